@@ -1,0 +1,183 @@
+"""Text to :class:`~opengov_report.document.Document`: grammar loading and tree assembly."""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+from typing import Any
+
+import attrs
+from lark import Lark, Transformer
+from lark.exceptions import LarkError
+
+from .document import (
+    Blank,
+    Block,
+    Cell,
+    Document,
+    Front,
+    FrontItem,
+    Heading,
+    Noise,
+    Paragraph,
+    Row,
+    Section,
+    Span,
+    Table,
+    TableItem,
+    TableLayout,
+)
+from .errors import OpenGovReportError, ParseError
+from .lexer import NodeToken, TokenListLexer, tokenize
+from .source import read_source
+
+__all__ = ["grammar_text", "parse_document"]
+
+_ROW_LAYOUT = {
+    "TSV_ROW": TableLayout.TSV,
+    "PIPE_ROW": TableLayout.PIPE,
+    "PIPE_RULE": TableLayout.PIPE,
+    "SPACED_ROW": TableLayout.SPACED,
+    "GLUED_ROW": TableLayout.GLUED,
+}
+
+
+def grammar_text() -> str:
+    """The layout grammar (``grammars/report.lark``), as shipped inside the package."""
+    ref = resources.files("opengov_report").joinpath("grammars/report.lark")
+    return ref.read_text(encoding="utf-8")
+
+
+class _Assemble(Transformer[NodeToken, Any]):
+    """Builds document nodes bottom-up from the leaves the lexer put on the tokens."""
+
+    def start(self, children: list[Any]) -> tuple[Front | None, tuple[Block | Section, ...]]:
+        front: Front | None = None
+        if children and isinstance(children[0], Front):
+            front = children[0]
+            children = children[1:]
+        return front, tuple(_block(c) for c in children)
+
+    def front(self, children: list[NodeToken]) -> Front:
+        items: tuple[FrontItem, ...] = tuple(t.node for t in children)
+        return Front(items)
+
+    def _section(self, children: list[Any]) -> Section:
+        heading: Heading = children[0].node
+        return Section(heading, tuple(_block(c) for c in children[1:]))
+
+    section1 = section2 = section3 = section4 = _section
+    section5 = section6 = section7 = section8 = _section
+
+    def table(self, children: list[Any]) -> Table:
+        items: list[TableItem] = []
+        layouts: set[TableLayout] = set()
+        for child in children[1:]:  # children[0] is TABLE_START
+            if isinstance(child, tuple):  # (layout, Row) from cell_row / line_row
+                layouts.add(child[0])
+                items.append(child[1])
+            elif child.type == "TBLANK":
+                items.append(child.node)
+            else:
+                layouts.add(_ROW_LAYOUT[child.type])
+                items.append(Row(child.node, is_rule=child.type == "PIPE_RULE"))
+        layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
+        return Table(tuple(items), layout)
+
+    def cell_row(self, children: list[NodeToken]) -> tuple[TableLayout, Row]:
+        cells: list[Cell] = []
+        for tok in children:
+            if tok.type == "CONT":
+                cells[-1] = _continue(cells[-1], tok)
+            else:
+                cells.append(tok.node)
+        return TableLayout.CELLS, Row(tuple(cells))
+
+    def line_row(self, children: list[NodeToken]) -> tuple[TableLayout, Row]:
+        cells: list[Cell] = []
+        for tok in children:
+            if tok.type == "LBLANK":  # a blank line between two cells: the cell before owns it
+                cells[-1] = _own_more(cells[-1], str(tok))
+            else:
+                cells.append(tok.node)
+        return TableLayout.LINES, Row(tuple(cells))
+
+
+def _block(child: Any) -> Block | Section:
+    if isinstance(child, (Section, Table)):
+        return child
+    node = child.node
+    assert isinstance(node, (Paragraph, Blank, Noise))
+    return node
+
+
+def _own_more(cell: Cell, text: str) -> Cell:
+    """Give a cell the text that follows it (blank lines up to the next cell)."""
+    span = cell.span
+    return attrs.evolve(
+        cell,
+        text=cell.text + text,
+        span=Span(span.start, span.end + len(text), span.line, span.column),
+    )
+
+
+def _continue(cell: Cell, tok: NodeToken) -> Cell:
+    """Append a continuation line (a wrapped cell's next line) to a cell."""
+    value = str(tok)
+    extra = value.rstrip("\r\n").strip(" \u3000\u00a0")
+    content_end = (tok.start_pos or 0) + len(value.rstrip("\r\n"))
+    span = cell.span
+    cspan = cell.content_span
+    return attrs.evolve(
+        cell,
+        text=cell.text + value,
+        span=Span(span.start, span.end + len(value), span.line, span.column),
+        content=cell.content + "\n" + extra,
+        content_span=Span(cspan.start, content_end, cspan.line, cspan.column),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer=TokenListLexer,
+        transformer=_Assemble(),
+        strict=True,
+        maybe_placeholders=False,
+    )
+
+
+def parse_document(source: str | bytes | os.PathLike[str]) -> Document:
+    """Parse a report's text into its lossless document tree.
+
+    ``source`` is the text itself (``str``), raw bytes (decoded with
+    :func:`~opengov_report.decode`) or a path to a file.  Any text gives a document:
+    ``parse_document(text).text == text`` for every string.
+
+    Raises :class:`~opengov_report.DecodeError` when bytes are not text and
+    :class:`~opengov_report.InputError` when a file cannot be read.
+    """
+    text, _ = read_source(source)
+    if not text:
+        return Document(None, (), "\n")
+    try:
+        tokens = tokenize(text)
+        result: tuple[Front | None, tuple[Block | Section, ...]]
+        result = _parser().parse(tokens)  # type: ignore[assignment]
+        front, children = result
+    except OpenGovReportError:
+        raise
+    except (LarkError, IndexError, ValueError, AssertionError, KeyError) as exc:
+        raise ParseError(f"internal error while parsing the layout: {exc!r}") from exc
+    return Document(front, children, _newline(text))
+
+
+def _newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
+    return best[1] if best[0] else "\n"

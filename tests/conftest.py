@@ -1,0 +1,25 @@
+"""Shared fixtures: the seed reports and the synthetic layout fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+LAYOUTS = DATA / "layouts"
+
+SEED_PATHS = sorted(SEEDS.glob("*.txt"))
+
+
+def seed_ids() -> list[str]:
+    return [p.name for p in SEED_PATHS]
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, str]:
+    """Every seed report's text, by file name."""
+    assert SEED_PATHS, f"no seed reports found in {SEEDS}"
+    return {p.name: p.read_text(encoding="utf-8") for p in SEED_PATHS}

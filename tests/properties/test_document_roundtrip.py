@@ -1,0 +1,81 @@
+"""Properties of the document parse that hold for any text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from opengov_report import OpenGovReportError, parse_document, walk
+from opengov_report.document import Document
+
+# Characters that exercise the lexer: line endings, tabs, NUL, U+3000, NBSP, pipes, numerals,
+# numbering marks, punctuation, digits, emoji and ordinary CJK.
+_ALPHABET = st.sampled_from(
+    [
+        *"\n\r\t\x00\u3000\u00a0 |-=：:。，；、．.()（）[]一二三四五六七八九十0123456789①②",
+        *["😀", "政", "府", "信", "息", "公", "开", "情", "况", "事", "项", "报", "告", "增", "减"],
+        *["无", "—", "万", "元", "[bookmark: _GoBack]", "\r\n", "本年新收政府信息公开申请数量"],
+        *["一、总体情况", "（一）", "1、", "\t0", "| a | b |", "第二十条第（一）项", "www.x.cn"],
+    ]
+)
+report_like = st.lists(_ALPHABET, max_size=300).map("".join)
+any_text = st.text(max_size=400)
+long_lines = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=20), st.integers(1, 400))
+
+
+def _check(text: str) -> Document:
+    try:
+        doc = parse_document(text)
+    except OpenGovReportError:  # pragma: no cover - must not happen for str input
+        raise
+    assert doc.text == text
+    pos = 0
+    for leaf in doc.leaves():
+        assert leaf.span.start == pos
+        assert leaf.span.end == pos + len(leaf.text)
+        assert text[leaf.span.start : leaf.span.end] == leaf.text
+        assert leaf.span.line >= 1 and leaf.span.column >= 1
+        pos = leaf.span.end
+    assert pos == len(text)
+    return doc
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(report_like)
+def test_report_like_text_round_trips(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200)
+@given(any_text)
+def test_arbitrary_text_round_trips(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=50)
+@given(long_lines)
+def test_very_long_lines_round_trip(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=100)
+@given(report_like)
+def test_heading_levels_nest(text: str) -> None:
+    doc = _check(text)
+    for section in doc.sections():
+        for sub in section.sections:
+            assert sub.level == section.level + 1
+    for top in doc.children:
+        if hasattr(top, "heading"):
+            assert top.heading.level == 1
+
+
+@settings(max_examples=100)
+@given(report_like)
+def test_walk_visits_every_leaf_once(text: str) -> None:
+    doc = _check(text)
+    seen: list[object] = []
+    nodes = list(walk(doc, seen.append))
+    assert len(nodes) == len(seen)
+    leaves = list(doc.leaves())
+    assert len({id(x) for x in leaves}) == len(leaves)

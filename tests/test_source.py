@@ -1,0 +1,97 @@
+"""Decoding bytes to text: encodings, newlines, and what is not text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from opengov_report import DecodeError, InputError, OpenGovReportError, decode
+from opengov_report.source import read_source
+
+SAMPLE = "周村区人民政府2020年政府信息公开工作年度报告\r\n一、总体情况\n\t12\r（一）予以公开"
+
+
+def test_utf8_plain_and_with_bom() -> None:
+    data = SAMPLE.encode("utf-8")
+    assert decode(data) == SAMPLE
+    assert decode(b"\xef\xbb\xbf" + data) == SAMPLE  # the BOM is not text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(codec: str) -> None:
+    bom = b"\xff\xfe" if codec.endswith("le") else b"\xfe\xff"
+    assert decode(bom + SAMPLE.encode(codec)) == SAMPLE
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "gbk", "gb2312"])
+def test_gb_family(codec: str) -> None:
+    text = "政府信息公开工作年度报告\n一、总体情况\n"
+    assert decode(text.encode(codec)) == text
+
+
+def test_gb18030_four_byte_characters() -> None:
+    text = "𠀀年度报告€"  # outside GBK: four-byte GB18030 sequences
+    assert decode(text.encode("gb18030")) == text
+
+
+def test_newlines_are_kept_as_they_are() -> None:
+    text = "a\r\nb\rc\nd"
+    assert decode(text.encode("utf-8")) == text
+    assert decode(text.encode("gb18030")) == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"abc\x00def",
+        b"%PDF-1.7\n...",
+        b"PK\x03\x04\x14\x00",
+        b"\x89PNG\r\n\x1a\n",
+        b"\x80\x80\x80\xff\xff",  # valid in neither UTF-8 nor GB18030
+        bytes(range(1, 9)) * 40,  # control characters
+    ],
+)
+def test_not_text_raises_decode_error(data: bytes) -> None:
+    with pytest.raises(DecodeError):
+        decode(data)
+
+
+def test_decode_error_is_a_library_error() -> None:
+    assert issubclass(DecodeError, OpenGovReportError)
+    with pytest.raises(OpenGovReportError):
+        decode(b"\x00")
+
+
+def test_decode_rejects_non_bytes() -> None:
+    with pytest.raises(InputError):
+        decode("text")  # type: ignore[arg-type]
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc"))))
+def test_utf8_round_trip(text: str) -> None:
+    assert decode(text.encode("utf-8")) == text
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_or_raise_decode_error(data: bytes) -> None:
+    try:
+        first = decode(data)
+    except DecodeError:
+        return
+    assert decode(data) == first  # deterministic
+
+
+def test_read_source_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_source(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_source(tmp_path)
+    with pytest.raises(InputError):
+        read_source(12)  # type: ignore[arg-type]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    with pytest.raises(DecodeError, match=r"bad\.txt"):
+        read_source(bad)
