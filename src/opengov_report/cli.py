@@ -16,7 +16,7 @@ from typing import Any, TextIO
 import attrs
 
 from . import __version__
-from .document import Document, Section, Table, walk
+from .document import Document, Row, Section, Table, walk
 from .errors import OpenGovReportError
 from .parse import parse_document
 from .source import decode
@@ -123,6 +123,12 @@ def document_to_json(doc: Document) -> dict[str, Any]:
 
 
 def _node_json(node: Any) -> Any:
+    if isinstance(node, Row):
+        return {
+            "type": "Row",
+            "is_rule": node.is_rule,
+            "cells": [_node_json(c) for c in node.cells],
+        }
     if attrs.has(type(node)):
         data: dict[str, Any] = {"type": type(node).__name__}
         for field in attrs.fields(type(node)):

@@ -22,6 +22,7 @@ __all__ = [
     "Blank",
     "Block",
     "Cell",
+    "CellData",
     "Document",
     "Front",
     "Heading",
@@ -132,7 +133,7 @@ class _Leaf:
 
 @attrs.frozen(slots=True)
 class Blank(_Leaf):
-    """An empty or whitespace-only line, with its line ending."""
+    """One or more empty or whitespace-only lines, with their line endings."""
 
 
 @attrs.frozen(slots=True)
@@ -184,14 +185,37 @@ class Heading(_Leaf):
 
 
 @attrs.frozen(slots=True)
-class Cell(_Leaf):
+class Cell:
     """A table cell.  ``text`` is the exact slice it owns (its leading delimiter, content and
-    any line endings up to the next cell); ``content`` is the cell's own text with the
-    delimiters and line endings removed but inner spacing (e.g. U+3000 indentation) kept;
-    a wrapped cell's lines are joined with ``\\n``."""
+    any line endings up to the next cell), starting at offset ``start``, on 1-based ``line``
+    and ``column``; ``content`` is the cell's own text with the delimiters and line endings
+    removed but inner spacing (e.g. U+3000 indentation) kept; a wrapped cell's lines are
+    joined with ``\\n``.  ``content_start``/``content_end`` are the offsets of the content in
+    the source.  ``span`` and ``content_span`` are computed on access (tables hold many
+    cells; their positions are kept as plain numbers)."""
 
+    text: str
+    start: int
+    line: int
+    column: int
     content: str
-    content_span: Span
+    content_start: int
+    content_end: int
+
+    @property
+    def span(self) -> Span:
+        """Where the cell's text is."""
+        return Span(self.start, self.start + len(self.text), self.line, self.column)
+
+    @property
+    def content_span(self) -> Span:
+        """Where the content is: its offsets, and the line and column where it starts."""
+        return Span(
+            self.content_start,
+            self.content_end,
+            self.line,
+            self.column + self.content_start - self.start,
+        )
 
     @property
     def is_blank(self) -> bool:
@@ -199,26 +223,38 @@ class Cell(_Leaf):
         return not self.content.strip(" \t\r\n\u3000\u00a0")
 
 
+#: a cell as stored in a row: (text, start, line, column, content, content_start, content_end)
+CellData: TypeAlias = tuple[str, int, int, int, str, int, int]
+
+
 @attrs.frozen(slots=True)
 class Row:
-    """A table row: its cells, in order.  ``is_rule`` marks a Markdown ``|---|`` line."""
+    """A table row.  Its cells are stored compactly (``parts``, one tuple per cell, the
+    fields of :class:`Cell` in order) and built as :class:`Cell` objects on access, so that
+    large tables cost little until they are read.  ``is_rule`` marks a Markdown ``|---|``
+    line."""
 
-    cells: tuple[Cell, ...]
+    parts: tuple[CellData, ...]
     is_rule: bool = False
 
     @property
+    def cells(self) -> tuple[Cell, ...]:
+        """The cells, in order."""
+        return tuple(Cell(*p) for p in self.parts)
+
+    @property
     def text(self) -> str:
-        return "".join(c.text for c in self.cells)
+        return "".join(p[0] for p in self.parts)
 
     @property
     def span(self) -> Span:
-        first, last = self.cells[0].span, self.cells[-1].span
-        return Span(first.start, last.end, first.line, first.column)
+        first, last = self.parts[0], self.parts[-1]
+        return Span(first[1], last[1] + len(last[0]), first[2], first[3])
 
     @property
     def values(self) -> tuple[str, ...]:
         """The cells' contents."""
-        return tuple(c.content for c in self.cells)
+        return tuple(p[4] for p in self.parts)
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"
@@ -226,7 +262,8 @@ TableItem: TypeAlias = "Row | Blank | Noise"
 
 @attrs.frozen(slots=True)
 class Table:
-    """A flattened table: rows (and the blank lines between them), in source order."""
+    """A flattened table: its rows in source order.  Blank lines between two rows belong to
+    the row above them (as trailing line endings of its last cell)."""
 
     items: tuple[TableItem, ...]
     layout: TableLayout
@@ -248,7 +285,7 @@ class Table:
     def shape(self) -> tuple[int, int]:
         """(number of rows, widest row's cell count); rule rows are not counted."""
         rows = [r for r in self.rows if not r.is_rule]
-        return (len(rows), max((len(r.cells) for r in rows), default=0))
+        return (len(rows), max((len(r.parts) for r in rows), default=0))
 
 
 Block: TypeAlias = "Blank | Noise | Paragraph | Table"

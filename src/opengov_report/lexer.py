@@ -22,14 +22,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
 from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from .document import (
     Blank,
-    Cell,
+    CellData,
     Heading,
     MetaLine,
     Noise,
@@ -38,6 +37,7 @@ from .document import (
     NumberingAnomaly,
     NumberingStyle,
     Paragraph,
+    Row,
     Span,
     TitleLine,
 )
@@ -153,23 +153,48 @@ class TokenListLexer(Lexer):
 # --------------------------------------------------------------------------- segments
 
 
-@attrs.define(slots=True)
 class _Seg:
     """A classified piece of a line (internal, mutable while the passes run)."""
 
-    start: int  # offset of the segment
-    end: int  # end of content (before the line ending)
-    stop: int  # end including the line ending (== end unless the segment ends its line)
-    line: int
-    col: int
-    kind: str  # see _classify
-    num: re.Match[str] | None = None  # heading candidate: the numbering match
-    num_at: int = 0  # offset of the numbering
-    title_end: int = 0  # heading candidate: end of the title
-    level: int = 0
-    anomaly: NumberingAnomaly | None = None
-    row_first: bool = False
-    cells: list[tuple[int, int]] | None = None  # glued rows: content bounds of each cell
+    __slots__ = (
+        "anomaly",
+        "cells",
+        "col",
+        "end",
+        "kind",
+        "level",
+        "line",
+        "num",
+        "num_at",
+        "row_first",
+        "start",
+        "stop",
+        "title_end",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        stop: int,
+        line: int,
+        col: int,
+        kind: str,
+        cells: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.start = start  # offset of the segment
+        self.end = end  # end of content (before the line ending)
+        self.stop = stop  # end including the line ending (== end unless it ends its line)
+        self.line = line
+        self.col = col
+        self.kind = kind  # see _classify_one
+        self.num: re.Match[str] | None = None  # heading candidate: the numbering match
+        self.num_at = 0  # offset of the numbering
+        self.title_end = 0  # heading candidate: end of the title
+        self.level = 0
+        self.anomaly: NumberingAnomaly | None = None
+        self.row_first = False
+        self.cells = cells  # glued rows: content bounds of each cell
 
 
 def _split_lines(text: str) -> list[tuple[int, int, int]]:
@@ -205,10 +230,23 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_WS_RUN_RE = re.compile("[" + _WS + "]*")
+
+
 def _lstrip_at(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in _WS:
-        start += 1
-    return start
+    """The first offset at or after ``start`` (and before ``end``) that is not white space."""
+    return min(_WS_RUN_RE.match(text, start, end).end(), end) if start < end else start  # type: ignore[union-attr]
+
+
+def _few_lines(text: str, lines: list[tuple[int, int, int]]) -> bool:
+    """Whether the text has at most five non-blank lines (a report on one line)."""
+    count = 0
+    for start, end, _ in lines:
+        if end > start and text[start:end].strip(_WS_TAB):
+            count += 1
+            if count > 5:
+                return False
+    return True
 
 
 def _cn_number(s: str) -> int:
@@ -273,12 +311,18 @@ class _Lines:
     def segment(self) -> None:
         text = self.text
         lines = _split_lines(text)
-        few_lines = sum(1 for s, e, _ in lines if e > s and text[s:e].strip(_WS_TAB)) <= 5
+        few_lines = _few_lines(text, lines)
+        has_bookmarks = "[bookmark:" in text
+        segs = self.segs
+        line_starts = self._line_starts
         for lineno, (start, end, stop) in enumerate(lines, 1):
-            self._line_starts.append(start)
+            line_starts.append(start)
+            if not has_bookmarks and end - start <= 200:
+                segs.append(_Seg(start, end, stop, lineno, 1, ""))
+                continue
             pos = start
             # bookmarks glued to the start of a line
-            while True:
+            while has_bookmarks:
                 at = _lstrip_at(text, pos, end)
                 m = _BOOKMARK_RE.match(text, at, end)
                 if m is None:
@@ -606,10 +650,10 @@ class _Lines:
         n = len(segs)
         short = []
         for seg in segs:
-            content = text[seg.start : seg.end].strip(_WS)
-            is_short = seg.kind in ("para", "heading") and (
-                len(content) <= 30 and not any(p in content for p in "。；")
-            )
+            is_short = False
+            if seg.kind in ("para", "heading") and seg.end - seg.start <= 60:
+                content = text[seg.start : seg.end].strip(_WS)
+                is_short = len(content) <= 30 and "。" not in content and "；" not in content
             short.append(is_short)
         i = 0
         while i < n:
@@ -684,7 +728,7 @@ class _Lines:
         tail = set(nonblank[-3:])
         for pos, i in enumerate(nonblank):
             seg = segs[i]
-            if seg.kind != "para":
+            if seg.kind != "para" or seg.end - seg.start > 24:
                 continue
             content = text[seg.start : seg.end].strip(_WS)
             if not _PAGE_RE.fullmatch(content):
@@ -791,34 +835,98 @@ class _Lines:
 
     def tokens(self) -> list[NodeToken]:
         text = self.text
+        segs = self.segs
         out: list[NodeToken] = []
         in_table = False
-        for seg in self.segs:
+        i, n = 0, len(segs)
+        while i < n:
+            seg = segs[i]
             kind = seg.kind
-            table_kind = kind in _ROW_KINDS or kind in ("cont", "tblank", "lblank")
+            table_kind = kind in _ROW_KINDS
             if table_kind and not in_table:
-                out.append(self._marker("TABLE_START", seg))
+                out.append(self._tok("TABLE_START", "", seg, None))
             in_table = table_kind
             if kind == "heading":
-                out.extend(self._heading_tokens(seg))
+                out.append(self._heading_token(seg))
+            elif kind in ("cell", "line"):
+                i = self._grouped_row(i, out)
                 continue
-            span = self._span(seg.start, seg.stop, seg)
-            chunk = text[seg.start : seg.stop]
-            if kind in _ROW_KINDS:
-                out.extend(self._row_tokens(seg, kind))
-            elif kind == "cont":
-                out.append(self._tok("CONT", chunk, seg, None))
+            elif kind in _ROW_KINDS:
+                cells = self._row_cells(seg, kind)
+                i = self._absorb_blanks(i + 1, cells)
+                typ = _ROW_TOKENS[kind]
+                out.append(self._tok(typ, "", seg, Row(tuple(cells), kind == "pipe_rule")))
+                continue
             elif kind in _BLANK_TOKENS:
-                out.append(self._tok(_BLANK_TOKENS[kind], chunk, seg, Blank(chunk, span)))
-            elif kind.startswith("f_") and kind != "f_blank":
-                out.append(self._front_token(seg, kind, chunk, span))
-            elif kind in _NOISE_KINDS:
-                noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                out.append(self._tok("NOISE", chunk, seg, noise))
-            else:  # para, runin
-                typ = "RUNIN" if kind == "runin" else "PARA"
-                out.append(self._tok(typ, chunk, seg, Paragraph(chunk, span)))
+                j = i + 1
+                while j < n and segs[j].kind == kind:
+                    j += 1
+                last = segs[j - 1]
+                chunk = text[seg.start : last.stop]
+                node = Blank(chunk, self._span(seg.start, last.stop, seg))
+                out.append(self._tok(_BLANK_TOKENS[kind], chunk, seg, node))
+                i = j
+                continue
+            else:
+                span = self._span(seg.start, seg.stop, seg)
+                chunk = text[seg.start : seg.stop]
+                if kind.startswith("f_"):
+                    out.append(self._front_token(seg, kind, chunk, span))
+                elif kind in _NOISE_KINDS:
+                    noise = Noise(chunk, span, _NOISE_KINDS[kind])
+                    out.append(self._tok("NOISE", chunk, seg, noise))
+                else:  # para, runin
+                    typ = "RUNIN" if kind == "runin" else "PARA"
+                    out.append(self._tok(typ, chunk, seg, Paragraph(chunk, span)))
+            i += 1
         return out
+
+    def _grouped_row(self, i: int, out: list[NodeToken]) -> int:
+        """A row of one cell per line: tab-led cells and their continuation lines, or a
+        tabless label line, its value lines and the blank lines between them."""
+        text = self.text
+        segs = self.segs
+        first = segs[i]
+        cells: list[CellData] = []
+        if first.kind == "cell":
+            member, extra = "cell", "cont"
+        else:
+            member, extra = "line", "lblank"
+        j = i
+        while j < len(segs):
+            seg = segs[j]
+            if seg.kind == member and (j == i or not seg.row_first):
+                if member == "cell":
+                    cells.append(self._cell(seg, seg.start, seg.start + 1, seg.end, seg.stop))
+                else:
+                    cs, ce = _trim(text, seg.start, seg.end)
+                    cells.append(self._cell(seg, seg.start, cs, ce, seg.stop))
+            elif seg.kind == extra and cells:
+                cells[-1] = self._extend(cells[-1], seg, continuation=extra == "cont")
+            else:
+                break
+            j += 1
+        j = self._absorb_blanks(j, cells)
+        typ = "CELL_ROW" if member == "cell" else "LINE_ROW"
+        out.append(self._tok(typ, "", first, Row(tuple(cells))))
+        return j
+
+    def _extend(self, cell: CellData, seg: _Seg, *, continuation: bool) -> CellData:
+        """Give a cell the next line: a wrapped cell's continuation, or a blank line."""
+        text = self.text
+        own = cell[0] + text[seg.start : seg.stop]
+        if not continuation:
+            return (own, *cell[1:])
+        cs, ce = _trim(text, seg.start, seg.end)
+        return (own, cell[1], cell[2], cell[3], cell[4] + "\n" + text[cs:ce], cell[5], ce)
+
+    def _absorb_blanks(self, j: int, cells: list[CellData]) -> int:
+        """Blank lines between two rows of a table belong to the row above them."""
+        segs = self.segs
+        while j < len(segs) and segs[j].kind == "tblank":
+            cells[-1] = self._extend(cells[-1], segs[j], continuation=False)
+            j += 1
+        return j
 
     def _front_token(self, seg: _Seg, kind: str, chunk: str, span: Span) -> NodeToken:
         if kind == "f_title":
@@ -830,7 +938,7 @@ class _Lines:
         node = Noise(chunk, span, _NOISE_KINDS[kind[2:]])
         return self._tok("FRONT_NOISE", chunk, seg, node)
 
-    def _heading_tokens(self, seg: _Seg) -> list[NodeToken]:
+    def _heading_token(self, seg: _Seg) -> NodeToken:
         text = self.text
         assert seg.num is not None
         style, ordinal = _numbering(seg.num)
@@ -839,21 +947,13 @@ class _Lines:
         chunk = text[seg.start : seg.stop]
         span = self._span(seg.start, seg.stop, seg)
         node = Heading(chunk, span, numbering, title, seg.level, seg.anomaly)
-        return [self._tok(f"H{seg.level}", chunk, seg, node)]
+        return self._tok(f"H{seg.level}", chunk, seg, node)
 
-    def _row_tokens(self, seg: _Seg, kind: str) -> list[NodeToken]:
+    def _row_cells(self, seg: _Seg, kind: str) -> list[CellData]:
+        """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
         text = self.text
         a, b, stop = seg.start, seg.end, seg.stop
-        if kind == "cell":
-            cell = self._cell(seg, a, a + 1, b, stop)
-            typ = "CELL_FIRST" if seg.row_first else "CELL"
-            return [self._tok(typ, cell.text, seg, cell)]
-        if kind == "line":
-            cstart = _lstrip_at(text, a, b)
-            cell = self._cell(seg, a, cstart, b, stop)
-            typ = "LINE_FIRST" if seg.row_first else "LINE_CELL"
-            return [self._tok(typ, cell.text, seg, cell)]
-        cells: list[Cell] = []
+        cells: list[CellData] = []
         if kind == "tsv":
             bounds = [a - 1]
             i = text.find("\t", a, b)
@@ -897,28 +997,16 @@ class _Lines:
                 own_start = a if k == 0 else parts[k - 1][1]
                 own_stop = stop if k + 1 == len(parts) else ce
                 cells.append(self._cell(seg, own_start, cs, ce, own_stop))
-        typ = {
-            "tsv": "TSV_ROW",
-            "pipe": "PIPE_ROW",
-            "pipe_rule": "PIPE_RULE",
-            "glued": "GLUED_ROW",
-        }.get(kind, "SPACED_ROW")
-        chunk = text[a:stop]
-        return [self._tok(typ, chunk, seg, tuple(cells))]
+        return cells
 
-    def _cell(self, seg: _Seg, own_start: int, cstart: int, cend: int, own_stop: int) -> Cell:
-        return Cell(
-            self.text[own_start:own_stop],
-            self._span(own_start, own_stop, seg),
-            self.text[cstart:cend],
-            self._span(cstart, cend, seg),
-        )
+    def _cell(self, seg: _Seg, own_start: int, cstart: int, cend: int, own_stop: int) -> CellData:
+        text = self.text
+        line = seg.line
+        column = own_start - self._line_starts[line - 1] + 1
+        return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
     def _span(self, start: int, end: int, seg: _Seg) -> Span:
         return Span(start, end, seg.line, start - self._line_starts[seg.line - 1] + 1)
-
-    def _marker(self, typ: str, seg: _Seg) -> NodeToken:
-        return self._tok(typ, "", seg, None)
 
     def _tok(self, typ: str, value: str, seg: _Seg, node: Any, at: int | None = None) -> NodeToken:
         start = seg.start if at is None else at
@@ -928,11 +1016,13 @@ class _Lines:
 
 
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
-_BLANK_TOKENS = {
-    "blank": "BLANK",
-    "tblank": "TBLANK",
-    "lblank": "LBLANK",
-    "f_blank": "FRONT_BLANK",
+_BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+_ROW_TOKENS = {
+    "tsv": "TSV_ROW",
+    "pipe": "PIPE_ROW",
+    "pipe_rule": "PIPE_RULE",
+    "spaced": "SPACED_ROW",
+    "glued": "GLUED_ROW",
 }
 _NOISE_KINDS = {
     "bookmark": NoiseKind.BOOKMARK,

@@ -7,23 +7,19 @@ import os
 from importlib import resources
 from typing import Any
 
-import attrs
 from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
 from .document import (
     Blank,
     Block,
-    Cell,
     Document,
     Front,
     FrontItem,
     Heading,
     Noise,
     Paragraph,
-    Row,
     Section,
-    Span,
     Table,
     TableItem,
     TableLayout,
@@ -35,6 +31,8 @@ from .source import read_source
 __all__ = ["grammar_text", "parse_document"]
 
 _ROW_LAYOUT = {
+    "CELL_ROW": TableLayout.CELLS,
+    "LINE_ROW": TableLayout.LINES,
     "TSV_ROW": TableLayout.TSV,
     "PIPE_ROW": TableLayout.PIPE,
     "PIPE_RULE": TableLayout.PIPE,
@@ -70,38 +68,14 @@ class _Assemble(Transformer[NodeToken, Any]):
     section1 = section2 = section3 = section4 = _section
     section5 = section6 = section7 = section8 = _section
 
-    def table(self, children: list[Any]) -> Table:
+    def table(self, children: list[NodeToken]) -> Table:
         items: list[TableItem] = []
         layouts: set[TableLayout] = set()
-        for child in children[1:]:  # children[0] is TABLE_START
-            if isinstance(child, tuple):  # (layout, Row) from cell_row / line_row
-                layouts.add(child[0])
-                items.append(child[1])
-            elif child.type == "TBLANK":
-                items.append(child.node)
-            else:
-                layouts.add(_ROW_LAYOUT[child.type])
-                items.append(Row(child.node, is_rule=child.type == "PIPE_RULE"))
+        for tok in children[1:]:  # children[0] is TABLE_START
+            layouts.add(_ROW_LAYOUT[tok.type])
+            items.append(tok.node)
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
         return Table(tuple(items), layout)
-
-    def cell_row(self, children: list[NodeToken]) -> tuple[TableLayout, Row]:
-        cells: list[Cell] = []
-        for tok in children:
-            if tok.type == "CONT":
-                cells[-1] = _continue(cells[-1], tok)
-            else:
-                cells.append(tok.node)
-        return TableLayout.CELLS, Row(tuple(cells))
-
-    def line_row(self, children: list[NodeToken]) -> tuple[TableLayout, Row]:
-        cells: list[Cell] = []
-        for tok in children:
-            if tok.type == "LBLANK":  # a blank line between two cells: the cell before owns it
-                cells[-1] = _own_more(cells[-1], str(tok))
-            else:
-                cells.append(tok.node)
-        return TableLayout.LINES, Row(tuple(cells))
 
 
 def _block(child: Any) -> Block | Section:
@@ -110,32 +84,6 @@ def _block(child: Any) -> Block | Section:
     node = child.node
     assert isinstance(node, (Paragraph, Blank, Noise))
     return node
-
-
-def _own_more(cell: Cell, text: str) -> Cell:
-    """Give a cell the text that follows it (blank lines up to the next cell)."""
-    span = cell.span
-    return attrs.evolve(
-        cell,
-        text=cell.text + text,
-        span=Span(span.start, span.end + len(text), span.line, span.column),
-    )
-
-
-def _continue(cell: Cell, tok: NodeToken) -> Cell:
-    """Append a continuation line (a wrapped cell's next line) to a cell."""
-    value = str(tok)
-    extra = value.rstrip("\r\n").strip(" \u3000\u00a0")
-    content_end = (tok.start_pos or 0) + len(value.rstrip("\r\n"))
-    span = cell.span
-    cspan = cell.content_span
-    return attrs.evolve(
-        cell,
-        text=cell.text + value,
-        span=Span(span.start, span.end + len(value), span.line, span.column),
-        content=cell.content + "\n" + extra,
-        content_span=Span(cspan.start, content_end, cspan.line, cspan.column),
-    )
 
 
 @functools.lru_cache(maxsize=1)
