@@ -18,7 +18,10 @@ SEED = SEEDS / "004_9e680528c2d3989d.txt"
 def test_parse_prints_outline(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SEED)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "title: 周村区人民政府2020年政府信息公开工作年度报告"
+    assert out[0] == "era: 2019"
+    assert "title: 周村区人民政府2020年政府信息公开工作年度报告" in out
+    assert "published: 2021-02-19" in out
+    assert "signatory: 周村区人民政府" in out
     assert "一、总体情况" in out
     assert "  （1）主动公开工作情况" in out
     assert "    1、推进决策公开。" in out
@@ -94,4 +97,4 @@ def test_stdin_and_python_dash_m_behave_the_same() -> None:
         check=True,
     )
     assert via_m.stdout == via_main.stdout
-    assert via_m.stdout.decode("utf-8").startswith("title: 周村区人民政府")
+    assert via_m.stdout.decode("utf-8").startswith("era: 2019\ntitle: 周村区人民政府")

@@ -42,7 +42,7 @@ def test_one_line_report() -> None:
     assert [t.layout for t in tables] == [TableLayout.GLUED, TableLayout.GLUED]
     # the glued digits stay one cell, with the row label before them
     rows = [r.values for r in tables[1].rows]
-    assert rows[0] == ("本年新收政府信息公开申请数量", "41000005")
+    assert rows[0] == ("本年新收政府信息公开申请数量", "4100005")
     assert rows[1] == ("上年结转政府信息公开申请数量", "0000000")
     assert rows[0][0] + rows[0][1] in doc.text
     first = [r.values for r in tables[0].rows]

@@ -34,20 +34,48 @@ from .document import (
     walk,
 )
 from .errors import DecodeError, InputError, OpenGovReportError, ParseError
+from .model.era import Era, EraEvidence
+from .model.report import AnnualReport, Metadata
+from .model.tables import (
+    ApplicationTable,
+    DisclosureTable2019,
+    DisclosureTable2021,
+    Figure,
+    LegacyRow,
+    LegacyTable,
+    Missing,
+    ProseStatement,
+    ReviewTable,
+    TableCell,
+    UnrecognizedRow,
+)
+from .model.values import Value, ValueKind, parse_value
 from .parse import grammar_text, parse_document
+from .report import parse
 from .source import decode
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AnnualReport",
+    "ApplicationTable",
     "Blank",
     "Cell",
     "DecodeError",
+    "DisclosureTable2019",
+    "DisclosureTable2021",
     "Document",
+    "Era",
+    "EraEvidence",
+    "Figure",
     "Front",
     "Heading",
     "InputError",
+    "LegacyRow",
+    "LegacyTable",
     "MetaLine",
+    "Metadata",
+    "Missing",
     "Noise",
     "NoiseKind",
     "Numbering",
@@ -56,15 +84,23 @@ __all__ = [
     "OpenGovReportError",
     "Paragraph",
     "ParseError",
+    "ProseStatement",
+    "ReviewTable",
     "Row",
     "Section",
     "Span",
     "Table",
+    "TableCell",
     "TableLayout",
     "TitleLine",
+    "UnrecognizedRow",
+    "Value",
+    "ValueKind",
     "__version__",
     "decode",
     "grammar_text",
+    "parse",
     "parse_document",
+    "parse_value",
     "walk",
 ]

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,7 +19,8 @@ import attrs
 from . import __version__
 from .document import Document, Row, Section, Table, walk
 from .errors import OpenGovReportError
-from .parse import parse_document
+from .model.report import AnnualReport
+from .report import parse
 from .source import decode
 
 __all__ = ["main"]
@@ -39,12 +41,17 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p_parse = commands.add_parser(
         "parse",
-        help="print each report's outline (headings, tables) or its document tree as JSON",
-        description="Print each report's outline: headings with their levels and tables with "
-        "their row and column counts.  '-' reads standard input.",
+        help="print each report's era, metadata, outline and tables (or all of it as JSON)",
+        description="Print each report's era, metadata, outline (headings with their levels, "
+        "tables with their row and column counts) and the values of its recognised tables.  "
+        "'-' reads standard input.",
     )
     p_parse.add_argument("files", nargs="+", metavar="FILE", help="report files ('-' for stdin)")
-    p_parse.add_argument("--json", action="store_true", help="print the document tree as JSON")
+    p_parse.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object per report: era, metadata, figures and the document tree",
+    )
     p_parse.set_defaults(run=_cmd_parse)
     return parser
 
@@ -63,15 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, Document | None]]:
+def _inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualReport | None]]:
     """Parse each named input, reporting failures on ``err`` as ``name: message``."""
     for name in names:
         try:
             if name == "-":
-                doc = parse_document(decode(sys.stdin.buffer.read()))
-                yield "<stdin>", doc
+                yield "<stdin>", parse(decode(sys.stdin.buffer.read()))
             else:
-                yield name, parse_document(Path(name))
+                yield name, parse(Path(name))
         except OpenGovReportError as exc:
             message = str(exc)
             if not message.startswith(name):
@@ -83,24 +89,97 @@ def _inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, Document |
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     many = len(args.files) > 1
-    for name, doc in _inputs(args.files, err):
-        if doc is None:
+    for name, report in _inputs(args.files, err):
+        if report is None:
             status = EXIT_ERROR
             continue
         if args.json:
-            record = {"source": name, "document": document_to_json(doc)}
+            record = {"source": name, **report_to_json(report)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         if many:
             out.write(f"==> {name} <==\n")
-        out.write(outline(doc))
+        out.write(summary(report))
     return status
 
 
-def outline(doc: Document) -> str:
+def summary(report: AnnualReport) -> str:
+    """Era, metadata, outline and the recognised tables, for a person to read."""
+    meta = report.metadata
+    lines = [f"era: {report.era.value}"]
+    for field in ("title", "agency", "year", "published", "signatory"):
+        value = getattr(meta, field)
+        if value is not None:
+            lines.append(f"{field}: {value}")
+    lines.append("")
+    lines.append(outline(report.document, title=False).rstrip("\n"))
+    for table in report.tables:
+        figures = list(table.figures())
+        lines.append("")
+        lines.append(f"table {table.table_id}: {len(figures)} values")
+        if table.missing:
+            missing = ", ".join(
+                m.row + (f"/{m.column}" if m.column else "") for m in table.missing[:12]
+            )
+            more = f" (+{len(table.missing) - 12} more)" if len(table.missing) > 12 else ""
+            lines.append(f"  missing: {missing}{more}")
+        rows: dict[str, list[str]] = {}
+        for f in figures:
+            rows.setdefault(f.row, []).append(f"{f.column}={f.value.raw.strip() or '∅'}")
+        for row, cells in rows.items():
+            lines.append(f"  {row}: " + " ".join(cells))
+    for statement in report.statements:
+        lines.append("")
+        lines.append(f"stated in prose ({statement.table}): {statement.text}")
+    return "\n".join(lines) + "\n"
+
+
+def report_to_json(report: AnnualReport) -> dict[str, Any]:
+    """The model as JSON-ready data: era, metadata, figures, statements and the tree."""
+    meta = report.metadata
+    return {
+        "era": report.era.value,
+        "era_evidence": [e.reason for e in report.era_evidence],
+        "metadata": {
+            "title": meta.title,
+            "agency": meta.agency,
+            "year": meta.year,
+            "published": meta.published.isoformat() if meta.published else None,
+            "signatory": meta.signatory,
+        },
+        "figures": [
+            {
+                "table": f.table,
+                "row": f.row,
+                "column": f.column,
+                "kind": f.value.kind.value,
+                "value": _number_json(f.value.number),
+                "unit": f.value.unit,
+                "raw": f.value.raw,
+                "line": f.span.line if f.span else None,
+                "col": f.span.column if f.span else None,
+            }
+            for f in report.figures()
+        ],
+        "missing": {
+            t.table_id: [{"row": m.row, "column": m.column, "reason": m.reason} for m in t.missing]
+            for t in report.tables
+        },
+        "statements": [{"table": s.table, "text": s.text} for s in report.statements],
+        "document": document_to_json(report.document),
+    }
+
+
+def _number_json(number: object) -> object:
+    if isinstance(number, Decimal):
+        return str(number)
+    return number
+
+
+def outline(doc: Document, *, title: bool = True) -> str:
     """A readable outline: the title, each heading indented by level, and each table."""
     lines: list[str] = []
-    if doc.title:
+    if title and doc.title:
         lines.append(f"title: {doc.title}")
     for node in walk(doc):
         if isinstance(node, Section):

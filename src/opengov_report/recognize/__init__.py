@@ -1,0 +1,46 @@
+"""Recognition: from a document tree to the typed model of an annual report.
+
+Tables are recognised by their labels (matched after normalising width, spacing,
+punctuation and numbering) and by structure, never by position in one known document.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..model.report import AnnualReport
+from ..model.tables import APPLICATIONS, REVIEWS
+from .applications import recognize_applications
+from .disclosure import recognize_disclosure
+from .era import decide_era
+from .legacy import recognize_legacy
+from .metadata import extract_metadata
+from .prose import find_statements
+from .reviews import recognize_reviews
+from .rows import row_views
+
+__all__ = ["recognize"]
+
+
+def recognize(doc: Document, *, source: str | None = None) -> AnnualReport:
+    """Recognise the era, metadata and statistical tables of a parsed report."""
+    views = list(row_views(doc))
+    metadata = extract_metadata(doc)
+    era, evidence = decide_era(doc, views, metadata.year)
+    applications = recognize_applications(views, era)
+    reviews = recognize_reviews(views)
+    disclosure = recognize_disclosure(views, era)
+    legacy = recognize_legacy(views)
+    present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
+    statements = find_statements(doc, present)
+    return AnnualReport(
+        document=doc,
+        era=era,
+        era_evidence=evidence,
+        metadata=metadata,
+        disclosure=disclosure,
+        applications=applications,
+        reviews=reviews,
+        legacy=legacy,
+        statements=statements,
+        source=source,
+    )

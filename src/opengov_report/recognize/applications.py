@@ -1,0 +1,196 @@
+"""三、收到和处理政府信息公开申请情况: rows by label, columns by header or official order.
+
+Rows are found by their labels wherever they are (a damaged PDF can merge this table with the
+one before it, or lose its header); group labels (（三）不予公开 …) give the context in which
+sub-row labels (``1.属于国家秘密``, ``3.其他``) are read.  Columns follow the header when one is
+found (a report may add a 小计 column), else the official order, and only where the number of
+cells fits.  Glued digits (``…申请数量123001016``) are split by the table's identities; a
+split that is not unique is left unresolved and reported as missing.  Nothing is invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..document import Cell, Span
+from ..model.era import Era
+from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
+from ..model.values import Value, parse_value
+from .glued_rows import split_glued_rows
+from .labels import (
+    APPLICATION_COLUMNS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    match_application_column,
+    match_application_group,
+    match_application_row,
+)
+from .rows import RowView, cell_value, is_blank_text, trim_values
+
+__all__ = ["recognize_applications"]
+
+_TOP_LEVEL = frozenset(
+    {"new_received", "carried_over", "granted", "partially_granted", "total_processed",
+     "carried_forward"}
+)  # fmt: skip
+
+
+class _Found:
+    """A matched row: its id, its label as written, and its value cells (or glued digits)."""
+
+    __slots__ = ("label", "row_id", "view")
+
+    def __init__(self, row_id: str, label: str, view: RowView) -> None:
+        self.row_id = row_id
+        self.label = label
+        self.view = view
+
+
+def recognize_applications(views: Sequence[RowView], report_era: Era) -> ApplicationTable | None:
+    """The applications table, or None when the report has no row of it."""
+    found: list[_Found] = []
+    header_columns: list[str] = []
+    unrecognized: list[UnrecognizedRow] = []
+    group: str | None = None
+    first_index = -1
+    pending_unknown: list[UnrecognizedRow] = []
+    for index, view in enumerate(views):
+        row_id: str | None = None
+        for cell in view.labels:
+            text = cell.content
+            g = match_application_group(text)
+            r = match_application_row(text, group=g or group)
+            if g is not None:
+                group = g
+            if r is not None:
+                row_id = r
+        if row_id is None and len(view.labels) > 1:
+            r = match_application_row(view.label, group=group)
+            row_id = r
+        if row_id is not None and view.values:
+            if row_id in _TOP_LEVEL:
+                group = None
+            if any(f.row_id == row_id for f in found):
+                continue  # a repeated row: the first one stands
+            found.append(_Found(row_id, " ".join(c.content.strip() for c in view.labels), view))
+            if first_index < 0:
+                first_index = index
+            unrecognized.extend(pending_unknown)
+            pending_unknown = []
+            continue
+        columns = [c for c in (match_application_column(x.content) for x in view.labels) if c]
+        if columns and not any(not is_blank_text(v.content) for v in view.values):
+            if len(columns) >= 2 or header_columns:
+                header_columns.extend(columns)
+            continue
+        if (
+            first_index >= 0
+            and view.labels
+            and any(not is_blank_text(v.content) for v in view.values)
+        ):
+            pending_unknown.append(
+                UnrecognizedRow(view.label, tuple(v.content for v in view.values), view.line)
+            )
+    if not found:
+        return None
+    era = _table_era(found, report_era)
+    table_columns = _columns(header_columns)
+    cells: list[TableCell] = []
+    missing: list[Missing] = []
+    glued: list[_Found] = []
+    for f in found:
+        if f.view.is_glued:
+            glued.append(f)
+            continue
+        fitted = trim_values(f.view.values, len(table_columns))
+        if fitted is None:
+            missing.extend(Missing(f.row_id, c, "cell count does not fit") for c in table_columns)
+            continue
+        for column, cell in zip(table_columns, fitted, strict=True):
+            cells.append(TableCell(f.row_id, column, cell_value(cell), f.label))
+    if glued:
+        cells.extend(_resolve_glued(glued, table_columns, cells, missing))
+    expected = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    present = {f.row_id for f in found}
+    missing.extend(Missing(r, None, "not found") for r in expected if r not in present)
+    order = {r: i for i, r in enumerate(expected)}
+    col_order = {c: i for i, c in enumerate(table_columns)}
+    cells.sort(key=lambda c: (order.get(c.row, len(order)), col_order.get(c.column, 99)))
+    first_view = views[first_index]
+    span = first_view.labels[0].span if first_view.labels else None
+    return ApplicationTable(era, tuple(cells), tuple(missing), tuple(unrecognized), span)
+
+
+def _table_era(found: list[_Found], report_era: Era) -> Era:
+    ids = {f.row_id for f in found}
+    if any(i.startswith("other.") for i in ids):
+        return Era.V2021
+    if "other" in ids:
+        return Era.V2019
+    return report_era if report_era in (Era.V2019, Era.V2021) else Era.V2021
+
+
+def _columns(header: list[str]) -> tuple[str, ...]:
+    """Columns from the header when it names them all in a plausible order, else official."""
+    seen: list[str] = []
+    for c in header:
+        if c not in seen:
+            seen.append(c)
+    official = tuple(APPLICATION_COLUMNS)
+    if (
+        len(seen) >= len(official)
+        and seen[0] == official[0]
+        and seen[-1] == official[-1]
+        and set(official) <= set(seen)
+    ):
+        return tuple(seen)
+    return official
+
+
+def _resolve_glued(
+    glued: list[_Found], columns: tuple[str, ...], known: list[TableCell], missing: list[Missing]
+) -> list[TableCell]:
+    """Split rows whose digits ran together, by each row's total and the column identities."""
+    digits_cells: list[Cell | None] = []
+    for f in glued:
+        values = [v for v in f.view.values if not is_blank_text(v.content)]
+        digits_cells.append(values[0] if len(values) == 1 else None)
+    known_rows: dict[str, tuple[int | None, ...]] = {}
+    for c in known:
+        number = c.value.number
+        row = known_rows.setdefault(c.row, (None,) * len(columns))
+        idx = columns.index(c.column)
+        known_rows[c.row] = (
+            *row[:idx],
+            number if isinstance(number, int) else None,
+            *row[idx + 1 :],
+        )
+    results = split_glued_rows(
+        [
+            (f.row_id, d.content if d is not None else "")
+            for f, d in zip(glued, digits_cells, strict=True)
+        ],
+        len(columns),
+        known_rows,
+    )
+    out: list[TableCell] = []
+    for f, cell, result in zip(glued, digits_cells, results, strict=True):
+        if cell is None or result.parts is None:
+            reason = result.reason if cell is not None else "cell count does not fit"
+            missing.extend(Missing(f.row_id, c, reason) for c in columns)
+            continue
+        for column, (value_text, offset) in zip(columns, result.parts, strict=True):
+            start = cell.content_start + offset
+            span = Span(
+                start,
+                start + len(value_text),
+                cell.line,
+                cell.column + (start - cell.start),
+            )
+            value = _count(value_text, span)
+            out.append(TableCell(f.row_id, column, value, f.label, recovered=True))
+    return out
+
+
+def _count(text: str, span: Span) -> Value:
+    return parse_value(text, span)

@@ -1,0 +1,86 @@
+"""Deciding a report's era from its tables' own labels, its outline and (last) its year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..document import Document
+from ..model.era import Era, EraEvidence
+from .labels import era_signs, normalize_label
+from .rows import RowView
+
+__all__ = ["decide_era"]
+
+#: the six sections of the 2019 and 2021 outlines, as words their titles contain
+_STANDARD_SECTIONS = (
+    ("总体情况",),
+    ("主动公开",),
+    ("收到和处理", "依申请公开"),
+    ("行政复议", "行政诉讼"),
+    ("存在的主要问题", "问题", "改进"),
+    ("其他需要报告",),
+)
+
+
+def decide_era(
+    doc: Document, views: Iterable[RowView], year: int | None
+) -> tuple[Era, tuple[EraEvidence, ...]]:
+    """The era and the evidence that decided it.
+
+    Table signatures decide (format-spec §2: a 2021 label beats a 2019 label, which beats a
+    legacy label); a label shared by 2019 and 2021 leaves the choice to the year.  A report
+    without tables takes the era of its outline and year; ``UNKNOWN`` only when nothing
+    decides.
+    """
+    votes: dict[str, list[EraEvidence]] = {"2021": [], "2019": [], "legacy": [], "2019_or_2021": []}
+    seen: set[tuple[str, str]] = set()
+    for view in views:
+        for cell in view.labels:
+            for sign in era_signs(cell.content):
+                key = (sign, normalize_label(cell.content))
+                if key in seen:
+                    continue
+                seen.add(key)
+                era = {"2021": Era.V2021, "2019": Era.V2019, "legacy": Era.LEGACY}.get(
+                    sign, Era.UNKNOWN
+                )
+                reason = f"table label {cell.content.strip()!r} ({_sign_name(sign)})"
+                votes[sign].append(EraEvidence(era, reason, cell.content_span))
+    if votes["2021"]:
+        return Era.V2021, tuple(votes["2021"])
+    if votes["2019"]:
+        return Era.V2019, tuple(votes["2019"])
+    if votes["legacy"]:
+        return Era.LEGACY, tuple(votes["legacy"])
+    if votes["2019_or_2021"]:
+        evidence = tuple(votes["2019_or_2021"])
+        if year is not None:
+            era = Era.V2021 if year >= 2021 else Era.V2019
+            return era, (*evidence, EraEvidence(era, f"year {year} decides between 2019 and 2021"))
+        return Era.UNKNOWN, evidence
+    return _era_from_outline(doc, year)
+
+
+def _sign_name(sign: str) -> str:
+    return {
+        "2021": "2021 format",
+        "2019": "2019 format",
+        "legacy": "legacy 统计表",
+        "2019_or_2021": "2019 or 2021 format",
+    }[sign]
+
+
+def _era_from_outline(doc: Document, year: int | None) -> tuple[Era, tuple[EraEvidence, ...]]:
+    titles = [normalize_label(s.title) for s in doc.sections() if s.level == 1]
+    found = sum(1 for words in _STANDARD_SECTIONS if any(w in t for t in titles for w in words))
+    standard = found >= 5
+    if year is None:
+        return Era.UNKNOWN, ()
+    if year >= 2019 and standard:
+        era = Era.V2021 if year >= 2021 else Era.V2019
+        reason = f"no table; the standard outline ({found} of 6 sections) and year {year}"
+        return era, (EraEvidence(era, reason),)
+    if year < 2019:
+        return Era.LEGACY, (EraEvidence(Era.LEGACY, f"no table; year {year} is before 2019"),)
+    era = Era.V2021 if year >= 2021 else Era.V2019
+    return era, (EraEvidence(era, f"no table and no standard outline; year {year}"),)

@@ -1,0 +1,113 @@
+"""Splitting digits that ran together (``123001016`` → 12 3 0 0 1 0 16) by a row's total.
+
+Dynamic programming over split points, memoised on (position, parts left, remaining sum) and
+pruned (a part never exceeds what remains, enough digits must remain for the parts), so the cost
+is bounded by the number of reachable states, not by the number of compositions.  It returns at
+most ``limit`` solutions, so a caller tells unique (1) from ambiguous (2+) cheaply, and never
+chooses between solutions.
+"""
+
+from __future__ import annotations
+
+import functools
+
+__all__ = ["split_candidates"]
+
+#: how many states one call may visit before it gives up (returns what it found, capped)
+_STATE_BUDGET = 200_000
+
+
+def _parts_of(digits: str, start: int, end: int) -> int | None:
+    """The number written by ``digits[start:end]``, or None with a leading zero (``05``)."""
+    if end - start > 1 and digits[start] == "0":
+        return None
+    return int(digits[start:end])
+
+
+def split_candidates(
+    digits: str, n: int, *, total_last: bool = True, limit: int = 2
+) -> tuple[tuple[int, ...], ...]:
+    """Up to ``limit`` ways to cut ``digits`` into ``n`` numbers without leading zeros,
+    where (with ``total_last``) the last number is the sum of the others.
+
+    Deterministic order: shorter first parts first.  ``()`` when no split exists (the row's
+    numbers do not add up, or the text is damaged).
+    """
+    if not digits.isascii() or not digits.isdigit() or n < 1 or len(digits) < n:
+        return ()
+    if not total_last:
+        return _plain(digits, n, limit)
+    out: list[tuple[int, ...]] = []
+    length = len(digits)
+    # the total is a suffix; the first n-1 parts must sum to it
+    for cut in range(n - 1, length):
+        total = _parts_of(digits, cut, length)
+        if total is None:
+            continue
+        for parts in _sum_splits(digits[:cut], n - 1, total, limit - len(out)):
+            out.append((*parts, total))
+            if len(out) >= limit:
+                return tuple(out)
+    return tuple(out)
+
+
+def _sum_splits(prefix: str, k: int, total: int, limit: int) -> list[tuple[int, ...]]:
+    budget = [_STATE_BUDGET]
+
+    @functools.cache
+    def count(pos: int, left: int, remaining: int) -> int:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return 0
+        if left == 0:
+            return 1 if pos == len(prefix) and remaining == 0 else 0
+        if len(prefix) - pos < left:
+            return 0
+        ways = 0
+        for end in range(pos + 1, len(prefix) - left + 2):
+            value = _parts_of(prefix, pos, end)
+            if value is None or value > remaining:
+                break
+            ways += count(end, left - 1, remaining - value)
+            if ways >= limit:
+                return ways
+        return ways
+
+    out: list[tuple[int, ...]] = []
+
+    def walk(pos: int, left: int, remaining: int, acc: tuple[int, ...]) -> None:
+        if len(out) >= limit:
+            return
+        if left == 0:
+            out.append(acc)
+            return
+        for end in range(pos + 1, len(prefix) - left + 2):
+            value = _parts_of(prefix, pos, end)
+            if value is None or value > remaining:
+                break
+            if count(end, left - 1, remaining - value):
+                walk(end, left - 1, remaining - value, (*acc, value))
+
+    if count(0, k, total):
+        walk(0, k, total, ())
+    return out
+
+
+def _plain(digits: str, n: int, limit: int) -> tuple[tuple[int, ...], ...]:
+    out: list[tuple[int, ...]] = []
+
+    def walk(pos: int, left: int, acc: tuple[int, ...]) -> None:
+        if len(out) >= limit:
+            return
+        if left == 0:
+            if pos == len(digits):
+                out.append(acc)
+            return
+        for end in range(pos + 1, len(digits) - left + 2):
+            value = _parts_of(digits, pos, end)
+            if value is None:
+                break
+            walk(end, left - 1, (*acc, value))
+
+    walk(0, n, ())
+    return tuple(out)

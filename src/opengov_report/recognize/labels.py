@@ -1,0 +1,449 @@
+"""The official label catalogue and label matching that survives real text.
+
+Labels are compared by a normalised key (:func:`normalize_label`: width folded, all white
+space removed, quotes dropped, numbering stripped), first exactly, then against known variants
+and typos, then by a strict fuzzy match for long labels (one or two characters lost or changed,
+and only when the best candidate is clearly better than the next).  Short labels (其他, 总计)
+must match exactly.  Ids are stable snake_case strings: the contract for users and serializers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = [
+    "APPLICATION_COLUMNS",
+    "APPLICATION_COLUMN_LABELS",
+    "APPLICATION_ROWS_2019",
+    "APPLICATION_ROWS_2021",
+    "APPLICATION_ROW_LABELS",
+    "DISCLOSURE_COLUMN_LABELS",
+    "DISCLOSURE_ROW_LABELS",
+    "LEGACY_INDICATOR_LABELS",
+    "REVIEW_COLUMNS",
+    "REVIEW_COLUMN_LABELS",
+    "REVIEW_GROUPS",
+    "REVIEW_GROUP_LABELS",
+    "era_signs",
+    "legacy_row_id",
+    "match_application_column",
+    "match_application_group",
+    "match_application_row",
+    "match_disclosure_column",
+    "match_disclosure_item",
+    "match_disclosure_row",
+    "match_legacy_indicator",
+    "match_review_column",
+    "match_review_group",
+    "normalize_label",
+    "strip_numbering",
+]
+
+_DROP = dict.fromkeys(map(ord, "“”\"'‘’「」『』"), None)
+_NUMBERING_RE = re.compile(
+    r"[\s\u3000]*(?:"
+    r"[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|[(（][0-9]{1,2}[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[0-9]{1,2}(?:[、.．](?![0-9]))"
+    r"|[①-⑳]"
+    r"|其中[:：]?"
+    r")[\s\u3000]*"
+)
+_PAREN_NOTE_RE = re.compile(r"[(（][^()（）]{0,80}[)）]")
+
+
+@functools.lru_cache(maxsize=8192)
+def normalize_label(text: str) -> str:
+    """The matching key of a label: NFKC, no white space, no quotes, no trailing colon."""
+    folded = unicodedata.normalize("NFKC", text).translate(_DROP)
+    key = "".join(folded.split()).replace("\u200b", "")
+    return key.rstrip(":：")
+
+
+def strip_numbering(text: str) -> tuple[str, str]:
+    """Split a leading numbering prefix (一、 （一） 1. ① 其中：) from raw text:
+    ``(prefix, rest)``; leading white space goes with the prefix."""
+    m = _NUMBERING_RE.match(text)
+    if m is None or m.end() == 0:
+        return "", text
+    return text[: m.end()], text[m.end() :]
+
+
+def _key(text: str) -> str:
+    """Normalised, without numbering prefixes (repeatedly: 三、（一）)."""
+    key = normalize_label(text)
+    for _ in range(3):
+        m = _NUMBERING_RE.match(key)
+        if m is None or m.end() == 0 or m.end() == len(key):
+            break
+        key = key[m.end() :]
+    return key
+
+
+def _bare(key: str) -> str:
+    """A key without parenthetical notes: 规章(设区的市…) → 规章."""
+    return _PAREN_NOTE_RE.sub("", key)
+
+
+class _Catalogue:
+    """Labels → ids, with variants and a strict fuzzy fallback for long labels."""
+
+    def __init__(self, entries: Mapping[str, tuple[str, ...]], *, fuzzy_min: int = 6) -> None:
+        self.exact: dict[str, str] = {}
+        for ident, labels in entries.items():
+            for label in labels:
+                self.exact.setdefault(_key(label), ident)
+                self.exact.setdefault(_bare(_key(label)), ident)
+        self.keys = tuple(k for k in self.exact if len(k) >= fuzzy_min)
+        self.fuzzy_min = fuzzy_min
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - catalogues live as long as the module
+    def match(self, text: str) -> str | None:
+        key = _key(text)
+        if not key:
+            return None
+        found = self.exact.get(key) or self.exact.get(_bare(key))
+        if found is not None:
+            return found
+        bare = _bare(key)
+        if len(bare) < self.fuzzy_min:
+            return None
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, bare, k).ratio(), k) for k in self.keys), reverse=True
+        )
+        if not scored:
+            return None
+        best, best_key = scored[0]
+        second = next((s for s, k in scored[1:] if self.exact[k] != self.exact[best_key]), 0.0)
+        if best >= 0.84 and best - second >= 0.08:
+            return self.exact[best_key]
+        return None
+
+
+# ------------------------------------------------------------------ applications (table 三)
+
+APPLICATION_ROW_LABELS: Mapping[str, str] = MappingProxyType({
+    "new_received": "一、本年新收政府信息公开申请数量",
+    "carried_over": "二、上年结转政府信息公开申请数量",
+    "granted": "（一）予以公开",
+    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "denied.state_secret": "1.属于国家秘密",
+    "denied.law_forbidden": "2.其他法律行政法规禁止公开",
+    "denied.safety_stability": "3.危及“三安全一稳定”",
+    "denied.third_party_rights": "4.保护第三方合法权益",
+    "denied.internal_affairs": "5.属于三类内部事务信息",
+    "denied.process_info": "6.属于四类过程性信息",
+    "denied.enforcement_case": "7.属于行政执法案卷",
+    "denied.admin_query": "8.属于行政查询事项",
+    "unable.no_info": "1.本机关不掌握相关政府信息",
+    "unable.need_creation": "2.没有现成信息需要另行制作",
+    "unable.unclear": "3.补正后申请内容仍不明确",
+    "not_processed.complaint": "1.信访举报投诉类申请",
+    "not_processed.repeat": "2.重复申请",
+    "not_processed.publication": "3.要求提供公开出版物",
+    "not_processed.massive_requests": "4.无正当理由大量反复申请",
+    "not_processed.confirm_info": "5.要求行政机关确认或重新出具已获取信息",
+    "other": "（六）其他处理",
+    "other.overdue_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "other.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "other.other_reasons": "3.其他",
+    "total_processed": "（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+})  # fmt: skip
+
+APPLICATION_ROWS_2019: tuple[str, ...] = tuple(
+    r for r in APPLICATION_ROW_LABELS if not r.startswith("other.")
+)
+APPLICATION_ROWS_2021: tuple[str, ...] = tuple(r for r in APPLICATION_ROW_LABELS if r != "other")
+
+_GROUPS = {
+    "results": ("三、本年度办理结果", "本年度办理结果"),
+    "denied": ("（三）不予公开", "不予公开"),
+    "unable": ("（四）无法提供", "无法提供"),
+    "not_processed": ("（五）不予处理", "不予处理"),
+    "other": ("（六）其他处理", "其他处理"),
+}
+_GROUP_CATALOGUE = _Catalogue(_GROUPS, fuzzy_min=99)
+
+# rows readable without a group: their labels are unique in the table
+_TOP_ROWS = {
+    "new_received": (
+        "本年新收政府信息公开申请数量",
+        "本年新收申请数量",
+        "新收政府信息公开申请数量",
+    ),
+    "carried_over": ("上年结转政府信息公开申请数量", "上年结转申请数量"),
+    "granted": ("予以公开",),
+    "partially_granted": (
+        "部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "部分公开（区分处理的，只计这一情况，不计其他情形）",
+        "部分公开",
+    ),
+    "total_processed": ("（七）总计", "总计"),
+    "carried_forward": ("结转下年度继续办理", "结转下年度继续办理申请数量"),
+}
+_TOP_CATALOGUE = _Catalogue(_TOP_ROWS)
+_SUB_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
+    "denied": {
+        "denied.state_secret": ("属于国家秘密",),
+        "denied.law_forbidden": ("其他法律行政法规禁止公开",),
+        "denied.safety_stability": ("危及“三安全一稳定”", "危及三安全一稳定"),
+        "denied.third_party_rights": ("保护第三方合法权益",),
+        "denied.internal_affairs": ("属于三类内部事务信息", "属于三类内容事务信息"),
+        "denied.process_info": ("属于四类过程性信息",),
+        "denied.enforcement_case": ("属于行政执法案卷",),
+        "denied.admin_query": ("属于行政查询事项",),
+    },
+    "unable": {
+        "unable.no_info": ("本机关不掌握相关政府信息",),
+        "unable.need_creation": ("没有现成信息需要另行制作", "没有现成信息需要"),
+        "unable.unclear": ("补正后申请内容仍不明确",),
+    },
+    "not_processed": {
+        "not_processed.complaint": ("信访举报投诉类申请",),
+        "not_processed.repeat": ("重复申请",),
+        "not_processed.publication": ("要求提供公开出版物",),
+        "not_processed.massive_requests": ("无正当理由大量反复申请",),
+        "not_processed.confirm_info": ("要求行政机关确认或重新出具已获取信息",),
+    },
+    "other": {
+        "other.overdue_correction": (
+            "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ),
+        "other.overdue_fee": (
+            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        ),
+        "other.other_reasons": ("其他",),
+    },
+}
+_SUB_CATALOGUES = {g: _Catalogue(rows, fuzzy_min=8) for g, rows in _SUB_ROWS.items()}
+# sub-rows whose labels are unique across groups, for rows that lost their group context
+_ANY_SUB = _Catalogue(
+    {k: v for rows in _SUB_ROWS.values() for k, v in rows.items() if k != "other.other_reasons"},
+    fuzzy_min=8,
+)
+
+
+def match_application_group(label: str) -> str | None:
+    """The group a label opens (``results``, ``denied``, ``unable``, ``not_processed``,
+    ``other``), or None."""
+    return _GROUP_CATALOGUE.match(label)
+
+
+def match_application_row(label: str, group: str | None = None) -> str | None:
+    """The applications-table row id of a label, read in ``group``'s context.
+
+    ``（六）其他处理`` is the row ``other`` (the 2019 single row, or a 2021 subtotal); a
+    sub-row label (``3.其他``) is read within its group only.
+    """
+    key = _key(label)
+    if not key:
+        return None
+    if group in _SUB_CATALOGUES:
+        found = _SUB_CATALOGUES[group].match(label)
+        if found is not None:
+            return found
+    group_of_label = _GROUP_CATALOGUE.match(label)
+    if group_of_label == "other":
+        return "other"
+    if group_of_label is not None:
+        return None
+    return _TOP_CATALOGUE.match(label) or _ANY_SUB.match(label)
+
+
+APPLICATION_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
+    "natural_person": "自然人",
+    "commercial_enterprise": "商业企业",
+    "research_institution": "科研机构",
+    "social_welfare_organization": "社会公益组织",
+    "legal_service_organization": "法律服务机构",
+    "other_organization": "其他",
+    "legal_entity_subtotal": "小计",
+    "total": "总计",
+})  # fmt: skip
+APPLICATION_COLUMNS: tuple[str, ...] = (
+    "natural_person", "commercial_enterprise", "research_institution",
+    "social_welfare_organization", "legal_service_organization", "other_organization", "total",
+)  # fmt: skip
+_APPLICATION_COLUMNS = _Catalogue(
+    {k: (v,) for k, v in APPLICATION_COLUMN_LABELS.items()}, fuzzy_min=99
+)
+
+
+def match_application_column(label: str) -> str | None:
+    """The applicant column of a header label (自然人 … 总计; 小计 where a report adds it)."""
+    return _APPLICATION_COLUMNS.match(label)
+
+
+# ------------------------------------------------------------------ reviews (table 四)
+
+REVIEW_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
+REVIEW_GROUP_LABELS: Mapping[str, str] = MappingProxyType(
+    {"review": "行政复议", "litigation_direct": "未经复议直接起诉",
+     "litigation_after_review": "复议后起诉"}
+)  # fmt: skip
+REVIEW_COLUMNS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
+REVIEW_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
+    {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结",
+     "total": "总计"}
+)  # fmt: skip
+_REVIEW_GROUPS = _Catalogue(
+    {"review": ("行政复议",), "litigation_direct": ("未经复议直接起诉", "直接起诉"),
+     "litigation_after_review": ("复议后起诉",)},
+    fuzzy_min=99,
+)  # fmt: skip
+_REVIEW_COLUMNS = _Catalogue({k: (v,) for k, v in REVIEW_COLUMN_LABELS.items()}, fuzzy_min=99)
+
+
+def match_review_group(label: str) -> str | None:
+    """``review`` (行政复议), ``litigation_direct``, ``litigation_after_review`` or None."""
+    return _REVIEW_GROUPS.match(label)
+
+
+def match_review_column(label: str) -> str | None:
+    """``upheld``, ``corrected``, ``other``, ``pending``, ``total`` or None."""
+    return _REVIEW_COLUMNS.match(label)
+
+
+# ------------------------------------------------------------------ disclosure (table 二)
+
+DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
+    "regulations": "规章",
+    "normative_documents": "行政规范性文件",
+    "admin_license": "行政许可",
+    "other_services": "其他对外管理服务事项",
+    "admin_penalty": "行政处罚",
+    "admin_enforcement": "行政强制",
+    "admin_fees": "行政事业性收费",
+    "procurement": "政府集中采购",
+})  # fmt: skip
+_DISCLOSURE_ROWS = _Catalogue(
+    {**{k: (v,) for k, v in DISCLOSURE_ROW_LABELS.items()},
+     "normative_documents": ("行政规范性文件", "规范性文件")},
+    fuzzy_min=99,
+)  # fmt: skip
+DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+    "decisions": "本年处理决定数量",
+    "amount": "本年收费金额（单位：万元）",
+    "new_made": "本年新制作数量",
+    "new_published": "本年新公开数量",
+    "total_published": "对外公开总数量",
+    "previous_items": "上一年项目数量",
+    "change": "本年增/减",
+    "items": "采购项目数量",
+})  # fmt: skip
+_DISCLOSURE_COLUMNS = _Catalogue(
+    {
+        "issued": ("本年制发件数", "本年度制发件数"),
+        "repealed": ("本年废止件数", "本年度止件数", "本年废纸件数", "本年度废止件数"),
+        "in_force": ("现行有效件数", "现行有效件数（历史累计）"),
+        "decisions": ("本年处理决定数量", "处理决定数量", "本年度处理决定数量"),
+        "amount": ("本年收费金额（单位：万元）", "本年收费金额", "采购总金额"),
+        "new_made": ("本年新制作数量", "本年度新制作数量"),
+        "new_published": ("本年新公开数量", "本年度公开数量", "本年度新公开数量"),
+        "total_published": ("对外公开总数量",),
+        "previous_items": ("上一年项目数量",),
+        "change": ("本年增/减", "本年增减", "本年增／减"),
+        "items": ("采购项目数量",),
+    },
+    fuzzy_min=5,
+)
+_ITEM_RE = re.compile(r"第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项")
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def match_disclosure_row(label: str) -> str | None:
+    """The 主动公开 row id of a label (规章 … 政府集中采购), or None."""
+    return _DISCLOSURE_ROWS.match(label)
+
+
+def match_disclosure_column(label: str, era: object = None) -> str | None:
+    """The 主动公开 column id of a head label (本年制发件数, 本年新制作数量 …), or None."""
+    return _DISCLOSURE_COLUMNS.match(label)
+
+
+def match_disclosure_item(caption: str) -> int | None:
+    """The item number of a block caption (第二十条第（五）项 → 5), or None."""
+    m = _ITEM_RE.fullmatch(normalize_label(caption).replace("(", "（").replace(")", "）"))
+    if m is None:
+        return None
+    n = m.group(1)
+    return 10 + _CN.get(n[1:], 0) if n.startswith("十") and len(n) > 1 else _CN.get(n, 0)
+
+
+# ------------------------------------------------------------------ legacy 统计表
+
+LEGACY_INDICATOR_LABELS: Mapping[str, str] = MappingProxyType({
+    "proactive_total": "主动公开政府信息数",
+    "applications_received": "收到申请数",
+    "applications_closed": "申请办结数",
+    "applications_answered": "申请答复数",
+    "reviews": "行政复议数量",
+    "litigations": "行政诉讼数量",
+    "complaints": "举报投诉数量",
+    "fees": "依申请公开信息收取的费用",
+})  # fmt: skip
+_LEGACY = _Catalogue(
+    {**{k: (v,) for k, v in LEGACY_INDICATOR_LABELS.items()},
+     "complaints": ("举报投诉数量", "被举报投诉数量")},
+    fuzzy_min=99,
+)  # fmt: skip
+
+
+def match_legacy_indicator(label: str) -> str | None:
+    """The id of a well-known legacy indicator (parenthetical notes ignored), or None."""
+    return _LEGACY.match(label)
+
+
+def legacy_row_id(label: str) -> str:
+    """A deterministic id for any legacy row: the well-known id, else the label without
+    numbering, 其中, parenthetical notes and white space (Chinese kept)."""
+    known = match_legacy_indicator(label)
+    if known is not None:
+        return known
+    key = _bare(_key(label))
+    return key or normalize_label(label)
+
+
+# ------------------------------------------------------------------ era signatures
+
+_SIGNS = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+             "行政规范性文件", "申请人无正当理由逾期不补正"),
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+             "其他对外管理服务事项", "第二十条第(九)项", "采购项目数量", "采购总金额",
+             "政府集中采购"),
+    "2019_or_2021": ("本列数据的勾稽关系为", "本年新收政府信息公开申请数量", "结转下年度继续办理",
+                     "未经复议直接起诉", "复议后起诉"),
+    "legacy": ("统计指标", "主动公开政府信息数", "申请答复数", "申请办结数", "行政复议数量",
+               "机构建设和保障经费情况", "指标名称", "计量单位"),
+}  # fmt: skip
+ERA_2021_SIGNS = _SIGNS["2021"]
+ERA_2019_SIGNS = _SIGNS["2019"]
+ERA_2019_OR_2021_SIGNS = _SIGNS["2019_or_2021"]
+LEGACY_SIGNS = _SIGNS["legacy"]
+_SIGN_KEYS = tuple((era, normalize_label(s)) for era, signs in _SIGNS.items() for s in signs)
+# typos of decisive labels
+_SIGN_VARIANTS = (("2021", "本年度止件数"), ("2021", "本年废纸件数"), ("2019", "本年度新制作数量"))
+
+
+def era_signs(label: str) -> frozenset[str]:
+    """Which eras a table label signals: ``"2021"``, ``"2019"``, ``"2019_or_2021"``,
+    ``"legacy"``.  Match table labels only: some signs also occur in running text."""
+    key = normalize_label(label)
+    if not key:
+        return frozenset()
+    found = {era for era, sign in (*_SIGN_KEYS, *_SIGN_VARIANTS) if sign in key}
+    # 行政规范性文件 contains 规范性文件; 统计指标 must be the head, not a phrase
+    if "2021" in found and "2019" in found:
+        found.discard("2019")
+    return frozenset(found)

@@ -1,0 +1,168 @@
+"""The legacy 统计表 (reports on 2008–2018): indicator rows with a unit and one or two values.
+
+Rows are matched by label, never by position: the national form and regional variants
+(指标名称/计量单位/年末统计, 本年度/历年累计, extra rows, truncated tables) all read the same
+way.  The hierarchy comes from the numbering (一、 → （一） → 1. → 其中) and, where numbering is
+absent, from the indentation the table keeps; section rows without unit or value only give
+structure.  A label broken over two rows (the label, then the unit and value after blank
+lines) is put back together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..document import Cell
+from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
+from ..model.values import Value, ValueKind
+from .labels import legacy_row_id, match_legacy_indicator, normalize_label, strip_numbering
+from .rows import RowView, cell_value, is_blank_text
+
+__all__ = ["recognize_legacy"]
+
+_UNITS = frozenset(
+    [
+        "条",
+        "件",
+        "个",
+        "人",
+        "人次",
+        "次",
+        "篇",
+        "项",
+        "万元",
+        "元",
+        "千元",
+        "家",
+        "起",
+        "份",
+        "期",
+        "场",
+        "批",
+        "小时",
+        "天",
+        "%",
+        "％",
+        "户",
+        "台",
+        "套",
+        "本",
+        "册",
+        "页",
+    ]
+)
+_HEAD_LABELS = ("统计指标", "指标名称", "单位", "计量单位", "统计数", "年末统计", "本年度",
+                "历年累计", "本期实际", "本年累计", "代码")  # fmt: skip
+_CUMULATIVE = ("历年累计", "本年累计", "累计")
+_LEVEL_OF_PREFIX = {"cn": 1, "cnp": 2, "ar": 3, "arp": 4, "circ": 5, "其中": 6}
+
+
+def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
+    """The legacy statistics table, or None when there is none."""
+    table_index = _find_table(views)
+    if table_index is None:
+        return None
+    rows = [v for v in views if v.table_index == table_index]
+    cumulative_col = False
+    out: list[LegacyRow] = []
+    unrecognized: list[UnrecognizedRow] = []
+    stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
+    pending_label: RowView | None = None
+    first_span = rows[0].labels[0].span if rows[0].labels else None
+    for view in rows:
+        texts = [normalize_label(c.content) for c in view.labels]
+        if texts and all(_is_head(t) for t in texts):
+            cumulative_col = any(any(k in t for k in _CUMULATIVE) for t in texts)
+            continue
+        label_cells, unit, values = _split(view)
+        if not label_cells and pending_label is not None and (unit or values):
+            label_cells = list(pending_label.labels)
+            pending_label = None
+        elif label_cells and not unit and not any(_filled(v) for v in values):
+            # a section row, or a label whose unit and value follow on the next row
+            pending_label = view
+            level = _level(label_cells[0])
+            label = _label_text(label_cells)
+            row_id = match_legacy_indicator(label) or legacy_row_id(label)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, row_id))
+            continue
+        if not label_cells:
+            if unit or any(_filled(v) for v in values):
+                unrecognized.append(
+                    UnrecognizedRow("", tuple(c.content for c in view.values), view.line)
+                )
+            continue
+        pending_label = None
+        label = _label_text(label_cells)
+        row_id = match_legacy_indicator(label) or legacy_row_id(label)
+        level = _level(label_cells[0])
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        path = (*[i for _, i in stack], row_id)
+        stack.append((level, row_id))
+        value = cell_value(values[0]) if values else Value(ValueKind.BLANK, "")
+        cumulative = cell_value(values[1]) if cumulative_col and len(values) > 1 else None
+        out.append(LegacyRow(row_id, label, path, unit, value, cumulative))
+    columns = ("value", "cumulative") if cumulative_col else ("value",)
+    return LegacyTable(tuple(out), columns, (), tuple(unrecognized), first_span)
+
+
+def _find_table(views: Sequence[RowView]) -> int | None:
+    """The table whose head names 统计指标/单位 (or whose rows match legacy indicators)."""
+    scores: dict[int, int] = {}
+    for view in views:
+        texts = [normalize_label(c.content) for c in view.labels]
+        if sum(1 for t in texts if _is_head(t)) >= 2:
+            scores[view.table_index] = scores.get(view.table_index, 0) + 10
+        if view.labels and match_legacy_indicator(view.labels[0].content) is not None:
+            scores[view.table_index] = scores.get(view.table_index, 0) + 1
+    best = max(scores.items(), key=lambda kv: kv[1], default=None)
+    if best is None or best[1] < 3:
+        return None
+    return best[0]
+
+
+def _is_head(text: str) -> bool:
+    return any(text == h or text.startswith(h) for h in _HEAD_LABELS)
+
+
+def _filled(cell: Cell) -> bool:
+    return not is_blank_text(cell.content)
+
+
+def _split(view: RowView) -> tuple[list[Cell], str | None, list[Cell]]:
+    """(label cells, unit, value cells): the unit is a label cell that is a unit word."""
+    labels = list(view.labels)
+    unit: str | None = None
+    if labels and normalize_label(labels[-1].content) in _UNITS:
+        unit = normalize_label(labels.pop().content)
+    values = list(view.values)
+    # a unit written into a value cell's column (条 | 60 is the usual order; 60 | 条 is not)
+    return labels, unit, values
+
+
+def _label_text(cells: list[Cell]) -> str:
+    return "".join("".join(c.content.split()) for c in cells)
+
+
+def _level(cell: Cell) -> int:
+    """The depth of a row: from its numbering, else from its indentation."""
+    raw = cell.content
+    stripped = raw.lstrip(" \u3000\u00a0\t")
+    prefix, _ = strip_numbering(stripped)
+    p = "".join(prefix.split())
+    if p.startswith("其中"):
+        return _LEVEL_OF_PREFIX["其中"]
+    if p:
+        if p[0] in "（(":
+            return _LEVEL_OF_PREFIX["cnp" if not p[1:2].isdigit() else "arp"]
+        if p[0].isdigit():
+            return _LEVEL_OF_PREFIX["ar"]
+        if p[0] in "①②③④⑤⑥⑦⑧⑨⑩":
+            return _LEVEL_OF_PREFIX["circ"]
+        return _LEVEL_OF_PREFIX["cn"]
+    # no numbering: a continuation of a 其中 list (indented like it) or a deeper item
+    indent = len(raw) - len(stripped)
+    return _LEVEL_OF_PREFIX["其中"] if indent >= 6 else 7

@@ -1,0 +1,95 @@
+"""四、政府信息公开行政复议、行政诉讼情况: three groups × five results.
+
+The official table has no row labels: a header (行政复议 | 行政诉讼 …) and one data row of 15
+values, read in the official order (review, litigation without review, litigation after
+review; each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计) unless the header lists the result
+columns in another order.  Reports that label each group's row (行政复议 | 0 | 0 …) are read by
+those labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model.tables import Missing, ReviewTable, TableCell
+from .labels import REVIEW_COLUMNS, REVIEW_GROUPS, match_review_column, match_review_group
+from .rows import RowView, cell_value, is_blank_text, trim_values
+
+__all__ = ["recognize_reviews"]
+
+
+def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
+    """The review/litigation table, or None when the report has no header or row of it."""
+    start = -1
+    for i, view in enumerate(views):
+        groups = {match_review_group(c.content) for c in view.labels} - {None}
+        if "review" in groups and not _has_values(view):
+            start = i
+            break
+    labelled = _labelled_rows(views)
+    if start < 0 and not labelled:
+        return None
+    columns = tuple(REVIEW_COLUMNS)
+    cells: list[TableCell] = []
+    missing: list[Missing] = []
+    if start >= 0:
+        header_cols: list[str] = []
+        data: RowView | None = None
+        for view in views[start + 1 : start + 8]:
+            if view.table_index != views[start].table_index:
+                break
+            if _has_values(view) and not view.labels:
+                data = view
+                break
+            cols = [c for c in (match_review_column(x.content) for x in view.labels) if c]
+            if len(cols) >= len(columns) and not header_cols:
+                header_cols = cols[: len(columns)]
+        if header_cols and sorted(header_cols) == sorted(columns):
+            columns = tuple(header_cols)
+        if data is not None:
+            fitted = trim_values(data.values, len(REVIEW_GROUPS) * len(columns))
+            if fitted is None:
+                missing.extend(Missing(g, None, "cell count does not fit") for g in REVIEW_GROUPS)
+            else:
+                for k, cell in enumerate(fitted):
+                    group = REVIEW_GROUPS[k // len(columns)]
+                    column = columns[k % len(columns)]
+                    label = _GROUP_LABELS[group]
+                    cells.append(TableCell(group, column, cell_value(cell), label))
+        elif not labelled:
+            missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS)
+    if not cells and labelled:
+        for group, view in labelled.items():
+            fitted = trim_values(view.values, len(columns))
+            if fitted is None:
+                missing.append(Missing(group, None, "cell count does not fit"))
+                continue
+            for column, cell in zip(columns, fitted, strict=True):
+                cells.append(TableCell(group, column, cell_value(cell), view.label))
+        missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS if g not in labelled)
+    first = views[start] if start >= 0 else next(iter(labelled.values()))
+    span = first.labels[0].span if first.labels else None
+    return ReviewTable(tuple(cells), tuple(missing), (), span)
+
+
+_GROUP_LABELS = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼 未经复议直接起诉",
+    "litigation_after_review": "行政诉讼 复议后起诉",
+}
+
+
+def _has_values(view: RowView) -> bool:
+    return any(not is_blank_text(v.content) for v in view.values)
+
+
+def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
+    """Rows that carry a group label and five values (行政复议 | 0 | 0 | 0 | 0 | 0)."""
+    out: dict[str, RowView] = {}
+    for view in views:
+        if not view.labels or not _has_values(view):
+            continue
+        group = match_review_group(view.labels[-1].content)
+        if group is not None and group not in out and len(view.values) >= len(REVIEW_COLUMNS):
+            out[group] = view
+    return out

@@ -1,0 +1,125 @@
+"""Table rows seen the same way whatever their layout: label cells, then value cells.
+
+A flattened row is read left to right: placeholder blanks (cells covered by a rowspan), the
+label cells, then the value cells.  A cell is a *value* when it reads as one (a number, 无, a
+dash, 增23, 4995万 …); the labels end at the last non-value cell before the values start.
+Blank cells after the labels are kept as values: blank is not zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from ..document import Cell, Document, Row, Span, Table, TableLayout
+from ..model.values import Value, ValueKind, parse_value
+
+__all__ = ["RowView", "cell_value", "is_blank_text", "row_views", "trim_values"]
+
+_WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+
+
+def is_blank_text(text: str) -> bool:
+    return not text.strip(_WS)
+
+
+@attrs.frozen(slots=True)
+class RowView:
+    """One table row: its label cells (non-blank), its value cells, and where it is."""
+
+    labels: tuple[Cell, ...]
+    values: tuple[Cell, ...]
+    leading_blanks: int
+    table_index: int
+    row_index: int
+    line: int
+    layout: TableLayout
+
+    @property
+    def label_texts(self) -> tuple[str, ...]:
+        return tuple(c.content for c in self.labels)
+
+    @property
+    def label(self) -> str:
+        """The label cells joined (whitespace inside kept)."""
+        return "".join(c.content.strip(_WS) for c in self.labels)
+
+    @property
+    def value_texts(self) -> tuple[str, ...]:
+        return tuple(c.content for c in self.values)
+
+    @property
+    def is_glued(self) -> bool:
+        return self.layout is TableLayout.GLUED
+
+
+def _reads_as_value(text: str) -> bool:
+    stripped = text.strip(_WS)
+    if not stripped:
+        return False
+    return parse_value(stripped).kind is not ValueKind.UNREADABLE
+
+
+def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
+    cells = row.cells
+    kinds = [
+        "blank"
+        if is_blank_text(c.content)
+        else ("value" if _reads_as_value(c.content) else "label")
+        for c in cells
+    ]
+    # the label region: the cells before the first value that follows a label (or before the
+    # first value at all), ending at its last label
+    last_label = -1
+    for i, kind in enumerate(kinds):
+        if kind == "value":
+            break
+        if kind == "label":
+            last_label = i
+    leading = 0
+    while leading < len(kinds) and kinds[leading] == "blank":
+        leading += 1
+    if last_label < 0:
+        labels: tuple[Cell, ...] = ()
+        values = cells[leading:] if any(k == "value" for k in kinds) else cells
+    else:
+        labels = tuple(
+            c for c, k in zip(cells[: last_label + 1], kinds, strict=False) if k == "label"
+        )
+        values = cells[last_label + 1 :]
+    first = cells[0]
+    return RowView(labels, tuple(values), leading, table_index, row_index, first.line, layout)
+
+
+def row_views(doc: Document) -> Iterator[RowView]:
+    """Every row of every table of ``doc``, in document order."""
+    for t_index, table in enumerate(doc.tables()):
+        yield from table_row_views(table, t_index)
+
+
+def table_row_views(table: Table, t_index: int) -> Iterator[RowView]:
+    for r_index, row in enumerate(table.rows):
+        if row.is_rule:
+            continue
+        yield view_row(row, t_index, r_index, table.layout)
+
+
+def trim_values(cells: tuple[Cell, ...], expected: int) -> tuple[Cell, ...] | None:
+    """Fit a row's value cells to ``expected`` columns by dropping blank cells at the ends
+    (merged-cell artifacts: ``四、结转…⇥⇥0…``, a trailing tab).  None when they do not fit."""
+    cells = tuple(cells)
+    start, end = 0, len(cells)
+    while end - start > expected and is_blank_text(cells[start].content):
+        start += 1
+    while end - start > expected and is_blank_text(cells[end - 1].content):
+        end -= 1
+    if end - start != expected:
+        return None
+    return cells[start:end]
+
+
+def cell_value(cell: Cell, *, default_unit: str | None = None, signed: bool = False) -> Value:
+    """The value of a cell, with the span of its content."""
+    span: Span = cell.content_span
+    return parse_value(cell.content, span, default_unit=default_unit, signed=signed)
