@@ -625,7 +625,7 @@ class _Lines:
                     members.append(k)
                     j = k
                 k += 1
-            if len(members) < 2:
+            if len(members) < 2 and not _many_values(self.text, segs[i]):
                 segs[i].kind = "para"
             else:
                 h = i - 1
@@ -1068,7 +1068,7 @@ def _is_spaced_row(stripped: str) -> bool:
     if len(parts) < 3:
         return False
     parts = [p for q in parts for p in q.split("\u3000") if p]
-    if len(parts) < 3 or any(len(p) > 30 for p in parts):
+    if len(parts) < 3 or any(len(p) > 45 for p in parts):
         return False
     return sum(1 for p in parts if _is_value(p)) >= 2
 
@@ -1092,11 +1092,17 @@ def _prose_free(text: str, a: int, b: int) -> bool:
 
 
 def _is_header_row(stripped: str) -> bool:
-    """Three or more short space-separated words with no sentence punctuation."""
+    """Two or more short space-separated words with no sentence punctuation."""
     if len(stripped) > 120 or any(p in stripped for p in _PROSE_PUNCT):
         return False
     parts = [p for q in stripped.split() for p in q.split("\u3000") if p]
-    return len(parts) >= 3 and all(len(p) <= 12 for p in parts)
+    return len(parts) >= 2 and all(len(p) <= 12 for p in parts)
+
+
+def _many_values(text: str, seg: _Seg) -> bool:
+    """A lone space-separated line of five or more values is a table row on its own."""
+    parts = text[seg.start : seg.end].split()
+    return len(parts) >= 5 and all(_is_value(p) for p in parts)
 
 
 def tokenize(text: str) -> list[NodeToken]:

@@ -82,7 +82,7 @@ def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) ->
         leading += 1
     if last_label < 0:
         labels: tuple[Cell, ...] = ()
-        values = cells[leading:] if any(k == "value" for k in kinds) else cells
+        values = cells  # no label: every cell is a value (trim_values drops surplus blanks)
     else:
         labels = tuple(
             c for c, k in zip(cells[: last_label + 1], kinds, strict=False) if k == "label"

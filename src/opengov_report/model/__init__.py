@@ -1,0 +1,1 @@
+"""The typed domain model: values, tables, figures, metadata, era and the report itself."""

@@ -1,0 +1,115 @@
+"""Label matching that survives real text, and glued-digit splitting."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from opengov_report.recognize.glued import split_candidates
+from opengov_report.recognize.labels import (
+    APPLICATION_ROW_LABELS,
+    era_signs,
+    match_application_column,
+    match_application_row,
+    match_disclosure_column,
+    match_disclosure_item,
+    match_legacy_indicator,
+    match_review_column,
+)
+
+_GROUP_OF = {"denied": "denied", "unable": "unable", "not_processed": "not_processed"}
+
+
+def _group(row: str) -> str | None:
+    head = row.split(".", maxsplit=1)[0]
+    return head if "." in row else None
+
+
+def test_every_official_application_label_matches() -> None:
+    for row, label in APPLICATION_ROW_LABELS.items():
+        assert match_application_row(label, group=_group(row)) == row, label
+
+
+@given(st.data())
+def test_spaced_wrapped_and_width_variants_match(data: st.DataObject) -> None:
+    row = data.draw(st.sampled_from(sorted(APPLICATION_ROW_LABELS)))
+    label = APPLICATION_ROW_LABELS[row]
+    rng = random.Random(data.draw(st.integers(0, 10**6)))
+    noisy = "".join(
+        ch + (rng.choice([" ", "\u3000", "\n", ""]) if rng.random() < 0.3 else "") for ch in label
+    )
+    noisy = noisy.replace("（", "(").replace("）", ")") if rng.random() < 0.5 else noisy
+    assert match_application_row(noisy, group=_group(row)) == row
+
+
+def test_variants_and_typos() -> None:
+    assert (
+        match_application_row("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)")
+        == "partially_granted"
+    )
+    assert (
+        match_application_row("（二）部分公开（区分处理的，只计这一情况，不计其他情形）")
+        == "partially_granted"
+    )
+    assert (
+        match_application_row("5.属于三类内容事务信息", group="denied") == "denied.internal_affairs"
+    )
+    assert match_application_row("三、 本年 度办 理结 果") is None  # a group, not a row
+    assert match_disclosure_column("本年度止件数") == "repealed"
+    assert match_disclosure_column("本年 新\n制作数量") == "new_made"
+    assert match_disclosure_column("现行有效件数 (历史累计)") == "in_force"
+    assert match_disclosure_item("第二十条 第(一)项") == 1
+    assert match_disclosure_item("第二十条第（九）项") == 9
+    assert (
+        match_legacy_indicator("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）")
+        == "proactive_total"
+    )
+    assert match_review_column("结 果 维 持") == "upheld"
+
+
+def test_group_context_disambiguates() -> None:
+    assert match_application_row("3.其他", group="other") == "other.other_reasons"
+    assert match_application_row("3.其他") is None
+    assert match_application_column("其他") == "other_organization"
+    assert match_application_row("2.重复申请", group="not_processed") == "not_processed.repeat"
+
+
+def test_unrelated_text_does_not_match() -> None:
+    for text in ("行政复议", "我局认真贯彻落实条例要求", "信息内容", "规章", "自然人", ""):
+        assert match_application_row(text) is None, text
+
+
+def test_era_signs() -> None:
+    assert era_signs("本年制发件数") == {"2021"}
+    assert era_signs("本年 新\n制作数量") == {"2019"}
+    assert era_signs("行政规范性文件") == {"2021"}
+    assert era_signs("统　计　指　标") == {"legacy"}
+    assert era_signs("结转下年度继续办理") == {"2019_or_2021"}
+
+
+def test_split_unique_ambiguous_none() -> None:
+    # 12+3+0+0+1+0 = 16, but 1+2+3+0+0+10 = 16 as well: the row total alone cannot decide
+    assert set(split_candidates("123001016", 7, limit=5)) == {
+        (12, 3, 0, 0, 1, 0, 16),
+        (1, 2, 3, 0, 0, 10, 16),
+    }
+    assert split_candidates("400000040", 7) == ((40, 0, 0, 0, 0, 0, 40),)
+    assert split_candidates("99", 3) == ()
+    assert split_candidates("0000000", 7) == ((0,) * 7,)
+
+
+@given(st.lists(st.integers(0, 999), min_size=1, max_size=7))
+def test_true_split_is_always_a_candidate(parts: list[int]) -> None:
+    row = (*parts, sum(parts))
+    digits = "".join(map(str, row))
+    found = split_candidates(digits, len(row), limit=10_000)
+    assert row in found
+    if len(found) == 1:
+        assert found[0] == row
+
+
+def test_pathological_inputs_return() -> None:
+    assert len(split_candidates("1" * 60, 15, limit=2)) <= 2
+    assert split_candidates("0" * 60, 15) == ()

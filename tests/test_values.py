@@ -1,0 +1,121 @@
+"""Cell values: blank is not zero, units and signs are facts, nothing is invented."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from opengov_report import Value, ValueKind, parse_value
+from opengov_report.model.values import format_value
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "number", "unit"),
+    [
+        ("", ValueKind.BLANK, None, None),
+        ("\u3000", ValueKind.BLANK, None, None),
+        ("\u00a0 ", ValueKind.BLANK, None, None),
+        ("0", ValueKind.ZERO, 0, None),
+        ("０", ValueKind.ZERO, 0, None),
+        ("12", ValueKind.COUNT, 12, None),
+        ("１２", ValueKind.COUNT, 12, None),
+        ("1,234", ValueKind.COUNT, 1234, None),
+        ("无", ValueKind.NONE, None, None),
+        ("——", ValueKind.DASH, None, None),
+        ("—", ValueKind.DASH, None, None),
+        ("-", ValueKind.DASH, None, None),
+        ("/", ValueKind.DASH, None, None),
+        ("增23", ValueKind.CHANGE, 23, None),
+        ("减13", ValueKind.CHANGE, -13, None),
+        ("+5", ValueKind.CHANGE, 5, None),
+        ("-8", ValueKind.CHANGE, -8, None),
+        ("增0", ValueKind.ZERO, 0, None),
+        ("4995万", ValueKind.AMOUNT, Decimal(4995), "万元"),
+        ("2.14亿元", ValueKind.AMOUNT, Decimal("2.14"), "亿元"),
+        ("251000元", ValueKind.AMOUNT, Decimal(251000), "元"),
+        ("1.5", ValueKind.AMOUNT, Decimal("1.5"), None),
+        ("12件", ValueKind.COUNT, 12, "件"),
+        ("0件", ValueKind.ZERO, 0, "件"),
+        ("约10", ValueKind.UNREADABLE, None, None),
+        ("1.2.3", ValueKind.UNREADABLE, None, None),
+        ("12a", ValueKind.UNREADABLE, None, None),
+    ],
+)
+def test_parse_value(raw: str, kind: ValueKind, number: object, unit: str | None) -> None:
+    value = parse_value(raw)
+    assert value.kind is kind
+    assert value.number == number
+    assert value.unit == unit
+    assert value.raw == raw
+
+
+def test_blank_zero_none_dash_are_different_facts() -> None:
+    kinds = {parse_value(raw).kind for raw in ("", "0", "无", "——")}
+    assert len(kinds) == 4
+
+
+def test_column_context() -> None:
+    assert parse_value("3", default_unit="万元") == Value(ValueKind.AMOUNT, "3", Decimal(3), "万元")
+    assert parse_value("0", default_unit="万元").kind is ValueKind.AMOUNT
+    assert parse_value("5", signed=True).number == 5
+    assert parse_value("5", signed=True).kind is ValueKind.CHANGE
+    assert parse_value("0", signed=True).kind is ValueKind.ZERO
+
+
+def test_amount_in_yuan() -> None:
+    assert parse_value("2.14亿元").amount_in_yuan() == Decimal("214000000.00")
+    assert parse_value("1.5").amount_in_yuan() is None  # unknown unit: not assumed
+
+
+@pytest.mark.parametrize(
+    ("kind", "number"),
+    [
+        (ValueKind.COUNT, None),
+        (ValueKind.COUNT, 0),
+        (ValueKind.ZERO, 1),
+        (ValueKind.BLANK, 0),
+        (ValueKind.AMOUNT, 3),
+        (ValueKind.AMOUNT, Decimal(-1)),
+        (ValueKind.COUNT, True),
+    ],
+)
+def test_validators_reject_inconsistent_values(kind: ValueKind, number: object) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        Value(kind, "x", number)  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=30))
+def test_never_raises_and_keeps_raw(raw: str) -> None:
+    value = parse_value(raw)
+    assert value.raw == raw
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integers(n: int) -> None:
+    value = parse_value(str(n))
+    assert value.number == n
+    assert value.kind is (ValueKind.ZERO if n == 0 else ValueKind.COUNT)
+
+
+@given(
+    st.one_of(
+        st.builds(lambda n: Value(ValueKind.COUNT, "", n), st.integers(1, 10**9)),
+        st.builds(
+            lambda n: Value(ValueKind.CHANGE, "", n), st.integers(-(10**6), 10**6).filter(bool)
+        ),
+        st.builds(
+            lambda d, u: Value(ValueKind.AMOUNT, "", d, u),
+            st.decimals(min_value=0, max_value=10**6, places=2),
+            st.sampled_from(["元", "万元", "亿元"]),
+        ),
+        st.just(Value(ValueKind.NONE, "")),
+        st.just(Value(ValueKind.DASH, "")),
+        st.just(Value(ValueKind.ZERO, "", 0)),
+    )
+)
+def test_format_then_parse_round_trips(value: Value) -> None:
+    again = parse_value(format_value(value))
+    assert (again.kind, again.number, again.unit) == (value.kind, value.number, value.unit)
