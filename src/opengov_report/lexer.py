@@ -44,6 +44,10 @@ from .document import (
 
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
 
+#: a line longer than this is cut before run-in headings (a report run together) …
+_LONG_LINE = 2000
+#: … or longer than this in a text of at most five non-blank lines
+_ONE_LINE_MIN = 120
 #: deepest heading level the grammar nests; deeper numbered lines stay paragraphs
 MAX_DEPTH = 8
 
@@ -313,11 +317,13 @@ class _Lines:
         lines = _split_lines(text)
         few_lines = _few_lines(text, lines)
         has_bookmarks = "[bookmark:" in text
+        # a line longer than this may be a whole report run together
+        long_line = _ONE_LINE_MIN if few_lines else _LONG_LINE
         segs = self.segs
         line_starts = self._line_starts
         for lineno, (start, end, stop) in enumerate(lines, 1):
             line_starts.append(start)
-            if not has_bookmarks and end - start <= 200:
+            if not has_bookmarks and end - start <= long_line:
                 segs.append(_Seg(start, end, stop, lineno, 1, ""))
                 continue
             pos = start
@@ -329,7 +335,7 @@ class _Lines:
                     break
                 self._add(pos, m.end(), m.end(), lineno, start, "bookmark")
                 pos = m.end()
-            if end - pos > 2000 or (few_lines and end - pos > 200):
+            if end - pos > long_line:
                 for a, b in self._runin_cuts(pos, end):
                     self._add(a, b, b, lineno, start, "")
                 last = self.segs[-1]

@@ -35,6 +35,9 @@ _TOP_LEVEL = frozenset(
 )  # fmt: skip
 
 
+_SUBTOTAL_GROUPS = frozenset({"denied", "unable", "not_processed"})
+
+
 class _Found:
     """A matched row: its id, its label as written, and its value cells (or glued digits)."""
 
@@ -65,8 +68,12 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if r is not None:
                 row_id = r
         if row_id is None and len(view.labels) > 1:
-            r = match_application_row(view.label, group=group)
-            row_id = r
+            row_id = match_application_row(view.label, group=group)
+        if row_id is None and view.labels and group in _SUBTOTAL_GROUPS:
+            # a group label alone with values of its own: a subtotal row a report adds
+            last = match_application_group(view.labels[-1].content)
+            if last == group and any(not is_blank_text(v.content) for v in view.values):
+                row_id = group
         if row_id is not None and view.values:
             if row_id in _TOP_LEVEL:
                 group = None

@@ -10,6 +10,7 @@ lines) is put back together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..document import Cell
@@ -124,8 +125,14 @@ def _find_table(views: Sequence[RowView]) -> int | None:
     return best[0]
 
 
+_YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
+
+
 def _is_head(text: str) -> bool:
-    return any(text == h or text.startswith(h) for h in _HEAD_LABELS)
+    """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
+    return any(text == h or text.startswith(h) for h in _HEAD_LABELS) or bool(
+        _YEAR_HEAD_RE.fullmatch(text)
+    )
 
 
 def _filled(cell: Cell) -> bool:
@@ -165,4 +172,6 @@ def _level(cell: Cell) -> int:
         return _LEVEL_OF_PREFIX["cn"]
     # no numbering: a continuation of a 其中 list (indented like it) or a deeper item
     indent = len(raw) - len(stripped)
-    return _LEVEL_OF_PREFIX["其中"] if indent >= 6 else 7
+    if indent == 0:
+        return 1  # a top-level indicator of a table without numbering
+    return _LEVEL_OF_PREFIX["其中"] if indent >= 6 else _LEVEL_OF_PREFIX["ar"]

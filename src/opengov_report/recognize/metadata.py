@@ -128,7 +128,9 @@ def _title(doc: Document) -> tuple[str | None, Span | None]:
             )
             if meta_title and not _looks_like_title(text):
                 return meta_title, lines[0].span
-            return text, lines[0].span
+            if _looks_like_title(text):
+                return text, lines[0].span
+            return None, None
     # no title block: a first paragraph that reads as a title
     for child in doc.children:
         if isinstance(child, Paragraph):
@@ -141,7 +143,7 @@ def _title(doc: Document) -> tuple[str | None, Span | None]:
 
 def _looks_like_title(text: str) -> bool:
     squashed = _squash(text)
-    return "报告" in squashed or "总结" in squashed or "年报" in squashed
+    return any(w in squashed for w in ("报告", "总结", "年报", "政府信息公开", "政务公开"))
 
 
 def _agency_from_title(title: str) -> str | None:

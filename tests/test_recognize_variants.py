@@ -1,0 +1,174 @@
+"""Recognition of variants real reports come in, beyond the seeds (synthetic fixtures)."""
+
+from __future__ import annotations
+
+from opengov_report import Era, ValueKind, parse
+
+_APP_HEAD = "\t\n\t自然人\n\t法人或其他组织\n\t总计\n\n\t\n\t\n\t商业企业\n\t科研机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t\n\n"
+
+
+def _tsv_report(rows: list[str], head: str = "") -> str:
+    return (
+        "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        + head
+        + "\n".join(rows)
+        + "\n"
+    )
+
+
+def test_group_subtotal_row_uses_the_group_id() -> None:
+    text = _tsv_report(
+        [
+            "（三）不予公开\t\t2\t0\t0\t0\t0\t0\t2",
+            "\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1",
+            "\t2.其他法律行政法规禁止公开\t1\t0\t0\t0\t0\t0\t1",
+        ]
+    )
+    report = parse(text)
+    assert report.applications is not None
+    assert report.applications.cell("denied", "total") is not None
+    assert report.applications.cell("denied", "total").number == 2  # type: ignore[union-attr]
+    assert report.applications.cell("denied.law_forbidden", "natural_person").number == 1  # type: ignore[union-attr]
+
+
+def test_subtotal_column_from_the_header() -> None:
+    head = "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t总计\n"
+    text = _tsv_report(["一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t1\t2\t7"], head)
+    report = parse(text)
+    assert report.applications is not None
+    row = report.applications.row("new_received")
+    assert list(row) == [
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_organization",
+        "legal_service_organization",
+        "other_organization",
+        "legal_entity_subtotal",
+        "total",
+    ]
+    assert row["legal_entity_subtotal"].number == 2
+    assert row["total"].number == 7
+
+
+def test_lost_header_maps_by_official_order_only_when_the_count_fits() -> None:
+    report = parse(
+        _tsv_report(
+            [
+                "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+                "二、上年结转政府信息公开申请数量\t1\t2",
+            ]
+        )
+    )
+    assert report.applications is not None
+    assert report.applications.cell("new_received", "total").number == 3  # type: ignore[union-attr]
+    assert report.applications.cell("carried_over", "natural_person") is None
+    reasons = {(m.row, m.reason) for m in report.applications.missing}
+    assert ("carried_over", "cell count does not fit") in reasons
+
+
+def test_wrapped_and_spaced_labels_in_cells_layout() -> None:
+    text = (
+        "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "\t第二十条第（一）项\n\n\t信息内容\n\t本年新\n制作数量\n\t本年 新\n公开数量\n\t对外公开\n总数量\n\n"
+        "\t规  章\n\t0\n\t无\n\t——\n\n"
+    )
+    report = parse(text)
+    assert report.era is Era.V2019
+    assert report.disclosure is not None
+    row = report.disclosure.row("regulations")
+    assert [v.kind for v in row.values()] == [ValueKind.ZERO, ValueKind.NONE, ValueKind.DASH]
+    assert list(row) == ["new_made", "new_published", "total_published"]
+
+
+def test_glued_rows_split_by_totals_and_column_identities() -> None:
+    text = (
+        "某区2021年政府信息公开工作年度报告。一、总体情况本年度认真落实条例。"
+        "二、收到和处理政府信息公开申请情况本年新收政府信息公开申请数量400000040"
+        "上年结转政府信息公开申请数量0000000（一）予以公开400000040（七）总计400000040"
+        "四、结转下年度继续办理0000000。三、存在的主要问题及改进情况无。"
+    )
+    report = parse(text)
+    apps = report.applications
+    assert apps is not None
+    new = apps.row("new_received")
+    assert new["natural_person"].number == 40
+    assert new["total"].number == 40
+    assert all(c.recovered for c in apps.cells if c.row == "new_received")
+    # each recovered value points at its own digits in the source
+    span = new["total"].span
+    assert span is not None
+    assert text[span.start : span.end] == "40"
+
+
+def test_ambiguous_glued_row_stays_unresolved() -> None:
+    text = (
+        "某区2021年政府信息公开工作年度报告。一、总体情况本年度认真落实条例。"
+        "本年度我局扎实推进政府信息公开工作，主动公开各类信息，规范依申请公开办理流程，加强监督保障。"
+        "二、收到和处理政府信息公开申请情况本年新收政府信息公开申请数量123001016"
+        "上年结转政府信息公开申请数量0000000。三、存在的主要问题及改进情况无。"
+    )
+    report = parse(text)
+    apps = report.applications
+    assert apps is not None
+    assert apps.row("new_received") == {}
+    assert {m.reason for m in apps.missing if m.row == "new_received"} == {
+        "glued digits: ambiguous split"
+    }
+
+
+def test_regional_legacy_table_with_cumulative_column() -> None:
+    text = (
+        "某市2009年政府信息公开工作年度报告\n附件\n"
+        "指标名称\t计量单位\t2009年度\t历年累计\n"
+        "主动公开政府信息数\t条\t120\t560\n"
+        "其中：全文电子化的主动公开信息数\t条\t100\t500\n"
+        "收到申请数\t件\t5\t18\n"
+        "行政申诉数\t件\t0\t1\n"
+    )
+    report = parse(text)
+    assert report.era is Era.LEGACY
+    legacy = report.legacy
+    assert legacy is not None
+    assert legacy.columns == ("value", "cumulative")
+    assert legacy.cell("proactive_total").number == 120  # type: ignore[union-attr]
+    assert legacy.cell("proactive_total", "cumulative").number == 560  # type: ignore[union-attr]
+    assert legacy.cell("applications_received", "cumulative").number == 18  # type: ignore[union-attr]
+    extra = legacy.row("行政申诉数")
+    assert extra is not None
+    assert extra.unit == "件"
+    sub = legacy.row("全文电子化的主动公开信息数")
+    assert sub is not None
+    assert sub.path[0] == "proactive_total"
+
+
+def test_tables_replaced_by_sentences_are_statements_not_zeros() -> None:
+    text = (
+        "某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度……。\n"
+        "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生政府信息公开行政复议、行政诉讼情况。\n"
+    )
+    report = parse(text)
+    assert report.applications is None
+    assert report.reviews is None
+    assert sorted(s.table for s in report.statements) == ["applications", "reviews"]
+    assert not report.figures()
+
+
+def test_metadata_in_chinese_numerals_and_scraper_header() -> None:
+    text = (
+        "标题：某县教育局二〇二一年政府信息公开工作年度报告\n发布日期：2022-01-28\n"
+        "某县教育局二〇二一年政府信息公开工作年度报告\n一、总体情况\n本年度……。\n"
+    )
+    meta = parse(text).metadata
+    assert meta.year == 2021
+    assert meta.agency == "某县教育局"
+    assert str(meta.published) == "2022-01-28"
+    assert meta.signatory is None
+
+
+def test_unrecognisable_text_is_unknown_with_no_tables() -> None:
+    report = parse("hello\nworld\n")
+    assert report.era is Era.UNKNOWN
+    assert report.tables == ()
+    assert report.metadata.title is None
