@@ -41,6 +41,7 @@ from .document import (
     Span,
     TitleLine,
 )
+from .numerals import chinese_number
 
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
 
@@ -54,10 +55,6 @@ MAX_DEPTH = 8
 _WS = " \u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 _WS_TAB = _WS + "\t"
 
-_CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
 
 _NUMBERING_RE = re.compile(
     r"(?P<cnp>[（(](?P<cnp_n>[一二三四五六七八九十]{1,3})[）)])"
@@ -253,32 +250,21 @@ def _few_lines(text: str, lines: list[tuple[int, int, int]]) -> bool:
     return True
 
 
-def _cn_number(s: str) -> int:
-    """一..九十九 as an int (十一, 二十, 二十三)."""
-    if "十" not in s:
-        value = 0
-        for ch in s:
-            value = value * 10 + _CN_DIGITS.get(ch, 0)
-        return value
-    tens, _, ones = s.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
 def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
     if m.group("cnp"):
-        return NumberingStyle.CN_PAREN, _cn_number(m.group("cnp_n"))
+        return NumberingStyle.CN_PAREN, chinese_number(m.group("cnp_n"))
     if m.group("arp"):
         return NumberingStyle.AR_PAREN, int(m.group("arp_n"))
     if m.group("cn"):
         style = NumberingStyle.CN_COMMA if m.group("cn_d") == "、" else NumberingStyle.CN_DOT
-        return style, _cn_number(m.group("cn_n"))
+        return style, chinese_number(m.group("cn_n"))
     if m.group("ar"):
         style = NumberingStyle.AR_COMMA if m.group("ar_d") == "、" else NumberingStyle.AR_DOT
         return style, int(m.group("ar_n"))
     if m.group("circ"):
         return NumberingStyle.CIRCLED, ord(m.group("circ")) - ord("①") + 1
     n = m.group("chap_n")
-    ordinal = int(n) if n.isdigit() else _cn_number(n)
+    ordinal = int(n) if n.isdigit() else chinese_number(n)
     style = NumberingStyle.CHAPTER if m.group("chap_k") == "章" else NumberingStyle.PART
     return style, ordinal
 

@@ -152,40 +152,38 @@ class _Grid:
 
 
 @attrs.frozen(slots=True)
-class ApplicationTable(_Grid):
+class _GridTable(_Grid):
+    """The fields every grid table has."""
+
+    cells: tuple[TableCell, ...] = attrs.field(validator=_no_duplicate_cells)
+    missing: tuple[Missing, ...] = ()
+    unrecognized: tuple[UnrecognizedRow, ...] = ()
+    span: Span | None = None
+
+
+@attrs.frozen(slots=True)
+class ApplicationTable(_GridTable):
     """三、收到和处理政府信息公开申请情况: rows × applicant columns.
 
     ``era`` decides the （六）其他处理 shape (2019: one row ``other``; 2021: three sub-rows).
     """
 
     table_id = APPLICATIONS
-    era: Era
-    cells: tuple[TableCell, ...] = attrs.field(validator=_no_duplicate_cells)
-    missing: tuple[Missing, ...] = ()
-    unrecognized: tuple[UnrecognizedRow, ...] = ()
-    span: Span | None = None
+    era: Era = attrs.field(default=Era.V2021, kw_only=True)
 
 
 @attrs.frozen(slots=True)
-class ReviewTable(_Grid):
+class ReviewTable(_GridTable):
     """四、政府信息公开行政复议、行政诉讼情况: three groups × five result columns."""
 
     table_id = REVIEWS
-    cells: tuple[TableCell, ...] = attrs.field(validator=_no_duplicate_cells)
-    missing: tuple[Missing, ...] = ()
-    unrecognized: tuple[UnrecognizedRow, ...] = ()
-    span: Span | None = None
 
 
 @attrs.frozen(slots=True)
-class DisclosureTable2019(_Grid):
+class DisclosureTable2019(_GridTable):
     """二、主动公开政府信息情况 in the 2019 format (第二十条 items, 本年新制作数量 …)."""
 
     table_id = DISCLOSURE
-    cells: tuple[TableCell, ...] = attrs.field(validator=_no_duplicate_cells)
-    missing: tuple[Missing, ...] = ()
-    unrecognized: tuple[UnrecognizedRow, ...] = ()
-    span: Span | None = None
 
     @property
     def era(self) -> Era:
@@ -193,14 +191,10 @@ class DisclosureTable2019(_Grid):
 
 
 @attrs.frozen(slots=True)
-class DisclosureTable2021(_Grid):
+class DisclosureTable2021(_GridTable):
     """二、主动公开政府信息情况 in the 2021 format (本年制发件数, 现行有效件数 …)."""
 
     table_id = DISCLOSURE
-    cells: tuple[TableCell, ...] = attrs.field(validator=_no_duplicate_cells)
-    missing: tuple[Missing, ...] = ()
-    unrecognized: tuple[UnrecognizedRow, ...] = ()
-    span: Span | None = None
 
     @property
     def era(self) -> Era:

@@ -125,7 +125,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     cells.sort(key=lambda c: (order.get(c.row, len(order)), col_order.get(c.column, 99)))
     first_view = views[first_index]
     span = first_view.labels[0].span if first_view.labels else None
-    return ApplicationTable(era, tuple(cells), tuple(missing), tuple(unrecognized), span)
+    return ApplicationTable(tuple(cells), tuple(missing), tuple(unrecognized), span, era=era)
 
 
 def _table_era(found: list[_Found], report_era: Era) -> Era:

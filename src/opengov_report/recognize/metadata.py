@@ -13,12 +13,11 @@ import re
 
 from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
+from ..numerals import chinese_number
 
 __all__ = ["extract_metadata", "parse_date", "parse_year"]
 
 _WS = " \t\r\n\u3000\u00a0"
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 
 _YEAR_RE = re.compile(r"([12][0-9]{3})\s{0,2}年")
 _CN_YEAR_RE = re.compile(r"([一二〇○零Ｏ三四五六七八九]{4})年")
@@ -38,16 +37,6 @@ _AGENCY_ENDINGS = (
 _META_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "日期", "时间")
 
 
-def _cn_int(text: str) -> int:
-    if "十" not in text:
-        value = 0
-        for ch in text:
-            value = value * 10 + _CN_DIGIT.get(ch, 0)
-        return value
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-
-
 def parse_year(text: str) -> int | None:
     """The first year written as ``2020年`` or ``二〇二〇年`` in ``text``."""
     m = _YEAR_RE.search(text)
@@ -55,7 +44,7 @@ def parse_year(text: str) -> int | None:
         return int(m.group(1))
     m = _CN_YEAR_RE.search(text)
     if m is not None:
-        return _cn_int(m.group(1))
+        return chinese_number(m.group(1))
     return None
 
 
@@ -69,7 +58,11 @@ def parse_date(text: str) -> datetime.date | None:
     else:
         c = _CN_DATE_RE.search(text)
         if c is not None:
-            parts = (_cn_int(c.group(1)), _cn_int(c.group(2)), _cn_int(c.group(3)))
+            parts = (
+                chinese_number(c.group(1)),
+                chinese_number(c.group(2)),
+                chinese_number(c.group(3)),
+            )
     if parts is None:
         return None
     try:
