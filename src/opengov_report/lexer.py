@@ -643,9 +643,9 @@ class _Lines:
         short = []
         for seg in segs:
             is_short = False
-            if seg.kind in ("para", "heading") and seg.end - seg.start <= 60:
+            if seg.kind in ("para", "heading") and seg.end - seg.start <= 90:
                 content = text[seg.start : seg.end].strip(_WS)
-                is_short = len(content) <= 30 and "。" not in content and "；" not in content
+                is_short = len(content) <= 45 and "。" not in content and "；" not in content
             short.append(is_short)
         i = 0
         while i < n:
@@ -670,15 +670,17 @@ class _Lines:
         ]
         if len(run) < 6 or sum(values) < 3 or len(run) - sum(values) < 2:
             return
-        # a numbered line is a row label when values follow it (directly, or after another
-        # numbered label), else it stays a heading and splits the run
+        # a numbered line is a row label when values follow it directly, or when it follows a
+        # value and another numbered label follows it (三、本年度办理结果 → （一）予以公开 → 0);
+        # else it stays a heading and splits the run
         label = [False] * len(run)
         for idx in range(len(run) - 1, -1, -1):
             r = run[idx]
             if segs[r].kind != "heading":
                 continue
             nxt = idx + 1
-            if nxt < len(run) and (values[nxt] or label[nxt]):
+            after_value = idx > 0 and values[idx - 1]
+            if nxt < len(run) and (values[nxt] or (label[nxt] and after_value)):
                 label[idx] = True
         pieces: list[list[int]] = [[]]
         for idx, r in enumerate(run):

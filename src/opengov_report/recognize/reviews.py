@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model.tables import Missing, ReviewTable, TableCell
-from .labels import REVIEW_COLUMNS, REVIEW_GROUPS, match_review_column, match_review_group
+from .labels import (
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    match_review_column,
+    match_review_group,
+    normalize_label,
+)
 from .rows import RowView, cell_value, is_blank_text, trim_values
 
 __all__ = ["recognize_reviews"]
@@ -38,8 +44,8 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
         for view in views[start + 1 : start + 8]:
             if view.table_index != views[start].table_index:
                 break
-            if _has_values(view) and not view.labels:
-                data = view
+            if _has_values(view) and all(_is_header_word(c.content) for c in view.labels):
+                data = view  # the data row (it may carry the head's last word as a label)
                 break
             cols = [c for c in (match_review_column(x.content) for x in view.labels) if c]
             if len(cols) >= len(columns) and not header_cols:
@@ -77,6 +83,14 @@ _GROUP_LABELS = {
     "litigation_direct": "行政诉讼 未经复议直接起诉",
     "litigation_after_review": "行政诉讼 复议后起诉",
 }
+
+
+def _is_header_word(text: str) -> bool:
+    """行政复议, 行政诉讼, a group or a result column: words of the head, not a row label."""
+    key = normalize_label(text)
+    return key in ("行政复议", "行政诉讼") or bool(
+        match_review_group(text) or match_review_column(text)
+    )
 
 
 def _has_values(view: RowView) -> bool:
