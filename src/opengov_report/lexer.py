@@ -309,8 +309,12 @@ class _Lines:
         line_starts = self._line_starts
         for lineno, (start, end, stop) in enumerate(lines, 1):
             line_starts.append(start)
-            if not has_bookmarks and end - start <= long_line:
-                segs.append(_Seg(start, end, stop, lineno, 1, ""))
+            if end - start <= long_line and (
+                not has_bookmarks or text.find("[bookmark:", start, end) < 0
+            ):
+                # a tab-led line with no other tab is a cell: classified here, on the way
+                cell = text.startswith("\t", start) and text.find("\t", start + 1, end) < 0
+                segs.append(_Seg(start, end, stop, lineno, 1, "cell" if cell else ""))
                 continue
             pos = start
             # bookmarks glued to the start of a line
@@ -389,7 +393,7 @@ class _Lines:
     def classify(self) -> None:
         out: list[_Seg] = []
         for seg in self.segs:
-            if seg.kind:  # bookmarks
+            if seg.kind:  # bookmarks, and cells already classified while segmenting
                 out.append(seg)
                 continue
             out.extend(self._classify_one(seg))
@@ -887,11 +891,17 @@ class _Lines:
         else:
             member, extra = "line", "lblank"
         j = i
-        while j < len(segs):
+        n = len(segs)
+        line_starts = self._line_starts
+        while j < n:
             seg = segs[j]
             if seg.kind == member and (j == i or not seg.row_first):
-                if member == "cell":
-                    cells.append(self._cell(seg, seg.start, seg.start + 1, seg.end, seg.stop))
+                if member == "cell":  # the hot path of table-heavy reports: inlined _cell
+                    a, b = seg.start, seg.end
+                    column = a - line_starts[seg.line - 1] + 1
+                    cells.append(
+                        (text[a : seg.stop], a, seg.line, column, text[a + 1 : b], a + 1, b)
+                    )
                 else:
                     cs, ce = _trim(text, seg.start, seg.end)
                     cells.append(self._cell(seg, seg.start, cs, ce, seg.stop))
