@@ -26,7 +26,6 @@ from .source import decode
 __all__ = ["main"]
 
 EXIT_OK = 0
-EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 

@@ -160,13 +160,11 @@ class _Seg:
     __slots__ = (
         "anomaly",
         "cells",
-        "col",
         "end",
         "kind",
         "level",
         "line",
         "num",
-        "num_at",
         "row_first",
         "start",
         "stop",
@@ -179,7 +177,6 @@ class _Seg:
         end: int,
         stop: int,
         line: int,
-        col: int,
         kind: str,
         cells: list[tuple[int, int]] | None = None,
     ) -> None:
@@ -187,10 +184,8 @@ class _Seg:
         self.end = end  # end of content (before the line ending)
         self.stop = stop  # end including the line ending (== end unless it ends its line)
         self.line = line
-        self.col = col
         self.kind = kind  # see _classify_one
         self.num: re.Match[str] | None = None  # heading candidate: the numbering match
-        self.num_at = 0  # offset of the numbering
         self.title_end = 0  # heading candidate: end of the title
         self.level = 0
         self.anomaly: NumberingAnomaly | None = None
@@ -314,7 +309,7 @@ class _Lines:
             ):
                 # a tab-led line with no other tab is a cell: classified here, on the way
                 cell = text.startswith("\t", start) and text.find("\t", start + 1, end) < 0
-                segs.append(_Seg(start, end, stop, lineno, 1, "cell" if cell else ""))
+                segs.append(_Seg(start, end, stop, lineno, "cell" if cell else ""))
                 continue
             pos = start
             # bookmarks glued to the start of a line
@@ -323,18 +318,15 @@ class _Lines:
                 m = _BOOKMARK_RE.match(text, at, end)
                 if m is None:
                     break
-                self._add(pos, m.end(), m.end(), lineno, start, "bookmark")
+                segs.append(_Seg(pos, m.end(), m.end(), lineno, "bookmark"))
                 pos = m.end()
             if end - pos > long_line:
                 for a, b in self._runin_cuts(pos, end):
-                    self._add(a, b, b, lineno, start, "")
+                    segs.append(_Seg(a, b, b, lineno, ""))
                 last = self.segs[-1]
                 last.stop = stop
                 continue
-            self._add(pos, end, stop, lineno, start, "")
-
-    def _add(self, a: int, b: int, stop: int, lineno: int, line_start: int, kind: str) -> None:
-        self.segs.append(_Seg(a, b, stop, lineno, a - line_start + 1, kind))
+            segs.append(_Seg(pos, end, stop, lineno, ""))
 
     def _runin_cuts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Cut a very long line (a whole report on one line) before run-in headings.
@@ -401,7 +393,7 @@ class _Lines:
             if head.kind == "heading" and head.title_end < head.end:
                 # the run-in text after a heading's title is a segment of its own: a
                 # paragraph, or a table whose cells ran together
-                rest = _Seg(head.title_end, head.end, head.stop, head.line, 0, "")
+                rest = _Seg(head.title_end, head.end, head.stop, head.line, "")
                 head.stop = head.end = head.title_end
                 parts = self._classify_one(rest)
                 if len(parts) == 1 and parts[0].kind != "glued":
@@ -433,7 +425,7 @@ class _Lines:
         else:
             at = _lstrip_at(text, a, b)
             m = _NUMBERING_RE.match(text, at, b)
-            if m is None or not self._heading_candidate(seg, m, at):
+            if m is None or not self._heading_candidate(seg, m):
                 seg.kind = "para"
                 return self._glued_rows(seg) or [seg]
         return [seg]
@@ -468,15 +460,15 @@ class _Lines:
         first = pairs[0][0]
         for k, (ls, ds, de) in enumerate(pairs):
             end = pairs[k + 1][0] if k + 1 < len(pairs) else de
-            rows.append(_Seg(ls, end, end, seg.line, 0, "glued", cells=[(ls, ds), (ds, de)]))
+            rows.append(_Seg(ls, end, end, seg.line, "glued", cells=[(ls, ds), (ds, de)]))
         if pairs[-1][2] < b:
             tail = pairs[-1][2]
-            rows.append(_Seg(tail, b, b, seg.line, 0, "glued", cells=[(tail, b)]))
+            rows.append(_Seg(tail, b, b, seg.line, "glued", cells=[(tail, b)]))
         assert first == a
         rows[-1].stop = seg.stop
         return rows
 
-    def _heading_candidate(self, seg: _Seg, m: re.Match[str], at: int) -> bool:
+    def _heading_candidate(self, seg: _Seg, m: re.Match[str]) -> bool:
         text = self.text
         title_start = _lstrip_at(text, m.end(), seg.end)
         if title_start >= seg.end:
@@ -503,7 +495,6 @@ class _Lines:
                 stop = seg.end
         seg.kind = "heading"
         seg.num = m
-        seg.num_at = at
         seg.title_end = stop
         return True
 

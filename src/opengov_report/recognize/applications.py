@@ -72,7 +72,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if row_id is None and view.labels and group in _SUBTOTAL_GROUPS:
             # a group label alone with values of its own: a subtotal row a report adds
             last = match_application_group(view.labels[-1].content)
-            if last == group and any(not is_blank_text(v.content) for v in view.values):
+            if last == group and view.has_values:
                 row_id = group
         if row_id is not None and view.values:
             if row_id in _TOP_LEVEL:
@@ -86,15 +86,11 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             pending_unknown = []
             continue
         columns = [c for c in (match_application_column(x.content) for x in view.labels) if c]
-        if columns and not any(not is_blank_text(v.content) for v in view.values):
+        if columns and not view.has_values:
             if len(columns) >= 2 or header_columns:
                 header_columns.extend(columns)
             continue
-        if (
-            first_index >= 0
-            and view.labels
-            and any(not is_blank_text(v.content) for v in view.values)
-        ):
+        if first_index >= 0 and view.labels and view.has_values:
             pending_unknown.append(
                 UnrecognizedRow(view.label, tuple(v.content for v in view.values), view.line)
             )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..model.era import Era
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
 from .labels import match_disclosure_column, match_disclosure_item, match_disclosure_row
-from .rows import RowView, cell_value, is_blank_text
+from .rows import RowView, cell_value, trim_values
 
 __all__ = ["DEFAULT_COLUMNS", "recognize_disclosure"]
 
@@ -55,11 +55,11 @@ def recognize_disclosure(
         if not view.labels:
             continue
         first = view.labels[0].content
-        if match_disclosure_item(first) is not None and not _has_values(view):
+        if match_disclosure_item(first) is not None and not view.has_values:
             head = []
             continue
         cols = [(c, x.content) for x in view.labels if (c := match_disclosure_column(x.content))]
-        if cols and not _has_values(view):
+        if cols and not view.has_values:
             head = cols
             ids = {c for c, _ in cols}
             if ids & _COLUMNS_2021:
@@ -86,13 +86,9 @@ def recognize_disclosure(
     for row, view, block_head in found:
         columns = [c for c, _ in block_head] or list(defaults.get(row, ()))
         labels = dict(block_head)
-        values = list(view.values)
         # merged cells leave blank cells: drop them from the ends until the values fit
-        while len(values) > len(columns) and is_blank_text(values[-1].content):
-            values.pop()
-        while len(values) > len(columns) and is_blank_text(values[0].content):
-            values.pop(0)
-        if not columns or len(values) != len(columns):
+        values = trim_values(view.values, len(columns), trailing_first=True)
+        if not columns or values is None:
             missing.extend(Missing(row, c, "cell count does not fit") for c in columns or ["?"])
             continue
         for column, cell in zip(columns, values, strict=True):
@@ -106,7 +102,3 @@ def recognize_disclosure(
     span = found[0][1].labels[0].span if found[0][1].labels else None
     table_cls = DisclosureTable2021 if era is Era.V2021 else DisclosureTable2019
     return table_cls(tuple(cells), tuple(missing), (), span)
-
-
-def _has_values(view: RowView) -> bool:
-    return any(not is_blank_text(v.content) for v in view.values)

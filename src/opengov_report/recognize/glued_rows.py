@@ -14,20 +14,17 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from .glued import split_candidates
+from .labels import APPLICATION_ROW_LABELS
 
 __all__ = ["GluedResult", "split_glued_rows"]
 
 _MAX_CANDIDATES = 64
-_RESULT_ROWS = (
-    "granted", "partially_granted",
-    "denied.state_secret", "denied.law_forbidden", "denied.safety_stability",
-    "denied.third_party_rights", "denied.internal_affairs", "denied.process_info",
-    "denied.enforcement_case", "denied.admin_query",
-    "unable.no_info", "unable.need_creation", "unable.unclear",
-    "not_processed.complaint", "not_processed.repeat", "not_processed.publication",
-    "not_processed.massive_requests", "not_processed.confirm_info",
-    "other", "other.overdue_correction", "other.overdue_fee", "other.other_reasons",
-)  # fmt: skip
+#: the result rows that （七）总计 adds up: every row but 一、二、（七） and 四
+_RESULT_ROWS = tuple(
+    r
+    for r in APPLICATION_ROW_LABELS
+    if r not in ("new_received", "carried_over", "total_processed", "carried_forward")
+)
 
 
 @attrs.frozen(slots=True)

@@ -19,7 +19,7 @@ from .labels import (
     match_review_group,
     normalize_label,
 )
-from .rows import RowView, cell_value, is_blank_text, trim_values
+from .rows import RowView, cell_value, trim_values
 
 __all__ = ["recognize_reviews"]
 
@@ -29,7 +29,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
     start = -1
     for i, view in enumerate(views):
         groups = {match_review_group(c.content) for c in view.labels} - {None}
-        if "review" in groups and not _has_values(view):
+        if "review" in groups and not view.has_values:
             start = i
             break
     labelled = _labelled_rows(views)
@@ -44,7 +44,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
         for view in views[start + 1 : start + 8]:
             if view.table_index != views[start].table_index:
                 break
-            if _has_values(view) and all(_is_header_word(c.content) for c in view.labels):
+            if view.has_values and all(_is_header_word(c.content) for c in view.labels):
                 data = view  # the data row (it may carry the head's last word as a label)
                 break
             cols = [c for c in (match_review_column(x.content) for x in view.labels) if c]
@@ -93,15 +93,11 @@ def _is_header_word(text: str) -> bool:
     )
 
 
-def _has_values(view: RowView) -> bool:
-    return any(not is_blank_text(v.content) for v in view.values)
-
-
 def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
     """Rows that carry a group label and five values (行政复议 | 0 | 0 | 0 | 0 | 0)."""
     out: dict[str, RowView] = {}
     for view in views:
-        if not view.labels or not _has_values(view):
+        if not view.labels or not view.has_values:
             continue
         group = match_review_group(view.labels[-1].content)
         if group is not None and group not in out and len(view.values) >= len(REVIEW_COLUMNS):

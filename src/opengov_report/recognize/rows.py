@@ -50,6 +50,11 @@ class RowView:
         return tuple(c.content for c in self.values)
 
     @property
+    def has_values(self) -> bool:
+        """Whether any value cell holds something (blank cells do not count)."""
+        return any(not is_blank_text(c.content) for c in self.values)
+
+    @property
     def is_glued(self) -> bool:
         return self.layout is TableLayout.GLUED
 
@@ -105,15 +110,22 @@ def table_row_views(table: Table, t_index: int) -> Iterator[RowView]:
         yield view_row(row, t_index, r_index, table.layout)
 
 
-def trim_values(cells: tuple[Cell, ...], expected: int) -> tuple[Cell, ...] | None:
+def trim_values(
+    cells: tuple[Cell, ...], expected: int, *, trailing_first: bool = False
+) -> tuple[Cell, ...] | None:
     """Fit a row's value cells to ``expected`` columns by dropping blank cells at the ends
-    (merged-cell artifacts: ``四、结转…⇥⇥0…``, a trailing tab).  None when they do not fit."""
+    (merged-cell artifacts: ``四、结转…⇥⇥0…``, a trailing tab), leading ones first unless
+    ``trailing_first`` (a 第二十条 block whose head spans columns to the right).  None when
+    they do not fit."""
     cells = tuple(cells)
     start, end = 0, len(cells)
-    while end - start > expected and is_blank_text(cells[start].content):
-        start += 1
-    while end - start > expected and is_blank_text(cells[end - 1].content):
-        end -= 1
+    for trailing in (trailing_first, not trailing_first):
+        if trailing:
+            while end - start > expected and is_blank_text(cells[end - 1].content):
+                end -= 1
+        else:
+            while end - start > expected and is_blank_text(cells[start].content):
+                start += 1
     if end - start != expected:
         return None
     return cells[start:end]
