@@ -12,6 +12,18 @@ Parse a 政府信息公开工作年度报告 (text, bytes or a file) into a loss
 
 from __future__ import annotations
 
+from .checks import (
+    RULES,
+    Finding,
+    Location,
+    Rule,
+    RuleTag,
+    Severity,
+    UnknownRuleError,
+    check,
+    check_corpus,
+    check_pair,
+)
 from .document import (
     Blank,
     Cell,
@@ -57,6 +69,7 @@ from .source import decode
 __version__ = "0.1.0"
 
 __all__ = [
+    "RULES",
     "AnnualReport",
     "ApplicationTable",
     "Blank",
@@ -68,11 +81,13 @@ __all__ = [
     "Era",
     "EraEvidence",
     "Figure",
+    "Finding",
     "Front",
     "Heading",
     "InputError",
     "LegacyRow",
     "LegacyTable",
+    "Location",
     "MetaLine",
     "Metadata",
     "Missing",
@@ -87,16 +102,23 @@ __all__ = [
     "ProseStatement",
     "ReviewTable",
     "Row",
+    "Rule",
+    "RuleTag",
     "Section",
+    "Severity",
     "Span",
     "Table",
     "TableCell",
     "TableLayout",
     "TitleLine",
+    "UnknownRuleError",
     "UnrecognizedRow",
     "Value",
     "ValueKind",
     "__version__",
+    "check",
+    "check_corpus",
+    "check_pair",
     "decode",
     "grammar_text",
     "parse",

@@ -1,0 +1,206 @@
+"""Rules A1xx: the applications table (三、收到和处理政府信息公开申请情况).
+
+format-spec §4.3–§4.5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.era import Era
+from ..model.report import AnnualReport
+from ..model.tables import ApplicationTable
+from ..recognize.labels import (
+    APPLICATION_COLUMN_LABELS,
+    APPLICATION_COLUMNS,
+    APPLICATION_ROW_LABELS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+)
+from .arithmetic import identity_finding
+from .finding import Finding, Severity
+from .grid import GridIndex
+from .registry import RuleTag, rule
+
+__all__ = ["application_index", "result_rows"]
+
+_ORGANISATIONS = APPLICATION_COLUMNS[1:6]
+_SUBTOTAL = "legal_entity_subtotal"
+_GROUPS = ("denied", "unable", "not_processed", "other")
+_GROUP_LABELS = {"denied": "（三）不予公开", "unable": "（四）无法提供",
+                 "not_processed": "（五）不予处理", "other": "（六）其他处理"}  # fmt: skip
+
+
+def application_index(table: ApplicationTable) -> GridIndex:
+    return GridIndex("applications", table.cells, APPLICATION_ROW_LABELS, APPLICATION_COLUMN_LABELS)
+
+
+def result_rows(era: Era) -> tuple[str, ...]:
+    """The rows whose sum is （七）总计 in a table of ``era``: (一)…(六), sub-rows not subtotals."""
+    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    start = rows.index("granted")
+    end = rows.index("total_processed")
+    return rows[start:end]
+
+
+def _columns(table: ApplicationTable) -> tuple[str, ...]:
+    return tuple(c for c in table.column_ids if c in APPLICATION_COLUMN_LABELS)
+
+
+@rule(
+    "A101",
+    "applications-balance",
+    Severity.ERROR,
+    RuleTag.OFFICIAL,
+    "一 + 二 = 三（七）总计 + 四, per column of the applications table.",
+    "The identity printed on the form (本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项"
+    "之和): for every applicant column, new applications (一、本年新收政府信息公开申请数量) plus "
+    "those carried over (二、上年结转政府信息公开申请数量) equal the applications processed "
+    "(三、本年度办理结果, whose total is （七）总计) plus those carried forward "
+    "(四、结转下年度继续办理).  format-spec §4.5 T3-1 (OFFICIAL).",
+)
+def applications_balance(report: AnnualReport) -> Iterator[Finding]:
+    table = report.applications
+    if table is None:
+        return
+    g = application_index(table)
+    for col in _columns(table):
+        finding = identity_finding(
+            "A101",
+            Severity.ERROR,
+            [g.term("total_processed", col), g.term("carried_forward", col)],
+            [g.term("new_received", col), g.term("carried_over", col)],
+            what=f"column {g.column_label(col)}",
+            left_name=f"{g.row_label('total_processed')} + {g.row_label('carried_forward')}",
+            right_name=f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
+        )
+        if finding is not None:
+            yield finding
+
+
+@rule(
+    "A102",
+    "applications-results-total",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "（七）总计 = the sum of the results rows （一）…（六）, per column.",
+    "（七）总计 is the total of 三、本年度办理结果: （一）予以公开 + （二）部分公开 + the eight "
+    "（三）不予公开 reasons + the three （四）无法提供 reasons + the five （五）不予处理 reasons + "
+    "（六）其他处理 (one row in the 2019 format, three sub-rows in the 2021 format).  "
+    "Subtotal rows a report adds for a group are not counted twice.  "
+    "format-spec §4.5 T3-2 (STRUCTURAL).",
+)
+def applications_results_total(report: AnnualReport) -> Iterator[Finding]:
+    table = report.applications
+    if table is None:
+        return
+    g = application_index(table)
+    parts = result_rows(table.era)
+    for col in _columns(table):
+        finding = identity_finding(
+            "A102",
+            Severity.ERROR,
+            [g.term("total_processed", col)],
+            [g.term(r, col) for r in parts],
+            what=f"column {g.column_label(col)}",
+            left_name=g.row_label("total_processed"),
+            right_name="（一）…（六）",
+        )
+        if finding is not None:
+            yield finding
+
+
+@rule(
+    "A103",
+    "applications-row-total",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "总计 = 自然人 + the five 法人或其他组织 columns, per row.",
+    "The 总计 column of the applications table is the total over the applicants: 自然人 + 商业企业 "
+    "+ 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (or 自然人 + 小计 where a report adds a 小计 "
+    "column for 法人或其他组织).  format-spec §4.5 T3-3 (STRUCTURAL).",
+)
+def applications_row_total(report: AnnualReport) -> Iterator[Finding]:
+    table = report.applications
+    if table is None:
+        return
+    g = application_index(table)
+    columns = set(_columns(table))
+    if "total" not in columns:
+        return
+    parts = ["natural_person", *(_ORGANISATIONS if _SUBTOTAL not in columns else (_SUBTOTAL,))]
+    for row in table.row_ids:
+        finding = identity_finding(
+            "A103",
+            Severity.ERROR,
+            [g.term(row, "total")],
+            [g.term(row, c) for c in parts],
+            what=f"row {g.row_label(row)}",
+            left_name=g.column_label("total"),
+            right_name=" + ".join(g.column_label(c) for c in parts),
+        )
+        if finding is not None:
+            yield finding
+
+
+@rule(
+    "A104",
+    "applications-group-subtotal",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "A group subtotal row a report adds (（三）不予公开 …) = the sum of its sub-rows.",
+    "The official table gives （三）不予公开, （四）无法提供, （五）不予处理 and (2021) "
+    "（六）其他处理 no values of their own; where a report adds a value row for such a group, "
+    "it is the sum of the group's numbered sub-rows.  "
+    "format-spec §4.5 (subtotal rows, STRUCTURAL).",
+)
+def applications_group_subtotal(report: AnnualReport) -> Iterator[Finding]:
+    table = report.applications
+    if table is None:
+        return
+    g = application_index(table)
+    rows = set(table.row_ids)
+    for group in _GROUPS:
+        subs = [r for r in APPLICATION_ROW_LABELS if r.startswith(group + ".")]
+        if group not in rows or not any(s in rows for s in subs):
+            continue
+        for col in _columns(table):
+            finding = identity_finding(
+                "A104",
+                Severity.ERROR,
+                [g.term(group, col)],
+                [g.term(s, col) for s in subs],
+                what=f"{_GROUP_LABELS[group]}, column {g.column_label(col)}",
+                left_name=g.row_label(group),
+                right_name="its sub-rows",
+            )
+            if finding is not None:
+                yield finding
+
+
+@rule(
+    "A105",
+    "applications-subtotal-column",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "小计 = the five 法人或其他组织 columns, per row, where a report adds a 小计 column.",
+    "The official table has no 小计 column, but some reports add one under 法人或其他组织; it is "
+    "then the sum of 商业企业, 科研机构, 社会公益组织, 法律服务机构 and 其他.  (STRUCTURAL)",
+)
+def applications_subtotal_column(report: AnnualReport) -> Iterator[Finding]:
+    table = report.applications
+    if table is None or _SUBTOTAL not in table.column_ids:
+        return
+    g = application_index(table)
+    for row in table.row_ids:
+        finding = identity_finding(
+            "A105",
+            Severity.ERROR,
+            [g.term(row, _SUBTOTAL)],
+            [g.term(row, c) for c in _ORGANISATIONS],
+            what=f"row {g.row_label(row)}",
+            left_name=g.column_label(_SUBTOTAL),
+            right_name="the five 法人或其他组织 columns",
+        )
+        if finding is not None:
+            yield finding

@@ -1,0 +1,169 @@
+"""Evaluating an identity over cells, with blank arithmetic kept honest.
+
+A term is a cell's :class:`~opengov_report.model.values.Value` with its :class:`Location`.
+Blank, 无 and dash are not zero: an identity holds as written only when every term is a
+number.  When some terms are blank-like, the identity is read again with them as 0, and the
+outcome says which case it is, so that rules can report "holds only if blanks are 0" at a
+lower severity instead of a plain mismatch, and "a whole side was left blank" as an omission.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..model.values import Value, ValueKind
+from .finding import Finding, Location, Number, Severity
+
+__all__ = ["Outcome", "Term", "compare", "identity_finding", "render_side"]
+
+_BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
+
+
+@attrs.frozen(slots=True)
+class Term:
+    """One cell of an identity: its value (None when the table lacks the cell) and place."""
+
+    value: Value | None
+    location: Location
+
+    @property
+    def short(self) -> str:
+        """The value as written, for messages (``∅`` for an empty cell)."""
+        if self.value is None:
+            return "?"
+        raw = "".join(self.value.raw.split())
+        return raw or "∅"
+
+
+class Status(enum.Enum):
+    """How an identity came out."""
+
+    HOLDS = "holds"  # every term a number, and equal
+    MISMATCH = "mismatch"  # numbers (blank-like terms read as 0) that do not add up
+    HOLDS_IF_BLANK_ZERO = "holds_if_blank_zero"  # holds only with blank-like terms as 0
+    SIDE_BLANK = "side_blank"  # one side entirely blank-like, the other not 0
+    UNCHECKABLE = "uncheckable"  # a term is absent or unreadable, or everything is blank
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    """The result of :func:`compare`: status, both sums (blank-like as 0) and the blank-like
+    terms."""
+
+    status: Status
+    left: Number = 0
+    right: Number = 0
+    blanks: tuple[Term, ...] = ()
+
+
+def _number(value: Value) -> Number | None:
+    n = value.number
+    return n if isinstance(n, int | Decimal) else None
+
+
+def compare(left: Sequence[Term], right: Sequence[Term]) -> Outcome:
+    """Evaluate ``sum(left) == sum(right)``."""
+    terms = (*left, *right)
+    blanks: list[Term] = []
+    for t in terms:
+        v = t.value
+        if v is None or v.kind is ValueKind.UNREADABLE:
+            return Outcome(Status.UNCHECKABLE)
+        if v.kind in _BLANK_LIKE:
+            blanks.append(t)
+    if len(blanks) == len(terms):
+        return Outcome(Status.UNCHECKABLE)
+    lsum = _sum(left)
+    rsum = _sum(right)
+    if not blanks:
+        return Outcome(Status.HOLDS if lsum == rsum else Status.MISMATCH, lsum, rsum)
+    if lsum == rsum:
+        return Outcome(Status.HOLDS_IF_BLANK_ZERO, lsum, rsum, tuple(blanks))
+    left_blank = all(t in blanks for t in left)
+    right_blank = all(t in blanks for t in right)
+    if left_blank or right_blank:
+        return Outcome(Status.SIDE_BLANK, lsum, rsum, tuple(blanks))
+    return Outcome(Status.MISMATCH, lsum, rsum, tuple(blanks))
+
+
+def _sum(terms: Sequence[Term]) -> Number:
+    total: Number = 0
+    for t in terms:
+        n = _number(t.value) if t.value is not None else None
+        if n is not None:
+            total = total + n
+    return total
+
+
+def render_side(terms: Sequence[Term], total: Number) -> str:
+    """``a + b = 12`` with the values as written (one term: just its value)."""
+    if len(terms) == 1:
+        return terms[0].short
+    return " + ".join(t.short for t in terms) + f" = {total}"
+
+
+def identity_finding(
+    code: str,
+    severity: Severity,
+    left: Sequence[Term],
+    right: Sequence[Term],
+    *,
+    what: str,
+    left_name: str,
+    right_name: str,
+) -> Finding | None:
+    """The finding for one identity ``left == right`` (None when it holds as written).
+
+    ``left`` is the side the report states (a total), ``right`` the side it must equal (its
+    parts): the finding's ``actual`` is the left sum and ``expected`` the right sum, and its
+    locations list the left cells first.
+
+    ``what`` says where (``自然人`` column, row ``1.属于国家秘密`` …); ``left_name`` and
+    ``right_name`` name the sides as the report labels them.  A mismatch is reported at
+    ``severity``; one that disappears when blank cells are read as 0 at ``info``; a side left
+    entirely blank against a non-zero side at ``warning`` (an omission, not an inconsistency).
+    """
+    outcome = compare(left, right)
+    status = outcome.status
+    if status in (Status.HOLDS, Status.UNCHECKABLE):
+        return None
+    lhs = render_side(left, outcome.left)
+    rhs = render_side(right, outcome.right)
+    locations = tuple(t.location for t in (*left, *right))
+    if status is Status.HOLDS_IF_BLANK_ZERO:
+        n = len(outcome.blanks)
+        return Finding(
+            code,
+            Severity.INFO,
+            f"{what}: {left_name} = {right_name} holds only if the {n} blank "
+            f"cell{'s' if n > 1 else ''} (∅, 无, ——) {'are' if n > 1 else 'is'} read as 0",
+            locations,
+            outcome.right,
+            outcome.left,
+        )
+    if status is Status.SIDE_BLANK:
+        blank_side = left_name if all(t in outcome.blanks for t in left) else right_name
+        return Finding(
+            code,
+            Severity.WARNING,
+            f"{what}: {blank_side} is left blank, but {left_name} = {lhs} and {right_name} = {rhs}",
+            locations,
+            outcome.right,
+            outcome.left,
+        )
+    note = ""
+    if outcome.blanks:
+        n = len(outcome.blanks)
+        note = f" (even with {n} blank cell{'s' if n > 1 else ''} read as 0)"
+    return Finding(
+        code,
+        severity,
+        f"{what}: {left_name} = {lhs}, but {right_name} = {rhs}{note}",
+        locations,
+        outcome.right,
+        outcome.left,
+    )

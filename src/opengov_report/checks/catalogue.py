@@ -1,0 +1,117 @@
+"""The closed catalogue of rules, and running it over reports.
+
+``check(report)`` runs every report rule; ``check_pair(previous, current)`` the rules over two
+consecutive reports of one agency; ``check_corpus(reports)`` pairs a corpus's reports by agency
+and year and runs both.  Findings come in a deterministic order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
+
+import attrs
+
+from ..errors import OpenGovReportError
+from ..model.report import AnnualReport
+from . import applications, reviews  # noqa: F401  (registers the rules)
+from .finding import Finding
+from .registry import PairCheck, ReportCheck, Rule, RuleScope, registered, select_rules
+
+__all__ = ["RULES", "check", "check_corpus", "check_pair", "rule_by_code"]
+
+#: every rule, ordered by code
+RULES: tuple[Rule, ...] = registered()
+_BY_CODE = {r.code: r for r in RULES}
+
+
+def rule_by_code(code: str) -> Rule:
+    """The rule with this code; raises KeyError when there is none."""
+    return _BY_CODE[code]
+
+
+def _run(rule: Rule, found: Iterable[Finding], source: str | None) -> Iterator[Finding]:
+    for f in found:
+        yield f if f.source == source else attrs.evolve(f, source=source)
+
+
+def _guarded(rule: Rule, *reports: AnnualReport) -> list[Finding]:
+    try:
+        if rule.scope is RuleScope.PAIR:
+            return list(_run(rule, cast(PairCheck, rule.run)(*reports), reports[-1].source))
+        return list(_run(rule, cast(ReportCheck, rule.run)(reports[0]), reports[0].source))
+    except OpenGovReportError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
+        raise OpenGovReportError(
+            f"rule {rule.code} failed (a bug: please report it): {exc!r}"
+        ) from exc
+
+
+def check(
+    report: AnnualReport,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Run the report rules on one report.
+
+    ``select``/``ignore`` take rule codes, prefixes (``A``, ``A1``), names or ``ALL``; an
+    unknown entry raises :class:`~opengov_report.checks.UnknownRuleError`.  The findings are
+    ordered by source, line, column, code and message.
+    """
+    rules = select_rules([r for r in RULES if r.scope is RuleScope.REPORT], select, ignore)
+    found = [f for r in rules for f in _guarded(r, report)]
+    return tuple(sorted(found, key=Finding.sort_key))
+
+
+def check_pair(
+    previous: AnnualReport,
+    current: AnnualReport,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Run the cross-year rules on two consecutive reports of one agency (``previous`` is the
+    report on the year before ``current``); findings point into ``current``."""
+    rules = select_rules([r for r in RULES if r.scope is RuleScope.PAIR], select, ignore)
+    found = [f for r in rules for f in _guarded(r, previous, current)]
+    return tuple(sorted(found, key=Finding.sort_key))
+
+
+def consecutive_pairs(
+    reports: Sequence[AnnualReport],
+) -> list[tuple[AnnualReport, AnnualReport]]:
+    """Pairs (year Y−1, year Y) of reports of the same agency, by their metadata.
+
+    Reports without an agency or a year are not paired; where an agency has two reports for
+    one year, neither is paired for that year (which one is right cannot be told).
+    """
+    by_key: dict[tuple[str, int], list[AnnualReport]] = {}
+    for r in reports:
+        agency, year = r.metadata.agency, r.metadata.year
+        if agency and year is not None:
+            by_key.setdefault(("".join(agency.split()), year), []).append(r)
+    pairs = []
+    for (agency, year), found in sorted(by_key.items()):
+        before = by_key.get((agency, year - 1))
+        if len(found) == 1 and before is not None and len(before) == 1:
+            pairs.append((before[0], found[0]))
+    return pairs
+
+
+def check_corpus(
+    reports: Iterable[AnnualReport],
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Every report rule on every report, and the cross-year rules on every pair of
+    consecutive reports of one agency (see :func:`consecutive_pairs`)."""
+    all_reports = list(reports)
+    found: list[Finding] = []
+    for r in all_reports:
+        found.extend(check(r, select=select, ignore=ignore))
+    for previous, current in consecutive_pairs(all_reports):
+        found.extend(check_pair(previous, current, select=select, ignore=ignore))
+    return tuple(sorted(found, key=Finding.sort_key))

@@ -1,0 +1,105 @@
+"""What a check reports: a :class:`Finding` with its rule code, severity and the cells involved.
+
+Findings are plain, immutable data: the rule that found them (``code``), how serious they are
+(:class:`Severity`), a message that names the labels as the report writes them, every cell
+involved (:class:`Location`: table, row and column ids, the label, the span in the source) and,
+for arithmetic rules, the expected and the actual value.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from ..document import Span
+
+__all__ = ["Finding", "Location", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; the values are the strings users filter on."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info: compare severities with it."""
+        return _RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        """True when this severity is ``other`` or more serious."""
+        return self.rank >= other.rank
+
+
+_RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+
+@attrs.frozen(slots=True)
+class Location:
+    """One place a finding involves: a cell (table, row and column ids), a table row (column
+    None), a heading or a sentence (table None); ``label`` as the report writes it; ``span``
+    where it is in the source (None when the thing is absent from the report)."""
+
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    label: str = ""
+    span: Span | None = None
+
+    @property
+    def figure_id(self) -> str | None:
+        """``table/row/column`` (or ``table/row``) of a cell or row, else None."""
+        if self.table is None or self.row is None:
+            return None
+        return "/".join(p for p in (self.table, self.row, self.column) if p is not None)
+
+
+Number = int | Decimal
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One thing a rule found in a report (or in a pair of reports).
+
+    ``expected``/``actual`` are set by arithmetic rules (what the identity wants, what the
+    report has); ``source`` is the report's file path when it has one; ``locations`` are in the
+    order the message names them, the cell the finding is about first.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    locations: tuple[Location, ...] = ()
+    expected: Number | None = None
+    actual: Number | None = None
+    source: str | None = None
+
+    @property
+    def span(self) -> Span | None:
+        """The first located place of the finding, or None."""
+        return next((loc.span for loc in self.locations if loc.span is not None), None)
+
+    @property
+    def line(self) -> int | None:
+        span = self.span
+        return span.line if span is not None else None
+
+    @property
+    def column(self) -> int | None:
+        span = self.span
+        return span.column if span is not None else None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Deterministic order: source, line, column, code, message."""
+        span = self.span
+        return (
+            self.source or "",
+            span.line if span is not None else 0,
+            span.column if span is not None else 0,
+            self.code,
+            self.message,
+        )

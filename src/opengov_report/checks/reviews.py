@@ -1,0 +1,44 @@
+"""Rules R1xx: the reviews and litigation table (四、政府信息公开行政复议、行政诉讼情况)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.report import AnnualReport
+from ..recognize.labels import REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS
+from .arithmetic import identity_finding
+from .finding import Finding, Severity
+from .grid import GridIndex
+from .registry import RuleTag, rule
+
+__all__: list[str] = []
+
+
+@rule(
+    "R101",
+    "reviews-group-total",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for 行政复议 and both kinds of 行政诉讼.",
+    "Each of the three groups of the table (行政复议, 未经复议直接起诉, 复议后起诉) has five "
+    "columns, the last of which, 总计, is the total of the other four.  format-spec §4.4–§4.5 "
+    "T4-1 (STRUCTURAL).",
+)
+def reviews_group_total(report: AnnualReport) -> Iterator[Finding]:
+    table = report.reviews
+    if table is None:
+        return
+    g = GridIndex("reviews", table.cells, REVIEW_GROUP_LABELS, REVIEW_COLUMN_LABELS)
+    parts = ("upheld", "corrected", "other", "pending")
+    for group in table.row_ids:
+        finding = identity_finding(
+            "R101",
+            Severity.ERROR,
+            [g.term(group, "total")],
+            [g.term(group, c) for c in parts],
+            what=REVIEW_GROUP_LABELS.get(group, group),
+            left_name="总计",
+            right_name="结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        )
+        if finding is not None:
+            yield finding
