@@ -1,43 +1,23 @@
-"""The ``opengov-report`` command line.
-
-Exit status: 0 when everything was read, 2 on a usage error or when any input could not be read
-or decoded (the other inputs are still processed, and each failure is one line on stderr).
-"""
+"""``opengov-report parse``: era, metadata, outline and tables of each report, or JSON."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
-from . import __version__
-from .document import Document, Row, Section, Table, walk
-from .errors import OpenGovReportError
-from .model.report import AnnualReport
-from .report import parse
-from .source import decode
+from ..document import Document, Row, Section, Table, walk
+from ..model.report import AnnualReport
+from .common import EXIT_ERROR, EXIT_OK, inputs
 
-__all__ = ["main"]
-
-EXIT_OK = 0
-EXIT_ERROR = 2
+__all__ = ["document_to_json", "outline", "register", "report_to_json", "summary"]
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="opengov-report",
-        description="Read 政府信息公开工作年度报告 (government information-disclosure annual "
-        "reports): outline, tables, numbers and their consistency.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``parse`` command."""
     p_parse = commands.add_parser(
         "parse",
         help="print each report's era, metadata, outline and tables (or all of it as JSON)",
@@ -51,44 +31,13 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print one JSON object per report: era, metadata, figures and the document tree",
     )
-    p_parse.set_defaults(run=_cmd_parse)
-    return parser
+    p_parse.set_defaults(run=_run)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = _build_parser()
-    args = parser.parse_args(argv)
-    try:
-        status: int = args.run(args, sys.stdout, sys.stderr)
-    except BrokenPipeError:  # `opengov-report parse … | head`
-        sys.stderr.close()
-        return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
-    return status
-
-
-def _inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualReport | None]]:
-    """Parse each named input, reporting failures on ``err`` as ``name: message``."""
-    for name in names:
-        try:
-            if name == "-":
-                yield "<stdin>", parse(decode(sys.stdin.buffer.read()))
-            else:
-                yield name, parse(Path(name))
-        except OpenGovReportError as exc:
-            message = str(exc)
-            if not message.startswith(name):
-                message = f"{name}: {message}"
-            print(f"opengov-report: {message}", file=err)
-            yield name, None
-
-
-def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     many = len(args.files) > 1
-    for name, report in _inputs(args.files, err):
+    for name, report in inputs(args.files, err):
         if report is None:
             status = EXIT_ERROR
             continue

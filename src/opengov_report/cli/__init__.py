@@ -1,0 +1,51 @@
+"""The ``opengov-report`` command line.
+
+Each command lives in a module of its own (``parse_cmd``, ``check_cmd`` …) with a ``register``
+function that adds its sub-parser; this module builds the parser and runs the chosen command.
+
+Exit status: 0 when everything was read (and, for ``check``, nothing at or above ``--fail-on``
+was found), 1 when ``check`` found something, 2 on a usage error or when any input could not be
+read or decoded (the other inputs are still processed, and each failure is one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from . import parse_cmd
+from .common import EXIT_OK
+
+__all__ = ["main"]
+
+#: the commands, in the order ``--help`` lists them
+_COMMANDS = (parse_cmd,)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="opengov-report",
+        description="Read 政府信息公开工作年度报告 (government information-disclosure annual "
+        "reports): outline, tables, numbers and their consistency.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in _COMMANDS:
+        command.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args, sys.stdout, sys.stderr)
+    except BrokenPipeError:  # `opengov-report parse … | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    return status

@@ -1,0 +1,35 @@
+"""What the commands share: exit codes and reading the named inputs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import OpenGovReportError
+from ..model.report import AnnualReport
+from ..report import parse
+from ..source import decode
+
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "inputs"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+def inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualReport | None]]:
+    """Parse each named input, reporting failures on ``err`` as ``name: message``."""
+    for name in names:
+        try:
+            if name == "-":
+                yield "<stdin>", parse(decode(sys.stdin.buffer.read()))
+            else:
+                yield name, parse(Path(name))
+        except OpenGovReportError as exc:
+            message = str(exc)
+            if not message.startswith(name):
+                message = f"{name}: {message}"
+            print(f"opengov-report: {message}", file=err)
+            yield name, None
