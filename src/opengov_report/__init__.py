@@ -63,6 +63,7 @@ from .model.tables import (
 )
 from .model.values import Value, ValueKind, parse_value
 from .parse import grammar_text, parse_document
+from .render import render
 from .report import parse
 from .source import decode
 
@@ -124,5 +125,6 @@ __all__ = [
     "parse",
     "parse_document",
     "parse_value",
+    "render",
     "walk",
 ]

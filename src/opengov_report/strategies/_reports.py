@@ -1,0 +1,181 @@
+"""Whole reports: metadata and tables of one era; and reports with planted violations."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+from hypothesis import strategies as st
+
+from ..model.era import Era
+from ..model.report import AnnualReport, Metadata
+from ..model.tables import ApplicationTable, ReviewTable, TableCell
+from ..model.values import Value, ValueKind, parse_value
+from ..parse import parse_document
+from ..recognize.labels import APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS
+from ._tables import (
+    application_tables,
+    disclosure_tables,
+    legacy_tables,
+    result_rows,
+    review_tables,
+)
+
+__all__ = ["inconsistent_reports", "metadata", "reports"]
+
+#: agency names as reports write them (each ends the way the reader expects an agency to)
+AGENCIES = (
+    "某市人民政府",
+    "某县财政局",
+    "周村区人民政府",
+    "某市生态环境局",
+    "某区人民政府办公室",
+    "某镇人民政府",
+    "某省交通运输厅",
+    "某市住房和城乡建设委员会",
+)
+_YEARS = {Era.LEGACY: (2008, 2018), Era.V2019: (2019, 2020), Era.V2021: (2021, 2030)}
+_ERAS = (Era.V2021, Era.V2019, Era.LEGACY)
+
+
+@st.composite
+def metadata(draw: st.DrawFn, era: Era | None = None, titled: bool | None = None) -> Metadata:
+    """What a report of ``era`` states about itself: a title naming agency and year
+    (``某市人民政府2021年政府信息公开工作年度报告``), a signatory and a publication date early
+    the next year; each may be absent.  Without a title, the agency is the signatory (as
+    the reader takes it) and the year is unknown.
+    """
+    era = era if era is not None else draw(st.sampled_from(_ERAS))
+    low, high = _YEARS.get(era, (2008, 2030))
+    agency = draw(st.sampled_from(AGENCIES))
+    year = draw(st.integers(low, high))
+    has_title = draw(st.booleans()) if titled is None else titled
+    word = draw(st.sampled_from(("年", "年度")))
+    title = f"{agency}{year}{word}政府信息公开工作年度报告" if has_title else None
+    published = None
+    signatory = None
+    if draw(st.booleans()):
+        published = datetime.date(year + 1, draw(st.integers(1, 3)), draw(st.integers(1, 28)))
+        if draw(st.booleans()):
+            signatory = agency
+    if title is None:
+        return Metadata(agency=signatory, published=published, signatory=signatory)
+    return Metadata(title, agency, year, published, signatory)
+
+
+@st.composite
+def reports(
+    draw: st.DrawFn, era: Era | None = None, consistent: bool = True, complete: bool = False
+) -> AnnualReport:
+    """An :class:`~opengov_report.AnnualReport` of ``era`` (None: 2021, 2019 or legacy) with
+    metadata and the era's tables, consistent by construction unless ``consistent=False``.
+
+    A 2019/2021 report has tables 二, 三 and 四 and a legacy report its 统计表; with
+    ``complete=False`` a table may be absent.  The report always states enough for a reader to
+    decide its era (a title with the year, or a table whose labels decide).  ``document`` is an
+    empty document: the report was built, not read (``render`` gives its text).
+    """
+    era = era if era is not None else draw(st.sampled_from(_ERAS))
+
+    def present() -> bool:
+        return complete or draw(st.sampled_from((True, True, True, False)))
+
+    if era is Era.LEGACY:
+        legacy = legacy_tables(consistent=consistent)
+        table = draw(legacy) if present() else None
+        meta = draw(metadata(era, titled=None if table is not None else True))
+        return AnnualReport(parse_document(""), era, metadata=meta, legacy=table)
+    disclosure = draw(disclosure_tables(era, consistent)) if present() else None
+    applications = draw(application_tables(era, consistent)) if present() else None
+    reviews = draw(review_tables(consistent)) if present() else None
+    meta = draw(metadata(era, titled=None if disclosure is not None else True))
+    return AnnualReport(
+        parse_document(""),
+        era,
+        metadata=meta,
+        disclosure=disclosure,
+        applications=applications,
+        reviews=reviews,
+    )
+
+
+# ------------------------------------------------------------------ planted violations
+
+_Cell = tuple[str, str]
+#: (rule code, left cells, right cells): an identity the check catalogue tests
+_Identity = tuple[str, tuple[_Cell, ...], tuple[_Cell, ...]]
+_BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
+
+
+def _application_identities(era: Era) -> list[_Identity]:
+    out: list[_Identity] = []
+    results = result_rows(era)
+    people = APPLICATION_COLUMNS[:6]
+    for c in APPLICATION_COLUMNS:
+        out.append(
+            ("A101", (("total_processed", c), ("carried_forward", c)),
+             (("new_received", c), ("carried_over", c)))
+        )  # fmt: skip
+        out.append(("A102", (("total_processed", c),), tuple((r, c) for r in results)))
+    rows = {*results, "new_received", "carried_over", "total_processed", "carried_forward"}
+    for r in sorted(rows):
+        out.append(("A103", ((r, "total"),), tuple((r, c) for c in people)))
+    return out
+
+
+def _review_identities() -> list[_Identity]:
+    parts = REVIEW_COLUMNS[:4]
+    return [("R101", ((g, "total"),), tuple((g, c) for c in parts)) for g in REVIEW_GROUPS]
+
+
+def _plant(
+    draw: st.DrawFn, cells: tuple[TableCell, ...], identities: list[_Identity]
+) -> tuple[tuple[TableCell, ...], frozenset[str]]:
+    """Change one cell's number so that every identity it is part of fails, even with blank
+    cells read as 0; where the other side of such an identity is all blank, write one of its
+    cells as 0 (which changes no sum) so that the failure is an error, not an omission."""
+    grid: dict[_Cell, Value] = {(c.row, c.column): c.value for c in cells}
+    target = draw(st.sampled_from(sorted(grid)))
+    old = grid[target].number if grid[target].kind not in _BLANK_LIKE else 0
+    assert isinstance(old, int)
+    delta = draw(st.integers(1, 9))
+    new = old - delta if old >= delta and draw(st.booleans()) else old + delta
+    grid[target] = parse_value(str(new))
+    codes: set[str] = set()
+    for code, left, right in identities:
+        if target not in left and target not in right:
+            continue
+        codes.add(code)
+        other = right if target in left else left
+        if all(grid[c].kind in _BLANK_LIKE for c in other):
+            grid[other[0]] = parse_value("0")
+    planted = tuple(attrs.evolve(c, value=grid[(c.row, c.column)]) for c in cells)
+    return planted, frozenset(codes)
+
+
+@st.composite
+def inconsistent_reports(draw: st.DrawFn) -> tuple[AnnualReport, frozenset[str]]:
+    """A 2019 or 2021 report with one or more planted violations, and the codes of the rules
+    they violate (A101 applications-balance, A102 results-total, A103 row-total, R101
+    reviews-group-total): ``opengov_report.check`` must report each code as an error.
+
+    One cell of the applications table and/or one of the reviews table is changed; every
+    identity that cell is part of fails even with blank cells read as 0.
+    """
+    report = draw(reports(era=draw(st.sampled_from((Era.V2021, Era.V2019))), complete=True))
+    where = draw(st.sampled_from(("applications", "reviews", "both")))
+    codes: set[str] = set()
+    applications = report.applications
+    reviews = report.reviews
+    assert applications is not None
+    assert reviews is not None
+    if where in ("applications", "both"):
+        cells, found = _plant(draw, applications.cells, _application_identities(report.era))
+        applications = ApplicationTable(cells, era=applications.era)
+        codes |= found
+    if where in ("reviews", "both"):
+        cells, found = _plant(draw, reviews.cells, _review_identities())
+        reviews = ReviewTable(cells)
+        codes |= found
+    broken = attrs.evolve(report, applications=applications, reviews=reviews)
+    return broken, frozenset(codes)

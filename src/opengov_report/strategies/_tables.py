@@ -1,0 +1,285 @@
+"""The four statistical tables, consistent by construction (or not, when asked)."""
+
+from __future__ import annotations
+
+import functools
+
+from hypothesis import strategies as st
+
+from ..model.era import Era
+from ..model.tables import (
+    ApplicationTable,
+    DisclosureTable2019,
+    DisclosureTable2021,
+    LegacyRow,
+    LegacyTable,
+    ReviewTable,
+    TableCell,
+)
+from ..model.values import parse_value
+from ..recognize.disclosure import DEFAULT_COLUMNS
+from ..recognize.labels import (
+    APPLICATION_COLUMN_LABELS,
+    APPLICATION_COLUMNS,
+    APPLICATION_ROW_LABELS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    DISCLOSURE_ROW_LABELS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUP_LABELS,
+    REVIEW_GROUPS,
+    legacy_row_id,
+)
+from ._values import amount_texts, small_counts, up_to, written, zero_texts
+
+__all__ = [
+    "application_tables",
+    "disclosure_tables",
+    "legacy_tables",
+    "result_rows",
+    "review_tables",
+]
+
+_PEOPLE = APPLICATION_COLUMNS[:6]  # natural_person and the five organisation columns
+_ERAS = (Era.V2021, Era.V2019)
+
+
+def result_rows(era: Era) -> tuple[str, ...]:
+    """The rows that add up to （七）总计 in a table of ``era``."""
+    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    return rows[rows.index("granted") : rows.index("total_processed")]
+
+
+@functools.lru_cache(maxsize=16)
+def _cell_texts(max_count: int) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.just("0"), st.integers(1, max_count).map(str), st.sampled_from(("", "无", "——"))
+    )
+
+
+@st.composite
+def application_tables(
+    draw: st.DrawFn, era: Era | None = None, consistent: bool = True, max_count: int = 30
+) -> ApplicationTable:
+    """三、收到和处理政府信息公开申请情况, complete, in the shape of ``era`` (2019: one （六）
+    row; 2021: three; None: either).
+
+    ``consistent``: built from the counts up so that every identity holds (一 + 二 = （七） +
+    四, （七） = the results, 总计 = the applicant columns) when blank, 无 and —— cells (only
+    ever written for a 0) are read as 0.  Otherwise every cell is drawn on its own.
+    """
+    era = era if era is not None else draw(st.sampled_from(_ERAS))
+    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    texts: dict[str, dict[str, str]] = {}
+    if consistent:
+        grid: dict[str, dict[str, int]] = {r: dict.fromkeys(_PEOPLE, 0) for r in rows}
+        results = result_rows(era)
+        # a sparse table: a few (result row, applicant, count) entries; shrinks by deleting
+        entries = draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(results), st.sampled_from(_PEOPLE), st.integers(1, max_count)
+                ),
+                max_size=12,
+            )
+        )
+        for row, col, n in entries:
+            grid[row][col] += n
+        for col in _PEOPLE:
+            processed = sum(grid[r][col] for r in results)
+            forward = draw(small_counts(max_count))
+            carried = draw(up_to(min(processed + forward, max_count)))
+            grid["total_processed"][col] = processed
+            grid["carried_forward"][col] = forward
+            grid["carried_over"][col] = carried
+            grid["new_received"][col] = processed + forward - carried
+        for r in rows:
+            grid[r]["total"] = sum(grid[r][c] for c in _PEOPLE)
+            zero = draw(zero_texts())
+            texts[r] = {c: str(grid[r][c]) if grid[r][c] else zero for c in APPLICATION_COLUMNS}
+    else:
+        for r in rows:
+            texts[r] = {c: draw(_cell_texts(max_count)) for c in APPLICATION_COLUMNS}
+    cells = tuple(
+        TableCell(r, c, parse_value(texts[r][c]), APPLICATION_ROW_LABELS[r],
+                  APPLICATION_COLUMN_LABELS[c])
+        for r in rows
+        for c in APPLICATION_COLUMNS
+    )  # fmt: skip
+    return ApplicationTable(cells, era=era)
+
+
+@st.composite
+def review_tables(draw: st.DrawFn, consistent: bool = True, max_count: int = 20) -> ReviewTable:
+    """四、政府信息公开行政复议、行政诉讼情况: three groups × five results.
+
+    ``consistent``: each group's 总计 is the sum of its four results.  At least one of the 15
+    cells is written (a data row of 15 empty cells cannot be told from no row at all).
+    """
+    texts: list[str] = []
+    for _group in REVIEW_GROUPS:
+        if consistent:
+            parts = [draw(small_counts(max_count)) for _ in range(4)]
+            texts.extend(written(draw, n) for n in (*parts, sum(parts)))
+        else:
+            texts.extend(draw(_cell_texts(max_count)) for _ in REVIEW_COLUMNS)
+    if not any(texts):
+        texts[4] = "0"
+    cells = []
+    for i, text in enumerate(texts):
+        group = REVIEW_GROUPS[i // len(REVIEW_COLUMNS)]
+        column = REVIEW_COLUMNS[i % len(REVIEW_COLUMNS)]
+        cells.append(TableCell(group, column, parse_value(text), REVIEW_GROUP_LABELS[group]))
+    return ReviewTable(tuple(cells))
+
+
+def _signed(draw: st.DrawFn, previous: int, consistent: bool, max_count: int) -> str:
+    """A 本年增/减 value: ``增3``, ``减2``, ``-2``, ``5`` or ``0``; never below -previous."""
+    low = -previous if consistent else -max_count
+    change = draw(st.one_of(st.just(0), st.integers(low, max_count)))
+    if change == 0:
+        return draw(st.sampled_from(("0", "增0", "——")))
+    if change > 0:
+        return draw(st.sampled_from((f"增{change}", f"+{change}", str(change))))
+    return draw(st.sampled_from((f"减{-change}", str(change))))
+
+
+@st.composite
+def disclosure_tables(
+    draw: st.DrawFn, era: Era | None = None, consistent: bool = True, max_count: int = 50
+) -> DisclosureTable2019 | DisclosureTable2021:
+    """二、主动公开政府信息情况 with the official rows and columns of ``era`` (None: either).
+
+    ``consistent``: 现行有效件数 ≥ 本年制发件数 (2021), 对外公开总数量 ≥ 本年新公开数量 and
+    上一年项目数量 + 本年增/减 ≥ 0 (2019).  Amounts are written as the report would: in 万元
+    under the 2021 head, with or without a unit in the 2019 procurement row.
+    """
+    era = era if era is not None else draw(st.sampled_from(_ERAS))
+    cells: list[TableCell] = []
+    counts = small_counts(max_count)
+    for row, columns in DEFAULT_COLUMNS[era].items():
+        numbers = {c: draw(counts) for c in columns if c not in ("change", "amount")}
+        if consistent:
+            if "in_force" in numbers:
+                numbers["in_force"] = max(numbers["in_force"], numbers["issued"])
+            if "total_published" in numbers:
+                numbers["total_published"] = max(numbers["total_published"],
+                                                 numbers["new_published"])  # fmt: skip
+        for column in columns:
+            default_unit = None
+            if column == "amount":
+                default_unit = "万元" if era is Era.V2021 else None
+                text = draw(st.one_of(st.just("0"), amount_texts(unit=era is Era.V2019)))
+            elif column == "change":
+                text = _signed(draw, numbers["previous_items"], consistent, max_count)
+            else:
+                text = written(draw, numbers[column])
+            value = parse_value(text, default_unit=default_unit, signed=column == "change")
+            cells.append(TableCell(row, column, value, DISCLOSURE_ROW_LABELS[row]))
+    table_cls = DisclosureTable2021 if era is Era.V2021 else DisclosureTable2019
+    return table_cls(tuple(cells))
+
+
+# ------------------------------------------------------------------ legacy 统计表
+
+#: (label, unit, children) of a national-form 统计表; a unit of None is a section row
+_LegacyNode = tuple[str, "str | None", tuple["_LegacyNode", ...]]
+_LEGACY_TREE: tuple[_LegacyNode, ...] = (
+    ("主动公开情况", None, (
+        ("主动公开政府信息数", "条", (("其中：主动公开规范性文件数", "条", ()),)),
+        ("通过不同渠道和方式公开政府信息的情况", None, (
+            ("政府网站公开政府信息数", "条", ()),
+            ("政务微博公开政府信息数", "条", ()),
+            ("政务微信公开政府信息数", "条", ()),
+        )),
+    )),
+    ("回应解读情况", None, (
+        ("回应公众关注热点或重大舆情数", "次", ()),
+        ("参加或举办新闻发布会总次数", "次", ()),
+    )),
+    ("依申请公开情况", None, (
+        ("收到申请数", "件", (
+            ("当面申请数", "件", ()), ("网络申请数", "件", ()), ("信函申请数", "件", ()),
+        )),
+        ("申请办结数", "件", (("按时办结数", "件", ()), ("延期办结数", "件", ()))),
+        ("申请答复数", "件", (
+            ("属于已主动公开范围数", "件", ()), ("同意公开答复数", "件", ()),
+            ("不同意公开答复数", "件", ()),
+        )),
+    )),
+    ("行政复议数量", "件", ()),
+    ("行政诉讼数量", "件", ()),
+    ("举报投诉数量", "件", ()),
+    ("依申请公开信息收取的费用", "万元", ()),
+    ("机构建设和保障经费情况", None, (
+        ("政府信息公开工作专门机构数", "个", ()),
+        ("从事政府信息公开工作人员数", "人", ()),
+    )),
+)  # fmt: skip
+_CN = "一二三四五六七八九十"
+#: every generated table has at least this row (and its section)
+_ALWAYS = frozenset({"主动公开情况", "主动公开政府信息数"})
+
+
+def _numbered(label: str, depth: int, n: int) -> str:
+    if label.startswith("其中"):
+        return label
+    if depth == 1:
+        return f"{_CN[n - 1]}、{label}"
+    if depth == 2:
+        return f"（{_CN[n - 1]}）{label}"
+    return f"{n}.{label}"
+
+
+@st.composite
+def legacy_tables(
+    draw: st.DrawFn, consistent: bool = True, cumulative: bool | None = None, max_count: int = 200
+) -> LegacyTable:
+    """A legacy 统计表 (统计指标 / 单位 / 统计数, optionally a 历年累计 column): a subset of the
+    national form's indicators, numbered by depth (一、 （一） 1. 其中：).
+
+    ``consistent``: a row's parts (its numbered children, or a 其中 row) add up to at most
+    the row, exactly when all its catalogue parts are present; 历年累计 ≥ 本年度.
+    """
+    with_cumulative = draw(st.booleans()) if cumulative is None else cumulative
+    rows: list[LegacyRow] = []
+
+    def build(
+        nodes: tuple[_LegacyNode, ...], depth: int, path: tuple[str, ...]
+    ) -> list[tuple[LegacyRow, int]]:
+        """Rows under ``path`` in order, each with its number (for the parent's sum)."""
+        chosen = [n for n in nodes if n[0] in _ALWAYS or draw(st.booleans())]
+        out: list[tuple[LegacyRow, int]] = []
+        for index, (label, unit, children) in enumerate(chosen, start=1):
+            written_label = _numbered(label, depth, index)
+            row_id = legacy_row_id(written_label)
+            own_path = (*path, row_id)
+            position = len(rows)
+            if unit is None:
+                sub = build(children, depth + 1, own_path) if children else []
+                out.extend(sub)
+                continue
+            rows.append(LegacyRow(row_id, written_label, own_path, unit, parse_value("")))
+            sub = build(children, depth + 1, own_path) if children else []
+            parts = sum(n for r, n in sub if r.path[:-1] == own_path)
+            if unit == "万元":
+                text = draw(st.one_of(st.just("0"), amount_texts(unit=False)))
+                number = 0
+            else:
+                complete = len([r for r, _ in sub if r.path[:-1] == own_path]) == len(children)
+                extra = 0 if consistent and complete and children else draw(small_counts(max_count))
+                number = parts + extra if consistent else draw(small_counts(max_count))
+                text = written(draw, number)
+            value = parse_value(text)
+            total = None
+            if with_cumulative:
+                more = draw(small_counts(max_count))
+                total = parse_value(str(number + more) if consistent else written(draw, more))
+            rows[position] = LegacyRow(row_id, written_label, own_path, unit, value, total)
+            out.append((rows[position], number))
+            out.extend(sub)
+        return out
+
+    build(_LEGACY_TREE, 1, ())
+    columns = ("value", "cumulative") if with_cumulative else ("value",)
+    return LegacyTable(tuple(rows), columns)

@@ -1,0 +1,102 @@
+"""Cell values: raw texts drawn by kind, read with the reader's own rules."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from ..model.values import Value, ValueKind, parse_value
+
+__all__ = ["amount_texts", "small_counts", "up_to", "values", "written", "zero_texts"]
+
+_BLANK_LIKE = ("", "无", "——")
+_DASHES = ("——", "—", "-", "/")
+_AMOUNT_UNITS = ("万元", "元", "亿元", "万")
+_UNREADABLE = ("约10", "若干", "1.2.3", "待统计")
+_ZERO_TEXTS = st.sampled_from(("0", *_BLANK_LIKE))
+
+
+@functools.lru_cache(maxsize=64)
+def _count_text(max_count: int) -> st.SearchStrategy[str]:
+    return st.integers(1, max_count).map(str)
+
+
+@functools.lru_cache(maxsize=8)
+def amount_texts(*, unit: bool) -> st.SearchStrategy[str]:
+    """An amount as written: ``12``, ``2.14``, and with ``unit`` also ``4995万``, ``2.14亿元``."""
+    number = st.one_of(
+        st.integers(0, 9999).map(str),
+        st.decimals(Decimal("0.01"), Decimal("9999.99"), places=2).map(str),
+    )
+    if not unit:
+        return number
+    return st.one_of(
+        number, st.tuples(number, st.sampled_from(_AMOUNT_UNITS)).map(lambda p: p[0] + p[1])
+    )
+
+
+def _texts(kind: ValueKind, max_count: int) -> st.SearchStrategy[str]:
+    if kind is ValueKind.COUNT:
+        return _count_text(max_count)
+    if kind is ValueKind.ZERO:
+        return st.sampled_from(("0", "增0"))
+    if kind is ValueKind.AMOUNT:
+        decimal = st.decimals(Decimal("0.01"), Decimal("9999.99"), places=2).map(str)
+        with_unit = st.tuples(st.integers(0, 9999).map(str), st.sampled_from(_AMOUNT_UNITS))
+        return st.one_of(decimal, with_unit.map(lambda p: p[0] + p[1]))
+    if kind is ValueKind.CHANGE:
+        return st.tuples(st.sampled_from(("增", "减", "+", "-")), _count_text(max_count)).map(
+            lambda p: p[0] + p[1]
+        )
+    if kind is ValueKind.NONE:
+        return st.just("无")
+    if kind is ValueKind.DASH:
+        return st.sampled_from(_DASHES)
+    if kind is ValueKind.BLANK:
+        return st.sampled_from(("", "\u3000", "\u00a0"))
+    return st.sampled_from(_UNREADABLE)
+
+
+def values(
+    *, kinds: Collection[ValueKind] | None = None, max_count: int = 500
+) -> st.SearchStrategy[Value]:
+    """Cell values of the given ``kinds`` (all kinds by default), as the reader makes them
+    from their raw text (``12``, ``0``, ``4995万``, ``增23``, ``无``, ``——``, a blank …).
+
+    Shrinks towards ``12``-like small counts, then ``0``.
+    """
+    chosen = [k for k in ValueKind if kinds is None or k in kinds]
+    if not chosen:
+        raise ValueError("values(kinds=...) needs at least one kind")
+    return st.one_of([_texts(k, max_count) for k in chosen]).map(parse_value)
+
+
+def written(draw: st.DrawFn, n: int, *, blanks: bool = True) -> str:
+    """How a count ``n`` is written in a cell: a non-zero count as its digits, a zero as
+    ``0`` or, with ``blanks``, as a blank cell, ``无`` or ``——`` (blank is not zero, but a
+    table stays consistent when those are read as 0)."""
+    if n != 0:
+        return str(n)
+    if not blanks:
+        return "0"
+    return draw(_ZERO_TEXTS)
+
+
+def zero_texts() -> st.SearchStrategy[str]:
+    """How a row writes its zeros: ``0``, a blank cell, ``无`` or ``——`` (shrinks to ``0``)."""
+    return _ZERO_TEXTS
+
+
+@functools.lru_cache(maxsize=256)
+def up_to(n: int) -> st.SearchStrategy[int]:
+    """Integers 0..n (strategies are cached: building one costs more than drawing from it)."""
+    return st.integers(0, n)
+
+
+@functools.lru_cache(maxsize=64)
+def small_counts(max_count: int) -> st.SearchStrategy[int]:
+    """Counts that are often 0 (tables are sparse), shrinking to 0."""
+    return st.one_of(st.just(0), st.integers(1, max_count))

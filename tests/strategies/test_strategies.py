@@ -1,0 +1,201 @@
+"""The public strategies: valid models by construction, consistent ones that the checks
+accept, broken ones whose planted violations they find, and noisy texts that parse back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import entry_points
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opengov_report import (
+    AnnualReport,
+    ApplicationTable,
+    DisclosureTable2019,
+    Era,
+    LegacyTable,
+    Severity,
+    TableLayout,
+    Value,
+    ValueKind,
+    check,
+    parse,
+)
+from opengov_report.checks.arithmetic import Status, Term, compare
+from opengov_report.checks.finding import Location
+from opengov_report.render import LAYOUTS
+from opengov_report.strategies import (
+    application_tables,
+    disclosure_tables,
+    inconsistent_reports,
+    legacy_tables,
+    report_content,
+    report_texts,
+    reports,
+    review_tables,
+    values,
+)
+
+_BLANK_LIKE = {ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH}
+
+
+@settings(max_examples=60, deadline=None)
+@given(reports())
+def test_consistent_reports_give_no_errors(report: AnnualReport) -> None:
+    errors = [f for f in check(report) if f.severity is Severity.ERROR]
+    assert errors == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(inconsistent_reports())
+def test_checks_find_every_planted_violation(case: tuple[AnnualReport, frozenset[str]]) -> None:
+    report, codes = case
+    assert codes
+    assert codes <= {"A101", "A102", "A103", "R101"}
+    errors = {f.code for f in check(report) if f.severity is Severity.ERROR}
+    # every planted violation is found, and nothing else is an error
+    assert errors == codes
+
+
+@settings(max_examples=40, deadline=None)
+@given(report_texts())
+def test_noisy_texts_parse_to_their_report(case: tuple[str, AnnualReport]) -> None:
+    text, expected = case
+    assert report_content(parse(text)) == report_content(expected)
+
+
+@settings(max_examples=30, deadline=None)
+@given(report_texts(noise=True))
+def test_noise_is_really_there(case: tuple[str, AnnualReport]) -> None:
+    # the noisy text still carries every figure, written as the model says
+    text, expected = case
+    report = parse(text)
+    assert report.document.text == text
+    assert len(report.figures()) == len(expected.figures())
+
+
+@settings(max_examples=40, deadline=None)
+@given(application_tables(consistent=True))
+def test_blank_cells_only_stand_for_zero(table: ApplicationTable) -> None:
+    # blank, 无 and —— appear, but a consistent table holds when they are read as 0
+    for f in table.figures():
+        assert f.value.kind in _BLANK_LIKE | {ValueKind.COUNT, ValueKind.ZERO}
+    rows = set(table.row_ids)
+    people = [c for c in table.column_ids if c != "total"]
+    for row in rows:
+        terms = [_term(table.cell(row, c)) for c in people]
+        outcome = compare([_term(table.cell(row, "total"))], terms)
+        assert outcome.status is not Status.MISMATCH
+        assert outcome.status is not Status.SIDE_BLANK
+
+
+def _term(value: Value | None) -> Term:
+    return Term(value, Location(None, None, None, ""))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_generated_tables_are_valid_models(data: st.DataObject) -> None:
+    era = data.draw(st.sampled_from([Era.V2019, Era.V2021]))
+    applications = data.draw(application_tables(era=era, consistent=False))
+    assert applications.era is era
+    assert ("other" in applications.row_ids) is (era is Era.V2019)
+    assert len(applications.cells) == len(applications.row_ids) * 7
+    disclosure = data.draw(disclosure_tables(era=era))
+    assert disclosure.era is era
+    reviews = data.draw(review_tables())
+    assert len(reviews.cells) == 15
+    assert any(not c.value.is_blank for c in reviews.cells)
+    legacy = data.draw(legacy_tables())
+    assert legacy.rows
+    assert all(r.path[-1] == r.id for r in legacy.rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(values())
+def test_values_are_what_the_reader_makes_of_their_text(value: Value) -> None:
+    from opengov_report import parse_value
+
+    assert parse_value(value.raw) == value
+
+
+@settings(max_examples=30, deadline=None)
+@given(values(kinds=[ValueKind.AMOUNT]))
+def test_values_of_one_kind(value: Value) -> None:
+    assert value.kind is ValueKind.AMOUNT
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.from_type(AnnualReport),
+    st.from_type(ApplicationTable),
+    st.from_type(LegacyTable),
+    st.from_type(DisclosureTable2019),
+    st.from_type(Value),
+)
+def test_model_types_resolve_from_type(
+    report: AnnualReport,
+    applications: ApplicationTable,
+    legacy: LegacyTable,
+    disclosure: DisclosureTable2019,
+    value: Value,
+) -> None:
+    assert report.era in (Era.V2019, Era.V2021, Era.LEGACY)
+    assert applications.row_ids[0] == "new_received"
+    assert legacy.rows
+    assert disclosure.era is Era.V2019
+    assert isinstance(value.kind, ValueKind)
+
+
+def test_the_plugin_entry_point_is_installed() -> None:
+    found = [e.value for e in entry_points(group="hypothesis")]
+    assert "opengov_report.strategies._plugin:_hypothesis_setup_hook" in found
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+def test_shrinking_gives_a_small_table() -> None:
+    from hypothesis import find
+
+    smallest = find(
+        application_tables(era=Era.V2021),
+        lambda t: any(f.value.kind is ValueKind.COUNT for f in t.figures()),
+        settings=settings(max_examples=200, database=None),
+    )
+    written = [f for f in smallest.figures() if f.value.raw != "0"]
+    # one application in one column, and the totals it makes: four 1s, every other cell 0
+    assert [f.value.raw for f in written] == ["1"] * 4
+    assert {f.column for f in written} <= {"total", *{f.column for f in written[:1]}}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_layout_is_drawn(layout: str) -> None:
+    @settings(max_examples=5, deadline=None)
+    @given(report_texts(layout=layout, noise=False))  # type: ignore[arg-type]
+    def run(case: tuple[str, AnnualReport]) -> None:
+        text, expected = case
+        report = parse(text)
+        kind = {"cells": TableLayout.CELLS, "tsv": TableLayout.TSV, "markdown": TableLayout.PIPE}
+        assert {t.layout for t in report.document.tables()} <= {kind[layout]}
+        assert report_content(report) == report_content(expected)
+
+    run()
+
+
+def test_importing_the_package_does_not_import_hypothesis() -> None:
+    code = "import sys, opengov_report; print('hypothesis' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_missing_hypothesis_is_a_clear_error() -> None:
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "try:\n    import opengov_report.strategies\n"
+        "except Exception as e:\n    print(type(e).__name__, e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("OpenGovReportError")
+    assert "pip install hypothesis" in out.stdout
