@@ -69,6 +69,15 @@ def test_o105_lost_rows_and_o106_unknown_rows() -> None:
     text = report_text().replace("二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n", "")
     found = check(parse(text), select=["O105"])
     assert [(f.locations[1].row, f.severity) for f in found] == [("carried_over", Severity.WARNING)]
+    assert "二、上年结转政府信息公开申请数量" in found[0].message
+    cut = report_text().replace("（一）予以公开\t3\t1\t0\t0\t0\t0\t4", "（一）予以公开\t3\t1\t4")
+    found = check(parse(cut), select=["O105"])
+    assert [f.locations[0].table for f in found] == ["applications"]
+    assert [loc.column for loc in found[0].locations[1:]] == [
+        "natural_person", "commercial_enterprise", "research_institution",
+        "social_welfare_organization", "legal_service_organization", "other_organization",
+        "total",
+    ]  # fmt: skip
     extra = report_text().replace("（七）总计", "（八）行政申诉数\t1\t0\t0\t0\t0\t0\t1\n（七）总计")
     found = check(parse(extra), select=["O106"])
     assert [f.severity for f in found] == [Severity.INFO]

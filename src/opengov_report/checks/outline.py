@@ -214,29 +214,35 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
     "digits whose split is not unique.  Identities over them are not checked.",
 )
 def table_incomplete(ctx: Context) -> Iterator[Finding]:
-    report = ctx.report
-    for table in report.tables:
+    for table in ctx.report.tables:
         where = Location(table.table_id, None, None, table.table_id, table.span)
-        rows: dict[str, list[str | None]] = {}
-        reasons: dict[str, str] = {}
-        for m in table.missing:
-            rows.setdefault(m.row, []).append(m.column)
-            reasons.setdefault(m.row, m.reason)
         labels = ROW_LABELS.get(table.table_id, {})
-        for row, columns in rows.items():
-            cells = [c for c in columns if c is not None]
-            label = squash(labels.get(row, row))
-            if cells:
-                n = len(cells)
-                what = f"{n} cell{'s' if n > 1 else ''} of row {label}"
-                involved = tuple(Location(table.table_id, row, c, label) for c in cells)
-            else:
-                what, involved = f"row {label}", (Location(table.table_id, row, None, label),)
+        name = _TABLE_NAME[table.table_id]
+        lost = [m.row for m in table.missing if m.column is None]
+        if lost:
+            written = "、".join(squash(labels.get(r, r)) for r in lost)
             yield Finding(
                 "O105",
                 Severity.WARNING,
-                f"{_TABLE_NAME[table.table_id]}: {what} missing ({reasons[row]})",
-                (where, *involved),
+                f"{name}: {len(lost)} row{'s' if len(lost) > 1 else ''} not found ({written})",
+                (
+                    where,
+                    *(Location(table.table_id, r, None, squash(labels.get(r, r))) for r in lost),
+                ),
+            )
+        cells: dict[str, list[tuple[str, str]]] = {}
+        for m in table.missing:
+            if m.column is not None:
+                cells.setdefault(m.row, []).append((m.column, m.reason))
+        for row, found in cells.items():
+            label = squash(labels.get(row, row))
+            reasons = "; ".join(dict.fromkeys(reason for _, reason in found))
+            n = len(found)
+            yield Finding(
+                "O105",
+                Severity.WARNING,
+                f"{name}: {n} cell{'s' if n > 1 else ''} of row {label} missing ({reasons})",
+                (where, *(Location(table.table_id, row, c, label) for c, _ in found)),
             )
 
 
