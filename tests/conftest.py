@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed assertions in the suite: hypothesis's per-example deadline is one, and it fails on a
+# loaded machine for no fault of the code.
+settings.register_profile("opengov", deadline=None)
+settings.load_profile("opengov")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -57,7 +57,7 @@ def applications_table(raw: Mapping[str, Mapping[str, str]], era: Era) -> Applic
     cells = []
     i = 0
     for row, cols in raw.items():
-        for col in APPLICATION_COLUMNS:
+        for col in (*ORGS, "legal_entity_subtotal", "total"):
             if col in cols:
                 cells.append(TableCell(row, col, parse_value(cols[col], span_for(i)), row))
                 i += 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.era import Era
-from ..model.report import AnnualReport
 from ..model.tables import ApplicationTable
 from ..recognize.labels import (
     APPLICATION_COLUMN_LABELS,
@@ -18,21 +17,17 @@ from ..recognize.labels import (
     APPLICATION_ROWS_2021,
 )
 from .arithmetic import identity_finding
+from .context import Context
 from .finding import Finding, Severity
-from .grid import GridIndex
 from .registry import RuleTag, rule
 
-__all__ = ["application_index", "result_rows"]
+__all__ = ["result_rows"]
 
 _ORGANISATIONS = APPLICATION_COLUMNS[1:6]
 _SUBTOTAL = "legal_entity_subtotal"
 _GROUPS = ("denied", "unable", "not_processed", "other")
 _GROUP_LABELS = {"denied": "（三）不予公开", "unable": "（四）无法提供",
                  "not_processed": "（五）不予处理", "other": "（六）其他处理"}  # fmt: skip
-
-
-def application_index(table: ApplicationTable) -> GridIndex:
-    return GridIndex("applications", table.cells, APPLICATION_ROW_LABELS, APPLICATION_COLUMN_LABELS)
 
 
 def result_rows(era: Era) -> tuple[str, ...]:
@@ -59,11 +54,11 @@ def _columns(table: ApplicationTable) -> tuple[str, ...]:
     "(三、本年度办理结果, whose total is （七）总计) plus those carried forward "
     "(四、结转下年度继续办理).  format-spec §4.5 T3-1 (OFFICIAL).",
 )
-def applications_balance(report: AnnualReport) -> Iterator[Finding]:
-    table = report.applications
-    if table is None:
+def applications_balance(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table, g = report.applications, ctx.grid("applications")
+    if table is None or g is None:
         return
-    g = application_index(table)
     for col in _columns(table):
         finding = identity_finding(
             "A101",
@@ -90,11 +85,11 @@ def applications_balance(report: AnnualReport) -> Iterator[Finding]:
     "Subtotal rows a report adds for a group are not counted twice.  "
     "format-spec §4.5 T3-2 (STRUCTURAL).",
 )
-def applications_results_total(report: AnnualReport) -> Iterator[Finding]:
-    table = report.applications
-    if table is None:
+def applications_results_total(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table, g = report.applications, ctx.grid("applications")
+    if table is None or g is None:
         return
-    g = application_index(table)
     parts = result_rows(table.era)
     for col in _columns(table):
         finding = identity_finding(
@@ -120,11 +115,11 @@ def applications_results_total(report: AnnualReport) -> Iterator[Finding]:
     "+ 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (or 自然人 + 小计 where a report adds a 小计 "
     "column for 法人或其他组织).  format-spec §4.5 T3-3 (STRUCTURAL).",
 )
-def applications_row_total(report: AnnualReport) -> Iterator[Finding]:
-    table = report.applications
-    if table is None:
+def applications_row_total(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table, g = report.applications, ctx.grid("applications")
+    if table is None or g is None:
         return
-    g = application_index(table)
     columns = set(_columns(table))
     if "total" not in columns:
         return
@@ -154,11 +149,11 @@ def applications_row_total(report: AnnualReport) -> Iterator[Finding]:
     "it is the sum of the group's numbered sub-rows.  "
     "format-spec §4.5 (subtotal rows, STRUCTURAL).",
 )
-def applications_group_subtotal(report: AnnualReport) -> Iterator[Finding]:
-    table = report.applications
-    if table is None:
+def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table, g = report.applications, ctx.grid("applications")
+    if table is None or g is None:
         return
-    g = application_index(table)
     rows = set(table.row_ids)
     for group in _GROUPS:
         subs = [r for r in APPLICATION_ROW_LABELS if r.startswith(group + ".")]
@@ -187,11 +182,11 @@ def applications_group_subtotal(report: AnnualReport) -> Iterator[Finding]:
     "The official table has no 小计 column, but some reports add one under 法人或其他组织; it is "
     "then the sum of 商业企业, 科研机构, 社会公益组织, 法律服务机构 and 其他.  (STRUCTURAL)",
 )
-def applications_subtotal_column(report: AnnualReport) -> Iterator[Finding]:
-    table = report.applications
-    if table is None or _SUBTOTAL not in table.column_ids:
+def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table, g = report.applications, ctx.grid("applications")
+    if table is None or g is None or _SUBTOTAL not in table.column_ids:
         return
-    g = application_index(table)
     for row in table.row_ids:
         finding = identity_finding(
             "A105",

@@ -14,7 +14,17 @@ import attrs
 
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
-from . import applications, reviews  # noqa: F401  (registers the rules)
+from . import (  # noqa: F401  (importing a family registers its rules)
+    applications,
+    crossyear,
+    disclosure,
+    legacy,
+    outline,
+    prose,
+    reviews,
+    values,
+)
+from .context import Context
 from .finding import Finding
 from .registry import PairCheck, ReportCheck, Rule, RuleScope, registered, select_rules
 
@@ -35,11 +45,12 @@ def _run(rule: Rule, found: Iterable[Finding], source: str | None) -> Iterator[F
         yield f if f.source == source else attrs.evolve(f, source=source)
 
 
-def _guarded(rule: Rule, *reports: AnnualReport) -> list[Finding]:
+def _guarded(rule: Rule, *reports: AnnualReport, ctx: Context | None = None) -> list[Finding]:
     try:
         if rule.scope is RuleScope.PAIR:
             return list(_run(rule, cast(PairCheck, rule.run)(*reports), reports[-1].source))
-        return list(_run(rule, cast(ReportCheck, rule.run)(reports[0]), reports[0].source))
+        context = ctx if ctx is not None else Context(reports[0])
+        return list(_run(rule, cast(ReportCheck, rule.run)(context), reports[0].source))
     except OpenGovReportError:
         raise
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
@@ -60,8 +71,9 @@ def check(
     unknown entry raises :class:`~opengov_report.checks.UnknownRuleError`.  The findings are
     ordered by source, line, column, code and message.
     """
-    rules = select_rules([r for r in RULES if r.scope is RuleScope.REPORT], select, ignore)
-    found = [f for r in rules for f in _guarded(r, report)]
+    rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.REPORT]
+    ctx = Context(report)
+    found = [f for r in rules for f in _guarded(r, report, ctx=ctx)]
     return tuple(sorted(found, key=Finding.sort_key))
 
 
@@ -74,7 +86,7 @@ def check_pair(
 ) -> tuple[Finding, ...]:
     """Run the cross-year rules on two consecutive reports of one agency (``previous`` is the
     report on the year before ``current``); findings point into ``current``."""
-    rules = select_rules([r for r in RULES if r.scope is RuleScope.PAIR], select, ignore)
+    rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.PAIR]
     found = [f for r in rules for f in _guarded(r, previous, current)]
     return tuple(sorted(found, key=Finding.sort_key))
 

@@ -42,13 +42,16 @@ _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 class Location:
     """One place a finding involves: a cell (table, row and column ids), a table row (column
     None), a heading or a sentence (table None); ``label`` as the report writes it; ``span``
-    where it is in the source (None when the thing is absent from the report)."""
+    where it is in the source (None when the thing is absent from the report); ``source``
+    the file of another report, for a cross-year finding's cells of the previous year (None:
+    the finding's own report)."""
 
     table: str | None = None
     row: str | None = None
     column: str | None = None
     label: str = ""
     span: Span | None = None
+    source: str | None = None
 
     @property
     def figure_id(self) -> str | None:
@@ -81,7 +84,10 @@ class Finding:
     @property
     def span(self) -> Span | None:
         """The first located place of the finding, or None."""
-        return next((loc.span for loc in self.locations if loc.span is not None), None)
+        return next(
+            (loc.span for loc in self.locations if loc.span is not None and loc.source is None),
+            None,
+        )
 
     @property
     def line(self) -> int | None:

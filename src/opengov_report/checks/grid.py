@@ -3,18 +3,73 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
-from ..model.tables import TableCell
+from ..model.tables import (
+    APPLICATIONS,
+    DISCLOSURE,
+    LEGACY,
+    REVIEWS,
+    ApplicationTable,
+    DisclosureTable2019,
+    DisclosureTable2021,
+    ReviewTable,
+    TableCell,
+)
 from ..model.values import Value
+from ..recognize.labels import (
+    APPLICATION_COLUMN_LABELS,
+    APPLICATION_ROW_LABELS,
+    DISCLOSURE_COLUMN_LABELS,
+    DISCLOSURE_ROW_LABELS,
+    REVIEW_COLUMN_LABELS,
+    REVIEW_GROUP_LABELS,
+)
 from .arithmetic import Term
 from .finding import Location
 
-__all__ = ["GridIndex", "squash"]
+__all__ = [
+    "ROW_LABELS",
+    "GridIndex",
+    "grid_index",
+    "official_column_label",
+    "official_row_label",
+    "squash",
+]
+
+#: the official row labels of each grid table (the reviews table's rows are its groups)
+ROW_LABELS: Mapping[str, Mapping[str, str]] = {
+    APPLICATIONS: APPLICATION_ROW_LABELS,
+    REVIEWS: REVIEW_GROUP_LABELS,
+    DISCLOSURE: DISCLOSURE_ROW_LABELS,
+}
+
+_COLUMN_LABELS = {
+    APPLICATIONS: APPLICATION_COLUMN_LABELS,
+    REVIEWS: REVIEW_COLUMN_LABELS,
+    DISCLOSURE: DISCLOSURE_COLUMN_LABELS,
+    LEGACY: {"value": "统计数", "cumulative": "累计"},
+}
 
 
 def squash(text: str) -> str:
     """A label as written, with its white space removed (``三、 本年 度`` → ``三、本年度``)."""
     return "".join(text.split())
+
+
+def official_column_label(table: str, column: str) -> str:
+    """The official Chinese label of a grid column (``natural_person`` → 自然人), else the id."""
+    return _COLUMN_LABELS.get(table, {}).get(column, column)
+
+
+def official_row_label(table: str, row: str, written: str = "") -> str:
+    """A row's label as written (white space removed), else the official one (the rows of
+    the reviews table have none of their own: 行政复议 …), else the id."""
+    if written.strip():
+        return squash(written)
+    if table == REVIEWS:
+        return REVIEW_GROUP_LABELS.get(row, row)
+    return row
 
 
 class GridIndex:
@@ -72,4 +127,12 @@ class GridIndex:
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""
-        return Term(self.value(row, column), self.location(row, column))
+        return Term(self.value(row, column), locate=partial(self.location, row, column))
+
+
+def grid_index(
+    table: ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTable2021,
+) -> GridIndex:
+    """The index of a grid table's cells, with its official labels."""
+    tid = table.table_id
+    return GridIndex(tid, table.cells, ROW_LABELS[tid], _COLUMN_LABELS[tid])

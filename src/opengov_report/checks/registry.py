@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -18,6 +18,7 @@ from .finding import Finding, Severity
 
 if TYPE_CHECKING:
     from ..model.report import AnnualReport
+    from .context import Context
 
 __all__ = [
     "PairCheck",
@@ -31,8 +32,9 @@ __all__ = [
     "select_rules",
 ]
 
-ReportCheck = Callable[["AnnualReport"], Iterable[Finding]]
+ReportCheck = Callable[["Context"], Iterable[Finding]]
 PairCheck = Callable[["AnnualReport", "AnnualReport"], Iterable[Finding]]
+_Check = TypeVar("_Check", bound=Callable[..., Iterable[Finding]])
 
 
 class RuleTag(enum.Enum):
@@ -74,7 +76,7 @@ class Rule:
     summary: str
     explanation: str
     scope: RuleScope = RuleScope.REPORT
-    run: ReportCheck | PairCheck | None = attrs.field(default=None, eq=False, repr=False)
+    run: Callable[..., Iterable[Finding]] | None = attrs.field(default=None, eq=False, repr=False)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -89,13 +91,14 @@ def rule(
     explanation: str,
     *,
     scope: RuleScope = RuleScope.REPORT,
-) -> Callable[[ReportCheck], ReportCheck]:
+) -> Callable[[_Check], _Check]:
     """Register the decorated function as the rule ``code``.
 
-    The function takes a report (two for a pair rule) and yields findings.
+    The function takes the :class:`~.context.Context` of the report being checked (two
+    reports for a pair rule) and yields findings.
     """
 
-    def decorate(func: ReportCheck) -> ReportCheck:
+    def decorate(func: _Check) -> _Check:
         if code in _REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
         if any(r.name == name for r in _REGISTRY.values()):
@@ -134,7 +137,7 @@ def select_rules(
 
     chosen: set[str] = {r.code for r in rules}
     if select is not None:
-        chosen = set().union(*(matches(e) for e in select)) if select else set()
+        chosen = set().union(*(matches(e) for e in select))
     if ignore is not None:
         for entry in ignore:
             chosen -= matches(entry)

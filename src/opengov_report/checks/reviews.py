@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.report import AnnualReport
-from ..recognize.labels import REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS
+from ..recognize.labels import REVIEW_GROUP_LABELS
 from .arithmetic import identity_finding
+from .context import Context
 from .finding import Finding, Severity
-from .grid import GridIndex
 from .registry import RuleTag, rule
 
 __all__: list[str] = []
@@ -24,11 +23,11 @@ __all__: list[str] = []
     "columns, the last of which, 总计, is the total of the other four.  format-spec §4.4–§4.5 "
     "T4-1 (STRUCTURAL).",
 )
-def reviews_group_total(report: AnnualReport) -> Iterator[Finding]:
-    table = report.reviews
-    if table is None:
+def reviews_group_total(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table, g = report.reviews, ctx.grid("reviews")
+    if table is None or g is None:
         return
-    g = GridIndex("reviews", table.cells, REVIEW_GROUP_LABELS, REVIEW_COLUMN_LABELS)
     parts = ("upheld", "corrected", "other", "pending")
     for group in table.row_ids:
         finding = identity_finding(

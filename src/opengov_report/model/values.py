@@ -8,6 +8,7 @@ Never is a number invented.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -135,45 +136,58 @@ def parse_value(
     non-zero integer a change.  ``增0``/``减0`` are an explicit zero.  A minus sign is a fact:
     ``-5`` is a change even outside a signed column (the checks flag it in a count column).
     """
+    kind, number, unit = _classify(raw, default_unit, signed)
+    return Value(kind, raw, number, unit, span)
+
+
+@functools.lru_cache(maxsize=8192)
+def _classify(
+    raw: str, default_unit: str | None, signed: bool
+) -> tuple[ValueKind, int | Decimal | None, str | None]:
+    """(kind, number, unit) of a cell's text: cells repeat (0, blank, small counts), so the
+    reading is memoised by text."""
     text = _normalise(raw)
     if not text:
-        return Value(ValueKind.BLANK, raw, None, None, span)
+        return ValueKind.BLANK, None, None
     if text in _NONE:
-        return Value(ValueKind.NONE, raw, None, None, span)
+        return ValueKind.NONE, None, None
     if text in _DASHES or (len(text) <= 4 and all(c in "—–-－―" for c in text)):
-        return Value(ValueKind.DASH, raw, None, None, span)
+        return ValueKind.DASH, None, None
     number_text, unit = _split_unit(text)
     if _GROUPED_RE.fullmatch(number_text) or _SPACED_DIGITS_RE.fullmatch(number_text):
         number_text = number_text.replace(",", "").replace(" ", "")
     if _INT_RE.fullmatch(number_text):
         n = int(number_text)
         if unit in _AMOUNT_UNITS.values() or (unit is None and default_unit is not None):
-            return Value(ValueKind.AMOUNT, raw, Decimal(n), unit or default_unit, span)
+            return ValueKind.AMOUNT, Decimal(n), unit or default_unit
         if n == 0:
-            return Value(ValueKind.ZERO, raw, 0, unit, span)
+            return ValueKind.ZERO, 0, unit
         if signed and unit is None:
-            return Value(ValueKind.CHANGE, raw, n, None, span)
-        return Value(ValueKind.COUNT, raw, n, unit, span)
+            return ValueKind.CHANGE, n, None
+        return ValueKind.COUNT, n, unit
     if _DEC_RE.fullmatch(number_text):
         if unit is not None and unit not in _AMOUNT_UNITS.values():
-            return Value(ValueKind.UNREADABLE, raw, None, None, span)
+            return ValueKind.UNREADABLE, None, None
         try:
             amount = Decimal(number_text)
         except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-            return Value(ValueKind.UNREADABLE, raw, None, None, span)
-        return Value(ValueKind.AMOUNT, raw, amount, unit or default_unit, span)
+            return ValueKind.UNREADABLE, None, None
+        return ValueKind.AMOUNT, amount, unit or default_unit
     m = _CHANGE_RE.fullmatch(text)
     if m is not None:
         n = int(m.group(2))
         if n == 0:
-            return Value(ValueKind.ZERO, raw, 0, None, span)
+            return ValueKind.ZERO, 0, None
         sign = -1 if m.group(1) in ("减少", "减", "-") else 1
-        return Value(ValueKind.CHANGE, raw, sign * n, None, span)
-    return Value(ValueKind.UNREADABLE, raw, None, None, span)
+        return ValueKind.CHANGE, sign * n, None
+    return ValueKind.UNREADABLE, None, None
+
+
+_AMOUNT_UNITS_LONGEST_FIRST = tuple(sorted(_AMOUNT_UNITS.items(), key=lambda kv: -len(kv[0])))
 
 
 def _split_unit(text: str) -> tuple[str, str | None]:
-    for written, unit in sorted(_AMOUNT_UNITS.items(), key=lambda kv: -len(kv[0])):
+    for written, unit in _AMOUNT_UNITS_LONGEST_FIRST:
         if text.endswith(written) and len(text) > len(written):
             return text[: -len(written)].strip(), unit
     for unit in _COUNT_UNITS:

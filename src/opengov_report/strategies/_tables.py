@@ -246,37 +246,40 @@ def legacy_tables(
 
     def build(
         nodes: tuple[_LegacyNode, ...], depth: int, path: tuple[str, ...]
-    ) -> list[tuple[LegacyRow, int]]:
-        """Rows under ``path`` in order, each with its number (for the parent's sum)."""
+    ) -> list[tuple[LegacyRow, int, int]]:
+        """Rows under ``path`` in order, each with its number and its cumulative number's
+        excess over it (for the parent's sums)."""
         chosen = [n for n in nodes if n[0] in _ALWAYS or draw(st.booleans())]
-        out: list[tuple[LegacyRow, int]] = []
+        out: list[tuple[LegacyRow, int, int]] = []
         for index, (label, unit, children) in enumerate(chosen, start=1):
             written_label = _numbered(label, depth, index)
             row_id = legacy_row_id(written_label)
             own_path = (*path, row_id)
             position = len(rows)
             if unit is None:
-                sub = build(children, depth + 1, own_path) if children else []
-                out.extend(sub)
+                out.extend(build(children, depth + 1, own_path) if children else [])
                 continue
             rows.append(LegacyRow(row_id, written_label, own_path, unit, parse_value("")))
             sub = build(children, depth + 1, own_path) if children else []
-            parts = sum(n for r, n in sub if r.path[:-1] == own_path)
+            direct = [(n, e) for r, n, e in sub if r.path[:-1] == own_path]
+            # parts add up to the row when all the form's parts are there, else to at most it
+            exact = consistent and bool(children) and len(direct) == len(children)
             if unit == "万元":
                 text = draw(st.one_of(st.just("0"), amount_texts(unit=False)))
-                number = 0
-            else:
-                complete = len([r for r, _ in sub if r.path[:-1] == own_path]) == len(children)
-                extra = 0 if consistent and complete and children else draw(small_counts(max_count))
-                number = parts + extra if consistent else draw(small_counts(max_count))
+                number = excess = 0
+                cumulative_text = text
+            elif consistent:
+                number = sum(n for n, _ in direct) + (0 if exact else draw(small_counts(max_count)))
+                excess = sum(e for _, e in direct) + (0 if exact else draw(small_counts(max_count)))
                 text = written(draw, number)
+                cumulative_text = written(draw, number + excess)
+            else:
+                number, excess = draw(small_counts(max_count)), draw(small_counts(max_count))
+                text, cumulative_text = written(draw, number), written(draw, excess)
             value = parse_value(text)
-            total = None
-            if with_cumulative:
-                more = draw(small_counts(max_count))
-                total = parse_value(str(number + more) if consistent else written(draw, more))
+            total = parse_value(cumulative_text) if with_cumulative else None
             rows[position] = LegacyRow(row_id, written_label, own_path, unit, value, total)
-            out.append((rows[position], number))
+            out.append((rows[position], number, excess))
             out.extend(sub)
         return out
 

@@ -1,0 +1,259 @@
+"""Rules L1xx/L2xx: relations between the rows of a legacy 统计表, format-spec §6.5.
+
+No identity is printed on the legacy form: L1xx rules follow from the labels (a 其中 row is
+part of its parent; 专职 + 兼职 and 按时 + 延期 split their parent), L2xx rules are what the
+labels imply in practice only (a parent is the sum of its numbered items) and are warnings.
+Rows are related by the hierarchy the recogniser read (numbering, else indentation) and only
+where parent and child have the same unit: 制发规范性文件总数 (件) indented under
+主动公开政府信息数 (条) is not a part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..model.report import AnnualReport
+from ..model.tables import LEGACY, LegacyRow, LegacyTable
+from ..model.values import Value
+from .arithmetic import Term, identity_finding
+from .context import Context
+from .finding import Finding, Location, Severity
+from .grid import squash
+from .registry import RuleTag, rule
+
+__all__ = ["children"]
+
+_PARTITIONS = (("专职", "兼职"), ("按时", "延期"))
+_CHANNEL_RE = re.compile(r"(?:网站|微博|微信|公报|其他方式)公开政府信息数")
+
+
+def _value(row: LegacyRow, column: str) -> Value | None:
+    return row.value if column == "value" else row.cumulative
+
+
+def _term(row: LegacyRow, column: str) -> Term:
+    value = _value(row, column)
+    return Term(
+        value,
+        Location(LEGACY, row.id, column, squash(row.label), value.span if value else None),
+    )
+
+
+def children(table: LegacyTable, parent: LegacyRow) -> list[LegacyRow]:
+    """The rows directly under ``parent`` (the row right after it in the hierarchy) that
+    share its unit."""
+    out: list[LegacyRow] = []
+    rows = table.rows
+    start = rows.index(parent) + 1
+    for row in rows[start:]:
+        if row.path[: len(parent.path)] != parent.path:
+            break
+        if len(row.path) == len(parent.path) + 1 and row.unit == parent.unit:
+            out.append(row)
+    return out
+
+
+def _is_qizhong_list(kids: Sequence[LegacyRow]) -> bool:
+    return bool(kids) and squash(kids[0].label).startswith("其中")
+
+
+def _is_partition(kids: Sequence[LegacyRow]) -> bool:
+    labels = [squash(k.label) for k in kids]
+    return len(kids) == 2 and any(
+        (a in labels[0] and b in labels[1]) or (b in labels[0] and a in labels[1])
+        for a, b in _PARTITIONS
+    )
+
+
+def _columns(table: LegacyTable) -> tuple[str, ...]:
+    return table.columns
+
+
+def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[LegacyRow]]]:
+    """Each legacy row that has rows under it, with them."""
+    table = report.legacy
+    if table is None:
+        return []
+    found = ((row, children(table, row)) for row in table.rows)
+    return [(table, row, kids) for row, kids in found if kids]
+
+
+@rule(
+    "L101",
+    "legacy-part-exceeds-parent",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "A 其中 row of a legacy 统计表 is larger than the row it is part of.",
+    "其中 (of which) rows are parts of the row above them: 主动公开规范性文件数 ≤ "
+    "主动公开政府信息数, 主要负责同志参加新闻发布会次数 ≤ 参加或举办新闻发布会总次数, each "
+    "涉及…/危及…/不是… reason ≤ 不同意公开答复数.  Only rows with the parent's unit are "
+    "compared.  format-spec §6.5 L-1 (STRUCTURAL).",
+)
+def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
+    for table, parent, kids in ctx.memo("legacy:families", _families):
+        if not _is_qizhong_list(kids):
+            continue
+        for column in _columns(table):
+            pv = _value(parent, column)
+            p = pv.number if pv is not None else None
+            if p is None:
+                continue
+            for kid in kids:
+                kv = _value(kid, column)
+                k = kv.number if kv is not None else None
+                if k is not None and k > p:
+                    yield Finding(
+                        "L101",
+                        Severity.ERROR,
+                        f"{squash(kid.label)} {k} is more than {squash(parent.label)} {p}, "
+                        "of which it is a part",
+                        (_term(kid, column).location, _term(parent, column).location),
+                        expected=p,
+                        actual=k,
+                    )
+
+
+@rule(
+    "L102",
+    "legacy-partition",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "A legacy row split into two complementary parts (专职/兼职, 按时/延期) is not their sum.",
+    "从事政府信息公开工作人员数 = 专职人员数 + 兼职人员数 and 申请办结数 = 按时办结数 + "
+    "延期办结数: the two parts are complementary by their labels.  format-spec §6.5 L-2, L-3 "
+    "(STRUCTURAL).",
+)
+def legacy_partition(ctx: Context) -> Iterator[Finding]:
+    for table, parent, kids in ctx.memo("legacy:families", _families):
+        if not _is_partition(kids):
+            continue
+        for column in _columns(table):
+            finding = identity_finding(
+                "L102",
+                Severity.ERROR,
+                [_term(parent, column)],
+                [_term(k, column) for k in kids],
+                what=squash(parent.label),
+                left_name=squash(parent.label),
+                right_name=" + ".join(squash(k.label) for k in kids),
+            )
+            if finding is not None:
+                yield finding
+
+
+@rule(
+    "L201",
+    "legacy-sum-of-items",
+    Severity.WARNING,
+    RuleTag.HEURISTIC,
+    "A legacy row with numbered items (or a 其中 list) of its unit is not their sum.",
+    "Expected in practice, not stated on the form: 收到申请数 = the channels (当面, 传真, 网络, "
+    "信函 …), 申请答复数 = items 1–8, 不同意公开答复数 = its 其中 reasons, 行政复议数量 / "
+    "行政诉讼数量 / 举报投诉数量 = their （一）…（三）.  It can fail legitimately (a channel or "
+    "reason the list does not name, pending cases that have no row).  Not applied to "
+    "主动公开政府信息数, which counts a document once however many channels carried it (see "
+    "L202).  format-spec §6.5 L-4 … L-7 (HEURISTIC).",
+)
+def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
+    for table, parent, kids in ctx.memo("legacy:families", _families):
+        if len(kids) < 2 or _is_partition(kids) or parent.id == "proactive_total":
+            continue
+        for column in _columns(table):
+            finding = identity_finding(
+                "L201",
+                Severity.WARNING,
+                [_term(parent, column)],
+                [_term(k, column) for k in kids],
+                what=squash(parent.label),
+                left_name=squash(parent.label),
+                right_name=f"the sum of its {len(kids)} items",
+            )
+            if finding is not None:
+                yield finding
+
+
+@rule(
+    "L202",
+    "legacy-proactive-channels",
+    Severity.WARNING,
+    RuleTag.HEURISTIC,
+    "主动公开政府信息数 is below one of its channels, or above their sum.",
+    "主动公开政府信息数 counts each piece of information once (不同渠道和方式公开相同信息计1条), "
+    "so each channel row (政府网站, 政务微博, 政务微信 … 公开政府信息数) ≤ it ≤ the sum of the "
+    "channel rows.  format-spec §6.5 L-8 (HEURISTIC).",
+)
+def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table = report.legacy
+    if table is None:
+        return
+    total = table.row("proactive_total")
+    channels = [r for r in table.rows if _CHANNEL_RE.search(squash(r.label))]
+    if total is None or not channels:
+        return
+    for column in _columns(table):
+        tv = _value(total, column)
+        t = tv.as_int() if tv is not None else None
+        numbers = [(r, v.as_int()) for r in channels if (v := _value(r, column)) is not None]
+        known = [(r, n) for r, n in numbers if n is not None]
+        if t is None or not known:
+            continue
+        for r, n in known:
+            if n is not None and n > t:
+                yield Finding(
+                    "L202",
+                    Severity.WARNING,
+                    f"{squash(r.label)} {n} is more than {squash(total.label)} {t}",
+                    (_term(total, column).location, _term(r, column).location),
+                    expected=n,
+                    actual=t,
+                )
+        if len(known) == len(channels):
+            s = sum(n for _, n in known if n is not None)
+            if t > s:
+                yield Finding(
+                    "L202",
+                    Severity.WARNING,
+                    f"{squash(total.label)} {t} is more than its channels together "
+                    f"({' + '.join(str(n) for _, n in known)} = {s})",
+                    (
+                        _term(total, column).location,
+                        *(_term(r, column).location for r in channels),
+                    ),
+                    expected=s,
+                    actual=t,
+                )
+
+
+@rule(
+    "L203",
+    "legacy-closed-exceeds-received",
+    Severity.WARNING,
+    RuleTag.HEURISTIC,
+    "申请办结数 is more than 收到申请数.",
+    "The legacy table has no carry-over row, so applications closed in a year are normally no "
+    "more than those received in it; applications carried over from the year before make it "
+    "fail legitimately.  format-spec §6.5 L-9 (HEURISTIC).",
+)
+def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    table = report.legacy
+    if table is None:
+        return
+    closed, received = table.row("applications_closed"), table.row("applications_received")
+    if closed is None or received is None:
+        return
+    for column in _columns(table):
+        cv, rv = _value(closed, column), _value(received, column)
+        c = cv.as_int() if cv is not None else None
+        r = rv.as_int() if rv is not None else None
+        if c is not None and r is not None and c > r:
+            yield Finding(
+                "L203",
+                Severity.WARNING,
+                f"{squash(closed.label)} {c} is more than {squash(received.label)} {r}",
+                (_term(closed, column).location, _term(received, column).location),
+                expected=r,
+                actual=c,
+            )

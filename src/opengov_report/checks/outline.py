@@ -1,0 +1,287 @@
+"""Rules O1xx: the report's outline and the completeness of its tables.
+
+The 2019 and 2021 formats prescribe six sections in a fixed order (format-spec §4.1, §5.1);
+section titles vary in wording (S001 ``三、依申请公开政府信息情况``), so a section is known by
+the words its title must contain, not by its exact text.  Legacy reports have no prescribed
+outline and get only the numbering rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..document import Block, Document, NumberingAnomaly, Section, Span
+from ..model.era import Era
+from ..model.report import AnnualReport
+from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
+from .context import Context
+from .finding import Finding, Location, Severity
+from .grid import ROW_LABELS, squash
+from .registry import RuleTag, rule
+
+__all__ = ["REQUIRED_SECTIONS", "line_spans", "section_kind"]
+
+#: the six sections of the 2019/2021 outline: (official title, words that identify it)
+REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("一、总体情况", ("总体情况", "概述", "基本情况", "总体")),
+    ("二、主动公开政府信息情况", ("主动公开",)),
+    ("三、收到和处理政府信息公开申请情况", ("申请",)),
+    ("四、政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼")),
+    ("五、存在的主要问题及改进情况", ("问题", "改进", "不足")),
+    ("六、其他需要报告的事项", ("其他需要报告", "其他事项", "需要报告")),
+)
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+# words tried first, since 四 and 五 titles may also mention 申请 or 公开
+_PRIORITY = (3, 4, 5, 1, 2, 0)
+_TABLE_SECTION = {DISCLOSURE: 1, APPLICATIONS: 2, REVIEWS: 3}
+_TABLE_NAME = {
+    DISCLOSURE: "二、主动公开政府信息情况 table",
+    APPLICATIONS: "三、收到和处理政府信息公开申请情况 table",
+    REVIEWS: "四、政府信息公开行政复议、行政诉讼情况 table",
+    LEGACY: "统计表",
+}
+
+
+def section_kind(title: str) -> int | None:
+    """The index (0–5) of the required section a title names, or None."""
+    key = squash(title)
+    for index in _PRIORITY:
+        if any(word in key for word in REQUIRED_SECTIONS[index][1]):
+            return index
+    return None
+
+
+def _top_sections(doc: Document) -> list[Section]:
+    return [c for c in doc.children if isinstance(c, Section)]
+
+
+def _sections(children: Sequence[Block | Section]) -> Iterator[Section]:
+    """Every section, depth first (without walking into tables, whose cells cost)."""
+    for child in children:
+        if isinstance(child, Section):
+            yield child
+            yield from _sections(child.children)
+
+
+def _heading_location(section: Section) -> Location:
+    h = section.heading
+    return Location(None, None, None, squash(h.numbering.text + h.title), h.span)
+
+
+def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
+    """The top-level sections with their kinds, when the report's era prescribes an outline
+    and the report has one to judge (at least three top-level sections)."""
+    if report.era not in (Era.V2019, Era.V2021):
+        return None
+    top = _top_sections(report.document)
+    if len(top) < 3:
+        return None
+    return [(section_kind(s.title), s) for s in top]
+
+
+@rule(
+    "O101",
+    "outline-section-missing",
+    Severity.WARNING,
+    RuleTag.LAYOUT,
+    "A section the 2019/2021 format requires is missing from the outline.",
+    "The 2019 and 2021 formats require six sections: 一、总体情况, 二、主动公开政府信息情况, "
+    "三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况, "
+    "五、存在的主要问题及改进情况, 六、其他需要报告的事项 (wording varies; a section is "
+    "recognised by the words of its title).  Reports with fewer than three top-level headings "
+    "are not judged.  format-spec §4.1, §5.1.",
+)
+def outline_section_missing(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    sections = _outlined(report)
+    if sections is None:
+        return
+    present = {kind for kind, _ in sections}
+    for index, (title, _) in enumerate(REQUIRED_SECTIONS):
+        if index not in present:
+            after = [s for kind, s in sections if kind is not None and kind < index]
+            where = (_heading_location(after[-1]),) if after else ()
+            yield Finding(
+                "O101",
+                Severity.WARNING,
+                f"the outline has no section {title}",
+                where,
+            )
+
+
+@rule(
+    "O102",
+    "outline-section-order",
+    Severity.WARNING,
+    RuleTag.LAYOUT,
+    "The required sections are not in the official order.",
+    "The six sections of the 2019/2021 formats come in a fixed order (一 … 六).  format-spec "
+    "§4.1, §5.1.",
+)
+def outline_section_order(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    sections = _outlined(report)
+    if sections is None:
+        return
+    highest = -1
+    highest_section: Section | None = None
+    for kind, section in sections:
+        if kind is None:
+            continue
+        if kind < highest and highest_section is not None:
+            yield Finding(
+                "O102",
+                Severity.WARNING,
+                f"section {squash(section.heading.numbering.text + section.title)} "
+                f"({REQUIRED_SECTIONS[kind][0]}) comes after "
+                f"{squash(highest_section.heading.numbering.text + highest_section.title)}",
+                (_heading_location(section), _heading_location(highest_section)),
+            )
+        elif kind > highest:
+            highest, highest_section = kind, section
+
+
+_ANOMALY = {
+    NumberingAnomaly.MISSTYLED: "is numbered in another style than its siblings",
+    NumberingAnomaly.SKIPPED: "skips one or more numbers",
+    NumberingAnomaly.REPEATED: "repeats or goes back in the numbering",
+    NumberingAnomaly.NOT_FIRST: "is the first of its level but does not start at 1",
+}
+
+
+@rule(
+    "O103",
+    "outline-numbering",
+    Severity.WARNING,
+    RuleTag.LAYOUT,
+    "A heading's numbering breaks the sequence: another style, a skipped or repeated number.",
+    "Headings of one level share a numbering style and count up from 1 (一、二、三、…; "
+    "（一）（二）…).  A heading in another style that continues the count (``四．`` then ``5、`` "
+    "then ``六、``), a skipped number, a repeated one, or a first heading that does not start at "
+    "1 is reported where it stands.",
+)
+def outline_numbering(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    for section in _sections(report.document.children):
+        h = section.heading
+        if h.anomaly is not None:
+            yield Finding(
+                "O103",
+                Severity.WARNING,
+                f"heading {squash(h.numbering.text + h.title)[:40]} {_ANOMALY[h.anomaly]}",
+                (_heading_location(section),),
+            )
+
+
+@rule(
+    "O104",
+    "table-missing",
+    Severity.WARNING,
+    RuleTag.LAYOUT,
+    "A statistical table the report's format requires was not found (nor stated in a sentence).",
+    "Reports in the 2019 and 2021 formats give three tables: 二 (主动公开), 三 (申请) and 四 "
+    "(复议诉讼).  A table replaced by a sentence (本年度未收到政府信息公开申请) is a statement, "
+    "not a missing table.  format-spec §4, §5.",
+)
+def table_missing(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    if report.era not in (Era.V2019, Era.V2021):
+        return
+    stated = {s.table for s in report.statements}
+    present = {t.table_id for t in report.tables}
+    top = _top_sections(report.document)
+    for table, index in _TABLE_SECTION.items():
+        if table in present or table in stated:
+            continue
+        section = next((s for s in top if section_kind(s.title) == index), None)
+        yield Finding(
+            "O104",
+            Severity.WARNING,
+            f"no {_TABLE_NAME[table]} was found",
+            (_heading_location(section),) if section is not None else (),
+        )
+
+
+@rule(
+    "O105",
+    "table-incomplete",
+    Severity.WARNING,
+    RuleTag.LAYOUT,
+    "Rows or cells of a recognised table were lost, or could not be read (missing).",
+    "The recogniser lists what a table should hold but which it did not find: whole rows "
+    "(lost in a damaged PDF extraction), cells whose count does not fit the columns, glued "
+    "digits whose split is not unique.  Identities over them are not checked.",
+)
+def table_incomplete(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.report.tables:
+        where = Location(table.table_id, None, None, table.table_id, table.span)
+        labels = ROW_LABELS.get(table.table_id, {})
+        name = _TABLE_NAME[table.table_id]
+        lost = [m.row for m in table.missing if m.column is None]
+        if lost:
+            written = "、".join(squash(labels.get(r, r)) for r in lost)
+            yield Finding(
+                "O105",
+                Severity.WARNING,
+                f"{name}: {len(lost)} row{'s' if len(lost) > 1 else ''} not found ({written})",
+                (
+                    where,
+                    *(Location(table.table_id, r, None, squash(labels.get(r, r))) for r in lost),
+                ),
+            )
+        cells: dict[str, list[tuple[str, str]]] = {}
+        for m in table.missing:
+            if m.column is not None:
+                cells.setdefault(m.row, []).append((m.column, m.reason))
+        for row, found in cells.items():
+            label = squash(labels.get(row, row))
+            reasons = "; ".join(dict.fromkeys(reason for _, reason in found))
+            n = len(found)
+            yield Finding(
+                "O105",
+                Severity.WARNING,
+                f"{name}: {n} cell{'s' if n > 1 else ''} of row {label} missing ({reasons})",
+                (where, *(Location(table.table_id, row, c, label) for c, _ in found)),
+            )
+
+
+def line_spans(text: str) -> list[Span]:
+    """The span of every line of ``text`` (without its line ending); index ``line - 1``.
+
+    Lines end at ``\n``, ``\r\n`` or a bare ``\r``, as the lexer counts them.
+    """
+    spans: list[Span] = []
+    start = 0
+    for m in _NEWLINE_RE.finditer(text):
+        spans.append(Span(start, m.start(), len(spans) + 1, 1))
+        start = m.end()
+    if start < len(text):
+        spans.append(Span(start, len(text), len(spans) + 1, 1))
+    return spans
+
+
+@rule(
+    "O106",
+    "table-unrecognized-row",
+    Severity.INFO,
+    RuleTag.LAYOUT,
+    "A row inside a recognised table whose label matches no row of the format.",
+    "The row is kept as written (``unrecognized``) and takes part in no identity: a regional "
+    "extra row, a label too damaged to match, or a row of another table.",
+)
+def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    spans: list[Span] | None = None
+    for table in report.tables:
+        for row in table.unrecognized:
+            if spans is None:
+                spans = line_spans(report.document.text)
+            span = spans[row.line - 1] if 0 < row.line <= len(spans) else None
+            yield Finding(
+                "O106",
+                Severity.INFO,
+                f"{_TABLE_NAME[table.table_id]}: row {squash(row.label)[:40]!r} is not a row "
+                "of the format",
+                (Location(table.table_id, None, None, row.label, span),),
+            )

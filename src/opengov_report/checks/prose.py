@@ -1,0 +1,228 @@
+"""Rules P1xx: counts stated in the report's prose against its tables.
+
+Sentences such as ``共收到政府信息公开申请40件``, ``本年度未收到政府信息公开申请``,
+``行政复议1起`` or ``未发生行政复议和行政诉讼`` state a number the tables also give.  The
+patterns are bounded (no nested quantifiers: linear time) and deliberately narrow: a sentence
+that mentions two things at once (``行政复议、行政诉讼0起``) or a part (``按时办结5件``) is not
+read, since reading prose wrongly costs an evaluator as much as missing a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..document import Block, Paragraph, Section, Span
+from ..model.report import AnnualReport
+from ..model.values import Value
+from ..numerals import chinese_number
+from .context import Context
+from .finding import Finding, Location, Severity
+from .registry import RuleTag, rule
+
+__all__ = ["Statement", "stated_counts"]
+
+_NUM = r"([0-9]{1,6}|[零〇一二两三四五六七八九十百]{1,4})"
+_UNIT = r"\s?(?:件|份|条|个|起|宗|次)"
+_STOP = "。；;，,：:"
+_GAP = rf"[^{_STOP}0-9０-９]"
+
+_RECEIVED = re.compile(
+    rf"(?:收到|受理|接收|接到)({_GAP}{{0,16}}?)申请(?:数量|总数)?"
+    + rf"(?:共|合计|总计|共计|为|计){{0,2}}\s?{_NUM}{_UNIT}"
+)
+_NONE_RECEIVED = re.compile(
+    rf"(?:未|没有)(?:收到|受理|接到|接收)({_GAP}{{0,16}}?)(?:政府信息公开|信息公开|依申请公开)申请"
+)
+_CLOSED = re.compile(rf"(?<![按时延期逾])(?:共|已|全部)?办结({_GAP}{{0,6}}?){_NUM}{_UNIT}")
+_REVIEW = re.compile(rf"行政复议(?:案件|申请)?({_GAP}{{0,8}}?){_NUM}{_UNIT}")
+_SUIT = re.compile(rf"行政诉讼(?:案件)?({_GAP}{{0,8}}?){_NUM}{_UNIT}")
+_NONE_CASES = re.compile(
+    rf"(?:未|没有)(?:发生|出现|收到|产生|有)({_GAP}{{0,24}}?)(行政复议|行政诉讼)"
+    rf"(?:(?:和|及|或|、)(?:提起|申请)?(行政复议|行政诉讼))?"
+)
+_JOINERS = frozenset("、和及与或")  # 行政复议、行政诉讼共3起: one number for both
+_OTHER_CASES = ("复议", "诉讼", "举报", "投诉", "信访", "结转", "上年")
+
+
+@attrs.frozen(slots=True)
+class Statement:
+    """A count the prose states: what (``received``, ``closed``, ``review``, ``suit``), the
+    number, the words and where they are."""
+
+    what: str
+    number: int
+    text: str
+    span: Span
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
+def _span(leaf: Paragraph, start: int, end: int) -> Span:
+    """The span of ``leaf.text[start:end]`` in the source."""
+    text = leaf.text
+    before = text[:start]
+    newlines = before.count("\n")
+    column = start - (before.rfind("\n") + 1) + (leaf.span.column if newlines == 0 else 1)
+    return Span(leaf.span.start + start, leaf.span.start + end, leaf.span.line + newlines, column)
+
+
+def stated_counts(report: AnnualReport) -> Iterator[Statement]:
+    """Every count the report's paragraphs state about applications and cases."""
+    for leaf in _paragraphs(report.document.children):
+        text = leaf.text
+        if "申请" in text:
+            for m in _RECEIVED.finditer(text):
+                if not any(w in m.group(1) for w in _OTHER_CASES):
+                    yield _statement("received", _number(m.group(2)), leaf, m)
+            for m in _NONE_RECEIVED.finditer(text):
+                if not any(w in m.group(1) for w in _OTHER_CASES):
+                    yield _statement("received", 0, leaf, m)
+        if "办结" in text:
+            for m in _CLOSED.finditer(text):
+                if not any(w in m.group(1) for w in _OTHER_CASES):
+                    yield _statement("closed", _number(m.group(2)), leaf, m)
+        if "行政复议" in text or "行政诉讼" in text:
+            for pattern, what, other in ((_REVIEW, "review", "诉讼"), (_SUIT, "suit", "复议")):
+                for m in pattern.finditer(text):
+                    joined = text[max(0, m.start() - 1) : m.start()] in _JOINERS
+                    if not joined and other not in m.group(1) and "、" not in m.group(1):
+                        yield _statement(what, _number(m.group(2)), leaf, m)
+            for m in _NONE_CASES.finditer(text):
+                for kind in (m.group(2), m.group(3)):
+                    if kind:
+                        yield _statement("review" if kind == "行政复议" else "suit", 0, leaf, m)
+
+
+def _paragraphs(children: Sequence[Block | Section]) -> Iterator[Paragraph]:
+    """The paragraphs of a document or section, depth first, without looking into tables
+    (their cells are built on access: walking them costs more than the prose)."""
+    for child in children:
+        if isinstance(child, Paragraph):
+            yield child
+        elif isinstance(child, Section):
+            yield from _paragraphs(child.children)
+
+
+def _statement(what: str, number: int, leaf: Paragraph, m: re.Match[str]) -> Statement:
+    return Statement(what, number, m.group(0), _span(leaf, m.start(), m.end()))
+
+
+def _int(value: Value | None) -> int | None:
+    return value.as_int() if value is not None else None
+
+
+def _finding(
+    code: str, s: Statement, table_says: str, cells: tuple[Location, ...], expected: int
+) -> Finding:
+    return Finding(
+        code,
+        Severity.WARNING,
+        f"the text says {s.text!r} ({s.number}), but {table_says}",
+        (Location(None, None, None, s.text, s.span), *cells),
+        expected=expected,
+        actual=s.number,
+    )
+
+
+def _statements(report: AnnualReport) -> tuple[Statement, ...]:
+    return tuple(stated_counts(report))
+
+
+def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
+    table = report.legacy
+    found = table.row(row) if table is not None else None
+    if found is None or (n := found.value.as_int()) is None:
+        return None
+    return n, Location("legacy", row, "value", "".join(found.label.split()), found.value.span)
+
+
+@rule(
+    "P101",
+    "prose-applications",
+    Severity.WARNING,
+    RuleTag.PROSE,
+    "A number of applications stated in the text differs from the applications table.",
+    "Sentences such as 共收到政府信息公开申请40件 or 本年度未收到政府信息公开申请 are compared "
+    "with 一、本年新收政府信息公开申请数量 (总计) — or with 一 + 二 where the text counts the "
+    "applications carried over too — and 办结N件 with （七）总计; in a legacy report with "
+    "收到申请数 and 申请办结数.  Sentences about parts (按时办结) or about reviews and "
+    "complaints are not read.",
+)
+def prose_applications(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    received: tuple[set[int], int, str, tuple[Location, ...]] | None = None
+    closed: tuple[int, str, Location] | None = None
+    g = ctx.grid("applications")
+    if g is not None:
+        new = _int(g.value("new_received", "total"))
+        carried = _int(g.value("carried_over", "total"))
+        processed = _int(g.value("total_processed", "total"))
+        if new is not None:
+            accepted = {new} | ({new + carried} if carried is not None else set())
+            where = g.location("new_received", "total")
+            received = (accepted, new, f"{g.row_label('new_received')} (总计) is {new}", (where,))
+        if processed is not None:
+            label = f"{g.row_label('total_processed')} (总计) is {processed}"
+            closed = (processed, label, g.location("total_processed", "total"))
+    else:
+        legacy_received = _legacy(report, "applications_received")
+        if legacy_received is not None:
+            n, where = legacy_received
+            received = ({n}, n, f"{where.label} is {n}", (where,))
+        legacy_closed = _legacy(report, "applications_closed")
+        if legacy_closed is not None:
+            n, where = legacy_closed
+            closed = (n, f"{where.label} is {n}", where)
+    for s in ctx.memo("prose", _statements):
+        if s.what == "received" and received is not None and s.number not in received[0]:
+            yield _finding("P101", s, received[2], received[3], received[1])
+        elif s.what == "closed" and closed is not None and s.number != closed[0]:
+            yield _finding("P101", s, closed[1], (closed[2],), closed[0])
+
+
+@rule(
+    "P102",
+    "prose-reviews",
+    Severity.WARNING,
+    RuleTag.PROSE,
+    "A number of reviews or lawsuits stated in the text differs from the reviews table.",
+    "Sentences such as 行政复议1起, 行政诉讼0件 or 未发生行政复议和行政诉讼 are compared with "
+    "the 总计 of 行政复议, and with the 总计 of 未经复议直接起诉 + 复议后起诉 for lawsuits; in a "
+    "legacy report with 行政复议数量 and 行政诉讼数量.  A sentence that counts both together is "
+    "not read.",
+)
+def prose_reviews(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    known: dict[str, tuple[int, str, tuple[Location, ...]]] = {}
+    g = ctx.grid("reviews")
+    if g is not None:
+        review = _int(g.value("review", "total"))
+        direct = _int(g.value("litigation_direct", "total"))
+        after = _int(g.value("litigation_after_review", "total"))
+        if review is not None:
+            known["review"] = (
+                review,
+                f"行政复议 总计 is {review}",
+                (g.location("review", "total"),),
+            )
+        if direct is not None and after is not None:
+            known["suit"] = (
+                direct + after,
+                f"行政诉讼 总计 is {direct} + {after} = {direct + after}",
+                (g.location("litigation_direct", "total"),
+                 g.location("litigation_after_review", "total")),
+            )  # fmt: skip
+    else:
+        for what, row in (("review", "reviews"), ("suit", "litigations")):
+            found = _legacy(report, row)
+            if found is not None:
+                known[what] = (found[0], f"{found[1].label} is {found[0]}", (found[1],))
+    for s in ctx.memo("prose", _statements):
+        if s.what in known and s.number != known[s.what][0]:
+            n, says, cells = known[s.what]
+            yield _finding("P102", s, says, cells, n)

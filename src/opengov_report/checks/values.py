@@ -1,0 +1,182 @@
+"""Rules V1xx: cell values — blank, 无 and dash where a number is wanted, unreadable values,
+negative counts and values of the wrong kind for their column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.tables import DISCLOSURE, LEGACY, Figure
+from ..model.values import ValueKind
+from .context import Context
+from .finding import Finding, Location, Severity
+from .grid import official_column_label, official_row_label, squash
+from .registry import RuleTag, rule
+
+__all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
+
+#: columns whose values are amounts of money, not counts
+AMOUNT_COLUMNS = frozenset({(DISCLOSURE, "amount")})
+#: columns whose values are signed changes (本年增/减)
+SIGNED_COLUMNS = frozenset({(DISCLOSURE, "change")})
+_AMOUNT_UNITS = frozenset({"元", "千元", "万元", "百万元", "亿元"})
+
+
+def _row(f: Figure) -> str:
+    return official_row_label(f.table, f.row, f.row_label)
+
+
+def _col(f: Figure) -> str:
+    return official_column_label(f.table, f.column)
+
+
+def _location(f: Figure) -> Location:
+    return Location(f.table, f.row, f.column, f"{_row(f)} / {_col(f)}", f.value.span)
+
+
+def _wants_count(f: Figure) -> bool:
+    """Whether a figure's cell holds a count (not an amount, not a signed change)."""
+    if f.table == LEGACY:
+        return f.unit is None or f.unit not in _AMOUNT_UNITS
+    return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
+
+
+def _by_row(ctx: Context, kinds: frozenset[ValueKind]) -> Iterator[list[Figure]]:
+    """The figures of each table row whose value is of one of ``kinds``, row by row."""
+    current: list[Figure] = []
+    key: tuple[str, str] | None = None
+    for f in ctx.figures:
+        if (f.table, f.row) != key:
+            if current:
+                yield current
+            current, key = [], (f.table, f.row)
+        if f.value.kind in kinds:
+            current.append(f)
+    if current:
+        yield current
+
+
+def _columns(figures: list[Figure]) -> str:
+    return ", ".join(_col(f) for f in figures)
+
+
+@rule(
+    "V101",
+    "value-blank",
+    Severity.WARNING,
+    RuleTag.VALUE,
+    "A cell of a statistical table was left blank where the form wants a number.",
+    "Blank is not zero: an empty cell says nothing, so identities over it cannot be checked as "
+    "written.  The forms want a number (0 where there is nothing) in every value cell of tables "
+    "二, 三 and 四 and in every indicator row of a legacy 统计表.  One finding per table row, "
+    "naming its blank cells.",
+)
+def value_blank(ctx: Context) -> Iterator[Finding]:
+    for figures in _by_row(ctx, frozenset({ValueKind.BLANK})):
+        first = figures[0]
+        n = len(figures)
+        yield Finding(
+            "V101",
+            Severity.WARNING,
+            f"row {_row(first)}: {n} blank cell{'s' if n > 1 else ''} "
+            f"where a number is wanted ({_columns(figures)})",
+            tuple(_location(f) for f in figures),
+        )
+
+
+@rule(
+    "V102",
+    "value-none-or-dash",
+    Severity.INFO,
+    RuleTag.VALUE,
+    "A value cell says 无 or —— where the form wants a number (0).",
+    "无 (none) and —— (not applicable) are facts of their own, kept apart from 0; the forms "
+    "want a number in every value cell.  Identities read them as 0 only to say whether they "
+    "would then hold (see the arithmetic rules).  One finding per table row.",
+)
+def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
+    for figures in _by_row(ctx, frozenset({ValueKind.NONE, ValueKind.DASH})):
+        first = figures[0]
+        written = ", ".join(f"{_col(f)} {squash(f.value.raw)}" for f in figures)
+        yield Finding(
+            "V102",
+            Severity.INFO,
+            f"row {_row(first)}: 无/—— where the form wants a number ({written})",
+            tuple(_location(f) for f in figures),
+        )
+
+
+@rule(
+    "V103",
+    "value-unreadable",
+    Severity.WARNING,
+    RuleTag.VALUE,
+    "A cell's text reads as no number, 无, dash or amount (kept raw).",
+    "The value of the cell could not be read (``约10``, ``1.2.3``, words): it is kept as "
+    "written, and the identities it takes part in are not checked.",
+)
+def value_unreadable(ctx: Context) -> Iterator[Finding]:
+    for f in ctx.figures:
+        if f.value.kind is ValueKind.UNREADABLE:
+            yield Finding(
+                "V103",
+                Severity.WARNING,
+                f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
+                (_location(f),),
+            )
+
+
+@rule(
+    "V104",
+    "value-negative",
+    Severity.ERROR,
+    RuleTag.STRUCTURAL,
+    "A count cell holds a negative number.",
+    "Counts of documents, decisions, applications and cases cannot be negative; only the "
+    "本年增/减 column of the 2019 table 二 holds signed changes.  format-spec §4.5, §5.2 "
+    "(all counts are non-negative integers).",
+)
+def value_negative(ctx: Context) -> Iterator[Finding]:
+    for f in ctx.figures:
+        n = f.value.number
+        if n is not None and n < 0 and _wants_count(f):
+            yield Finding(
+                "V104",
+                Severity.ERROR,
+                f"row {_row(f)}, column {_col(f)}: negative count {squash(f.value.raw)}",
+                (_location(f),),
+                expected=0,
+                actual=n,
+            )
+
+
+@rule(
+    "V105",
+    "value-kind",
+    Severity.WARNING,
+    RuleTag.VALUE,
+    "A value of the wrong kind for its column: an amount or decimal in a count cell, a "
+    "signed change outside 本年增/减, a count with a unit in an amount cell.",
+    "Count cells hold whole numbers without units; amount cells (本年收费金额, 采购总金额) hold "
+    "money; only 本年增/减 holds signed changes (增23, 减13).  A unit or decimal in a count cell "
+    "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
+)
+def value_kind(ctx: Context) -> Iterator[Finding]:
+    for f in ctx.figures:
+        kind = f.value.kind
+        why: str | None = None
+        if _wants_count(f) and f.table != LEGACY:
+            if kind is ValueKind.AMOUNT:
+                why = "an amount or decimal in a count cell"
+            elif kind is ValueKind.CHANGE and f.value.number is not None and f.value.number > 0:
+                why = "a signed change in a count cell"
+            elif kind is ValueKind.COUNT and f.value.unit is not None:
+                why = f"a unit ({f.value.unit}) in a count cell"
+        elif (f.table, f.column) in AMOUNT_COLUMNS and kind is ValueKind.COUNT and f.value.unit:
+            why = f"a count ({f.value.unit}) in an amount cell"
+        if why is not None:
+            yield Finding(
+                "V105",
+                Severity.WARNING,
+                f"row {_row(f)}, column {_col(f)}: {why}: {squash(f.value.raw)!r}",
+                (_location(f),),
+            )

@@ -1,0 +1,185 @@
+"""``opengov-report check``: run the check catalogue over files and folders, ruff-style.
+
+Prints ``path:line:col: CODE [severity] message`` per finding (or JSON / JSON lines), then
+exits 0 when nothing at or above ``--fail-on`` was found, 1 when something was, and 2 on a
+usage error or when an input could not be read (the other inputs are still checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from decimal import Decimal
+from typing import Any, TextIO
+
+import attrs
+
+from ..checks import (
+    RULES,
+    Finding,
+    Severity,
+    UnknownRuleError,
+    check,
+    check_pair,
+    select_rules,
+)
+from ..checks.catalogue import consecutive_pairs
+from ..model.report import AnnualReport
+from ..parse import parse_document
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, expand, inputs
+
+__all__ = ["finding_to_json", "format_finding", "register"]
+
+_EMPTY = parse_document("")
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``check`` command."""
+    p = commands.add_parser(
+        "check",
+        help="check each report's numbers and outline against the format's identities",
+        description="Check reports (files, or folders searched recursively) against the rule "
+        "catalogue: accounting identities, values, outline, prose against tables, and, over "
+        "several reports of one agency, the cross-year identities.  Exit status: 0 when no "
+        "finding is at or above --fail-on, 1 when one is, 2 on usage or input errors.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders ('-': stdin)")
+    p.add_argument(
+        "--select",
+        action="append",
+        type=_codes,
+        metavar="CODES",
+        help="only these rule codes, prefixes or names (comma-separated; repeatable)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        type=_codes,
+        metavar="CODES",
+        help="not these rule codes, prefixes or names (comma-separated; repeatable)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text lines (default), one JSON array, or one JSON object per line",
+    )
+    p.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead of the findings",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="the least severity that makes the exit status 1 (default: error)",
+    )
+    p.set_defaults(run=_run)
+
+
+def format_finding(f: Finding) -> str:
+    """``path:line:col: CODE [severity] message`` (line and column 1 when not located)."""
+    return (
+        f"{f.source or '<stdin>'}:{f.line or 1}:{f.column or 1}: "
+        f"{f.code} [{f.severity.value}] {f.message}"
+    )
+
+
+def _number(n: int | Decimal | None) -> int | str | None:
+    return str(n) if isinstance(n, Decimal) else n
+
+
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    """A finding as JSON-ready data."""
+    return {
+        "source": f.source,
+        "line": f.line,
+        "col": f.column,
+        "code": f.code,
+        "severity": f.severity.value,
+        "message": f.message,
+        "expected": _number(f.expected),
+        "actual": _number(f.actual),
+        "locations": [
+            {
+                "table": loc.table,
+                "row": loc.row,
+                "column": loc.column,
+                "label": loc.label,
+                "line": loc.span.line if loc.span else None,
+                "col": loc.span.column if loc.span else None,
+                "source": loc.source,
+            }
+            for loc in f.locations
+        ],
+    }
+
+
+def _flat(groups: list[list[str]] | None) -> list[str] | None:
+    return None if groups is None else [c for g in groups for c in g]
+
+
+def _slim(report: AnnualReport) -> AnnualReport:
+    """The report without its document tree: what the cross-year rules need, kept for the
+    whole run at a fraction of the memory."""
+    return attrs.evolve(report, document=_EMPTY)
+
+
+def _fails(worst: Severity | None, fail_on: str) -> bool:
+    """Whether the worst finding is at or above the ``--fail-on`` severity."""
+    return worst is not None and fail_on != "never" and worst.at_least(Severity(fail_on))
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    select, ignore = _flat(args.select), _flat(args.ignore)
+    try:
+        select_rules(RULES, select, ignore)
+    except UnknownRuleError as exc:
+        print(f"opengov-report check: {exc}", file=err)
+        return EXIT_ERROR
+    status = EXIT_OK
+    counts: Counter[str] = Counter()
+    worst: Severity | None = None
+    every: list[Finding] = []
+    kept: list[AnnualReport] = []
+
+    def emit(findings: tuple[Finding, ...]) -> None:
+        nonlocal worst
+        for f in findings:
+            counts[f.code] += 1
+            if worst is None or f.severity.at_least(worst):
+                worst = f.severity
+            if args.statistics:
+                continue
+            if args.format == "text":
+                out.write(format_finding(f) + "\n")
+            elif args.format == "jsonl":
+                out.write(json.dumps(finding_to_json(f), ensure_ascii=False) + "\n")
+            else:
+                every.append(f)
+
+    for _name, report in inputs(list(expand(args.paths)), err):
+        if report is None:
+            status = EXIT_ERROR
+            continue
+        emit(check(report, select=select, ignore=ignore))
+        if report.metadata.agency and report.metadata.year is not None:
+            kept.append(_slim(report))
+    for previous, current in consecutive_pairs(kept):
+        emit(check_pair(previous, current, select=select, ignore=ignore))
+    if args.format == "json" and not args.statistics:
+        out.write(json.dumps([finding_to_json(f) for f in every], ensure_ascii=False, indent=1))
+        out.write("\n")
+    if args.statistics:
+        names = {r.code: r.name for r in RULES}
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.write(f"{n:>6}  {code}  {names[code]}\n")
+    if status == EXIT_OK and _fails(worst, args.fail_on):
+        status = EXIT_FINDINGS
+    return status
