@@ -7,11 +7,12 @@ import datetime
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from opengov_report import LegacyRow, Metadata, ValueKind, parse, render
+from opengov_report import AnnualReport, LegacyRow, Metadata, ValueKind, parse, render
 from opengov_report.recognize.labels import strip_numbering
-from opengov_report.render import LAYOUTS, RenderError
-from opengov_report.strategies import report_content, reports
+from opengov_report.render import LAYOUTS, Layout, RenderError
+from opengov_report.strategies import inconsistent_reports, report_content, reports
 from tests.conftest import SEED_PATHS, seed_ids
 
 
@@ -89,3 +90,19 @@ def test_render_is_deterministic_and_checks_its_layout() -> None:
     assert render(report) == render(report)
     with pytest.raises(RenderError, match="unknown layout 'html'"):
         render(report, layout="html")  # type: ignore[arg-type]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(LAYOUTS), reports(consistent=False))
+def test_inconsistent_reports_round_trip_too(layout: Layout, report: AnnualReport) -> None:
+    # render writes what the report says, whether it adds up or not
+    assert report_content(parse(render(report, layout=layout))) == report_content(report)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(LAYOUTS), inconsistent_reports())
+def test_broken_reports_round_trip(
+    layout: Layout, case: tuple[AnnualReport, frozenset[str]]
+) -> None:
+    report, _ = case  # negative counts (-3), 减12 against 上一年项目数量 9, wrong totals
+    assert report_content(parse(render(report, layout=layout))) == report_content(report)

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from ..model.era import Era
 from ..model.report import AnnualReport, Metadata
-from ..model.tables import ApplicationTable, ReviewTable, TableCell
+from ..model.tables import (
+    ApplicationTable,
+    DisclosureTable2019,
+    DisclosureTable2021,
+    ReviewTable,
+    TableCell,
+)
 from ..model.values import Value, ValueKind, parse_value
 from ..parse import parse_document
 from ..recognize.labels import APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS
@@ -153,29 +159,63 @@ def _plant(
     return planted, frozenset(codes)
 
 
+def _plant_disclosure(
+    draw: st.DrawFn, table: DisclosureTable2019 | DisclosureTable2021, what: str
+) -> DisclosureTable2019 | DisclosureTable2021:
+    """V104: a negative 处理决定数量; D203 (2019): 本年增/减 below −上一年项目数量."""
+    grid = {(c.row, c.column): c for c in table.cells}
+    k = draw(st.integers(1, 9))
+    if what == "V104":
+        rows = sorted(r for r, c in grid if c == "decisions")
+        row = draw(st.sampled_from(rows))
+        changed = {(row, "decisions"): parse_value(f"-{k}")}
+    else:
+        rows = sorted(r for r, c in grid if c == "change")
+        row = draw(st.sampled_from(rows))
+        previous = grid[(row, "previous_items")].value.as_int() or 0
+        text = draw(st.sampled_from((f"减{previous + k}", f"-{previous + k}")))
+        changed = {
+            (row, "previous_items"): parse_value(str(previous)),
+            (row, "change"): parse_value(text, signed=True),
+        }
+    cells = tuple(
+        attrs.evolve(c, value=changed.get((c.row, c.column), c.value)) for c in table.cells
+    )
+    return attrs.evolve(table, cells=cells)
+
+
 @st.composite
 def inconsistent_reports(draw: st.DrawFn) -> tuple[AnnualReport, frozenset[str]]:
     """A 2019 or 2021 report with one or more planted violations, and the codes of the rules
-    they violate (A101 applications-balance, A102 results-total, A103 row-total, R101
-    reviews-group-total): ``opengov_report.check`` must report each code as an error.
+    they violate: ``opengov_report.check`` must report each code as an error.
 
-    One cell of the applications table and/or one of the reviews table is changed; every
-    identity that cell is part of fails even with blank cells read as 0.
+    Planted, each in a cell of its own: one cell of table 三 changed so that every identity
+    it is part of fails even with blank cells read as 0 (A101 applications-balance, A102
+    results-total, A103 row-total); the same in table 四 (R101 reviews-group-total); a
+    negative 处理决定数量 in table 二 (V104 value-negative); in a 2019 table 二, 本年增/减 taking
+    more items than 上一年项目数量 had (D203 disclosure-items-negative).
     """
-    report = draw(reports(era=draw(st.sampled_from((Era.V2021, Era.V2019))), complete=True))
-    where = draw(st.sampled_from(("applications", "reviews", "both")))
+    era = draw(st.sampled_from((Era.V2021, Era.V2019)))
+    report = draw(reports(era=era, complete=True))
+    kinds = ["applications", "reviews", "V104"] + (["D203"] if era is Era.V2019 else [])
+    chosen = draw(st.sets(st.sampled_from(kinds), min_size=1))
     codes: set[str] = set()
     applications = report.applications
     reviews = report.reviews
+    disclosure = report.disclosure
     assert applications is not None
     assert reviews is not None
-    if where in ("applications", "both"):
+    assert disclosure is not None
+    if "applications" in chosen:
         cells, found = _plant(draw, applications.cells, _application_identities(report.era))
         applications = ApplicationTable(cells, era=applications.era)
         codes |= found
-    if where in ("reviews", "both"):
+    if "reviews" in chosen:
         cells, found = _plant(draw, reviews.cells, _review_identities())
         reviews = ReviewTable(cells)
         codes |= found
-    broken = attrs.evolve(report, applications=applications, reviews=reviews)
+    for code in sorted(chosen & {"V104", "D203"}):
+        disclosure = _plant_disclosure(draw, disclosure, code)
+        codes.add(code)
+    broken = attrs.evolve(report, applications=applications, reviews=reviews, disclosure=disclosure)
     return broken, frozenset(codes)
