@@ -54,7 +54,7 @@ def test_consistent_reports_give_no_errors(report: AnnualReport) -> None:
 def test_checks_find_every_planted_violation(case: tuple[AnnualReport, frozenset[str]]) -> None:
     report, codes = case
     assert codes
-    assert codes <= {"A101", "A102", "A103", "R101", "V104", "D203"}
+    assert codes <= {"A101", "A102", "A103", "A104", "A105", "R101", "V104", "D203", "L101"}
     errors = {f.code for f in check(report) if f.severity is Severity.ERROR}
     # every planted violation is found, and nothing else is an error
     assert errors == codes
@@ -84,7 +84,7 @@ def test_blank_cells_only_stand_for_zero(table: ApplicationTable) -> None:
     for f in table.figures():
         assert f.value.kind in _BLANK_LIKE | {ValueKind.COUNT, ValueKind.ZERO}
     rows = set(table.row_ids)
-    people = [c for c in table.column_ids if c != "total"]
+    people = [c for c in table.column_ids if c not in ("total", "legal_entity_subtotal")]
     for row in rows:
         terms = [_term(table.cell(row, c)) for c in people]
         outcome = compare([_term(table.cell(row, "total"))], terms)
@@ -100,10 +100,14 @@ def _term(value: Value | None) -> Term:
 @given(st.data())
 def test_generated_tables_are_valid_models(data: st.DataObject) -> None:
     era = data.draw(st.sampled_from([Era.V2019, Era.V2021]))
-    applications = data.draw(application_tables(era=era, consistent=False))
+    applications = data.draw(application_tables(era=era, consistent=False, subtotals=False))
     assert applications.era is era
     assert ("other" in applications.row_ids) is (era is Era.V2019)
     assert len(applications.cells) == len(applications.row_ids) * 7
+    added = data.draw(application_tables(era=era, subtotals=True))
+    assert "legal_entity_subtotal" in added.column_ids
+    assert {"denied", "unable", "not_processed", "other"} <= set(added.row_ids)
+    assert added.row_ids.index("denied") + 1 == added.row_ids.index("denied.state_secret")
     disclosure = data.draw(disclosure_tables(era=era))
     assert disclosure.era is era
     reviews = data.draw(review_tables())

@@ -13,6 +13,7 @@ from ..model.tables import (
     ApplicationTable,
     DisclosureTable2019,
     DisclosureTable2021,
+    LegacyTable,
     ReviewTable,
     TableCell,
 )
@@ -113,19 +114,29 @@ _Identity = tuple[str, tuple[_Cell, ...], tuple[_Cell, ...]]
 _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
 
 
-def _application_identities(era: Era) -> list[_Identity]:
+def _application_identities(table: ApplicationTable) -> list[_Identity]:
+    """The identities the A rules test on a table of this shape."""
     out: list[_Identity] = []
-    results = result_rows(era)
-    people = APPLICATION_COLUMNS[:6]
-    for c in APPLICATION_COLUMNS:
+    results = result_rows(table.era)
+    columns = table.column_ids
+    rows = table.row_ids
+    orgs = APPLICATION_COLUMNS[1:6]
+    subtotal = "legal_entity_subtotal" if "legal_entity_subtotal" in columns else None
+    people = ("natural_person", subtotal) if subtotal else ("natural_person", *orgs)
+    for c in columns:
         out.append(
             ("A101", (("total_processed", c), ("carried_forward", c)),
              (("new_received", c), ("carried_over", c)))
         )  # fmt: skip
         out.append(("A102", (("total_processed", c),), tuple((r, c) for r in results)))
-    rows = {*results, "new_received", "carried_over", "total_processed", "carried_forward"}
-    for r in sorted(rows):
+        for group in ("denied", "unable", "not_processed", "other"):
+            subs = tuple((r, c) for r in rows if r.startswith(group + "."))
+            if group in rows and subs:
+                out.append(("A104", ((group, c),), subs))
+    for r in rows:
         out.append(("A103", ((r, "total"),), tuple((r, c) for c in people)))
+        if subtotal:
+            out.append(("A105", ((r, subtotal),), tuple((r, c) for c in orgs)))
     return out
 
 
@@ -184,19 +195,37 @@ def _plant_disclosure(
     return attrs.evolve(table, cells=cells)
 
 
+def _plant_legacy(draw: st.DrawFn, table: LegacyTable) -> LegacyTable:
+    """L101: the 其中 part (主动公开规范性文件数) made larger than its row."""
+    parent = next(r for r in table.rows if r.id == "proactive_total")
+    part = next(r for r in table.rows if r.path[:-1] == parent.path)
+    p = parent.value.as_int() or 0
+    changed = {
+        parent.id: attrs.evolve(parent, value=parse_value(str(p))),
+        part.id: attrs.evolve(part, value=parse_value(str(p + draw(st.integers(1, 9))))),
+    }
+    return attrs.evolve(table, rows=tuple(changed.get(r.id, r) for r in table.rows))
+
+
 @st.composite
 def inconsistent_reports(draw: st.DrawFn) -> tuple[AnnualReport, frozenset[str]]:
-    """A 2019 or 2021 report with one or more planted violations, and the codes of the rules
-    they violate: ``opengov_report.check`` must report each code as an error.
+    """A report with one or more planted violations, and the codes of the rules they
+    violate: ``opengov_report.check`` must report each code as an error.
 
     Planted, each in a cell of its own: one cell of table 三 changed so that every identity
     it is part of fails even with blank cells read as 0 (A101 applications-balance, A102
-    results-total, A103 row-total); the same in table 四 (R101 reviews-group-total); a
+    results-total, A103 row-total, and where the table has them A104 group-subtotal and A105
+    subtotal-column); the same in table 四 (R101 reviews-group-total); a
     negative 处理决定数量 in table 二 (V104 value-negative); in a 2019 table 二, 本年增/减 taking
-    more items than 上一年项目数量 had (D203 disclosure-items-negative).
+    more items than 上一年项目数量 had (D203 disclosure-items-negative).  A legacy report gets
+    a 其中 row larger than its row (L101 legacy-part-exceeds-parent).
     """
-    era = draw(st.sampled_from((Era.V2021, Era.V2019)))
+    era = draw(st.sampled_from((Era.V2021, Era.V2019, Era.LEGACY)))
     report = draw(reports(era=era, complete=True))
+    if era is Era.LEGACY:
+        assert report.legacy is not None
+        broken_legacy = _plant_legacy(draw, report.legacy)
+        return attrs.evolve(report, legacy=broken_legacy), frozenset({"L101"})
     kinds = ["applications", "reviews", "V104"] + (["D203"] if era is Era.V2019 else [])
     chosen = draw(st.sets(st.sampled_from(kinds), min_size=1))
     codes: set[str] = set()
@@ -207,7 +236,7 @@ def inconsistent_reports(draw: st.DrawFn) -> tuple[AnnualReport, frozenset[str]]
     assert reviews is not None
     assert disclosure is not None
     if "applications" in chosen:
-        cells, found = _plant(draw, applications.cells, _application_identities(report.era))
+        cells, found = _plant(draw, applications.cells, _application_identities(applications))
         applications = ApplicationTable(cells, era=applications.era)
         codes |= found
     if "reviews" in chosen:

@@ -57,9 +57,41 @@ def _cell_texts(max_count: int) -> st.SearchStrategy[str]:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _solid_texts(max_count: int) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.just("0"), st.integers(1, max_count).map(str), st.sampled_from(("无", "——"))
+    )
+
+
+_ORGS = APPLICATION_COLUMNS[1:6]
+_SUBTOTAL_COLUMN = "legal_entity_subtotal"
+#: group subtotal rows a report may add, by era (2021: （六）其他处理 over its three sub-rows)
+_SUBTOTAL_ROWS = {
+    Era.V2019: ("denied", "unable", "not_processed"),
+    Era.V2021: ("denied", "unable", "not_processed", "other"),
+}
+_MAYBE = st.sampled_from((False, False, False, True))
+
+
+def _with_subtotal_rows(rows: tuple[str, ...], groups: tuple[str, ...]) -> tuple[str, ...]:
+    """``rows`` with each group's subtotal row before its first sub-row."""
+    out: list[str] = []
+    for row in rows:
+        group = row.split(".")[0] if "." in row else None
+        if group in groups and group not in out:
+            out.append(group)
+        out.append(row)
+    return tuple(out)
+
+
 @st.composite
 def application_tables(
-    draw: st.DrawFn, era: Era | None = None, consistent: bool = True, max_count: int = 30
+    draw: st.DrawFn,
+    era: Era | None = None,
+    consistent: bool = True,
+    max_count: int = 30,
+    subtotals: bool | None = None,
 ) -> ApplicationTable:
     """三、收到和处理政府信息公开申请情况, complete, in the shape of ``era`` (2019: one （六）
     row; 2021: three; None: either).
@@ -67,9 +99,16 @@ def application_tables(
     ``consistent``: built from the counts up so that every identity holds (一 + 二 = （七） +
     四, （七） = the results, 总计 = the applicant columns) when blank, 无 and —— cells (only
     ever written for a 0) are read as 0.  Otherwise every cell is drawn on its own.
+    ``subtotals``: add what some reports add, a 小计 column for 法人或其他组织 and subtotal rows
+    for the groups （三）…（六） (None: sometimes, True: both, False: never).
     """
     era = era if era is not None else draw(st.sampled_from(_ERAS))
-    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    base_rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    with_column = draw(_MAYBE) if subtotals is None else subtotals
+    with_rows = draw(_MAYBE) if subtotals is None else subtotals
+    groups = _SUBTOTAL_ROWS[era] if with_rows else ()
+    rows = _with_subtotal_rows(base_rows, groups)
+    columns = [*APPLICATION_COLUMNS[:6], *([_SUBTOTAL_COLUMN] if with_column else []), "total"]
     texts: dict[str, dict[str, str]] = {}
     if consistent:
         grid: dict[str, dict[str, int]] = {r: dict.fromkeys(_PEOPLE, 0) for r in rows}
@@ -93,20 +132,28 @@ def application_tables(
             grid["carried_forward"][col] = forward
             grid["carried_over"][col] = carried
             grid["new_received"][col] = processed + forward - carried
+            for group in groups:
+                grid[group][col] = sum(grid[r][col] for r in rows if r.startswith(group + "."))
         for r in rows:
+            grid[r][_SUBTOTAL_COLUMN] = sum(grid[r][c] for c in _ORGS)
             grid[r]["total"] = sum(grid[r][c] for c in _PEOPLE)
-            zero = draw(zero_texts())
-            texts[r] = {c: str(grid[r][c]) if grid[r][c] else zero for c in APPLICATION_COLUMNS}
+            # a subtotal row of blank cells would not be told from a group label
+            zero = draw(zero_texts()) if r not in groups else draw(_solid_zero)
+            texts[r] = {c: str(grid[r][c]) if grid[r][c] else zero for c in columns}
     else:
         for r in rows:
-            texts[r] = {c: draw(_cell_texts(max_count)) for c in APPLICATION_COLUMNS}
+            cell_texts = _solid_texts(max_count) if r in groups else _cell_texts(max_count)
+            texts[r] = {c: draw(cell_texts) for c in columns}
     cells = tuple(
-        TableCell(r, c, parse_value(texts[r][c]), APPLICATION_ROW_LABELS[r],
+        TableCell(r, c, parse_value(texts[r][c]), APPLICATION_ROW_LABELS.get(r, r),
                   APPLICATION_COLUMN_LABELS[c])
         for r in rows
-        for c in APPLICATION_COLUMNS
+        for c in columns
     )  # fmt: skip
     return ApplicationTable(cells, era=era)
+
+
+_solid_zero = st.sampled_from(("0", "无", "——"))
 
 
 @st.composite
@@ -217,8 +264,8 @@ _LEGACY_TREE: tuple[_LegacyNode, ...] = (
     )),
 )  # fmt: skip
 _CN = "一二三四五六七八九十"
-#: every generated table has at least this row (and its section)
-_ALWAYS = frozenset({"主动公开情况", "主动公开政府信息数"})
+#: every generated table has at least this row, its section and its 其中 part
+_ALWAYS = frozenset({"主动公开情况", "主动公开政府信息数", "其中：主动公开规范性文件数"})
 
 
 def _numbered(label: str, depth: int, n: int) -> str:
