@@ -70,7 +70,7 @@ class _Style:
     blank: str = ""
     #: white space before headings (seed 001 indents them by four spaces)
     heading_indent: str = ""
-    #: section numbers (1-based) whose numbering is mis-styled (四． instead of 四、)
+    #: section numbers (1-based) whose numbering is mis-styled (四． for 四、, 5、 for 五、)
     misstyled: frozenset[int] = frozenset()
     #: a stray page number between the two paragraphs of 总体情况
     page_number: int | None = None
@@ -124,7 +124,8 @@ class _Writer:
 
     def heading(self, number: int, numbering: str, title: str) -> None:
         if number in self.style.misstyled:
-            numbering = numbering.replace("、", "．")
+            # seed 004 writes 四．and 5、 among 一、 headings
+            numbering = numbering.replace("、", "．") if number % 2 == 0 else f"{number}、"
         self.lines.append(f"{self.style.heading_indent}{numbering}{title}")
 
     def cell(self, value: Value | None) -> str:
@@ -143,7 +144,7 @@ class _Writer:
     def head(self, text: str) -> str:
         """A head cell, wrapped over two lines when the style says so (cells layout)."""
         if self.style.wrap_heads and self.layout == "cells" and 5 <= len(text) <= 12:
-            return f"{text[:3]}\n{text[3:]}"
+            return f"{text[:3]}{self.style.newline}{text[3:]}"
         return text
 
     def table(self, rows: Sequence[Sequence[str]]) -> None:
@@ -430,6 +431,8 @@ def _numbering(level: int, n: int) -> str:
 def _legacy(out: _Writer, table: LegacyTable) -> None:
     cumulative = "cumulative" in table.columns
     head = ["统计指标", "单位", *(("本年度", "历年累计") if cumulative else ("统计数",))]
+    if out.style.spaced_labels:
+        head[0] = "\u3000".join(head[0])  # 统　计　指　标 (seed 000)
     rows: list[list[str]] = [head]
     open_path: tuple[str, ...] = ()
     counters: dict[tuple[str, ...], int] = {}
@@ -448,6 +451,7 @@ def _legacy(out: _Writer, table: LegacyTable) -> None:
             label = _numbering(depth + 1, counters[parent]) + name
             rows.append([out.label(label), "", "", *([""] if cumulative else [])])
         rows.append(_legacy_row(out, r, cumulative))
+        counters[ancestors] = counters.get(ancestors, 0) + 1  # sections number on after rows
         open_path = r.path
     out.table(rows)
 

@@ -203,3 +203,36 @@ def test_missing_hypothesis_is_a_clear_error() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("OpenGovReportError")
     assert "pip install hypothesis" in out.stdout
+
+
+def test_every_kind_of_noise_at_once() -> None:
+    import attrs
+
+    from opengov_report import Metadata, NoiseKind, NumberingAnomaly
+    from opengov_report.render import _render, _Style
+    from tests.conftest import SEED_PATHS
+
+    title = "某市人民政府2020年政府信息公开工作年度报告"
+    original = parse(SEED_PATHS[1])  # seed 001, a 2019 report with blank cells
+    report = attrs.evolve(original, metadata=Metadata(title, "某市人民政府", 2020))
+    style = _Style(
+        newline="\r\n",
+        title_split=6,
+        spaced_labels=True,
+        wrap_heads=True,
+        blank="\u00a0",
+        heading_indent="\u3000\u3000",
+        misstyled=frozenset({4, 5}),
+        page_number=3,
+        bookmark=True,
+    )
+    text = _render(report, "cells", style)
+    for sign in ("\r\n", "某市人民政府\r\n2020年", "\t本年新\r\n制作数量", "\t\u00a0\r\n", "四．", "5、",
+                 "\r\n- 3 -\r\n", "[bookmark: _GoBack]", "\t1.属于 国家秘\u3000密"):  # fmt: skip
+        assert sign in text, sign
+    again = parse(text)
+    assert report_content(again) == report_content(report)
+    kinds = {n.kind for n in again.document.leaves() if hasattr(n, "kind")}
+    assert {NoiseKind.PAGE_NUMBER, NoiseKind.BOOKMARK} <= kinds
+    anomalies = [h.anomaly for h in again.document.headings() if h.level == 1]
+    assert anomalies.count(NumberingAnomaly.MISSTYLED) == 2

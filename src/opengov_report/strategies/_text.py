@@ -27,8 +27,8 @@ def _styles(draw: st.DrawFn, title: str | None) -> _Style:
         spaced_labels=draw(st.booleans()),
         wrap_heads=draw(st.booleans()),
         blank=draw(st.sampled_from(("", "\u3000", "\u00a0"))),
-        heading_indent=draw(st.sampled_from(("", "    ", "\u3000\u3000"))),
-        misstyled=frozenset(draw(st.sets(st.sampled_from((4,)), max_size=1))),
+        heading_indent=draw(st.sampled_from(("", "    ", "\u3000\u3000", "\u00a0"))),
+        misstyled=frozenset(draw(st.sets(st.sampled_from((4, 5)), max_size=2))),
         page_number=draw(st.none() | st.integers(1, 30)),
         bookmark=draw(st.booleans()),
     )
@@ -46,8 +46,9 @@ def report_texts(
     cells, tsv, markdown), with, when ``noise``, what real reports carry: spaced labels
     (``本年新收 政府信息公开 申请数量``), head cells wrapped over two lines, blank cells of
     U+3000 or NBSP, CRLF line endings, a title split over two lines, indented and mis-styled
-    headings (``四．``), a stray page number and a ``[bookmark: _GoBack]`` line.  Blank cells,
-    ``无`` and ``——`` come with the tables.  ``parse(text)`` must give ``expected_report``
+    headings (``四．``, ``5、``), a spaced legacy head (``统　计　指　标``), a stray page
+    number and a ``[bookmark: _GoBack]`` line.  Blank cells, ``无`` and ``——`` come with the
+    tables.  ``parse(text)`` must give ``expected_report``
     (compare with :func:`report_content`).
     """
     chosen = layout if layout is not None else draw(st.sampled_from(LAYOUTS))
