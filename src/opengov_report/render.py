@@ -236,6 +236,8 @@ def _standard_outline(out: _Writer, report: AnnualReport) -> None:
     out.para("政府信息公开工作与公众期待仍有差距，下一步将继续改进。")
     out.heading(6, "六、", "其他需要报告的事项")
     out.para("本年度没有其他需要报告的事项。")
+    if report.legacy is not None:  # a 统计表 besides the tables of the format
+        _legacy(out, report.legacy)
 
 
 def _legacy_outline(out: _Writer, report: AnnualReport) -> None:
@@ -248,9 +250,24 @@ def _legacy_outline(out: _Writer, report: AnnualReport) -> None:
         _legacy(out, report.legacy)
     else:
         out.para(_ABSENT)
+    # tables of the later formats that a legacy report holds too: each in a section of its own
+    number = 2
+    if report.disclosure is not None:
+        number += 1
+        out.heading(number, _numbering(1, number), "主动公开政府信息情况")
+        _disclosure(out, report.disclosure)
+    if report.applications is not None:
+        number += 1
+        out.heading(number, _numbering(1, number), "收到和处理政府信息公开申请情况")
+        _applications(out, report.applications)
+    if report.reviews is not None:
+        number += 1
+        out.heading(number, _numbering(1, number), "政府信息公开行政复议、行政诉讼情况")
+        _reviews(out, report.reviews)
     if out.style.bookmark:
         out.para("[bookmark: _GoBack]")
-    out.heading(3, "三、", "存在的问题及改进措施")
+    number += 1
+    out.heading(number, _numbering(1, number), "存在的问题及改进措施")
     out.para("政府信息公开工作与公众期待仍有差距，下一步将继续改进。")
 
 

@@ -9,10 +9,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opengov_report import AnnualReport, LegacyRow, Metadata, ValueKind, parse, render
+from opengov_report import (
+    AnnualReport,
+    Era,
+    LegacyRow,
+    LegacyTable,
+    Metadata,
+    ReviewTable,
+    ValueKind,
+    parse,
+    render,
+)
 from opengov_report.recognize.labels import strip_numbering
 from opengov_report.render import LAYOUTS, Layout, RenderError
-from opengov_report.strategies import inconsistent_reports, report_content, reports
+from opengov_report.strategies import (
+    inconsistent_reports,
+    legacy_tables,
+    report_content,
+    reports,
+    review_tables,
+)
 from tests.conftest import SEED_PATHS, seed_ids
 
 
@@ -106,3 +122,21 @@ def test_broken_reports_round_trip(
 ) -> None:
     report, _ = case  # negative counts (-3), 减12 against 上一年项目数量 9, wrong totals
     assert report_content(parse(render(report, layout=layout))) == report_content(report)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(LAYOUTS),
+    reports(era=Era.LEGACY, complete=True),
+    review_tables(),
+    reports(era=Era.V2019, complete=True),
+    legacy_tables(),
+)
+def test_tables_of_another_era_are_written_too(
+    layout: Layout, legacy: AnnualReport, reviews: ReviewTable, v2019: AnnualReport,
+    statistics: LegacyTable,
+) -> None:  # fmt: skip
+    # a legacy report with a table 四, a 2019 report with a 统计表 as well: nothing is dropped
+    for report in (attrs.evolve(legacy, reviews=reviews), attrs.evolve(v2019, legacy=statistics)):
+        again = parse(render(report, layout=layout))
+        assert report_content(again) == report_content(report)
