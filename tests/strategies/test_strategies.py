@@ -3,9 +3,11 @@ accept, broken ones whose planted violations they find, and noisy texts that par
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from importlib.metadata import entry_points
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -236,3 +238,27 @@ def test_every_kind_of_noise_at_once() -> None:
     assert {NoiseKind.PAGE_NUMBER, NoiseKind.BOOKMARK} <= kinds
     anomalies = [h.anomaly for h in again.document.headings() if h.level == 1]
     assert anomalies.count(NumberingAnomaly.MISSTYLED) == 2
+
+
+@pytest.mark.parametrize(
+    ("strategy", "message"),
+    [
+        (lambda: application_tables(era=Era.LEGACY), "application_tables(era=<Era.LEGACY"),
+        (lambda: disclosure_tables(era=Era.UNKNOWN), "use None or one of Era.V2021, Era.V2019"),
+        (lambda: reports(era=Era.UNKNOWN), "reports(era="),
+        (lambda: review_tables(max_count=0), "max_count=0): must be at least 1"),
+        (lambda: values(kinds=[]), "needs at least one kind"),
+        (lambda: report_texts(layout="html"), "report_texts(layout='html')"),  # type: ignore[arg-type]
+    ],
+)
+def test_arguments_a_strategy_cannot_honour(strategy: Any, message: str) -> None:
+    from hypothesis import find
+    from hypothesis.errors import InvalidArgument
+
+    from opengov_report import OpenGovReportError
+    from opengov_report.strategies import StrategyArgumentError
+
+    with pytest.raises(StrategyArgumentError, match=re.escape(message)) as info:
+        find(strategy(), lambda _: True)
+    assert isinstance(info.value, OpenGovReportError)
+    assert isinstance(info.value, InvalidArgument)

@@ -24,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - the test environment has hypoth
         "(or pip install 'opengov-report[strategies]')"
     ) from exc
 
+from ._errors import StrategyArgumentError
 from ._plugin import register
 from ._reports import AGENCIES, inconsistent_reports, metadata, reports
 from ._tables import application_tables, disclosure_tables, legacy_tables, review_tables
@@ -32,6 +33,7 @@ from ._values import values
 
 __all__ = [
     "AGENCIES",
+    "StrategyArgumentError",
     "application_tables",
     "disclosure_tables",
     "inconsistent_reports",

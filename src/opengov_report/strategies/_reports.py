@@ -20,6 +20,7 @@ from ..model.tables import (
 from ..model.values import Value, ValueKind, parse_value
 from ..parse import parse_document
 from ..recognize.labels import APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS
+from ._errors import check_era
 from ._tables import (
     application_tables,
     disclosure_tables,
@@ -52,6 +53,7 @@ def metadata(draw: st.DrawFn, era: Era | None = None, titled: bool | None = None
     the next year; each may be absent.  Without a title, the agency is the signatory (as
     the reader takes it) and the year is unknown.
     """
+    check_era(era, _ERAS, "metadata")
     era = era if era is not None else draw(st.sampled_from(_ERAS))
     low, high = _YEARS.get(era, (2008, 2030))
     agency = draw(st.sampled_from(AGENCIES))
@@ -82,6 +84,7 @@ def reports(
     decide its era (a title with the year, or a table whose labels decide).  ``document`` is an
     empty document: the report was built, not read (``render`` gives its text).
     """
+    check_era(era, _ERAS, "reports")
     era = era if era is not None else draw(st.sampled_from(_ERAS))
 
     def present() -> bool:

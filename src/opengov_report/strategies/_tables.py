@@ -30,6 +30,7 @@ from ..recognize.labels import (
     REVIEW_GROUPS,
     legacy_row_id,
 )
+from ._errors import check_era, check_positive
 from ._values import amount_texts, small_counts, up_to, written, zero_texts
 
 __all__ = [
@@ -102,6 +103,8 @@ def application_tables(
     ``subtotals``: add what some reports add, a 小计 column for 法人或其他组织 and subtotal rows
     for the groups （三）…（六） (None: sometimes, True: both, False: never).
     """
+    check_era(era, _ERAS, "application_tables")
+    check_positive(max_count, "max_count", "application_tables")
     era = era if era is not None else draw(st.sampled_from(_ERAS))
     base_rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
     with_column = draw(_MAYBE) if subtotals is None else subtotals
@@ -163,6 +166,7 @@ def review_tables(draw: st.DrawFn, consistent: bool = True, max_count: int = 20)
     ``consistent``: each group's 总计 is the sum of its four results.  At least one of the 15
     cells is written (a data row of 15 empty cells cannot be told from no row at all).
     """
+    check_positive(max_count, "max_count", "review_tables")
     texts: list[str] = []
     for _group in REVIEW_GROUPS:
         if consistent:
@@ -201,6 +205,8 @@ def disclosure_tables(
     上一年项目数量 + 本年增/减 ≥ 0 (2019).  Amounts are written as the report would: in 万元
     under the 2021 head, with or without a unit in the 2019 procurement row.
     """
+    check_era(era, _ERAS, "disclosure_tables")
+    check_positive(max_count, "max_count", "disclosure_tables")
     era = era if era is not None else draw(st.sampled_from(_ERAS))
     cells: list[TableCell] = []
     counts = small_counts(max_count)
@@ -289,6 +295,7 @@ def legacy_tables(
     the 历年累计 column, which is at least 本年度.  (The heuristics L202/L203 — channels against
     主动公开政府信息数, 办结 against 收到 — may still warn.)
     """
+    check_positive(max_count, "max_count", "legacy_tables")
     with_cumulative = draw(st.booleans()) if cumulative is None else cumulative
     rows: list[LegacyRow] = []
 

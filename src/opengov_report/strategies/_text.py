@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from ..model.era import Era
 from ..model.report import AnnualReport
 from ..render import LAYOUTS, Layout, _render, _Style
+from ._errors import StrategyArgumentError
 from ._reports import reports
 
 __all__ = ["report_content", "report_texts"]
@@ -51,6 +52,8 @@ def report_texts(
     tables.  ``parse(text)`` must give ``expected_report``
     (compare with :func:`report_content`).
     """
+    if layout is not None and layout not in LAYOUTS:
+        raise StrategyArgumentError(f"report_texts(layout={layout!r}): use one of {LAYOUTS}")
     chosen = layout if layout is not None else draw(st.sampled_from(LAYOUTS))
     is_consistent = draw(st.booleans()) if consistent is None else consistent
     report = draw(reports(era=era, consistent=is_consistent))

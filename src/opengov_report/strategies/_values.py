@@ -9,6 +9,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from ..model.values import Value, ValueKind, parse_value
+from ._errors import StrategyArgumentError, check_positive
 
 __all__ = ["amount_texts", "small_counts", "up_to", "values", "written", "zero_texts"]
 
@@ -68,9 +69,10 @@ def values(
 
     Shrinks towards ``12``-like small counts, then ``0``.
     """
+    check_positive(max_count, "max_count", "values")
     chosen = [k for k in ValueKind if kinds is None or k in kinds]
     if not chosen:
-        raise ValueError("values(kinds=...) needs at least one kind")
+        raise StrategyArgumentError("values(kinds=...) needs at least one kind")
     return st.one_of([_texts(k, max_count) for k in chosen]).map(parse_value)
 
 
