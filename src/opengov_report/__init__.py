@@ -45,7 +45,14 @@ from .document import (
     TitleLine,
     walk,
 )
-from .errors import DecodeError, InputError, OpenGovReportError, ParseError
+from .errors import (
+    DecodeError,
+    InputError,
+    MissingExtraError,
+    OpenGovReportError,
+    ParseError,
+    SerializationError,
+)
 from .model.era import Era, EraEvidence
 from .model.report import AnnualReport, Metadata
 from .model.tables import (
@@ -64,6 +71,14 @@ from .model.tables import (
 from .model.values import Value, ValueKind, parse_value
 from .parse import grammar_text, parse_document
 from .report import parse
+from .serialize import (
+    converter,
+    findings_from_json,
+    findings_to_json,
+    from_json,
+    json_schema,
+    to_json,
+)
 from .source import decode
 
 __version__ = "0.1.0"
@@ -91,6 +106,7 @@ __all__ = [
     "MetaLine",
     "Metadata",
     "Missing",
+    "MissingExtraError",
     "Noise",
     "NoiseKind",
     "Numbering",
@@ -105,6 +121,7 @@ __all__ = [
     "Rule",
     "RuleTag",
     "Section",
+    "SerializationError",
     "Severity",
     "Span",
     "Table",
@@ -119,10 +136,16 @@ __all__ = [
     "check",
     "check_corpus",
     "check_pair",
+    "converter",
     "decode",
+    "findings_from_json",
+    "findings_to_json",
+    "from_json",
     "grammar_text",
+    "json_schema",
     "parse",
     "parse_document",
     "parse_value",
+    "to_json",
     "walk",
 ]

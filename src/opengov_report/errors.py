@@ -6,7 +6,14 @@ reach a caller: they are caught at the boundary and re-raised as one of these.
 
 from __future__ import annotations
 
-__all__ = ["DecodeError", "InputError", "OpenGovReportError", "ParseError"]
+__all__ = [
+    "DecodeError",
+    "InputError",
+    "MissingExtraError",
+    "OpenGovReportError",
+    "ParseError",
+    "SerializationError",
+]
 
 
 class OpenGovReportError(Exception):
@@ -23,3 +30,13 @@ class InputError(OpenGovReportError):
 
 class ParseError(OpenGovReportError):
     """The layout grammar failed on text it should have accepted (a bug: please report it)."""
+
+
+class SerializationError(OpenGovReportError):
+    """Data that cannot be read back as a report (not JSON, a wrong shape, an unknown format
+    version) or a report that cannot be written in the asked format."""
+
+
+class MissingExtraError(OpenGovReportError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra
+    (``pip install 'opengov-report[parquet]'``)."""

@@ -1,0 +1,24 @@
+"""Serialization and export: report JSON and its schema, tidy rows (CSV, JSON lines), Parquet
+and a DuckDB corpus database (the last two behind the ``parquet`` and ``duckdb`` extras)."""
+
+from __future__ import annotations
+
+from .converter import (
+    FORMAT_VERSION,
+    converter,
+    findings_from_json,
+    findings_to_json,
+    from_json,
+    to_json,
+)
+from .schema import json_schema
+
+__all__ = [
+    "FORMAT_VERSION",
+    "converter",
+    "findings_from_json",
+    "findings_to_json",
+    "from_json",
+    "json_schema",
+    "to_json",
+]
