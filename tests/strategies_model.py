@@ -173,6 +173,7 @@ locations = st.builds(
     column=st.none() | ids,
     label=texts,
     span=optional_spans,
+    source=st.none() | texts,
 )
 findings = st.builds(
     Finding,

@@ -27,6 +27,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         assert "opengov_report/grammars/report.lark" in names
         assert "opengov_report/py.typed" in names
         assert "opengov_report/serialize/report.schema.json" in names
+        assert "opengov_report/serialize/findings.schema.json" in names
         shipped = zf.read("opengov_report/grammars/report.lark")
     assert shipped == (ROOT / "grammars" / "report.lark").read_bytes()
 

@@ -77,6 +77,7 @@ from .serialize import (
     findings_to_json,
     from_json,
     json_schema,
+    tidy_rows,
     to_json,
 )
 from .source import decode
@@ -146,6 +147,7 @@ __all__ = [
     "parse",
     "parse_document",
     "parse_value",
+    "tidy_rows",
     "to_json",
     "walk",
 ]

@@ -10,12 +10,18 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import opengov_report
-from opengov_report import AnnualReport, json_schema, to_json
-from opengov_report.serialize.schema import SCHEMA_FILE, generate_schema
+from opengov_report import AnnualReport, Finding, findings_to_json, json_schema, to_json
+from opengov_report.serialize.schema import (
+    SCHEMA_FILE,
+    SCHEMA_FILES,
+    generate_schema,
+    schema_texts,
+)
 from tests.conftest import DATA, ROOT, SEED_PATHS, seed_ids
-from tests.strategies_model import reports
+from tests.strategies_model import findings, reports
 
 V1_FIXTURE = DATA / "export" / "report-v1.json"
 
@@ -27,13 +33,16 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_shipped_schema_is_what_the_generator_makes() -> None:
-    shipped = ROOT / "src" / "opengov_report" / "serialize" / SCHEMA_FILE
-    generated = json.dumps(generate_schema(), ensure_ascii=False, indent=2) + "\n"
+@pytest.mark.parametrize(("kind", "name"), sorted(SCHEMA_FILES.items()))
+def test_shipped_schema_is_what_the_generator_makes(kind: str, name: str) -> None:
+    shipped = ROOT / "src" / "opengov_report" / "serialize" / name
+    generated = schema_texts()[name]
     assert shipped.read_text(encoding="utf-8") == generated, (
-        "the schema is out of date: run python -m opengov_report.serialize.schema --write"
+        "the schema is out of date: run python -m opengov_report.serialize --write"
     )
-    assert json_schema() == json.loads(generated)
+    assert json_schema(kind) == json.loads(generated)  # type: ignore[arg-type]
+    jsonschema.Draft202012Validator.check_schema(json_schema(kind))  # type: ignore[arg-type]
+    assert json_schema() == json.loads(schema_texts()[SCHEMA_FILE])
 
 
 def test_schema_is_draft_2020_12() -> None:
@@ -108,6 +117,30 @@ def test_a_tagged_disclosure_validates(validator: jsonschema.Draft202012Validato
         data = _set(good, ("disclosure",), {"type": name, "cells": []})
         validator.validate(data)
         assert type(opengov_report.from_json(json.dumps(data)).disclosure).__name__ == name
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(findings, max_size=4))
+def test_generated_findings_validate(found: list[Finding]) -> None:
+    validator = jsonschema.Draft202012Validator(json_schema("findings"))
+    data = json.loads(findings_to_json(found))
+    validator.validate(data)
+    if found:
+        data["findings"][0]["severity"] = "fatal"
+        with pytest.raises(jsonschema.ValidationError):
+            validator.validate(data)
+
+
+def test_findings_of_the_seeds_validate() -> None:
+    validator = jsonschema.Draft202012Validator(json_schema("findings"))
+    found = [f for p in SEED_PATHS for f in opengov_report.check(opengov_report.parse(p))]
+    assert found
+    validator.validate(json.loads(findings_to_json(found)))
+
+
+def test_unknown_schema_kind() -> None:
+    with pytest.raises(ValueError, match="findings"):
+        json_schema("figures")  # type: ignore[arg-type]
 
 
 def test_generator_refuses_unknown_types() -> None:

@@ -51,7 +51,11 @@ def test_csv_and_jsonl_hold_every_figure_exactly(rep: AnnualReport) -> None:
     for fields, figure in zip(rows, figures, strict=True):
         _check_row(dict(fields), figure, rep)
         number = figure.value.number
-        assert fields["value"] == ("" if number is None else str(number))
+        expected = "" if number is None else str(number)
+        if isinstance(number, Decimal):
+            expected = format(number, "f")
+            assert "E" not in expected
+        assert fields["value"] == expected
         if number is not None:
             assert Decimal(fields["value"]) == number
         span = figure.span
@@ -69,7 +73,7 @@ def test_csv_and_jsonl_hold_every_figure_exactly(rep: AnnualReport) -> None:
         number = figure.value.number
         if isinstance(number, Decimal):
             assert Decimal(record["value"]) == number
-            assert record["value"] == str(number)
+            assert record["value"] == format(number, "f")
         else:
             assert record["value"] == number
         assert record["col"] == (figure.span.column if figure.span else None)
@@ -90,6 +94,21 @@ def test_blank_zero_none_and_dash_stay_apart() -> None:
     first = rows["natural_person"]
     assert (first.source, first.agency, first.year) == ("a.txt", "某局", 2021)
     assert first.line == 1
+
+
+def test_amounts_are_written_in_positional_notation() -> None:
+    from opengov_report import ApplicationTable, TableCell, Value, ValueKind
+
+    tiny = Value(ValueKind.AMOUNT, "0.00000001", Decimal("0.00000001"))
+    big = Value(ValueKind.AMOUNT, "x", Decimal("1E+3"))
+    table = ApplicationTable((TableCell("r", "a", tiny), TableCell("r", "b", big)))
+    buffer = io.StringIO()
+    write_csv([report(applications=table)], buffer)
+    values = [r["value"] for r in csv.DictReader(io.StringIO(buffer.getvalue()))]
+    assert values == ["0.00000001", "1000"]
+    buffer = io.StringIO()
+    write_jsonl([report(applications=table)], buffer)
+    assert [json.loads(line)["value"] for line in buffer.getvalue().split("\n")[:-1]] == values
 
 
 def test_csv_bom_for_excel(tmp_path: Path) -> None:

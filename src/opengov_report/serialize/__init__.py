@@ -12,13 +12,18 @@ from .converter import (
     to_json,
 )
 from .schema import json_schema
+from .tidy import TidyRow, tidy_rows, write_csv, write_jsonl
 
 __all__ = [
     "FORMAT_VERSION",
+    "TidyRow",
     "converter",
     "findings_from_json",
     "findings_to_json",
     "from_json",
     "json_schema",
+    "tidy_rows",
     "to_json",
+    "write_csv",
+    "write_jsonl",
 ]

@@ -4,9 +4,10 @@
 converter reads them (see :mod:`opengov_report.serialize.converter`): classes become ``$defs``
 entries, ``X | None`` a choice with ``null``, ``tuple[X, ...]`` an array, enums their values,
 ``Decimal`` a decimal string, ``date`` a ``format: date`` string, a span a four-integer array and
-a union of classes the ``"type"``-tagged choice.  The schema shipped in the package
-(``report.schema.json``, read by :func:`json_schema`) is this output; a test keeps them equal.
-Regenerate it with ``python -m opengov_report.serialize.schema --write``.
+a union of classes the ``"type"``-tagged choice.  The schemas shipped in the package
+(``report.schema.json`` and ``findings.schema.json``, read by :func:`json_schema`) are this
+output; a test keeps them equal.
+Regenerate it with ``python -m opengov_report.serialize --write``.
 """
 
 from __future__ import annotations
@@ -19,19 +20,30 @@ import typing
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
+from ..checks.finding import Finding
 from ..document import Document, Span
 from ..model.report import AnnualReport
 from ._types import RENAMES, TAG, class_union, is_number_union, union_args
 from .converter import FORMAT_VERSION, converter
 
-__all__ = ["SCHEMA_FILE", "generate_schema", "json_schema"]
+__all__ = [
+    "SCHEMA_FILE",
+    "SCHEMA_FILES",
+    "generate_findings_schema",
+    "generate_schema",
+    "json_schema",
+    "main",
+    "schema_texts",
+]
 
-#: the file name of the shipped schema, inside this package
-SCHEMA_FILE = "report.schema.json"
+#: the file names of the shipped schemas, inside this package
+SCHEMA_FILES = {"report": "report.schema.json", "findings": "findings.schema.json"}
+#: the report schema's file name
+SCHEMA_FILE = SCHEMA_FILES["report"]
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _DECIMAL = {
     "type": "string",
@@ -52,9 +64,13 @@ _SPAN = {
 }
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of :func:`~opengov_report.to_json`'s output, as shipped (a new copy)."""
-    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+def json_schema(kind: Literal["report", "findings"] = "report") -> dict[str, Any]:
+    """The JSON Schema, as shipped (a new copy), of :func:`~opengov_report.to_json`'s output
+    (``"report"``) or of :func:`~opengov_report.findings_to_json`'s (``"findings"``)."""
+    if kind not in SCHEMA_FILES:
+        raise ValueError(f"no schema for {kind!r}: choose one of {sorted(SCHEMA_FILES)}")
+    name = SCHEMA_FILES[kind]
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -62,6 +78,11 @@ def json_schema() -> dict[str, Any]:
 def generate_schema(root: type = AnnualReport) -> dict[str, Any]:
     """The schema of the JSON of ``root`` (an attrs class), generated from its type hints."""
     return _Generator().root(root)
+
+
+def generate_findings_schema() -> dict[str, Any]:
+    """The schema of :func:`~opengov_report.findings_to_json`'s output."""
+    return _Generator().envelope("findings", Finding)
 
 
 class _Generator:
@@ -72,21 +93,31 @@ class _Generator:
     def root(self, cls: type) -> dict[str, Any]:
         self._collect_tagged(cls, set())
         body = self._object(cls)
-        body["properties"] = {
-            "format_version": {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": FORMAT_VERSION,
-                "description": "the version of the JSON format this was written in",
-            },
-            **body["properties"],
-        }
+        body["properties"] = {"format_version": _version(), **body["properties"]}
         body["required"] = ["format_version", *body["required"]]
         return {
             "$schema": _DIALECT,
             "$id": f"https://opengov-report.invalid/schema/{cls.__name__}/v{FORMAT_VERSION}",
             "title": f"opengov_report {cls.__name__} (format version {FORMAT_VERSION})",
             **body,
+            "$defs": dict(sorted(self.defs.items())),
+        }
+
+    def envelope(self, key: str, cls: type) -> dict[str, Any]:
+        """An object with ``format_version`` and ``key``: an array of ``cls``."""
+        self._collect_tagged(cls, set())
+        items = self._type(cls)
+        return {
+            "$schema": _DIALECT,
+            "$id": f"https://opengov-report.invalid/schema/{key}/v{FORMAT_VERSION}",
+            "title": f"opengov_report {key} (format version {FORMAT_VERSION})",
+            "type": "object",
+            "properties": {
+                "format_version": _version(),
+                key: {"type": "array", "items": items},
+            },
+            "required": ["format_version", key],
+            "additionalProperties": False,
             "$defs": dict(sorted(self.defs.items())),
         }
 
@@ -177,6 +208,15 @@ class _Generator:
         raise TypeError(f"no JSON Schema for type {tp!r}")
 
 
+def _version() -> dict[str, Any]:
+    return {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": FORMAT_VERSION,
+        "description": "the version of the JSON format this was written in",
+    }
+
+
 def _hints(cls: type) -> dict[str, Any]:
     hints: dict[str, Any] = typing.get_type_hints(cls)
     return hints
@@ -188,14 +228,21 @@ def _first_line(doc: str | None) -> str:
     return " ".join(doc.strip().split("\n\n")[0].split())
 
 
-def _main(argv: list[str]) -> int:
-    text = json.dumps(generate_schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_texts() -> dict[str, str]:
+    """The text of each shipped schema file as the generator makes it now, by file name."""
+    made = {"report": generate_schema(), "findings": generate_findings_schema()}
+    return {
+        SCHEMA_FILES[kind]: json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        for kind, schema in made.items()
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Print the report schema, or with ``--write`` rewrite the shipped files; exit status."""
+    texts = schema_texts()
     if argv == ["--write"]:
-        Path(__file__).with_name(SCHEMA_FILE).write_text(text, encoding="utf-8")
+        for name, text in texts.items():
+            Path(__file__).with_name(name).write_text(text, encoding="utf-8")
         return 0
-    sys.stdout.write(text)
+    sys.stdout.write(texts[SCHEMA_FILE])
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main(sys.argv[1:]))

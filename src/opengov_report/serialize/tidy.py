@@ -20,7 +20,7 @@ import attrs
 
 from ..model.report import AnnualReport
 
-__all__ = ["COLUMNS", "TidyRow", "tidy_rows", "write_csv", "write_jsonl"]
+__all__ = ["COLUMNS", "TidyRow", "plain_decimal", "tidy_rows", "write_csv", "write_jsonl"]
 
 #: the columns of a tidy row, in order
 COLUMNS = (
@@ -108,6 +108,7 @@ def write_csv(
 
     ``bom`` starts the output with U+FEFF so that Excel reads it as UTF-8.  An absent value
     (None) is an empty field; ``kind`` tells a blank cell from a ``0``, ``无`` or a dash.
+    Amounts are written in positional notation (``0.00000001``), exactly.
     ``recovered`` is ``true``/``false``.  Open a file with ``newline=""``.
     """
     if bom:
@@ -126,17 +127,25 @@ def _csv_field(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
     return str(value)
+
+
+def plain_decimal(number: Decimal) -> str:
+    """The decimal in positional notation (``0.00000001``, not ``1E-8``), exactly."""
+    return format(number, "f")
 
 
 def write_jsonl(reports: Iterable[AnnualReport | Iterable[TidyRow]], out: TextIO) -> int:
     """Write the tidy rows as JSON lines (one object per row, keys in :data:`COLUMNS` order);
-    returns the number of rows.  Integers are JSON numbers, amounts exact decimal strings."""
+    returns the number of rows.  Integers are JSON numbers, amounts exact decimal strings in
+    positional notation."""
     count = 0
     for row in _rows(reports):
         record = dict(zip(COLUMNS, row.as_tuple(), strict=True))
         if isinstance(row.value, Decimal):
-            record["value"] = str(row.value)
+            record["value"] = plain_decimal(row.value)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
