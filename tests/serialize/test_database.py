@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import opengov_report
-from opengov_report import Era, Metadata, MissingExtraError
+from opengov_report import (
+    AnnualReport,
+    ApplicationTable,
+    Era,
+    Metadata,
+    MissingExtraError,
+    SerializationError,
+    TableCell,
+    Value,
+    ValueKind,
+)
 from opengov_report.serialize.database import build_database
+from opengov_report.serialize.tidy import tidy_rows
 from tests.checks.builders import applications_table, consistent_applications, report
 from tests.conftest import SEED_PATHS, SEEDS
+from tests.strategies_model import reports
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +158,40 @@ def test_missing_duckdb_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(MissingExtraError, match=r"opengov-report\[duckdb\]"):
         build_database([], tmp_path / "x.duckdb")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(reports(), min_size=1, max_size=3))
+def test_generated_figures_load_exactly(reps: list[AnnualReport]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "g.duckdb"
+        result = build_database(reps, out)
+        assert result.figures == sum(len(r.figures()) for r in reps)
+        con = duckdb.connect(str(out), read_only=True)
+        got = con.execute(
+            'SELECT source, "table", "row", "column", kind, value, unit, raw, line, col, label,'
+            " recovered FROM figures"
+        ).fetchall()
+        con.close()
+    expected = [
+        (t.source, t.table, t.row, t.column, t.kind, t.value, t.unit, t.raw, t.line, t.col,
+         t.label, t.recovered)
+        for i, r in enumerate(reps, start=1)
+        for t in tidy_rows(r, r.source or f"<report {i}>")
+    ]  # fmt: skip
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+
+
+def test_a_value_that_does_not_fit_is_an_error_not_rounded(tmp_path: Path) -> None:
+    huge = TableCell("r", "a", Value(ValueKind.COUNT, "x", 10**30))
+    big = TableCell("r", "b", Value(ValueKind.COUNT, "x", 10**30 - 1))
+    fine = build_database([report(applications=ApplicationTable((big,)))], tmp_path / "b.duckdb")
+    assert fine.figures == 1
+    con = duckdb.connect(str(tmp_path / "b.duckdb"), read_only=True)
+    assert con.execute("SELECT value FROM figures").fetchone() == (10**30 - 1,)
+    con.close()
+    precise = TableCell("r", "c", Value(ValueKind.AMOUNT, "x", Decimal("0.123456789")))
+    for cell in (huge, precise):
+        with pytest.raises(SerializationError, match="does not fit"):
+            build_database([report(applications=ApplicationTable((cell,)))], tmp_path / "e.duckdb")
+        assert not (tmp_path / "e.duckdb").exists()
