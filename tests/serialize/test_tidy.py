@@ -139,3 +139,13 @@ def test_every_seed_figure_is_a_row(path: Path) -> None:
             assert row.value is None
         assert row.line is not None
         assert row.line >= 1
+
+
+def test_as_tuple_follows_the_columns() -> None:
+    import attrs
+
+    from opengov_report.serialize.tidy import TidyRow
+
+    assert tuple(a.name for a in attrs.fields(TidyRow)) == COLUMNS
+    for row in tidy_rows(_mixed()):
+        assert row.as_tuple() == attrs.astuple(row, recurse=False)

@@ -64,7 +64,9 @@ class TidyRow:
 
     def as_tuple(self) -> tuple[Any, ...]:
         """The values in :data:`COLUMNS` order."""
-        return attrs.astuple(self, recurse=False)
+        return (self.source, self.agency, self.year, self.era, self.table, self.row,
+                self.column, self.kind, self.value, self.unit, self.raw, self.line, self.col,
+                self.label, self.recovered)  # fmt: skip
 
 
 def tidy_rows(report: AnnualReport, source: str | None = None) -> Iterator[TidyRow]:
