@@ -12,10 +12,10 @@ from typing import TextIO
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..serialize.converter import to_data
-from ..serialize.database import build_database, report_paths
+from ..serialize.database import build_database
 from ..serialize.parquet import write_parquet
 from ..serialize.tidy import write_csv, write_jsonl
-from .common import EXIT_ERROR, EXIT_OK, inputs
+from .common import EXIT_ERROR, EXIT_OK, expand, inputs
 
 __all__ = ["FORMATS", "register"]
 
@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Export reports.  json: the full model of each report (one object for one "
         "file, else an array), readable with opengov_report.from_json.  jsonl, csv, parquet: "
         "one row per figure.  duckdb: tables reports, figures and findings.  A directory "
-        "stands for every *.txt file below it; '-' reads standard input.",
+        "stands for every report file below it; '-' reads standard input.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or directories")
     p.add_argument("--format", "-f", choices=tuple(FORMATS), default="json", dest="format")
@@ -54,9 +54,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if target is None and not FORMATS[fmt]:
         print(f"opengov-report: export --format {fmt} needs --output/-o FILE", file=err)
         return EXIT_ERROR
-    names = _expand(args.paths, err)
-    if names is None:
-        return EXIT_ERROR
+    names = list(expand(args.paths))
     status = EXIT_OK
     reports: list[AnnualReport] = []
     for _name, report in inputs(names, err):
@@ -76,19 +74,6 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"opengov-report: cannot write {target}: {exc.strerror or exc}", file=err)
         return EXIT_ERROR
     return status
-
-
-def _expand(paths: list[str], err: TextIO) -> list[str] | None:
-    names: list[str] = []
-    for path in paths:
-        if path != "-" and Path(path).is_dir():
-            found = [str(p) for p in report_paths([path])]
-            if not found:
-                print(f"opengov-report: {path}: no *.txt files", file=err)
-            names.extend(found)
-        else:
-            names.append(path)
-    return names
 
 
 def _write(
