@@ -83,3 +83,16 @@ def test_a_bad_input_is_reported_and_the_rest_exported(
     assert len(captured.out.split("\n")) - 1 == len(opengov_report.parse(SEED).figures())
     assert main(["export", str(bad)]) == 2
     assert capsys.readouterr().out == ""
+
+
+def test_standard_input_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class _Stdin:
+        buffer = io.BytesIO(SEED.read_bytes())
+
+    monkeypatch.setattr("sys.stdin", _Stdin())
+    assert main(["export", "-f", "csv", "-"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert len(rows) == len(opengov_report.parse(SEED).figures())
+    assert {r["source"] for r in rows} == {"<stdin>"}

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..serialize.converter import to_data
@@ -57,9 +59,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     names = list(expand(args.paths))
     status = EXIT_OK
     reports: list[AnnualReport] = []
-    for _name, report in inputs(names, err):
+    for name, report in inputs(names, err):
         if report is None:
             status = EXIT_ERROR
+        elif report.source is None:  # standard input: name it in every format
+            reports.append(attrs.evolve(report, source=name))
         else:
             reports.append(report)
     single = len(args.paths) == 1 and len(names) == 1 and not Path(args.paths[0]).is_dir()

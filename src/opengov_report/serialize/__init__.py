@@ -8,7 +8,9 @@ from .converter import (
     converter,
     findings_from_json,
     findings_to_json,
+    from_data,
     from_json,
+    to_data,
     to_json,
 )
 from .schema import json_schema
@@ -20,9 +22,11 @@ __all__ = [
     "converter",
     "findings_from_json",
     "findings_to_json",
+    "from_data",
     "from_json",
     "json_schema",
     "tidy_rows",
+    "to_data",
     "to_json",
     "write_csv",
     "write_jsonl",
