@@ -4,10 +4,10 @@
 Tables (``"table"``, ``"row"`` and ``"column"`` are SQL keywords: quote them, or qualify them
 as ``f.row``):
 
-- ``reports``: one row per report: ``source`` (the key), ``title``, ``agency``, ``year``,
-  ``published`` (DATE), ``signatory``, ``era``, ``tables`` (VARCHAR[] of table ids),
-  ``figures``, ``missing``, ``statements`` and the count of findings by severity
-  (``errors``, ``warnings``, ``infos``).
+- ``reports``: one row per report: ``source`` (the file; it joins the tables), ``title``,
+  ``agency``, ``year``, ``published`` (DATE), ``signatory``, ``era``, ``tables`` (VARCHAR[]
+  of table ids), ``figures``, ``missing``, ``statements`` and the count of findings by
+  severity (``errors``, ``warnings``, ``infos``).
 - ``figures``: the tidy rows (:mod:`opengov_report.serialize.tidy`); ``value`` is
   DECIMAL(38, 8), exact, NULL for blank, 无, dash and unreadable cells (``kind`` says which).
 - ``findings``: one row per finding of :func:`opengov_report.check`: ``source``, ``agency``,
