@@ -17,11 +17,10 @@ from typing import Any, TextIO
 import attrs
 
 from . import __version__
-from .document import Document, Row, Section, Table, walk
+from .document import Document, Row, Section, Span, Table, walk
 from .errors import OpenGovReportError
 from .model.report import AnnualReport
 from .report import parse
-from .source import decode
 
 __all__ = ["main"]
 
@@ -43,7 +42,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="print each report's era, metadata, outline and tables (or all of it as JSON)",
         description="Print each report's era, metadata, outline (headings with their levels, "
         "tables with their row and column counts) and the values of its recognised tables.  "
-        "'-' reads standard input.",
+        "'-' reads standard input.  Text, HTML pages, Word (.docx) files and PDFs are "
+        "accepted, recognised by their content (HTML, .docx and PDF need the html, docx and "
+        "pdf extras).",
     )
     p_parse.add_argument("files", nargs="+", metavar="FILE", help="report files ('-' for stdin)")
     p_parse.add_argument(
@@ -74,7 +75,7 @@ def _inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualRepo
     for name in names:
         try:
             if name == "-":
-                yield "<stdin>", parse(decode(sys.stdin.buffer.read()))
+                yield "<stdin>", parse(sys.stdin.buffer.read())
             else:
                 yield name, parse(Path(name))
         except OpenGovReportError as exc:
@@ -157,6 +158,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
                 "raw": f.value.raw,
                 "line": f.span.line if f.span else None,
                 "col": f.span.column if f.span else None,
+                "origin": _origin_json(report, f.span),
             }
             for f in report.figures()
         ],
@@ -167,6 +169,16 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         "statements": [{"table": s.table, "text": s.text} for s in report.statements],
         "document": document_to_json(report.document),
     }
+
+
+def _origin_json(report: AnnualReport, span: Span | None) -> dict[str, Any] | None:
+    """Where a value is in the original HTML, .docx or PDF file (None for text input)."""
+    if report.provenance is None or span is None:
+        return None
+    origin = report.provenance.locate(span)
+    if origin is None:
+        return None
+    return {"format": report.provenance.format.value, **attrs.asdict(origin)}
 
 
 def _number_json(number: object) -> object:

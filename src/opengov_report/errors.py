@@ -6,7 +6,7 @@ reach a caller: they are caught at the boundary and re-raised as one of these.
 
 from __future__ import annotations
 
-__all__ = ["DecodeError", "InputError", "OpenGovReportError", "ParseError"]
+__all__ = ["DecodeError", "InputError", "MissingExtraError", "OpenGovReportError", "ParseError"]
 
 
 class OpenGovReportError(Exception):
@@ -23,3 +23,15 @@ class InputError(OpenGovReportError):
 
 class ParseError(OpenGovReportError):
     """The layout grammar failed on text it should have accepted (a bug: please report it)."""
+
+
+class MissingExtraError(InputError):
+    """Reading this input needs an optional extra that is not installed; ``extra`` names it
+    (``pip install 'opengov-report[EXTRA]'``)."""
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"reading {what} needs the '{extra}' extra ({module} is not installed): "
+            f"pip install 'opengov-report[{extra}]'"
+        )
+        self.extra = extra
