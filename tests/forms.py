@@ -277,12 +277,13 @@ def to_docx(form: Form) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(form: Form, *, break_after: int | None = None) -> bytes:
+def to_pdf(form: Form, *, break_after: int | None = None, page_numbers: bool = False) -> bytes:
     """The report as a landscape A4 PDF drawn with reportlab's canvas and its built-in CID font
     STSong-Light (no font file needed): text lines, and tables as ruled boxes, one box per
     merged cell, its text centred vertically.  ``break_after`` starts a new page inside the
     applications table after that many of its rows (the table then starts on a new page) (a span crossing the break is drawn on
-    both pages, its text on the first only)."""
+    both pages, its text on the first only).  ``page_numbers`` prints ``- N -`` at the foot
+    of every page."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -291,6 +292,15 @@ def to_pdf(form: Form, *, break_after: int | None = None) -> bytes:
     width, height = 842.0, 595.0
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1)
+    if page_numbers:
+        show_page = pdf.showPage
+
+        def numbered() -> None:
+            pdf.setFont("STSong-Light", 9)
+            pdf.drawCentredString(width / 2, 20, f"- {pdf.getPageNumber()} -")
+            show_page()
+
+        pdf.showPage = numbered
     y = height - 40
 
     def new_page() -> None:
@@ -316,6 +326,7 @@ def to_pdf(form: Form, *, break_after: int | None = None) -> bytes:
             new_page()
         y = _draw_table(pdf, block, y, forced)
         y -= 16
+    pdf.showPage()
     pdf.save()
     return out.getvalue()
 

@@ -119,9 +119,10 @@ def test_docx_reads_back(form: Form) -> None:
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking a file writer is slow
 )
-@given(forms(), st.sampled_from([None, 4, 9, 17]))
-def test_pdf_reads_back(form: Form, break_after: int | None) -> None:
-    report = assert_same_report(form, to_pdf(form, break_after=break_after), InputFormat.PDF)
+@given(forms(), st.sampled_from([None, 4, 9, 17]), st.booleans())
+def test_pdf_reads_back(form: Form, break_after: int | None, page_numbers: bool) -> None:
+    data = to_pdf(form, break_after=break_after, page_numbers=page_numbers)
+    report = assert_same_report(form, data, InputFormat.PDF)
     assert report.provenance is not None
     pages = []
     for f in report.figures():
@@ -129,8 +130,8 @@ def test_pdf_reads_back(form: Form, break_after: int | None) -> None:
             origin = report.provenance.locate(f.value.span)  # type: ignore[arg-type]
             assert isinstance(origin, PdfOrigin)
             pages.append(origin.page)
-    # the applications table is broken by a page break (forced, or where the page is full):
-    # its rows come from two pages, in order, and it stays one table
+    # the applications table is broken by a page break (forced, or where the page is full,
+    # with or without a page number between its rows): its rows come from two pages, in order
     assert sorted(set(pages)) == [pages[0], pages[0] + 1]
     assert pages == sorted(pages)
     if break_after is not None:
@@ -403,6 +404,11 @@ def test_html_layout_table_and_markup() -> None:
         "菜单\n一、总体情况\n本年度 收到申请。\n第二行\u00a0文字\n"
         "项目\t数量\t\n\t甲\t乙\n合计\t1\t2件\n"
     )
+
+
+def test_html_blank_cells_stay_blank() -> None:
+    page = "<table><tr><td>规章</td><td>&nbsp;</td><td> </td><td>0</td><td>无</td></tr></table>"
+    assert extract(page.encode()).text == "规章\t\t\t0\t无\n"
 
 
 def test_docx_merged_cells_expand(tmp_path: Path) -> None:
