@@ -491,3 +491,109 @@ def test_cli_missing_extra_is_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith(f"opengov-report: {pdf}: reading PDF files needs the 'pdf' extra")
+
+
+# -- robustness: any input gives text or a library error ----------------------------------------
+
+_tags = st.sampled_from(
+    ["<table>", "</table>", "<tr>", "</tr>", "<td rowspan=3>", "<td colspan=x>", "<th rowspan=0>",
+     "</td>", "<p>", "</p>", "<br>", "<div>", "</div>", "<script>", "</script>", "<pre>", "\t",
+     "<table><tr><td><table>", "<!--", "-->", "&nbsp;", "&#0;", "&#xD800;", "一、总体情况", "0", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_tags, st.text(max_size=8)), max_size=40))
+def test_any_html_gives_text_or_a_library_error(parts: list[str]) -> None:
+    page = "<html><body>" + "".join(parts)
+    try:
+        extracted = extract(page.encode("utf-8", "surrogatepass"))
+    except (DecodeError, InputError):
+        return
+    assert extracted.provenance is not None
+    assert len(extracted.provenance.lines) == extracted.text.count("\n")
+    assert parse_document(extracted.text).text == extracted.text
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04"]), st.binary(max_size=300))
+def test_damaged_binary_files_give_library_errors(magic: bytes, rest: bytes) -> None:
+    with pytest.raises((DecodeError, InputError)):
+        extract(magic + rest)
+
+
+def _numbered_docx() -> bytes:
+    """A .docx whose headings are numbered by Word's list numbering (一、 and （一）), whose
+    table labels are numbered by a style's list (1. 2.), with a start override."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    abstract = parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%3."/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    first_num.addprevious(abstract)
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {w} w:numId="91"><w:abstractNumId w:val="90"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>'
+        )
+    )
+
+    def numbered(text: str, num: int, level: int) -> None:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+
+    document.add_paragraph("某局2022年政府信息公开工作年度报告")
+    numbered("总体情况", 90, 0)
+    numbered("主动公开情况", 90, 1)
+    numbered("依申请公开情况", 90, 1)
+    document.add_paragraph("本年度无。")
+    numbered("收到和处理政府信息公开申请情况", 90, 0)
+    table = document.add_table(rows=2, cols=2)
+    for r, label in enumerate(["属于国家秘密", "其他法律行政法规禁止公开"]):
+        cell = table.cell(r, 0)
+        cell.text = label
+        cell.paragraphs[0]._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="2"/><w:numId w:val="90"/></w:numPr>')
+        )
+        table.cell(r, 1).text = str(r)
+    numbered("政府信息公开行政复议、行政诉讼情况", 91, 0)
+    document.add_paragraph("列表", style="List Number")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_list_numbering_is_written_out() -> None:
+    extracted = extract(_numbered_docx())
+    assert extracted.text == (
+        "某局2022年政府信息公开工作年度报告\n"
+        "一、总体情况\n（一）主动公开情况\n（二）依申请公开情况\n本年度无。\n"
+        "二、收到和处理政府信息公开申请情况\n"
+        "1. 属于国家秘密\t0\n2. 其他法律行政法规禁止公开\t1\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "1. 列表\n"
+    )
+    doc = parse_document(extracted.text)
+    assert [(h.numbering.text, h.level) for h in doc.headings()] == [
+        ("一、", 1),
+        ("（一）", 2),
+        ("（二）", 2),
+        ("二、", 1),
+        ("四、", 1),
+        ("1.", 2),
+    ]
