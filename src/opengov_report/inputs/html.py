@@ -99,6 +99,8 @@ class _Walker:
         self._origin: HtmlOrigin | None = None
         self._page_lines = page.split("\n")
         self._nth: dict[Any, int] = {}
+        #: the columns of each tag's start tags on a line, found once per (line, tag)
+        self._columns: dict[tuple[int, str], list[int]] = {}
         counts: dict[tuple[int, str], int] = {}
         for el in root.iter():
             if isinstance(el.tag, str) and el.sourceline is not None:
@@ -113,7 +115,12 @@ class _Walker:
         line = el.sourceline or 1
         column: int | None = None
         if 1 <= line <= len(self._page_lines) and el in self._nth:
-            column = _nth_tag_column(self._page_lines[line - 1], tag, self._nth[el])
+            columns = self._columns.get((line, tag))
+            if columns is None:
+                found = _tag_re(tag).finditer(self._page_lines[line - 1])
+                columns = self._columns[(line, tag)] = [m.start() + 1 for m in found]
+            nth = self._nth[el]
+            column = columns[nth] if nth < len(columns) else None
         return HtmlOrigin(line, column, tag)
 
     # -- running text ----------------------------------------------------------------------
@@ -166,15 +173,17 @@ class _Walker:
 
     def table(self, table: HtmlElement) -> None:
         rows = _rows(table)
-        covered: dict[tuple[int, int], HtmlOrigin] = {}
+        #: positions covered by a rowspan from above: row → column → the spanning cell
+        covered: dict[int, dict[int, HtmlOrigin]] = {}
         for r, tr in enumerate(rows):
+            pending = covered.pop(r, {})
             cells: list[tuple[str, HtmlOrigin | None]] = []
             c = 0
             for td in tr:
                 if not isinstance(td.tag, str) or td.tag.lower() not in _CELL:
                     continue
-                while (r, c) in covered:
-                    cells.append(("", covered.pop((r, c))))
+                while c in pending:
+                    cells.append(("", pending.pop(c)))
                     c += 1
                 origin = self.origin(td)
                 rowspan = _span(td.get("rowspan"), _MAX_ROWSPAN) or len(rows) - r
@@ -183,12 +192,13 @@ class _Walker:
                 cells.append((cell_text(_cell_content(td)), origin))
                 cells.extend(("", origin) for _ in range(colspan - 1))
                 for dr in range(1, rowspan):
+                    below = covered.setdefault(r + dr, {})
                     for dc in range(colspan):
-                        covered[(r + dr, c + dc)] = origin
+                        below[c + dc] = origin
                 c += colspan
-            right = max((col for (row, col) in covered if row == r), default=-1)
+            right = max(pending, default=-1)
             while c <= right:
-                cells.append(("", covered.pop((r, c), None)))
+                cells.append(("", pending.pop(c, None)))
                 c += 1
             if cells:
                 self.out.row(cells)
@@ -246,10 +256,3 @@ def _cell_content(td: HtmlElement) -> str:
 @functools.lru_cache(maxsize=64)
 def _tag_re(tag: str) -> re.Pattern[str]:
     return re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
-
-
-def _nth_tag_column(line: str, tag: str, nth: int) -> int | None:
-    for i, m in enumerate(_tag_re(tag).finditer(line)):
-        if i == nth:
-            return m.start() + 1
-    return None
