@@ -277,13 +277,15 @@ def to_docx(form: Form) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(form: Form, *, break_after: int | None = None, page_numbers: bool = False) -> bytes:
+def to_pdf(
+    form: Form, *, break_after: int | None = None, page_numbers: bool = False, ruled: bool = True
+) -> bytes:
     """The report as a landscape A4 PDF drawn with reportlab's canvas and its built-in CID font
     STSong-Light (no font file needed): text lines, and tables as ruled boxes, one box per
     merged cell, its text centred vertically.  ``break_after`` starts a new page inside the
     applications table after that many of its rows (the table then starts on a new page) (a span crossing the break is drawn on
     both pages, its text on the first only).  ``page_numbers`` prints ``- N -`` at the foot
-    of every page."""
+    of every page; ``ruled=False`` draws the tables' text without their lines."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -324,7 +326,7 @@ def to_pdf(form: Form, *, break_after: int | None = None, page_numbers: bool = F
         forced = break_after if len(expand(block)[0]) == 10 else None
         if forced is not None:  # the table starts on a new page and breaks where asked
             new_page()
-        y = _draw_table(pdf, block, y, forced)
+        y = _draw_table(pdf, block, y, forced, ruled=ruled)
         y -= 16
     pdf.showPage()
     pdf.save()
@@ -340,7 +342,9 @@ def _column_widths(columns: int) -> list[float]:
     return [first] + [(760.0 - first) / (columns - 1)] * (columns - 1)
 
 
-def _draw_table(pdf: object, grid: Grid, top: float, break_after: int | None) -> float:
+def _draw_table(
+    pdf: object, grid: Grid, top: float, break_after: int | None, *, ruled: bool = True
+) -> float:
     """Draw ``grid`` from ``top`` down; returns the y below it.  A row is as high as the
     wrapped text of its one-row cells needs."""
     size = 7.0
@@ -385,7 +389,8 @@ def _draw_table(pdf: object, grid: Grid, top: float, break_after: int | None) ->
             upper = tops[rows_here[0]][1]
             lower = tops[rows_here[-1]][1] - heights[rows_here[-1]]
             left, right = xs[c], xs[c + span.cols]
-            pdf.rect(left, lower, right - left, upper - lower)  # type: ignore[attr-defined]
+            if ruled:
+                pdf.rect(left, lower, right - left, upper - lower)  # type: ignore[attr-defined]
             if rows_here[0] == r and span.text:
                 lines = _wrap(span.text, right - left - 4, size)
                 first = (upper + lower) / 2 + (len(lines) - 1) * size * 0.6 - size / 3
