@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
@@ -496,6 +497,25 @@ def test_cli_reads_a_pdf_and_a_docx(tmp_path: Path, capsys: pytest.CaptureFixtur
     record = json.loads(capsys.readouterr().out)
     origins = [f["origin"] for f in record["figures"]]
     assert all(o["format"] == "docx" and o["table"] is not None for o in origins)
+
+
+def test_cli_sniffs_standard_input(tmp_path: Path) -> None:
+    page = to_html(_a_form()).encode("utf-8")
+    path = tmp_path / "page.bin"
+    path.write_bytes(page)
+    via_stdin = subprocess.run(
+        [sys.executable, "-m", "opengov_report", "parse", "-"],
+        input=page,
+        capture_output=True,
+        check=True,
+    )
+    via_file = subprocess.run(
+        [sys.executable, "-m", "opengov_report", "parse", str(path)],
+        capture_output=True,
+        check=True,
+    )
+    assert via_stdin.stdout == via_file.stdout
+    assert "table applications: 175 values" in via_stdin.stdout.decode("utf-8")
 
 
 def test_cli_missing_extra_is_one_line(
