@@ -457,6 +457,16 @@ def test_docx_merged_cells_expand(tmp_path: Path) -> None:
 # -- missing extras ----------------------------------------------------------------------------
 
 
+def test_the_core_imports_no_extra() -> None:
+    code = (
+        "import sys, opengov_report; opengov_report.parse('一、总体情况\\n');"
+        "print(sorted(m for m in ('lxml', 'docx', 'pdfplumber', 'pdfminer', 'pypdfium2')"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert done.stdout.decode().strip() == "[]"
+
+
 @pytest.mark.parametrize(
     ("module", "extra", "make"),
     [

@@ -115,7 +115,7 @@ class TextBuilder:
 
     def line(self, text: str, origin: Origin | None) -> None:
         """Add ``text`` as lines (split at newlines), each from ``origin``."""
-        for part in text.split("\n"):
+        for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             self._lines.append(part)
             self._origins.append(((1, origin),) if origin is not None else ())
 
