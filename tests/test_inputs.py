@@ -429,6 +429,15 @@ def test_html_blank_cells_stay_blank() -> None:
     assert extract(page.encode()).text == "规章\t\t\t0\t无\n"
 
 
+def test_html_table_caption_is_a_line() -> None:
+    page = "<table><caption>（单位：件）</caption><tr><td>规章</td><td>1</td></tr></table>"
+    extracted = extract(page.encode())
+    assert extracted.text == "（单位：件）\n规章\t1\n"
+    assert extracted.provenance is not None
+    assert extracted.provenance.at(1) == HtmlOrigin(1, 8, "caption")
+    assert extracted.provenance.at(2, 4) == HtmlOrigin(1, 48, "td")
+
+
 def test_docx_merged_cells_expand(tmp_path: Path) -> None:
     import docx
 

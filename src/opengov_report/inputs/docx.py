@@ -57,13 +57,13 @@ class _Reader:
             tag = child.tag
             if tag == _P:
                 index = self.paragraphs if top else None
-                self.paragraphs += top
+                self.paragraphs += 1 if top else 0
                 text = self.paragraph(child)
                 if text.strip():
                     self.out.line(text, DocxOrigin(paragraph=index))
             elif tag == _TBL:
                 index = self.tables if top else None
-                self.tables += top
+                self.tables += 1 if top else 0
                 self.table(child, index)
             elif tag == _SDT:  # a content control: its content is body content
                 for content in child.iterchildren(_W + "sdtContent"):

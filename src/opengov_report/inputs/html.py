@@ -172,6 +172,8 @@ class _Walker:
     # -- tables ----------------------------------------------------------------------------
 
     def table(self, table: HtmlElement) -> None:
+        for caption in table.iterchildren("caption", "CAPTION"):
+            self.flow(caption)
         rows = _rows(table)
         #: positions covered by a rowspan from above: row → column → the spanning cell
         covered: dict[int, dict[int, HtmlOrigin]] = {}
