@@ -128,7 +128,7 @@ def test_pdf_reads_back(form: Form, break_after: int | None, page_numbers: bool)
     pages = []
     for f in report.figures():
         if f.table == "applications":
-            origin = report.provenance.locate(f.value.span)  # type: ignore[arg-type]
+            origin = report.provenance.locate(f.value.span)
             assert isinstance(origin, PdfOrigin)
             pages.append(origin.page)
     # the applications table is broken by a page break (forced, or where the page is full,
@@ -224,7 +224,7 @@ def test_html_provenance_points_at_the_cell() -> None:
     assert report.provenance is not None
     lines = page.split("\n")
     for f in report.figures():
-        origin = report.provenance.locate(f.value.span)  # type: ignore[arg-type]
+        origin = report.provenance.locate(f.value.span)
         assert isinstance(origin, HtmlOrigin)
         assert origin.tag == "td"
         assert origin.column is not None
@@ -234,7 +234,8 @@ def test_html_provenance_points_at_the_cell() -> None:
     origin = report.provenance.locate(heading.span)
     assert isinstance(origin, HtmlOrigin)
     assert origin.tag == "h2"
-    assert lines[origin.line - 1][origin.column - 1 :].startswith("<h2>一、总体情况")  # type: ignore[operator]
+    assert origin.column is not None
+    assert lines[origin.line - 1][origin.column - 1 :].startswith("<h2>一、总体情况")
 
 
 def test_html_provenance_on_one_line_pages() -> None:
@@ -245,7 +246,7 @@ def test_html_provenance_on_one_line_pages() -> None:
     lines = page.split("\n")
     checked = 0
     for f in report.figures():
-        origin = report.provenance.locate(f.value.span)  # type: ignore[arg-type]
+        origin = report.provenance.locate(f.value.span)
         assert isinstance(origin, HtmlOrigin)
         assert origin.column is not None
         assert (
@@ -266,7 +267,7 @@ def test_docx_provenance_points_at_the_cell() -> None:
     assert report.provenance is not None
     document = docx.Document(io.BytesIO(data))
     for f in report.figures():
-        origin = report.provenance.locate(f.value.span)  # type: ignore[arg-type]
+        origin = report.provenance.locate(f.value.span)
         assert isinstance(origin, DocxOrigin)
         assert origin.table is not None and origin.row is not None and origin.cell is not None
         assert document.tables[origin.table].cell(origin.row, origin.cell).text == f.value.raw
@@ -286,7 +287,7 @@ def test_pdf_provenance_points_at_the_cell() -> None:
     assert report.provenance is not None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for f in report.figures():
-            origin = report.provenance.locate(f.value.span)  # type: ignore[arg-type]
+            origin = report.provenance.locate(f.value.span)
             assert isinstance(origin, PdfOrigin)
             page = pdf.pages[origin.page - 1]
             box = page.crop((origin.x0, origin.top, origin.x1, origin.bottom))

@@ -90,10 +90,11 @@ class Provenance:
     format: InputFormat
     lines: tuple[LineOrigins, ...] = attrs.field(repr=False)
 
-    def locate(self, span: Span) -> Origin | None:
+    def locate(self, span: Span | None) -> Origin | None:
         """The origin of the text at ``span`` (its line and column in the extracted text): the
-        segment of that line that starts at or before the column, or None."""
-        return self.at(span.line, span.column)
+        segment of that line that starts at or before the column; None when ``span`` is None
+        or its line has no origin."""
+        return None if span is None else self.at(span.line, span.column)
 
     def at(self, line: int, column: int = 1) -> Origin | None:
         """The origin of 1-based ``line`` and ``column`` of the extracted text, or None."""
