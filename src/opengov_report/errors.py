@@ -38,5 +38,13 @@ class SerializationError(OpenGovReportError):
 
 
 class MissingExtraError(OpenGovReportError, ImportError):
-    """An optional feature needs a package that is not installed; the message names the extra
-    (``pip install 'opengov-report[parquet]'``)."""
+    """An optional feature needs a package that is not installed: ``extra`` names the extra
+    to install (``pip install 'opengov-report[pdf]'``), ``module`` the missing package."""
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{what} needs the '{extra}' extra ({module} is not installed): "
+            f"pip install 'opengov-report[{extra}]'"
+        )
+        self.extra = extra
+        self.module = module

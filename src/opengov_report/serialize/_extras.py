@@ -16,6 +16,4 @@ def require(module: str, extra: str, feature: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise MissingExtraError(
-            f"{feature} needs the '{extra}' extra: pip install 'opengov-report[{extra}]'"
-        ) from exc
+        raise MissingExtraError(feature, extra, module) from exc

@@ -53,6 +53,13 @@ def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
     return structure
 
 
+def _structure_float(data: Any, _: Any) -> float:
+    """A JSON number (integer or not) as a float: PDF coordinates."""
+    if type(data) not in (int, float):
+        raise TypeError(f"expected a number, got {type(data).__name__}")
+    return float(data)
+
+
 def _structure_decimal(data: Any, _: Any) -> Decimal:
     if not isinstance(data, str):
         raise TypeError(f"expected a decimal string, got {type(data).__name__}")
@@ -106,6 +113,7 @@ def make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     for kind, name in ((str, "a string"), (int, "an integer"), (bool, "a boolean")):
         conv.register_structure_hook(kind, _strict(kind, name))
+    conv.register_structure_hook(float, _structure_float)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)

@@ -187,6 +187,8 @@ class _Generator:
             return {"type": "boolean"}
         if tp is int:
             return {"type": "integer"}
+        if tp is float:
+            return {"type": "number"}
         if tp is Decimal:
             return dict(_DECIMAL)
         if tp is datetime.date:
