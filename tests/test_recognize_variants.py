@@ -172,3 +172,21 @@ def test_unrecognisable_text_is_unknown_with_no_tables() -> None:
     assert report.era is Era.UNKNOWN
     assert report.tables == ()
     assert report.metadata.title is None
+
+
+def test_right_padded_rows_keep_every_row() -> None:
+    """A PDF or HTML extraction that pads every row with an empty cell on the right: the
+    header's 总计 is a column, not the row （七）总计, and no row is lost."""
+    head = "\t自然人\t法人或其他组织\t\t\t\t\t总计\t\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t\n"
+    rows = [
+        "一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t0\t6\t",
+        "（一）予以公开\t4\t1\t0\t0\t0\t0\t5\t",
+        "（七）总计\t4\t1\t0\t0\t0\t0\t5\t",
+        "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\t",
+    ]
+    report = parse(_tsv_report(rows, head))
+    table = report.applications
+    assert table is not None
+    assert {m.row for m in table.missing if m.column is not None} == set()
+    assert table.cell("total_processed", "total").number == 5  # type: ignore[union-attr]
+    assert table.cell("total_processed", "natural_person").number == 4  # type: ignore[union-attr]

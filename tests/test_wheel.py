@@ -26,6 +26,8 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         names = zf.namelist()
         assert "opengov_report/grammars/report.lark" in names
         assert "opengov_report/py.typed" in names
+        assert "opengov_report/serialize/report.schema.json" in names
+        assert "opengov_report/serialize/findings.schema.json" in names
         shipped = zf.read("opengov_report/grammars/report.lark")
     assert shipped == (ROOT / "grammars" / "report.lark").read_bytes()
 
@@ -60,3 +62,37 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         text=True,
     )
     assert "二、主动公开政府信息情况" in cli.stdout
+    # the shipped schemas load, and a report's JSON reads back, without the optional extras
+    exported = subprocess.run(
+        [str(env_dir / "bin" / "opengov-report"), "export", str(seed)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+        text=True,
+    )
+    script = (
+        "import sys, opengov_report as o;"
+        "r = o.from_json(sys.stdin.read());"
+        "s = o.json_schema(), o.json_schema('findings');"
+        "print(r.era.value, s[0]['$schema'], len(s[1]['$defs']))"
+    )
+    out = subprocess.run(
+        [str(python), "-c", script],
+        input=exported.stdout,
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+        text=True,
+    )
+    era, dialect, _ = out.stdout.split()
+    assert era == "2019"
+    assert dialect == "https://json-schema.org/draft/2020-12/schema"
+    missing = subprocess.run(
+        [str(env_dir / "bin" / "opengov-report"), "export", "-f", "parquet", "-o", "x", str(seed)],
+        check=False,
+        capture_output=True,
+        cwd=tmp_path,
+        text=True,
+    )
+    assert missing.returncode == 2
+    assert "opengov-report[parquet]" in missing.stderr

@@ -45,7 +45,25 @@ from .document import (
     TitleLine,
     walk,
 )
-from .errors import DecodeError, InputError, OpenGovReportError, ParseError
+from .errors import (
+    DecodeError,
+    InputError,
+    MissingExtraError,
+    OpenGovReportError,
+    ParseError,
+    SerializationError,
+)
+from .inputs import (
+    DocxOrigin,
+    Extracted,
+    HtmlOrigin,
+    InputFormat,
+    Origin,
+    PdfOrigin,
+    Provenance,
+    extract,
+    sniff,
+)
 from .model.era import Era, EraEvidence
 from .model.report import AnnualReport, Metadata
 from .model.tables import (
@@ -65,6 +83,15 @@ from .model.values import Value, ValueKind, parse_value
 from .parse import grammar_text, parse_document
 from .render import render
 from .report import parse
+from .serialize import (
+    converter,
+    findings_from_json,
+    findings_to_json,
+    from_json,
+    json_schema,
+    tidy_rows,
+    to_json,
+)
 from .source import decode
 
 __version__ = "0.1.0"
@@ -79,33 +106,42 @@ __all__ = [
     "DisclosureTable2019",
     "DisclosureTable2021",
     "Document",
+    "DocxOrigin",
     "Era",
     "EraEvidence",
+    "Extracted",
     "Figure",
     "Finding",
     "Front",
     "Heading",
+    "HtmlOrigin",
     "InputError",
+    "InputFormat",
     "LegacyRow",
     "LegacyTable",
     "Location",
     "MetaLine",
     "Metadata",
     "Missing",
+    "MissingExtraError",
     "Noise",
     "NoiseKind",
     "Numbering",
     "NumberingAnomaly",
     "NumberingStyle",
     "OpenGovReportError",
+    "Origin",
     "Paragraph",
     "ParseError",
+    "PdfOrigin",
     "ProseStatement",
+    "Provenance",
     "ReviewTable",
     "Row",
     "Rule",
     "RuleTag",
     "Section",
+    "SerializationError",
     "Severity",
     "Span",
     "Table",
@@ -120,11 +156,20 @@ __all__ = [
     "check",
     "check_corpus",
     "check_pair",
+    "converter",
     "decode",
+    "extract",
+    "findings_from_json",
+    "findings_to_json",
+    "from_json",
     "grammar_text",
+    "json_schema",
     "parse",
     "parse_document",
     "parse_value",
     "render",
+    "sniff",
+    "tidy_rows",
+    "to_json",
     "walk",
 ]

@@ -6,7 +6,14 @@ reach a caller: they are caught at the boundary and re-raised as one of these.
 
 from __future__ import annotations
 
-__all__ = ["DecodeError", "InputError", "OpenGovReportError", "ParseError"]
+__all__ = [
+    "DecodeError",
+    "InputError",
+    "MissingExtraError",
+    "OpenGovReportError",
+    "ParseError",
+    "SerializationError",
+]
 
 
 class OpenGovReportError(Exception):
@@ -23,3 +30,21 @@ class InputError(OpenGovReportError):
 
 class ParseError(OpenGovReportError):
     """The layout grammar failed on text it should have accepted (a bug: please report it)."""
+
+
+class SerializationError(OpenGovReportError):
+    """Data that cannot be read back as a report (not JSON, a wrong shape, an unknown format
+    version) or a report that cannot be written in the asked format."""
+
+
+class MissingExtraError(OpenGovReportError, ImportError):
+    """An optional feature needs a package that is not installed: ``extra`` names the extra
+    to install (``pip install 'opengov-report[pdf]'``), ``module`` the missing package."""
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{what} needs the '{extra}' extra ({module} is not installed): "
+            f"pip install 'opengov-report[{extra}]'"
+        )
+        self.extra = extra
+        self.module = module

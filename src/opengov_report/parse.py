@@ -25,8 +25,8 @@ from .document import (
     TableLayout,
 )
 from .errors import OpenGovReportError, ParseError
+from .inputs import extract
 from .lexer import NodeToken, TokenListLexer, tokenize
-from .source import read_source
 
 __all__ = ["grammar_text", "parse_document"]
 
@@ -103,12 +103,14 @@ def parse_document(source: str | bytes | os.PathLike[str]) -> Document:
 
     ``source`` is the text itself (``str``), raw bytes (decoded with
     :func:`~opengov_report.decode`) or a path to a file.  Any text gives a document:
-    ``parse_document(text).text == text`` for every string.
+    ``parse_document(text).text == text`` for every string.  Bytes and files holding an HTML
+    page, a .docx or a PDF are converted to text first (:func:`~opengov_report.extract`): the
+    tree is then lossless with respect to that extracted text.
 
     Raises :class:`~opengov_report.DecodeError` when bytes are not text and
     :class:`~opengov_report.InputError` when a file cannot be read.
     """
-    text, _ = read_source(source)
+    text = extract(source).text
     if not text:
         return Document(None, (), "\n")
     try:

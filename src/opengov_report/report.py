@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 
+import attrs
+
 from .errors import OpenGovReportError, ParseError
+from .inputs import extract
 from .model.report import AnnualReport
 from .parse import parse_document
 from .recognize import recognize
-from .source import read_source
 
 __all__ = ["parse"]
 
@@ -17,17 +19,23 @@ def parse(source: str | bytes | os.PathLike[str]) -> AnnualReport:
     """Parse a report into its typed model: era, metadata and statistical tables.
 
     ``source`` is the text (``str``), raw bytes, or a path to a file.  The document tree stays
-    reachable as ``report.document``; every figure points back to its line and column.
+    reachable as ``report.document``; every figure points back to its line and column.  Bytes
+    and files are sniffed: an HTML page, a .docx or a PDF is read through its extra into text
+    (see :func:`~opengov_report.extract`), and ``report.provenance`` maps a span of that text
+    back to the original file (``report.provenance.locate(figure.span)``).
 
     Raises :class:`~opengov_report.DecodeError` when bytes are not text and
     :class:`~opengov_report.InputError` when a file cannot be read.  Any text gives a report:
     one with nothing recognisable has era ``unknown`` and no tables.
     """
-    text, path = read_source(source)
-    doc = parse_document(text)
+    extracted = extract(source)
+    doc = parse_document(extracted.text)
     try:
-        return recognize(doc, source=path)
+        report = recognize(doc, source=extracted.path)
     except OpenGovReportError:
         raise
     except (IndexError, ValueError, KeyError, AssertionError, TypeError) as exc:
         raise ParseError(f"internal error while recognising the report: {exc!r}") from exc
+    if extracted.provenance is not None:
+        report = attrs.evolve(report, provenance=extracted.provenance)
+    return report

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import DecodeError, InputError
 
-__all__ = ["decode", "read_source"]
+__all__ = ["decode", "read_bytes", "read_source"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -99,16 +99,21 @@ def read_source(source: str | bytes | os.PathLike[str]) -> tuple[str, str | None
         return decode(bytes(source)), None
     if isinstance(source, os.PathLike):
         path = Path(source)
-        try:
-            data = path.read_bytes()
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except OSError as exc:
-            raise InputError(f"{path}: {exc.strerror or exc}") from None
+        data = read_bytes(path)
         try:
             return decode(data), str(path)
         except DecodeError as exc:
             raise DecodeError(f"{path}: {exc}") from None
     raise InputError(f"expected text (str), bytes or a path, not {type(source).__name__}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; :class:`InputError` (naming the file) when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None

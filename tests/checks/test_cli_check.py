@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
+from opengov_report import check_corpus, json_schema, parse
 from opengov_report.cli import main
+from opengov_report.serialize import findings_from_json
 from tests.conftest import SEEDS
 
 from .texts import consistent_grid, report_text
@@ -57,13 +60,17 @@ def test_check_select_ignore_fail_on(corpus: Path, capsys: pytest.CaptureFixture
 
 def test_check_json_jsonl_statistics(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(corpus), "--format", "json"])
-    data = json.loads(capsys.readouterr().out)
+    text = capsys.readouterr().out
+    assert findings_from_json(text) == check_corpus(parse(p) for p in sorted(corpus.rglob("*.txt")))
+    jsonschema.validate(json.loads(text), json_schema("findings"))
+    data = json.loads(text)["findings"]
     # 总计 of （一）予以公开 written as 9: its row (A103) and its column (A102) do not add up
     assert sorted(d["code"] for d in data) == ["A102", "A103"]
     a103 = next(d for d in data if d["code"] == "A103")
     assert a103["severity"] == "error"
     assert (a103["expected"], a103["actual"]) == (4, 9)
     assert a103["locations"][0]["row"] == "granted"
+    assert a103["locations"][0]["span"][2] >= 1  # [start, end, line, column]
     main(["check", str(corpus), "--format", "jsonl"])
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(x)["code"] for x in lines] == [d["code"] for d in data]

@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from decimal import Decimal
-from typing import Any, TextIO
+from typing import TextIO
 
 import attrs
 
@@ -27,9 +26,10 @@ from ..checks import (
 from ..checks.catalogue import consecutive_pairs
 from ..model.report import AnnualReport
 from ..parse import parse_document
+from ..serialize.converter import converter, findings_to_json
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, expand, inputs
 
-__all__ = ["finding_to_json", "format_finding", "register"]
+__all__ = ["format_finding", "register"]
 
 _EMPTY = parse_document("")
 
@@ -67,7 +67,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--format",
         choices=("text", "json", "jsonl"),
         default="text",
-        help="text lines (default), one JSON array, or one JSON object per line",
+        help="text lines (default), one JSON document (opengov_report's findings format, "
+        "see json_schema('findings')), or one JSON object per finding and line",
     )
     p.add_argument(
         "--statistics",
@@ -89,36 +90,6 @@ def format_finding(f: Finding) -> str:
         f"{f.source or '<stdin>'}:{f.line or 1}:{f.column or 1}: "
         f"{f.code} [{f.severity.value}] {f.message}"
     )
-
-
-def _number(n: int | Decimal | None) -> int | str | None:
-    return str(n) if isinstance(n, Decimal) else n
-
-
-def finding_to_json(f: Finding) -> dict[str, Any]:
-    """A finding as JSON-ready data."""
-    return {
-        "source": f.source,
-        "line": f.line,
-        "col": f.column,
-        "code": f.code,
-        "severity": f.severity.value,
-        "message": f.message,
-        "expected": _number(f.expected),
-        "actual": _number(f.actual),
-        "locations": [
-            {
-                "table": loc.table,
-                "row": loc.row,
-                "column": loc.column,
-                "label": loc.label,
-                "line": loc.span.line if loc.span else None,
-                "col": loc.span.column if loc.span else None,
-                "source": loc.source,
-            }
-            for loc in f.locations
-        ],
-    }
 
 
 def _flat(groups: list[list[str]] | None) -> list[str] | None:
@@ -160,7 +131,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.format == "text":
                 out.write(format_finding(f) + "\n")
             elif args.format == "jsonl":
-                out.write(json.dumps(finding_to_json(f), ensure_ascii=False) + "\n")
+                data = converter.unstructure(f, Finding)
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
             else:
                 every.append(f)
 
@@ -174,8 +146,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for previous, current in consecutive_pairs(kept):
         emit(check_pair(previous, current, select=select, ignore=ignore))
     if args.format == "json" and not args.statistics:
-        out.write(json.dumps([finding_to_json(f) for f in every], ensure_ascii=False, indent=1))
-        out.write("\n")
+        out.write(findings_to_json(every, indent=1) + "\n")
     if args.statistics:
         names = {r.code: r.name for r in RULES}
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):

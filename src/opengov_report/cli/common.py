@@ -10,7 +10,6 @@ from typing import TextIO
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..report import parse
-from ..source import decode
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "REPORT_SUFFIXES", "expand", "inputs"]
 
@@ -40,7 +39,7 @@ def inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualRepor
     for name in names:
         try:
             if name == "-":
-                yield "<stdin>", parse(decode(sys.stdin.buffer.read()))
+                yield "<stdin>", parse(sys.stdin.buffer.read())
             else:
                 yield name, parse(Path(name))
         except OpenGovReportError as exc:

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from ..document import Document, Row, Section, Table, walk
+from ..document import Document, Row, Section, Span, Table, walk
 from ..model.report import AnnualReport
 from .common import EXIT_ERROR, EXIT_OK, inputs
 
@@ -23,7 +23,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="print each report's era, metadata, outline and tables (or all of it as JSON)",
         description="Print each report's era, metadata, outline (headings with their levels, "
         "tables with their row and column counts) and the values of its recognised tables.  "
-        "'-' reads standard input.",
+        "'-' reads standard input.  Text, HTML pages, Word (.docx) files and PDFs are "
+        "accepted, recognised by their content (HTML, .docx and PDF need the html, docx and "
+        "pdf extras).",
     )
     p_parse.add_argument("files", nargs="+", metavar="FILE", help="report files ('-' for stdin)")
     p_parse.add_argument(
@@ -106,6 +108,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
                 "raw": f.value.raw,
                 "line": f.span.line if f.span else None,
                 "col": f.span.column if f.span else None,
+                "origin": _origin_json(report, f.span),
             }
             for f in report.figures()
         ],
@@ -116,6 +119,16 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         "statements": [{"table": s.table, "text": s.text} for s in report.statements],
         "document": document_to_json(report.document),
     }
+
+
+def _origin_json(report: AnnualReport, span: Span | None) -> dict[str, Any] | None:
+    """Where a value is in the original HTML, .docx or PDF file (None for text input)."""
+    if report.provenance is None or span is None:
+        return None
+    origin = report.provenance.locate(span)
+    if origin is None:
+        return None
+    return {"format": report.provenance.format.value, **attrs.asdict(origin)}
 
 
 def _number_json(number: object) -> object:

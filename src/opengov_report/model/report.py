@@ -7,6 +7,7 @@ import datetime
 import attrs
 
 from ..document import Document, Span
+from ..inputs.provenance import Provenance
 from .era import Era, EraEvidence
 from .tables import (
     ApplicationTable,
@@ -51,7 +52,9 @@ class AnnualReport:
 
     ``document`` is the lossless document tree it was recognised from; ``source`` the file
     path when it was read from a file.  Tables the report does not have are None;
-    ``statements`` records tables replaced by a sentence.
+    ``statements`` records tables replaced by a sentence.  ``provenance`` is set when the
+    report was read from an HTML page, a .docx or a PDF: the document tree is then the text
+    extracted from it, and ``provenance.locate(span)`` gives the place in the original file.
     """
 
     document: Document = attrs.field(eq=False, repr=False)
@@ -64,6 +67,7 @@ class AnnualReport:
     legacy: LegacyTable | None = None
     statements: tuple[ProseStatement, ...] = ()
     source: str | None = None
+    provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
     def figures(self) -> tuple[Figure, ...]:
         """Every value of every recognised table, in long form, in table order."""

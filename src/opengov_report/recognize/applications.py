@@ -59,6 +59,12 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     pending_unknown: list[UnrecognizedRow] = []
     for index, view in enumerate(views):
         row_id: str | None = None
+        columns = [c for c in (match_application_column(x.content) for x in view.labels) if c]
+        if len(columns) >= 2 and not view.has_values:
+            # a header row (自然人 … 总计), even with a stray empty cell after its labels:
+            # its 总计 is a column, not the row （七）总计
+            header_columns.extend(columns)
+            continue
         for cell in view.labels:
             text = cell.content
             g = match_application_group(text)
@@ -85,9 +91,8 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             unrecognized.extend(pending_unknown)
             pending_unknown = []
             continue
-        columns = [c for c in (match_application_column(x.content) for x in view.labels) if c]
         if columns and not view.has_values:
-            if len(columns) >= 2 or header_columns:
+            if header_columns:
                 header_columns.extend(columns)
             continue
         if first_index >= 0 and view.labels and view.has_values:

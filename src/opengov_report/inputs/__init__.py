@@ -1,0 +1,87 @@
+"""Reading reports where they are published: text, HTML pages, Word (.docx) files and PDFs.
+
+:func:`extract` turns what a user hands us into the text the layout grammar reads, choosing
+the reader from the content (magic bytes, markup), never from the file name.  HTML, .docx and
+PDF need optional extras (``html``, ``docx``, ``pdf``); their text comes with a
+:class:`Provenance` that maps each line (and each table cell) of the extracted text back to
+the original file.  See ``docs/inputs.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from ..errors import InputError, OpenGovReportError
+from ..source import decode, read_bytes
+from .docx import extract_docx
+from .html import decode_html, extract_html
+from .pdf import extract_pdf
+from .provenance import DocxOrigin, HtmlOrigin, InputFormat, Origin, PdfOrigin, Provenance
+from .sniff import sniff
+
+__all__ = [
+    "DocxOrigin",
+    "Extracted",
+    "HtmlOrigin",
+    "InputFormat",
+    "Origin",
+    "PdfOrigin",
+    "Provenance",
+    "extract",
+    "sniff",
+]
+
+
+@attrs.frozen(slots=True)
+class Extracted:
+    """A source read as text: the ``text`` the grammar parses, the ``format`` it was read as,
+    the ``provenance`` of its lines (None for text, which is its own original) and the file
+    ``path`` (None when not read from a file)."""
+
+    text: str
+    format: InputFormat
+    provenance: Provenance | None = attrs.field(default=None, repr=False)
+    path: str | None = None
+
+
+def extract(source: str | bytes | os.PathLike[str]) -> Extracted:
+    """Read ``source`` as a report's text.
+
+    A ``str`` is the text itself (never sniffed, so that every string parses as text).
+    ``bytes`` and files are sniffed (:func:`sniff`): a PDF, a .docx or an HTML page is
+    converted to text through its extra; anything else is decoded (:func:`~opengov_report.decode`).
+
+    Raises :class:`~opengov_report.InputError` when a file cannot be read or its format is not
+    supported, :class:`~opengov_report.MissingExtraError` (an ``InputError``) when the extra
+    its format needs is not installed, and :class:`~opengov_report.DecodeError` when the bytes
+    are neither text nor a readable HTML, .docx or PDF file.
+    """
+    if isinstance(source, str):
+        return Extracted(source, InputFormat.TEXT)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _extract_bytes(bytes(source), None)
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        data = read_bytes(path)
+        try:
+            return _extract_bytes(data, str(path))
+        except OpenGovReportError as exc:
+            exc.args = (f"{path}: {exc}",)
+            raise exc from None
+    raise InputError(f"expected text (str), bytes or a path, not {type(source).__name__}")
+
+
+def _extract_bytes(data: bytes, path: str | None) -> Extracted:
+    fmt = sniff(data)
+    if fmt is InputFormat.PDF:
+        text, provenance = extract_pdf(data)
+    elif fmt is InputFormat.DOCX:
+        text, provenance = extract_docx(data)
+    elif fmt is InputFormat.HTML:
+        text, provenance = extract_html(decode_html(data))
+    else:
+        return Extracted(decode(data), fmt, None, path)
+    return Extracted(text, fmt, provenance, path)

@@ -1,0 +1,134 @@
+"""Word (.docx) files to text: body paragraphs as lines, tables as tab-separated rows.
+
+Uses python-docx (the ``docx`` extra) to open the package and reads the body's XML in order.
+A paragraph's tabs and line breaks are kept (a tab in Word is a tab in the copied text), and the
+list number Word shows before it (automatic numbering, :mod:`.docx_numbering`) is written out; a
+table's merged cells (``gridSpan``, ``vMerge``) are expanded into empty cells, the text in the
+top-left position.  Headers, footers, footnotes, comments and deleted (tracked) text are not
+read.  Every line's origin is the paragraph, or the table, row and cell, it came from.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import DecodeError, MissingExtraError
+from .docx_numbering import ListNumbering
+from .provenance import DocxOrigin, InputFormat, Provenance, TextBuilder, cell_text
+
+__all__ = ["extract_docx"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_P, _TBL, _TR, _TC, _SDT = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "sdt"
+_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+_TEXT_TAGS = frozenset((*_TEXT, _W + "noBreakHyphen", _W + "softHyphen"))
+
+
+def extract_docx(data: bytes) -> tuple[str, Provenance]:
+    """The text of a .docx file's body and the provenance of its lines."""
+    try:
+        import docx  # noqa: PLC0415 (an optional extra)
+    except ImportError:
+        raise MissingExtraError("reading Word files", "docx", "python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        numbering = ListNumbering.of(document)
+    except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
+        raise DecodeError(f"the Word file cannot be read: {exc}") from None
+    reader = _Reader(numbering)
+    reader.blocks(body, top=True)
+    return reader.out.build(InputFormat.DOCX)
+
+
+class _Reader:
+    """Reads body elements in order into a :class:`TextBuilder`."""
+
+    def __init__(self, numbering: ListNumbering) -> None:
+        self.out = TextBuilder()
+        self.numbering = numbering
+        self.paragraphs = 0
+        self.tables = 0
+
+    def blocks(self, parent: Any, *, top: bool) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == _P:
+                index = self.paragraphs if top else None
+                self.paragraphs += 1 if top else 0
+                text = self.paragraph(child)
+                if text.strip():
+                    self.out.line(text, DocxOrigin(paragraph=index))
+            elif tag == _TBL:
+                index = self.tables if top else None
+                self.tables += 1 if top else 0
+                self.table(child, index)
+            elif tag == _SDT:  # a content control: its content is body content
+                for content in child.iterchildren(_W + "sdtContent"):
+                    self.blocks(content, top=False)
+
+    def paragraph(self, p: Any) -> str:
+        """The paragraph's text, with the list number Word shows before it."""
+        text = _paragraph_text(p)
+        label = self.numbering.label(p)
+        return label + text if text.strip() else text
+
+    def table(self, tbl: Any, index: int | None) -> None:
+        for r, tr in enumerate(tbl.iterchildren(_TR)):
+            cells: list[tuple[str, DocxOrigin | None]] = []
+            before = _int_attr(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+            cells.extend(("", None) for _ in range(before))
+            column = before
+            for tc in tr.iterchildren(_TC):
+                span = _int_attr(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
+                vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+                continued = vmerge is not None and vmerge.get(_W + "val", "continue") == "continue"
+                origin = DocxOrigin(table=index, row=r, cell=column)
+                text = "" if continued else cell_text("\n".join(self.cell_lines(tc)))
+                cells.append((text, origin))
+                cells.extend(("", origin) for _ in range(span - 1))
+                column += span
+            if cells:
+                self.out.row(cells)
+
+    def cell_lines(self, tc: Any) -> list[str]:
+        lines: list[str] = []
+        for child in tc:
+            if child.tag == _P:
+                lines.append(self.paragraph(child))
+            elif child.tag in (_TBL, _SDT):  # a table in a cell: its text joins the cell's
+                lines.extend(self.paragraph(p) for p in child.iter(_P))
+        return lines
+
+
+def _paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    for el in p.iter(*_TEXT_TAGS, _MC_FALLBACK):
+        if el.tag == _MC_FALLBACK or _inside_fallback(el, p):
+            continue
+        fixed = _TEXT.get(el.tag)
+        if el.tag == _W + "t":
+            parts.append(el.text or "")
+        elif el.tag == _W + "noBreakHyphen":
+            parts.append("-")
+        elif fixed is not None:
+            parts.append(fixed)
+    return "".join(parts)
+
+
+def _inside_fallback(el: Any, stop: Any) -> bool:
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node.tag == _MC_FALLBACK:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _int_attr(el: Any, default: int) -> int:
+    if el is None:
+        return default
+    value = el.get(_W + "val", "")
+    return min(int(value), 1000) if value.isdigit() else default

@@ -1,0 +1,260 @@
+"""HTML pages to text: paragraphs and headings as lines, ``<table>`` rows as tab-separated rows.
+
+Uses lxml (the ``html`` extra).  Whitespace is collapsed as a browser does; block elements and
+``<br>`` end lines; ``<head>``, scripts and styles are dropped.  A table's ``rowspan`` and
+``colspan`` are expanded into empty cells (the text in the top-left position), as flattened
+reports show them.  A table with a table inside one of its cells is a layout table: its cells
+are read as running text, and the inner tables as tables.  Every line's origin is the line and
+column of the element it came from in the decoded page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DecodeError, InputError, MissingExtraError
+from ..source import decode
+from .provenance import HtmlOrigin, InputFormat, Provenance, TextBuilder, cell_text, join_lines
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["decode_html", "extract_html"]
+
+_SKIP = frozenset(
+    (
+        *("head", "script", "style", "noscript", "template", "title", "iframe", "object"),
+        *("embed", "svg", "canvas", "select", "textarea", "button"),
+    )
+)
+_BLOCK = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "body", "center", "dd", "details"),
+        *("dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer"),
+        *("form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li"),
+        *("main", "menu", "nav", "ol", "p", "section", "summary", "ul", "caption", "tr", "td"),
+        *("th", "thead", "tbody", "tfoot"),
+    )
+)
+_CELL = frozenset(("td", "th"))
+_WS_RE = re.compile(r"[ \t\n\r\f]+")
+_CHARSET_RE = re.compile(
+    rb"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE
+)
+_GB = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "gb18030"))
+#: the HTML standard's limits on spans
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page's bytes: a BOM first, then the ``<meta charset>`` it declares (GB2312 and
+    GBK read as GB18030), then :func:`~opengov_report.decode`'s detection."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        m = _CHARSET_RE.search(data[:4096])
+        if m is not None:
+            name = m.group(1).decode("ascii").lower()
+            name = "gb18030" if name in _GB else name
+            try:
+                codec = codecs.lookup(name).name
+                if codec not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+                    return data.decode(codec)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode(data)
+
+
+def extract_html(page: str) -> tuple[str, Provenance]:
+    """The text of an HTML page (decoded) and the provenance of its lines."""
+    try:
+        import lxml.etree  # noqa: PLC0415 (an optional extra)
+        import lxml.html  # noqa: PLC0415 (an optional extra)
+    except ImportError:
+        raise MissingExtraError("reading HTML pages", "html", "lxml") from None
+    if not page.strip():
+        return "", Provenance(InputFormat.HTML, ())
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.LxmlError, ValueError) as exc:
+        raise DecodeError(f"the HTML page cannot be parsed: {exc}") from None
+    walker = _Walker(page, root)
+    try:
+        walker.flow(root)
+    except RecursionError:
+        raise InputError("the HTML page nests its elements too deeply") from None
+    walker.flush()
+    return walker.out.build(InputFormat.HTML)
+
+
+class _Walker:
+    """Walks the element tree, writing lines (with origins) to a :class:`TextBuilder`."""
+
+    def __init__(self, page: str, root: HtmlElement) -> None:
+        self.out = TextBuilder()
+        self._buf: list[str] = []
+        self._origin: HtmlOrigin | None = None
+        self._page_lines = page.split("\n")
+        self._nth: dict[Any, int] = {}
+        #: the columns of each tag's start tags on a line, found once per (line, tag)
+        self._columns: dict[tuple[int, str], list[int]] = {}
+        counts: dict[tuple[int, str], int] = {}
+        for el in root.iter():
+            if isinstance(el.tag, str) and el.sourceline is not None:
+                key = (el.sourceline, el.tag.lower())
+                self._nth[el] = counts.get(key, 0)
+                counts[key] = self._nth[el] + 1
+
+    # -- origins -------------------------------------------------------------------------
+
+    def origin(self, el: HtmlElement) -> HtmlOrigin:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        line = el.sourceline or 1
+        column: int | None = None
+        if 1 <= line <= len(self._page_lines) and el in self._nth:
+            columns = self._columns.get((line, tag))
+            if columns is None:
+                found = _tag_re(tag).finditer(self._page_lines[line - 1])
+                columns = self._columns[(line, tag)] = [m.start() + 1 for m in found]
+            nth = self._nth[el]
+            column = columns[nth] if nth < len(columns) else None
+        return HtmlOrigin(line, column, tag)
+
+    # -- running text ----------------------------------------------------------------------
+
+    def text(self, text: str | None, holder: HtmlElement) -> None:
+        if not text:
+            return
+        if self._origin is None:
+            if not text.strip(" \t\n\r\f"):
+                return
+            self._origin = self.origin(holder)
+        self._buf.append(text)
+
+    def flush(self) -> None:
+        line = _WS_RE.sub(" ", "".join(self._buf)).strip(" ")
+        if line:
+            self.out.line(line, self._origin)
+        self._buf.clear()
+        self._origin = None
+
+    def flow(self, el: HtmlElement) -> None:
+        """Read ``el`` and its children as running text (its tail is the caller's)."""
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIP or not tag:
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table" and _is_data_table(el):
+            self.flush()
+            self.table(el)
+            return
+        if tag == "pre":
+            self.flush()
+            for part in el.text_content().split("\n"):
+                if part.strip():
+                    self.out.line(part.replace("\t", " ").rstrip(), self.origin(el))
+            return
+        block = tag in _BLOCK or tag == "table"
+        if block:
+            self.flush()
+        self.text(el.text, el)
+        for child in el:
+            self.flow(child)
+            self.text(child.tail, el)
+        if block:
+            self.flush()
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def table(self, table: HtmlElement) -> None:
+        for caption in table.iterchildren("caption", "CAPTION"):
+            self.flow(caption)
+        rows = _rows(table)
+        #: positions covered by a rowspan from above: row → column → the spanning cell
+        covered: dict[int, dict[int, HtmlOrigin]] = {}
+        for r, tr in enumerate(rows):
+            pending = covered.pop(r, {})
+            cells: list[tuple[str, HtmlOrigin | None]] = []
+            c = 0
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag.lower() not in _CELL:
+                    continue
+                while c in pending:
+                    cells.append(("", pending.pop(c)))
+                    c += 1
+                origin = self.origin(td)
+                rowspan = _span(td.get("rowspan"), _MAX_ROWSPAN) or len(rows) - r
+                colspan = _span(td.get("colspan"), _MAX_COLSPAN) or 1
+                rowspan = min(rowspan, len(rows) - r)
+                cells.append((cell_text(_cell_content(td)), origin))
+                cells.extend(("", origin) for _ in range(colspan - 1))
+                for dr in range(1, rowspan):
+                    below = covered.setdefault(r + dr, {})
+                    for dc in range(colspan):
+                        below[c + dc] = origin
+                c += colspan
+            right = max(pending, default=-1)
+            while c <= right:
+                cells.append(("", pending.pop(c, None)))
+                c += 1
+            if cells:
+                self.out.row(cells)
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """A table none of whose cells holds another table."""
+    return next(table.iterdescendants("table"), None) is None
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    """The table's own rows (not those of tables inside it), in order."""
+    rows: list[HtmlElement] = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child if isinstance(c.tag, str) and c.tag.lower() == "tr")
+    return rows
+
+
+def _span(value: str | None, limit: int) -> int:
+    """A rowspan/colspan attribute: its leading digits, clamped to ``[0, limit]`` (1 when
+    absent or unreadable; 0 is rowspan's "to the end")."""
+    if value is None:
+        return 1
+    digits = re.match(r"\s*([0-9]{1,6})", value)
+    if digits is None:
+        return 1
+    return min(int(digits.group(1)), limit)
+
+
+def _cell_content(td: HtmlElement) -> str:
+    """A cell's text: lines at ``<br>`` and block boundaries, whitespace collapsed."""
+    lines: list[str] = [""]
+
+    def walk(el: HtmlElement) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIP or not tag:
+            return
+        if tag == "br" or tag in _BLOCK:
+            lines.append("")
+        lines[-1] += el.text or ""
+        for child in el:
+            walk(child)
+            lines[-1] += child.tail or ""
+        if tag in _BLOCK:
+            lines.append("")
+
+    walk(td)
+    return join_lines([_WS_RE.sub(" ", line) for line in lines])
+
+
+@functools.lru_cache(maxsize=64)
+def _tag_re(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
