@@ -368,10 +368,10 @@ def _applications(out: _Writer, table: ApplicationTable) -> None:
     rows: list[list[str]] = []
     if _SUBTOTAL_COLUMN in columns:
         rows.append([note, "申请人情况"])
-        rows.append(["", *(APPLICATION_COLUMN_LABELS[c] for c in columns)])
+        rows.append(["", *(out.head(APPLICATION_COLUMN_LABELS[c]) for c in columns)])
     else:
         rows.append([note, "申请人情况"])
-        rows.append(["", "自然人", "法人或其他组织", "总计"])
+        rows.append(["", "自然人", out.head("法人或其他组织"), "总计"])
         orgs = [APPLICATION_COLUMN_LABELS[c] for c in columns if c not in ("natural_person",
                                                                            "total")]  # fmt: skip
         rows.append(["", "", *orgs])
@@ -411,7 +411,7 @@ def _reviews(out: _Writer, table: ReviewTable) -> None:
     results = [REVIEW_COLUMN_LABELS[c] for c in REVIEW_COLUMNS]
     rows = [
         ["行政复议", "行政诉讼"],
-        [*results, "未经复议直接起诉", "复议后起诉"],
+        [*results, out.head("未经复议直接起诉"), out.head("复议后起诉")],
         ["", "", "", "", "", *results, *results],
     ]
     present = set(table.row_ids)
