@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import functools
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -72,6 +74,21 @@ def metadata(draw: st.DrawFn, era: Era | None = None, titled: bool | None = None
     return Metadata(title, agency, year, published, signatory)
 
 
+@functools.lru_cache(maxsize=64)
+def _part(what: str, era: Era, flag: bool) -> st.SearchStrategy[Any]:
+    """The strategy of one part of a report (built once: building one costs more than a draw).
+    ``flag`` is ``consistent`` for tables and "must have a title" for metadata."""
+    if what == "legacy":
+        return legacy_tables(consistent=flag)
+    if what == "disclosure":
+        return disclosure_tables(era, flag)
+    if what == "applications":
+        return application_tables(era, flag)
+    if what == "reviews":
+        return review_tables(flag)
+    return metadata(era, titled=True if flag else None)
+
+
 @st.composite
 def reports(
     draw: st.DrawFn, era: Era | None = None, consistent: bool = True, complete: bool = False
@@ -91,14 +108,13 @@ def reports(
         return complete or draw(st.sampled_from((True, True, True, False)))
 
     if era is Era.LEGACY:
-        legacy = legacy_tables(consistent=consistent)
-        table = draw(legacy) if present() else None
-        meta = draw(metadata(era, titled=None if table is not None else True))
+        table = draw(_part("legacy", era, consistent)) if present() else None
+        meta = draw(_part("metadata", era, table is None))
         return AnnualReport(parse_document(""), era, metadata=meta, legacy=table)
-    disclosure = draw(disclosure_tables(era, consistent)) if present() else None
-    applications = draw(application_tables(era, consistent)) if present() else None
-    reviews = draw(review_tables(consistent)) if present() else None
-    meta = draw(metadata(era, titled=None if disclosure is not None else True))
+    disclosure = draw(_part("disclosure", era, consistent)) if present() else None
+    applications = draw(_part("applications", era, consistent)) if present() else None
+    reviews = draw(_part("reviews", era, consistent)) if present() else None
+    meta = draw(_part("metadata", era, disclosure is None))
     return AnnualReport(
         parse_document(""),
         era,

@@ -117,14 +117,7 @@ def application_tables(
         grid: dict[str, dict[str, int]] = {r: dict.fromkeys(_PEOPLE, 0) for r in rows}
         results = result_rows(era)
         # a sparse table: a few (result row, applicant, count) entries; shrinks by deleting
-        entries = draw(
-            st.lists(
-                st.tuples(
-                    st.sampled_from(results), st.sampled_from(_PEOPLE), st.integers(1, max_count)
-                ),
-                max_size=12,
-            )
-        )
+        entries = draw(_entries(era, max_count))
         for row, col, n in entries:
             grid[row][col] += n
         for col in _PEOPLE:
@@ -159,6 +152,15 @@ def application_tables(
 _solid_zero = st.sampled_from(("0", "无", "——"))
 
 
+@functools.lru_cache(maxsize=16)
+def _entries(era: Era, max_count: int) -> st.SearchStrategy[list[tuple[str, str, int]]]:
+    """A few (result row, applicant, count) entries of a sparse table."""
+    cell = st.tuples(
+        st.sampled_from(result_rows(era)), st.sampled_from(_PEOPLE), st.integers(1, max_count)
+    )
+    return st.lists(cell, max_size=12)
+
+
 @st.composite
 def review_tables(draw: st.DrawFn, consistent: bool = True, max_count: int = 20) -> ReviewTable:
     """四、政府信息公开行政复议、行政诉讼情况: three groups × five results.
@@ -187,12 +189,26 @@ def review_tables(draw: st.DrawFn, consistent: bool = True, max_count: int = 20)
 def _signed(draw: st.DrawFn, previous: int, consistent: bool, max_count: int) -> str:
     """A 本年增/减 value: ``增3``, ``减2``, ``-2``, ``5`` or ``0``; never below -previous."""
     low = -previous if consistent else -max_count
-    change = draw(st.one_of(st.just(0), st.integers(low, max_count)))
+    change = draw(_changes(low, max_count))
     if change == 0:
         return draw(st.sampled_from(("0", "增0", "——")))
+    form = draw(_FORMS)
     if change > 0:
-        return draw(st.sampled_from((f"增{change}", f"+{change}", str(change))))
-    return draw(st.sampled_from((f"减{-change}", str(change))))
+        return (f"增{change}", f"+{change}", str(change))[form]
+    return (f"减{-change}", str(change), f"减{-change}")[form]
+
+
+_FORMS = st.integers(0, 2)
+
+
+@functools.lru_cache(maxsize=4)
+def _amounts(unit: bool) -> st.SearchStrategy[str]:
+    return st.one_of(st.just("0"), amount_texts(unit=unit))
+
+
+@functools.lru_cache(maxsize=256)
+def _changes(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.one_of(st.just(0), st.integers(low, high))
 
 
 @st.composite
@@ -222,7 +238,7 @@ def disclosure_tables(
             default_unit = None
             if column == "amount":
                 default_unit = "万元" if era is Era.V2021 else None
-                text = draw(st.one_of(st.just("0"), amount_texts(unit=era is Era.V2019)))
+                text = draw(_amounts(era is Era.V2019))
             elif column == "change":
                 text = _signed(draw, numbers["previous_items"], consistent, max_count)
             else:
@@ -320,7 +336,7 @@ def legacy_tables(
             # numbered items add up to their row; a 其中 part is at most its row
             exact = consistent and bool(direct) and not children[0][0].startswith("其中")
             if unit == "万元":
-                text = draw(st.one_of(st.just("0"), amount_texts(unit=False)))
+                text = draw(_amounts(False))
                 number = excess = 0
                 cumulative_text = text
             elif consistent:
