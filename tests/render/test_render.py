@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import attrs
 import pytest
@@ -26,6 +27,7 @@ from opengov_report.strategies import (
     inconsistent_reports,
     legacy_tables,
     report_content,
+    report_texts,
     reports,
     review_tables,
 )
@@ -140,3 +142,19 @@ def test_tables_of_another_era_are_written_too(
     for report in (attrs.evolve(legacy, reviews=reviews), attrs.evolve(v2019, legacy=statistics)):
         again = parse(render(report, layout=layout))
         assert report_content(again) == report_content(report)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(LAYOUTS), report_texts())
+def test_rendering_is_canonical(layout: Layout, case: tuple[str, AnnualReport]) -> None:
+    # whatever noise the text had, its rendering is a fixed point of parse-then-render
+    text, _ = case
+    once = render(parse(text), layout=layout)
+    assert render(parse(once), layout=layout) == once
+
+
+@pytest.mark.parametrize("layout", ["cells", "tsv"])
+@pytest.mark.parametrize("path", SEED_PATHS, ids=seed_ids())
+def test_seed_renderings_are_canonical(path: Path, layout: Layout) -> None:
+    once = render(parse(path), layout=layout)
+    assert render(parse(once), layout=layout) == once
