@@ -130,6 +130,8 @@ class _Writer:
 
     def cell(self, value: Value | None) -> str:
         text = format_value(value) if value is not None else ""
+        # a line break or tab inside a value would end the cell (or the row) early
+        text = " ".join(text.replace("\t", "\n").splitlines())
         return text or self.style.blank
 
     def label(self, text: str) -> str:
