@@ -15,13 +15,13 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import check_cmd, export_cmd, parse_cmd, rules_cmd
+from . import check_cmd, export_cmd, parse_cmd, render_cmd, rules_cmd
 from .common import EXIT_OK
 
 __all__ = ["main"]
 
 #: the commands, in the order ``--help`` lists them
-_COMMANDS = (parse_cmd, check_cmd, export_cmd, rules_cmd)
+_COMMANDS = (parse_cmd, check_cmd, export_cmd, render_cmd, rules_cmd)
 
 
 def _build_parser() -> argparse.ArgumentParser:
