@@ -76,6 +76,8 @@ class _Style:
     page_number: int | None = None
     #: a bookmark line before 五、
     bookmark: bool = False
+    #: a page break inside long tables (not the legacy 统计表): this page number between rows
+    table_page_number: int | None = None
 
 
 _CANONICAL = _Style()
@@ -149,23 +151,26 @@ class _Writer:
             return f"{text[:3]}{self.style.newline}{text[3:]}"
         return text
 
-    def table(self, rows: Sequence[Sequence[str]]) -> None:
-        """Write rows (in Markdown the first row is the head, followed by a rule line)."""
-        if self.layout == "cells":
-            for row in rows:
-                self.lines.extend("\t" + c for c in row)
-                self.lines.append("")
-            return
-        if self.layout == "tsv":
-            self.lines.extend("\t".join(row) for row in rows)
-            self.lines.append("")
-            return
+    def table(self, rows: Sequence[Sequence[str]], *, breakable: bool = True) -> None:
+        """Write rows (in Markdown the first row is the head, followed by a rule line);
+        a ``breakable`` table may get the style's page number between two rows."""
+        page = self.style.table_page_number
+        page_at = len(rows) // 2 if page is not None and breakable and len(rows) >= 8 else -1
         width = max(len(r) for r in rows)
         for i, row in enumerate(rows):
-            self.lines.append("| " + " | ".join(row) + " |")
-            if i == 0:
-                self.lines.append("|" + "---|" * width)
-        self.lines.append("")
+            if i == page_at:
+                self.lines.append(f"- {page} -")
+            if self.layout == "cells":
+                self.lines.extend("\t" + c for c in row)
+                self.lines.append("")
+            elif self.layout == "tsv":
+                self.lines.append("\t".join(row))
+            else:
+                self.lines.append("| " + " | ".join(row) + " |")
+                if i == 0:
+                    self.lines.append("|" + "---|" * width)
+        if self.layout != "cells":
+            self.lines.append("")
 
 
 # ------------------------------------------------------------------ outline and metadata
@@ -472,7 +477,8 @@ def _legacy(out: _Writer, table: LegacyTable) -> None:
         rows.append(_legacy_row(out, r, cumulative))
         counters[ancestors] = counters.get(ancestors, 0) + 1  # sections number on after rows
         open_path = r.path
-    out.table(rows)
+    # the reader takes a 统计表 broken by a page number for two tables and keeps one
+    out.table(rows, breakable=False)
 
 
 def _legacy_row(out: _Writer, row: LegacyRow, cumulative: bool) -> list[str]:

@@ -227,10 +227,11 @@ def test_every_kind_of_noise_at_once() -> None:
         misstyled=frozenset({4, 5}),
         page_number=3,
         bookmark=True,
+        table_page_number=7,
     )
     text = _render(report, "cells", style)
     for sign in ("\r\n", "某市人民政府\r\n2020年", "\t本年新\r\n制作数量", "\t法人或\r\n其他组织", "\t未经复\r\n议直接起诉", "\t\u00a0\r\n", "四．", "5、",
-                 "\r\n- 3 -\r\n", "[bookmark: _GoBack]", "\t1.属于 国家秘\u3000密"):  # fmt: skip
+                 "\r\n- 3 -\r\n", "\r\n\r\n- 7 -\r\n\t", "[bookmark: _GoBack]", "\t1.属于 国家秘\u3000密"):  # fmt: skip
         assert sign in text, sign
     again = parse(text)
     assert report_content(again) == report_content(report)

@@ -32,6 +32,7 @@ def _styles(draw: st.DrawFn, title: str | None) -> _Style:
         misstyled=frozenset(draw(st.sets(st.sampled_from((4, 5)), max_size=2))),
         page_number=draw(st.none() | st.integers(1, 30)),
         bookmark=draw(st.booleans()),
+        table_page_number=draw(st.none() | st.integers(1, 30)),
     )
 
 
@@ -47,8 +48,9 @@ def report_texts(
     cells, tsv, markdown), with, when ``noise``, what real reports carry: spaced labels
     (``本年新收 政府信息公开 申请数量``), head cells wrapped over two lines, blank cells of
     U+3000 or NBSP, CRLF line endings, a title split over two lines, indented and mis-styled
-    headings (``四．``, ``5、``), a spaced legacy head (``统　计　指　标``), a stray page
-    number and a ``[bookmark: _GoBack]`` line.  Blank cells, ``无`` and ``——`` come with the
+    headings (``四．``, ``5、``), a spaced legacy head (``统　计　指　标``), stray page
+    numbers (between paragraphs, and between two rows of tables 二 and 三) and a
+    ``[bookmark: _GoBack]`` line.  Blank cells, ``无`` and ``——`` come with the
     tables.  ``parse(text)`` must give ``expected_report``
     (compare with :func:`report_content`).
     """
