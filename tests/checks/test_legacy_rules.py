@@ -54,3 +54,16 @@ def test_l203_closed_more_than_received() -> None:
     values = {"closed": "4", "on_time": "4", "received": "3"}
     found = check(parse(legacy_text(values)), select=["L203"])
     assert [(f.expected, f.actual) for f in found] == [(3, 4)]
+
+
+def test_a_table_split_by_a_page_number_is_one_table() -> None:
+    lines = legacy_text().split("\n")
+    cut = next(i for i, line in enumerate(lines) if line.startswith("三、依申请公开情况"))
+    split = "\n".join([*lines[:cut], "", "- 2 -", "", *lines[cut:]])
+    whole, parted = parse(legacy_text()), parse(split)
+    assert len(list(parted.document.tables())) == 2
+    assert parted.legacy is not None and whole.legacy is not None
+    assert [(r.id, r.path, r.value.raw) for r in parted.legacy.rows] == [
+        (r.id, r.path, r.value.raw) for r in whole.legacy.rows
+    ]
+    assert check(parted) == ()

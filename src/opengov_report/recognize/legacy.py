@@ -63,7 +63,8 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     table_index = _find_table(views)
     if table_index is None:
         return None
-    rows = [v for v in views if v.table_index == table_index]
+    indices = _continued(views, table_index)
+    rows = [v for v in views if v.table_index in indices]
     cumulative_col = False
     out: list[LegacyRow] = []
     unrecognized: list[UnrecognizedRow] = []
@@ -123,6 +124,27 @@ def _find_table(views: Sequence[RowView]) -> int | None:
     if best is None or best[1] < 3:
         return None
     return best[0]
+
+
+def _continued(views: Sequence[RowView], first: int) -> set[int]:
+    """The table and the tables right after it that continue it: a 统计表 split by a page
+    break (a page number, a page header) goes on in tables whose rows are indicator rows too
+    (most of them carry a unit)."""
+    by_table: dict[int, list[RowView]] = {}
+    for view in views:
+        by_table.setdefault(view.table_index, []).append(view)
+    indices = {first}
+    index = first + 1
+    while index in by_table:
+        rows = by_table[index]
+        with_unit = sum(
+            1 for v in rows if any(normalize_label(c.content) in _UNITS for c in v.labels)
+        )
+        if with_unit * 2 < len(rows):
+            break
+        indices.add(index)
+        index += 1
+    return indices
 
 
 _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
