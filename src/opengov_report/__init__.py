@@ -12,6 +12,7 @@ Parse a 政府信息公开工作年度报告 (text, bytes or a file) into a loss
 
 from __future__ import annotations
 
+from . import batch
 from .checks import (
     RULES,
     Finding,
@@ -45,7 +46,7 @@ from .document import (
     TitleLine,
     walk,
 )
-from .errors import DecodeError, InputError, OpenGovReportError, ParseError
+from .errors import DecodeError, InputError, MissingExtraError, OpenGovReportError, ParseError
 from .model.era import Era, EraEvidence
 from .model.report import AnnualReport, Metadata
 from .model.tables import (
@@ -91,6 +92,7 @@ __all__ = [
     "MetaLine",
     "Metadata",
     "Missing",
+    "MissingExtraError",
     "Noise",
     "NoiseKind",
     "Numbering",
@@ -116,6 +118,7 @@ __all__ = [
     "Value",
     "ValueKind",
     "__version__",
+    "batch",
     "check",
     "check_corpus",
     "check_pair",

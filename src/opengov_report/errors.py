@@ -6,7 +6,7 @@ reach a caller: they are caught at the boundary and re-raised as one of these.
 
 from __future__ import annotations
 
-__all__ = ["DecodeError", "InputError", "OpenGovReportError", "ParseError"]
+__all__ = ["DecodeError", "InputError", "MissingExtraError", "OpenGovReportError", "ParseError"]
 
 
 class OpenGovReportError(Exception):
@@ -23,3 +23,8 @@ class InputError(OpenGovReportError):
 
 class ParseError(OpenGovReportError):
     """The layout grammar failed on text it should have accepted (a bug: please report it)."""
+
+
+class MissingExtraError(OpenGovReportError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra
+    (``pip install 'opengov-report[dask]'``)."""
