@@ -34,7 +34,7 @@ def test_disabled_progress_writes_nothing_but_counts() -> None:
 def test_enabled_progress_draws_in_place_throttled_and_erases() -> None:
     stream = io.StringIO()
     clock = _Clock()
-    progress = Progress(stream, total=4, enabled=True, clock=clock, interval=0.5)
+    progress = Progress(stream, total=4, enabled=True, clock=clock, interval=0.5, width=200)
     clock.now += 1.0
     progress.update(1_000_000)
     first = stream.getvalue()
@@ -70,3 +70,10 @@ def test_summary_of_one_file_says_file() -> None:
     with Progress(io.StringIO(), clock=clock) as progress:
         progress.update(500_000)
     assert progress.summary().startswith("1 file, 0.50 MB in 0.00 s: 1 read, 0 failed")
+
+
+def test_line_is_cut_to_the_width() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream, enabled=True, width=21, clock=_Clock())
+    progress.update(10)
+    assert stream.getvalue() == "\r\x1b[K" + "1 files  0.0 MB  0 failed"[:20]

@@ -14,6 +14,7 @@ no control characters.
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -33,7 +34,8 @@ class Progress:
     ``enabled`` defaults to ``stream.isatty()``; ``total`` (the number of files, when known)
     adds a bar and ``n/total``.  :meth:`message` prints a line (an error) without garbling
     the progress line; :meth:`close` erases it; :meth:`summary` is the one-line account of the
-    run, drawn or not.  ``clock`` is for tests.
+    run, drawn or not.  The line is cut to ``width`` columns (default: the terminal's width)
+    so that it never wraps.  ``clock`` is for tests.
     """
 
     def __init__(
@@ -43,6 +45,7 @@ class Progress:
         total: int | None = None,
         enabled: bool | None = None,
         interval: float = 0.1,
+        width: int | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stream = stream
@@ -52,6 +55,7 @@ class Progress:
         self.failed = 0
         self.bytes = 0
         self._interval = interval
+        self._width = width
         self._clock = clock
         self._start = clock()
         self._end: float | None = None
@@ -137,7 +141,8 @@ class Progress:
         )
 
     def _draw(self, now: float) -> None:
-        self.stream.write(_ERASE + self.line())
+        width = self._width or shutil.get_terminal_size().columns
+        self.stream.write(_ERASE + self.line()[: max(1, width - 1)])
         self.stream.flush()
         self._drawn_at = now
         self._shown = True
