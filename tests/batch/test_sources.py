@@ -92,3 +92,11 @@ def test_read_errors_are_input_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="archive member"):
         read_source_bytes(Source(name="a.zip!y.txt", path=str(archive), member="y.txt"))
     assert read_source_bytes(Source(name="-", data=b"in hand")) == b"in hand"
+
+
+def test_links_to_folders_are_not_followed(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    names = [s.name for s in iter_sources([tmp_path])]
+    assert len(names) == 6
+    assert not any("loop" in n for n in names)

@@ -54,9 +54,10 @@ def iter_sources(
     """List the reports named by ``paths``, lazily, in input order.
 
     A file is one source, whatever its name (a ``.zip`` file is an archive, see below).  A folder
-    is walked recursively in sorted order; the files whose *name* matches ``glob`` are sources,
-    and ``.zip`` archives found in it are expanded too.  An archive gives one source per member
-    whose name matches ``glob`` (folders inside the archive included), in the archive's order.
+    is walked recursively in sorted order (not into symbolic links to folders); the files whose
+    *name* matches ``glob`` are sources, and ``.zip`` archives found in it are expanded too.
+    An archive gives one source per member whose name matches ``glob`` (folders inside the
+    archive included), in the archive's order.
     A path that does not exist or an archive that cannot be opened gives one source with
     ``error`` set, and the listing goes on.
     """
@@ -81,7 +82,7 @@ def _walk(folder: Path, glob: str) -> Iterator[Source]:
         return
     for entry in entries:
         path = folder / entry.name
-        if entry.is_dir():
+        if entry.is_dir(follow_symlinks=False):  # as os.walk: no loops through links
             yield from _walk(path, glob)
         elif entry.name.lower().endswith(_ZIP_SUFFIX):
             yield from _members(path, str(path), glob)
