@@ -174,3 +174,15 @@ def test_one_result_per_input_in_input_order(kinds: list[str]) -> None:
     results = list(process_sources(sources, jobs=1, options=Options(check=False)))
     assert [r.path for r in results] == [s.name for s in sources]
     assert [r.ok for r in results] == [k in {"seed", "empty"} for k in kinds]
+
+
+def test_stopping_early_cancels_the_rest(corpus: Path) -> None:
+    seed = str(corpus / f"0_{SEED_PATHS[0].name}")
+    pulled = [0]
+    sources = [Source(name=f"{seed}#{i}", path=seed) for i in range(200)]
+    results = process_sources(_counted(sources, pulled), jobs=2, options=Options(check=False))
+    assert next(results).ok
+    results.close()  # as a `break` out of a for loop does
+    assert pulled[0] <= 4 * 2 + 1
+    with pytest.raises(StopIteration):
+        next(results)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import collections
 import os
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -43,7 +43,7 @@ def process(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     keep_report: bool = False,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Process every report named by ``paths``: files, folders and zip archives.
 
     Folders are walked recursively for files whose name matches ``glob`` (and for zip
@@ -67,7 +67,7 @@ def process(
 
 def process_sources(
     sources: Iterable[Source], *, jobs: int | None = None, options: Options | None = None
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Process already listed sources (see :func:`iter_sources`) with ``options`` (default:
     check, keep no report); see :func:`process`."""
     if options is None:
@@ -106,7 +106,7 @@ class _Archives:
         self._path = self._zip = None
 
 
-def _in_process(sources: Iterable[Source], options: Options) -> Iterator[FileResult]:
+def _in_process(sources: Iterable[Source], options: Options) -> Generator[FileResult, None, None]:
     archives = _Archives()
     try:
         for source in sources:
@@ -127,7 +127,9 @@ def _loaded(source: Source, archives: _Archives) -> Source:
     return Source(name=source.name, path=source.path, member=source.member, data=data)
 
 
-def _in_pool(sources: Iterable[Source], jobs: int, options: Options) -> Iterator[FileResult]:
+def _in_pool(
+    sources: Iterable[Source], jobs: int, options: Options
+) -> Generator[FileResult, None, None]:
     window = jobs * _WINDOW_PER_JOB
     archives = _Archives()
     pending: collections.deque[tuple[Source, Future[FileResult]]] = collections.deque()
