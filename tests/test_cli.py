@@ -64,8 +64,10 @@ def test_unreadable_file_is_reported_and_others_go_on(
     status = main(["parse", str(tmp_path / "missing.txt"), str(binary), str(SEED)])
     captured = capsys.readouterr()
     assert status == 2
-    errors = captured.err.strip().splitlines()
+    *errors, summary = captured.err.strip().splitlines()
     assert len(errors) == 2
+    assert summary.startswith("opengov-report: 3 files, ")
+    assert summary.endswith(": 1 read, 2 failed")
     assert errors[0].startswith("opengov-report: ") and "missing.txt" in errors[0]
     assert "bad.txt" in errors[1] and "NUL" in errors[1]
     assert f"==> {SEED} <==" in captured.out

@@ -12,6 +12,7 @@ Parse a 政府信息公开工作年度报告 (text, bytes or a file) into a loss
 
 from __future__ import annotations
 
+from . import batch
 from .checks import (
     RULES,
     Finding,
@@ -153,6 +154,7 @@ __all__ = [
     "Value",
     "ValueKind",
     "__version__",
+    "batch",
     "check",
     "check_corpus",
     "check_pair",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from decimal import Decimal
 from typing import Any, TextIO
 
@@ -11,7 +12,8 @@ import attrs
 
 from ..document import Document, Row, Section, Span, Table, walk
 from ..model.report import AnnualReport
-from .common import EXIT_ERROR, EXIT_OK, inputs
+from .common import EXIT_ERROR, EXIT_OK
+from .runner import STDIN, add_batch_arguments, run_batch
 
 __all__ = ["document_to_json", "outline", "register", "report_to_json", "summary"]
 
@@ -23,26 +25,51 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="print each report's era, metadata, outline and tables (or all of it as JSON)",
         description="Print each report's era, metadata, outline (headings with their levels, "
         "tables with their row and column counts) and the values of its recognised tables.  "
-        "'-' reads standard input.  Text, HTML pages, Word (.docx) files and PDFs are "
+        "Folders are read recursively (the files matching --glob) and zip archives member by "
+        "member; '-' reads standard input.  Text, HTML pages, Word (.docx) files and PDFs are "
         "accepted, recognised by their content (HTML, .docx and PDF need the html, docx and "
         "pdf extras).",
     )
-    p_parse.add_argument("files", nargs="+", metavar="FILE", help="report files ('-' for stdin)")
+    p_parse.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="report files, folders or zip archives ('-' for stdin)",
+    )
     p_parse.add_argument(
         "--json",
         action="store_true",
         help="print one JSON object per report: era, metadata, figures and the document tree",
     )
+    add_batch_arguments(p_parse)
     p_parse.set_defaults(run=_run)
+
+
+def _many(names: list[str]) -> bool:
+    """More than one report may come: several names, a folder or an archive."""
+    return len(names) > 1 or any(
+        name != STDIN and (os.path.isdir(name) or name.lower().endswith(".zip")) for name in names
+    )
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
-    many = len(args.files) > 1
-    for name, report in inputs(args.files, err):
+    many = _many(args.files)
+    results = run_batch(
+        args.files,
+        err,
+        jobs=args.jobs,
+        quiet=args.quiet,
+        glob=args.glob,
+        check=False,
+        keep_report=True,
+    )
+    for result in results:
+        report = result.report
         if report is None:
             status = EXIT_ERROR
             continue
+        name = result.path
         if args.json:
             record = {"source": name, **report_to_json(report)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

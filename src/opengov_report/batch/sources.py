@@ -1,0 +1,146 @@
+"""What a batch reads: files, folders (recursive, with a glob) and zip archives, as
+:class:`Source` descriptors listed lazily and in a deterministic order.
+
+Listing reads no report: a folder is walked name by name (sorted), a zip archive's member names
+come from its central directory.  Reading is separate (:func:`read_source_bytes`), so a listing
+can be counted, shipped to other processes or machines, and read where it is processed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from ..errors import InputError
+
+__all__ = ["MEMBER_SEPARATOR", "Source", "iter_sources", "read_source_bytes"]
+
+#: between an archive's path and a member's name in a source's name: ``a.zip!2020/b.txt``
+MEMBER_SEPARATOR = "!"
+
+_ZIP_SUFFIX = ".zip"
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """One report to read: a file (``path``), a member of a zip archive (``path`` and
+    ``member``) or bytes already in hand (``data``, e.g. standard input).
+
+    ``name`` is what results are labelled with: the path as given (or found in a folder),
+    ``archive.zip!member.txt`` for a zip member.  ``error`` is set when the input could not even
+    be listed (a missing path, a broken archive): processing it gives a failed result.
+    """
+
+    name: str
+    path: str | None = None
+    member: str | None = None
+    data: bytes | None = attrs.field(default=None, repr=False)
+    error: str | None = None
+
+
+def _is_zip(path: Path) -> bool:
+    return path.suffix.lower() == _ZIP_SUFFIX
+
+
+def iter_sources(
+    paths: Iterable[str | os.PathLike[str]], *, glob: str = "*.txt"
+) -> Iterator[Source]:
+    """List the reports named by ``paths``, lazily, in input order.
+
+    A file is one source, whatever its name (a ``.zip`` file is an archive, see below).  A folder
+    is walked recursively in sorted order (not into symbolic links to folders); the files whose
+    *name* matches ``glob`` are sources, and ``.zip`` archives found in it are expanded too.
+    An archive gives one source per member whose name matches ``glob`` (folders inside the
+    archive included), in the archive's order.
+    A path that does not exist or an archive that cannot be opened gives one source with
+    ``error`` set, and the listing goes on.
+    """
+    for given in paths:
+        path = Path(given)
+        name = os.fspath(given)
+        if path.is_dir():
+            yield from _walk(path, glob)
+        elif _is_zip(path):
+            yield from _members(path, name, glob)
+        elif path.exists():
+            yield Source(name=name, path=name)
+        else:
+            yield Source(name=name, path=name, error=f"{name}: no such file or folder")
+
+
+def _walk(folder: Path, glob: str) -> Iterator[Source]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Source(name=str(folder), path=str(folder), error=f"{folder}: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_dir(follow_symlinks=False):  # as os.walk: no loops through links
+            yield from _walk(path, glob)
+        elif entry.name.lower().endswith(_ZIP_SUFFIX):
+            yield from _members(path, str(path), glob)
+        elif fnmatch.fnmatchcase(entry.name, glob):
+            yield Source(name=str(path), path=str(path))
+
+
+def _members(archive: Path, name: str, glob: str) -> Iterator[Source]:
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            infos = zf.infolist()
+    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        yield Source(name=name, path=name, error=f"{name}: cannot open the zip archive: {reason}")
+        return
+    for info in infos:
+        base = info.filename.rsplit("/", 1)[-1]
+        if not info.is_dir() and fnmatch.fnmatchcase(base, glob):
+            yield Source(
+                name=f"{name}{MEMBER_SEPARATOR}{info.filename}",
+                path=name,
+                member=info.filename,
+            )
+
+
+def read_source_bytes(source: Source, archive: zipfile.ZipFile | None = None) -> bytes:
+    """The bytes of ``source``.
+
+    ``archive`` may be the source's zip archive already open (a batch keeps the current one
+    open while it reads its members); otherwise it is opened for this one member.  Raises
+    :class:`~opengov_report.InputError` when the source cannot be read.
+    """
+    if source.error is not None:
+        raise InputError(source.error)
+    if source.data is not None:
+        return source.data
+    if source.path is None:
+        raise InputError(f"{source.name}: nothing to read")
+    try:
+        if source.member is None:
+            return Path(source.path).read_bytes()
+        if archive is not None:
+            return archive.read(source.member)
+        with zipfile.ZipFile(source.path) as zf:
+            return zf.read(source.member)
+    except IsADirectoryError:
+        raise InputError(f"{source.name}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{source.name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression
+        raise InputError(f"{source.name}: cannot read the archive member: {exc}") from None

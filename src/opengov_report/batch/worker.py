@@ -1,0 +1,138 @@
+"""The per-file function of a batch: one :class:`Source` in, one compact :class:`FileResult`
+out, never an exception for a bad file.
+
+The same function runs in-process (``jobs=1``), in a process pool and on Dask workers, so it
+takes and returns only picklable, immutable data.  A result holds the figures and findings, not
+the document tree: pickling a tree across processes costs more than parsing it, so the whole
+:class:`~opengov_report.AnnualReport` is kept only on request (``keep_report``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+import zipfile
+from collections.abc import Iterable
+
+import attrs
+
+from ..checks import Finding, check
+from ..errors import OpenGovReportError
+from ..model.era import Era
+from ..model.report import AnnualReport, Metadata
+from ..model.tables import Figure
+from ..report import parse
+from .sources import Source, read_source_bytes
+
+__all__ = ["FileResult", "Options", "process_one", "process_source"]
+
+
+def _codes(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Options:
+    """What to do with each file: run the checks (``check``, with ``select``/``ignore`` as for
+    :func:`opengov_report.check`) and keep the whole report (``keep_report``)."""
+
+    check: bool = True
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
+    ignore: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
+    keep_report: bool = False
+
+
+@attrs.frozen(slots=True)
+class FileResult:
+    """What a batch learnt from one file.
+
+    ``path`` is the source's name (``archive.zip!member.txt`` for a zip member).  When ``ok``,
+    ``era``, ``metadata``, ``figures`` and ``findings`` hold what was recognised (``findings``
+    is empty when checks were not asked for) and ``error`` is None.  When not ``ok``, ``error``
+    says why: the library's own message for a file that cannot be read, decoded or recognised
+    (``error_type`` names the :class:`~opengov_report.OpenGovReportError` subclass), or, for any
+    other exception (a bug), its type and the traceback text.  ``seconds`` is the time spent on
+    the file, ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole
+    model with its document tree, only with ``keep_report``.
+    """
+
+    path: str
+    ok: bool
+    error: str | None = None
+    error_type: str | None = None
+    metadata: Metadata | None = None
+    era: Era | None = None
+    figures: tuple[Figure, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    seconds: float = 0.0
+    size: int = 0
+    report: AnnualReport | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def process_source(
+    source: Source, options: Options = Options(), archive: zipfile.ZipFile | None = None
+) -> FileResult:
+    """Read, decode, parse, recognise and (optionally) check one source.
+
+    Never raises for a bad file: a failure is a result with ``ok`` False (``BaseException``s
+    that are not ``Exception``s, such as ``KeyboardInterrupt``, still propagate).  ``archive``
+    is the source's zip archive when the caller already has it open.
+    """
+    start = time.perf_counter()
+    size = 0
+    try:
+        data = read_source_bytes(source, archive)
+        size = len(data)
+        report = attrs.evolve(parse(data), source=source.name)
+        findings = (
+            check(report, select=options.select, ignore=options.ignore) if options.check else ()
+        )
+    except OpenGovReportError as exc:
+        return FileResult(
+            path=source.name,
+            ok=False,
+            error=_with_name(str(exc), source.name),
+            error_type=type(exc).__name__,
+            seconds=time.perf_counter() - start,
+            size=size,
+        )
+    except Exception as exc:  # a bug: still one failed file, not a stopped batch
+        return FileResult(
+            path=source.name,
+            ok=False,
+            error=f"{source.name}: internal error (a bug: please report it): {exc!r}\n"
+            + traceback.format_exc(),
+            error_type=type(exc).__name__,
+            seconds=time.perf_counter() - start,
+            size=size,
+        )
+    return FileResult(
+        path=source.name,
+        ok=True,
+        metadata=report.metadata,
+        era=report.era,
+        figures=report.figures(),
+        findings=findings,
+        seconds=time.perf_counter() - start,
+        size=size,
+        report=report if options.keep_report else None,
+    )
+
+
+def _with_name(message: str, name: str) -> str:
+    return message if message.startswith(name) else f"{name}: {message}"
+
+
+def process_one(
+    path: str | os.PathLike[str] | Source,
+    *,
+    check: bool = True,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    keep_report: bool = False,
+) -> FileResult:
+    """Process one file (or a :class:`Source`), as a batch does; see :func:`process_source`."""
+    source = path if isinstance(path, Source) else Source(name=os.fspath(path), path=str(path))
+    options = Options(check=check, select=select, ignore=ignore, keep_report=keep_report)
+    return process_source(source, options)

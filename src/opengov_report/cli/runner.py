@@ -1,0 +1,112 @@
+"""Running a command over many inputs: ``--jobs``/``--quiet``/``--glob``, a progress line on a
+terminal, one line per failure and a summary at the end, all on stderr.
+
+A command adds the options with :func:`add_batch_arguments` and iterates :func:`run_batch`::
+
+    for result in run_batch(args.files, err, jobs=args.jobs, quiet=args.quiet, glob=args.glob):
+        if result.ok:
+            ...  # result.figures, result.findings (result.report with keep_report=True)
+
+Inputs are files, folders (walked for ``--glob``), zip archives and ``-`` (standard input).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
+
+from ..batch import FileResult, Options, Progress, Source, default_jobs, iter_sources
+from ..batch.run import process_sources
+from ..checks import RULES, select_rules
+
+__all__ = ["STDIN", "add_batch_arguments", "run_batch"]
+
+#: the input name that means standard input
+STDIN = "-"
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return jobs
+
+
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``-j/--jobs``, ``-q/--quiet`` and ``--glob`` to a command's parser."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of CPUs; 1 runs in this process)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress line and no summary on stderr (failures are still reported)",
+    )
+    parser.add_argument(
+        "--glob",
+        default="*.txt",
+        metavar="PATTERN",
+        help="the file names to read in folders and zip archives (default: %(default)s)",
+    )
+
+
+def _sources(names: Sequence[str], glob: str, stdin: TextIO | None) -> Iterator[Source]:
+    for name in names:
+        if name == STDIN:
+            stream = stdin if stdin is not None else sys.stdin
+            yield Source(name="<stdin>", data=stream.buffer.read())
+        else:
+            yield from iter_sources([name], glob=glob)
+
+
+def _count(names: Sequence[str], glob: str) -> int:
+    return sum(1 if n == STDIN else sum(1 for _ in iter_sources([n], glob=glob)) for n in names)
+
+
+def run_batch(
+    names: Sequence[str],
+    err: TextIO,
+    *,
+    jobs: int | None = None,
+    quiet: bool = False,
+    glob: str = "*.txt",
+    check: bool = True,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    keep_report: bool = False,
+    stdin: TextIO | None = None,
+) -> Iterator[FileResult]:
+    """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
+
+    Yields every result in input order, failed ones included.  Each failure is also written to
+    ``err`` as ``opengov-report: NAME: MESSAGE``.  Unless ``quiet``, a progress line is drawn
+    while it runs when ``err`` is a terminal, and a summary line is written at the end when
+    more than one file was processed.  The inputs are listed once up front to know the total;
+    a single input runs in this process whatever ``jobs`` says.
+    """
+    select_rules(RULES, select, ignore)
+    total = _count(names, glob)
+    workers = 1 if total <= 1 else min(jobs or default_jobs(), total)
+    options = Options(check=check, select=select, ignore=ignore, keep_report=keep_report)
+    progress = Progress(err, total=total, enabled=False if quiet else None)
+    try:
+        for result in process_sources(_sources(names, glob, stdin), jobs=workers, options=options):
+            progress.add(result)
+            if not result.ok:
+                progress.message(f"opengov-report: {result.error}")
+            yield result
+    finally:
+        progress.close()
+    if not quiet and progress.files > 1:
+        err.write(f"opengov-report: {progress.summary()}\n")
