@@ -69,3 +69,37 @@ def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
         main(["parse", "--jobs", "0", str(SEED_PATHS[0])])
     assert exc.value.code == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_check_and_export_take_folders_and_zip_archives_in_parallel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check and export run on the batch runner: folders, zip archives, --jobs, one line per
+    failure, and the same output whatever the number of jobs."""
+    import zipfile
+
+    from tests.checks.texts import consistent_grid, report_text
+
+    bad = consistent_grid()
+    bad["granted"]["total"] = "9"
+    with zipfile.ZipFile(tmp_path / "reports.zip", "w") as zf:
+        zf.writestr("a/good.txt", report_text())
+        zf.writestr("b/bad.txt", report_text(applications=bad, agency="另一局"))
+    (tmp_path / "broken.txt").write_bytes(b"\x00binary")
+    outputs = []
+    for jobs in ("1", "2"):
+        status = main(["check", str(tmp_path), "--jobs", jobs, "--quiet", "--select", "A"])
+        captured = capsys.readouterr()
+        assert status == 2  # broken.txt could not be read; the others were still checked
+        assert captured.err.count("broken.txt") == 1
+        outputs.append(captured.out)
+    assert outputs[0] == outputs[1]
+    assert "reports.zip!b/bad.txt:" in outputs[0] and " A103 [error] " in outputs[0]
+    assert "good.txt" not in outputs[0]
+    assert main(["export", str(tmp_path / "reports.zip"), "-f", "csv", "-j", "2", "-q"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("source,")
+    assert {r.split(",")[0] for r in rows[1:]} == {
+        f"{tmp_path}/reports.zip!a/good.txt",
+        f"{tmp_path}/reports.zip!b/bad.txt",
+    }

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from opengov_report import InputError
-from opengov_report.batch import Source, iter_sources, read_source_bytes
+from opengov_report.batch import DEFAULT_GLOB, Source, iter_sources, matches, read_source_bytes
 
 
 def _tree(root: Path) -> None:
@@ -52,6 +52,18 @@ def test_glob_selects_by_file_name(tmp_path: Path) -> None:
     assert [s.name for s in iter_sources([tmp_path], glob="*.md")] == [f"{tmp_path}/a/skip.md"]
     zip_names = [s.name for s in iter_sources([tmp_path / "b" / "pack.zip"], glob="*.csv")]
     assert zip_names == [f"{tmp_path}/b/pack.zip!notes.csv"]
+
+
+def test_the_default_glob_takes_every_report_format_and_globs_combine(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.HTML", "c.docx", "d.pdf", "e.md", "f.htm", "g.csv"):
+        (tmp_path / name).write_bytes(b"x")
+    names = [Path(s.name).name for s in iter_sources([tmp_path])]
+    assert names == ["a.txt", "b.HTML", "c.docx", "d.pdf", "f.htm"]
+    assert [Path(s.name).name for s in iter_sources([tmp_path], glob="*.md, *.CSV")] == [
+        "e.md",
+        "g.csv",
+    ]
+    assert matches("REPORT.TXT", DEFAULT_GLOB) and not matches("report.txt.bak", DEFAULT_GLOB)
 
 
 def test_a_named_file_is_read_whatever_its_name(tmp_path: Path) -> None:

@@ -15,10 +15,18 @@ from __future__ import annotations
 
 from .progress import Progress
 from .run import default_jobs, process, process_sources
-from .sources import MEMBER_SEPARATOR, Source, iter_sources, read_source_bytes
+from .sources import (
+    DEFAULT_GLOB,
+    MEMBER_SEPARATOR,
+    Source,
+    iter_sources,
+    matches,
+    read_source_bytes,
+)
 from .worker import FileResult, Options, process_one, process_source
 
 __all__ = [
+    "DEFAULT_GLOB",
     "MEMBER_SEPARATOR",
     "FileResult",
     "Options",
@@ -26,6 +34,7 @@ __all__ = [
     "Source",
     "default_jobs",
     "iter_sources",
+    "matches",
     "process",
     "process_one",
     "process_source",

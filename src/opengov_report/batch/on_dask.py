@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..checks import RULES, select_rules
 from ..errors import MissingExtraError
-from .sources import iter_sources
+from .sources import DEFAULT_GLOB, iter_sources
 from .worker import FileResult, Options, process_source
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ def _dask_bag() -> Any:
 def to_bag(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    glob: str = "*.txt",
+    glob: str = DEFAULT_GLOB,
     check: bool = True,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
@@ -203,7 +203,7 @@ def to_bag(
 def to_frames(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    glob: str = "*.txt",
+    glob: str = DEFAULT_GLOB,
     check: bool = True,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ..checks import RULES, select_rules
 from ..errors import InputError
-from .sources import Source, iter_sources, read_source_bytes
+from .sources import DEFAULT_GLOB, Source, iter_sources, read_source_bytes
 from .worker import FileResult, Options, process_source
 
 __all__ = ["default_jobs", "process", "process_sources"]
@@ -38,7 +38,7 @@ def process(
     paths: Iterable[str | os.PathLike[str]],
     *,
     jobs: int | None = None,
-    glob: str = "*.txt",
+    glob: str = DEFAULT_GLOB,
     check: bool = True,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,

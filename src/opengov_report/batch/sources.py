@@ -44,18 +44,30 @@ class Source:
     error: str | None = None
 
 
+#: the report files a folder or an archive contributes: texts and the published formats
+DEFAULT_GLOB = "*.txt,*.text,*.htm,*.html,*.docx,*.pdf"
+
+
+def matches(name: str, glob: str) -> bool:
+    """Whether a file name matches ``glob``: one pattern, or several separated by commas
+    (``*.txt,*.html``); case is ignored, as file systems of the reports' publishers do."""
+    lowered = name.lower()
+    return any(fnmatch.fnmatchcase(lowered, p.strip().lower()) for p in glob.split(","))
+
+
 def _is_zip(path: Path) -> bool:
     return path.suffix.lower() == _ZIP_SUFFIX
 
 
 def iter_sources(
-    paths: Iterable[str | os.PathLike[str]], *, glob: str = "*.txt"
+    paths: Iterable[str | os.PathLike[str]], *, glob: str = DEFAULT_GLOB
 ) -> Iterator[Source]:
     """List the reports named by ``paths``, lazily, in input order.
 
     A file is one source, whatever its name (a ``.zip`` file is an archive, see below).  A folder
     is walked recursively in sorted order (not into symbolic links to folders); the files whose
-    *name* matches ``glob`` are sources, and ``.zip`` archives found in it are expanded too.
+    *name* matches ``glob`` (see :func:`matches`) are sources, and ``.zip`` archives found in it
+    are expanded too.
     An archive gives one source per member whose name matches ``glob`` (folders inside the
     archive included), in the archive's order.
     A path that does not exist or an archive that cannot be opened gives one source with
@@ -86,7 +98,7 @@ def _walk(folder: Path, glob: str) -> Iterator[Source]:
             yield from _walk(path, glob)
         elif entry.name.lower().endswith(_ZIP_SUFFIX):
             yield from _members(path, str(path), glob)
-        elif fnmatch.fnmatchcase(entry.name, glob):
+        elif matches(entry.name, glob):
             yield Source(name=str(path), path=str(path))
 
 
@@ -100,7 +112,7 @@ def _members(archive: Path, name: str, glob: str) -> Iterator[Source]:
         return
     for info in infos:
         base = info.filename.rsplit("/", 1)[-1]
-        if not info.is_dir() and fnmatch.fnmatchcase(base, glob):
+        if not info.is_dir() and matches(base, glob):
             yield Source(
                 name=f"{name}{MEMBER_SEPARATOR}{info.filename}",
                 path=name,

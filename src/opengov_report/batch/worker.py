@@ -35,12 +35,15 @@ def _codes(value: Iterable[str] | None) -> tuple[str, ...] | None:
 @attrs.frozen(slots=True)
 class Options:
     """What to do with each file: run the checks (``check``, with ``select``/``ignore`` as for
-    :func:`opengov_report.check`) and keep the whole report (``keep_report``)."""
+    :func:`opengov_report.check`) and keep the whole report (``keep_report``) or the report
+    without its document tree (``keep_tables``: metadata and tables, e.g. for the cross-year
+    checks, at a fraction of the cost of sending a tree between processes)."""
 
     check: bool = True
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
     ignore: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
     keep_report: bool = False
+    keep_tables: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -54,7 +57,8 @@ class FileResult:
     (``error_type`` names the :class:`~opengov_report.OpenGovReportError` subclass), or, for any
     other exception (a bug), its type and the traceback text.  ``seconds`` is the time spent on
     the file, ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole
-    model with its document tree, only with ``keep_report``.
+    model with its document tree with ``keep_report``, the model without its tree with
+    ``keep_tables``, else None.
     """
 
     path: str
@@ -116,8 +120,14 @@ def process_source(
         findings=findings,
         seconds=time.perf_counter() - start,
         size=size,
-        report=report if options.keep_report else None,
+        report=_kept(report, options),
     )
+
+
+def _kept(report: AnnualReport, options: Options) -> AnnualReport | None:
+    if options.keep_report:
+        return report
+    return report.without_document() if options.keep_tables else None
 
 
 def _with_name(message: str, name: str) -> str:

@@ -12,26 +12,21 @@ import json
 from collections import Counter
 from typing import TextIO
 
-import attrs
-
 from ..checks import (
     RULES,
     Finding,
     Severity,
     UnknownRuleError,
-    check,
     check_pair,
     select_rules,
 )
 from ..checks.catalogue import consecutive_pairs
 from ..model.report import AnnualReport
-from ..parse import parse_document
 from ..serialize.converter import converter, findings_to_json
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, expand, inputs
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .runner import add_batch_arguments, run_batch
 
 __all__ = ["format_finding", "register"]
-
-_EMPTY = parse_document("")
 
 
 def _codes(text: str) -> list[str]:
@@ -43,12 +38,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = commands.add_parser(
         "check",
         help="check each report's numbers and outline against the format's identities",
-        description="Check reports (files, or folders searched recursively) against the rule "
+        description="Check reports (files, folders searched recursively, zip archives) against "
+        "the rule "
         "catalogue: accounting identities, values, outline, prose against tables, and, over "
         "several reports of one agency, the cross-year identities.  Exit status: 0 when no "
         "finding is at or above --fail-on, 1 when one is, 2 on usage or input errors.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders ('-': stdin)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="report files, folders or zip archives ('-' for stdin)",
+    )
     p.add_argument(
         "--select",
         action="append",
@@ -81,6 +82,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default="error",
         help="the least severity that makes the exit status 1 (default: error)",
     )
+    add_batch_arguments(p)
     p.set_defaults(run=_run)
 
 
@@ -94,12 +96,6 @@ def format_finding(f: Finding) -> str:
 
 def _flat(groups: list[list[str]] | None) -> list[str] | None:
     return None if groups is None else [c for g in groups for c in g]
-
-
-def _slim(report: AnnualReport) -> AnnualReport:
-    """The report without its document tree: what the cross-year rules need, kept for the
-    whole run at a fraction of the memory."""
-    return attrs.evolve(report, document=_EMPTY)
 
 
 def _fails(worst: Severity | None, fail_on: str) -> bool:
@@ -136,13 +132,24 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 every.append(f)
 
-    for _name, report in inputs(list(expand(args.paths)), err):
-        if report is None:
+    results = run_batch(
+        args.paths,
+        err,
+        jobs=args.jobs,
+        quiet=args.quiet,
+        glob=args.glob,
+        select=select,
+        ignore=ignore,
+        keep_tables=True,  # the cross-year rules need the tables, not the trees
+    )
+    for result in results:
+        if not result.ok:
             status = EXIT_ERROR
             continue
-        emit(check(report, select=select, ignore=ignore))
-        if report.metadata.agency and report.metadata.year is not None:
-            kept.append(_slim(report))
+        emit(result.findings)
+        report = result.report
+        if report is not None and report.metadata.agency and report.metadata.year is not None:
+            kept.append(report)
     for previous, current in consecutive_pairs(kept):
         emit(check_pair(previous, current, select=select, ignore=ignore))
     if args.format == "json" and not args.statistics:

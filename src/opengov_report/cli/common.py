@@ -11,27 +11,11 @@ from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..report import parse
 
-__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "REPORT_SUFFIXES", "expand", "inputs"]
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "inputs"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-
-
-#: the files a folder contributes: report texts (and the published formats, read by content)
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx", ".pdf"})
-
-
-def expand(names: Sequence[str]) -> Iterator[str]:
-    """The named inputs with each folder replaced by its report files, recursively, in sorted
-    order (files named explicitly are taken whatever their suffix)."""
-    for name in names:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES)
-            yield from sorted(str(p) for p in found if p.is_file())
-        else:
-            yield name
 
 
 def inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualReport | None]]:

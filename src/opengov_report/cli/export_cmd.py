@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
-
-import attrs
 
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
@@ -17,9 +16,13 @@ from ..serialize.converter import to_data
 from ..serialize.database import build_database
 from ..serialize.parquet import write_parquet
 from ..serialize.tidy import write_csv, write_jsonl
-from .common import EXIT_ERROR, EXIT_OK, expand, inputs
+from .common import EXIT_ERROR, EXIT_OK
+from .runner import add_batch_arguments, run_batch
 
 __all__ = ["FORMATS", "register"]
+
+#: formats that need a report's document tree (its text), not only its tables
+_WHOLE_REPORT = frozenset({"json", "duckdb"})
 
 #: the formats, and whether each can go to standard output
 FORMATS = {"json": True, "jsonl": True, "csv": True, "parquet": False, "duckdb": False}
@@ -36,7 +39,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "one row per figure.  duckdb: tables reports, figures and findings.  A directory "
         "stands for every report file below it; '-' reads standard input.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or directories")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="report files, folders or zip archives ('-' for stdin)",
+    )
     p.add_argument("--format", "-f", choices=tuple(FORMATS), default="json", dest="format")
     p.add_argument(
         "--output",
@@ -47,6 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument(
         "--bom", action="store_true", help="csv: start with a UTF-8 BOM (for Excel users)"
     )
+    add_batch_arguments(p)
     p.set_defaults(run=_run)
 
 
@@ -56,19 +65,34 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if target is None and not FORMATS[fmt]:
         print(f"opengov-report: export --format {fmt} needs --output/-o FILE", file=err)
         return EXIT_ERROR
-    names = list(expand(args.paths))
-    status = EXIT_OK
-    reports: list[AnnualReport] = []
-    for name, report in inputs(names, err):
-        if report is None:
-            status = EXIT_ERROR
-        elif report.source is None:  # standard input: name it in every format
-            reports.append(attrs.evolve(report, source=name))
-        else:
-            reports.append(report)
-    single = len(args.paths) == 1 and len(names) == 1 and not Path(args.paths[0]).is_dir()
+    failed = False
+
+    def reports() -> Iterator[AnnualReport]:
+        nonlocal failed
+        whole = fmt in _WHOLE_REPORT
+        for result in run_batch(
+            args.paths,
+            err,
+            jobs=args.jobs,
+            quiet=args.quiet,
+            glob=args.glob,
+            check=False,
+            keep_report=whole,
+            keep_tables=not whole,
+        ):
+            if result.report is None:
+                failed = True
+            else:
+                yield result.report
+
+    single = (
+        fmt == "json"
+        and len(args.paths) == 1
+        and (args.paths[0] == "-" or Path(args.paths[0]).is_file())
+        and not args.paths[0].lower().endswith(".zip")
+    )
     try:
-        _write(fmt, reports, target, out, single=single, bom=args.bom)
+        _write(fmt, reports(), target, out, single=single, bom=args.bom)
     except OpenGovReportError as exc:
         print(f"opengov-report: {exc}", file=err)
         return EXIT_ERROR
@@ -77,12 +101,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         print(f"opengov-report: cannot write {target}: {exc.strerror or exc}", file=err)
         return EXIT_ERROR
-    return status
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _write(
     fmt: str,
-    reports: list[AnnualReport],
+    reports: Iterator[AnnualReport],
     target: str | None,
     out: TextIO,
     *,
@@ -107,13 +131,20 @@ def _write(
 
 
 def _write_text(
-    fmt: str, reports: list[AnnualReport], out: TextIO, *, single: bool, bom: bool
+    fmt: str, reports: Iterator[AnnualReport], out: TextIO, *, single: bool, bom: bool
 ) -> None:
+    """Write as the reports come: memory does not grow with the number of reports."""
     if fmt == "json":
-        if single and not reports:
-            return  # the one input could not be read: nothing to write
-        data = to_data(reports[0]) if single else [to_data(r) for r in reports]
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        if single:
+            first = next(reports, None)
+            if first is not None:  # else the one input could not be read: nothing to write
+                out.write(json.dumps(to_data(first), ensure_ascii=False, indent=2) + "\n")
+            return
+        out.write("[")
+        for i, report in enumerate(reports):
+            item = json.dumps(to_data(report), ensure_ascii=False, indent=2)
+            out.write(("," if i else "") + "\n" + item)
+        out.write("\n]\n")
     elif fmt == "jsonl":
         write_jsonl(reports, out)
     else:

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from ..batch import FileResult, Options, Progress, Source, default_jobs, iter_sources
 from ..batch.run import process_sources
+from ..batch.sources import DEFAULT_GLOB
 from ..checks import RULES, select_rules
 
 __all__ = ["STDIN", "add_batch_arguments", "run_batch"]
@@ -55,9 +56,10 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--glob",
-        default="*.txt",
+        default=DEFAULT_GLOB,
         metavar="PATTERN",
-        help="the file names to read in folders and zip archives (default: %(default)s)",
+        help="the file names to read in folders and zip archives, one pattern or several "
+        "separated by commas (default: %(default)s)",
     )
 
 
@@ -80,11 +82,12 @@ def run_batch(
     *,
     jobs: int | None = None,
     quiet: bool = False,
-    glob: str = "*.txt",
+    glob: str = DEFAULT_GLOB,
     check: bool = True,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     keep_report: bool = False,
+    keep_tables: bool = False,
     stdin: TextIO | None = None,
 ) -> Iterator[FileResult]:
     """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
@@ -98,7 +101,13 @@ def run_batch(
     select_rules(RULES, select, ignore)
     total = _count(names, glob)
     workers = 1 if total <= 1 else min(jobs or default_jobs(), total)
-    options = Options(check=check, select=select, ignore=ignore, keep_report=keep_report)
+    options = Options(
+        check=check,
+        select=select,
+        ignore=ignore,
+        keep_report=keep_report,
+        keep_tables=keep_tables,
+    )
     progress = Progress(err, total=total, enabled=False if quiet else None)
     try:
         for result in process_sources(_sources(names, glob, stdin), jobs=workers, options=options):

@@ -69,6 +69,12 @@ class AnnualReport:
     source: str | None = None
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
+    def without_document(self) -> AnnualReport:
+        """The same report with an empty document tree: its metadata and tables at a fraction
+        of the memory (to keep many reports for cross-year checks, or to send them between
+        processes)."""
+        return attrs.evolve(self, document=Document(None, ()))
+
     def figures(self) -> tuple[Figure, ...]:
         """Every value of every recognised table, in long form, in table order."""
         out: list[Figure] = []
