@@ -139,6 +139,19 @@ class NodeToken(Token):
     __slots__ = ("node",)
     node: Any
 
+    def __new__(cls, type: str, value: str, start_pos: int, line: int, column: int) -> NodeToken:
+        # Lark's own constructor takes a detour through keyword handling and a classmethod;
+        # this one sets the same fields directly (the lexer makes one token per row or line)
+        inst = str.__new__(cls, value)
+        inst.type = type
+        inst.value = value
+        inst.start_pos = start_pos
+        inst.line = line
+        inst.column = column
+        inst.end_line = inst.end_column = inst.end_pos = None
+        inst.node = None
+        return inst
+
 
 class TokenListLexer(Lexer):
     """A Lark lexer that hands the parser a token list made by :func:`tokenize`."""
