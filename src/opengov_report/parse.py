@@ -58,27 +58,54 @@ class _Assemble(Transformer[NodeToken, Any]):
         if children and isinstance(children[0], Front):
             front = children[0]
             children = children[1:]
-        return front, tuple(_block(c) for c in children)
+        return front, _children(children)
 
     def front(self, children: list[NodeToken]) -> Front:
         items: tuple[FrontItem, ...] = tuple(t.node for t in children)
         return Front(items)
 
+    def blocks(self, children: list[Any]) -> list[Block | Section]:
+        """One more block: the list grows by one per reduction (left recursion)."""
+        if len(children) == 1:
+            return [_block(children[0])]
+        items: list[Block | Section] = children[0]
+        items.append(_block(children[1]))
+        return items
+
     def _section(self, children: list[Any]) -> Section:
         heading: Heading = children[0].node
-        return Section(heading, tuple(_block(c) for c in children[1:]))
+        return Section(heading, _children(children[1:]))
 
     section1 = section2 = section3 = section4 = _section
     section5 = section6 = section7 = section8 = _section
 
-    def table(self, children: list[NodeToken]) -> Table:
+    def rows(self, children: list[Any]) -> list[NodeToken]:
+        """One more row token (left recursion, as for ``blocks``)."""
+        if len(children) == 1:
+            return children
+        tokens: list[NodeToken] = children[0]
+        tokens.append(children[1])
+        return tokens
+
+    def table(self, children: list[Any]) -> Table:
         items: list[TableItem] = []
         layouts: set[TableLayout] = set()
-        for tok in children[1:]:  # children[0] is TABLE_START
+        for tok in children[1]:  # children[0] is TABLE_START
             layouts.add(_ROW_LAYOUT[tok.type])
             items.append(tok.node)
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
         return Table(tuple(items), layout)
+
+
+def _children(children: list[Any]) -> tuple[Block | Section, ...]:
+    """A section's children in order: run-in text, the blocks list, subsections."""
+    out: list[Block | Section] = []
+    for child in children:
+        if type(child) is list:
+            out.extend(child)
+        else:
+            out.append(_block(child))
+    return tuple(out)
 
 
 def _block(child: Any) -> Block | Section:
