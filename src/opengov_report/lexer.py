@@ -17,7 +17,9 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -79,6 +81,7 @@ _VALUE_RE = re.compile(
     r"|无|[—\-－–―/／]{1,3}"
 )
 _SENTENCE_END = "。！？；：:"
+_SENTENCE_END_RE = re.compile("[" + _SENTENCE_END + "]")
 _DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*")
 _NOT_A_CELL_BEFORE = frozenset("第（(〔[【约近共计达超逾")
 #: a digit run followed by one of these is a quantity in prose or a numbering, not a cell
@@ -139,18 +142,8 @@ class NodeToken(Token):
     __slots__ = ("node",)
     node: Any
 
-    def __new__(cls, type: str, value: str, start_pos: int, line: int, column: int) -> NodeToken:
-        # Lark's own constructor takes a detour through keyword handling and a classmethod;
-        # this one sets the same fields directly (the lexer makes one token per row or line)
-        inst = str.__new__(cls, value)
-        inst.type = type
-        inst.value = value
-        inst.start_pos = start_pos
-        inst.line = line
-        inst.column = column
-        inst.end_line = inst.end_column = inst.end_pos = None
-        inst.node = None
-        return inst
+
+_new_str = str.__new__
 
 
 class TokenListLexer(Lexer):
@@ -262,7 +255,7 @@ class _Lines:
         self.stops: list[int] = []  # end including the line ending (== end unless last)
         self.lines: list[int] = []  # 1-based line number
         self.kinds: list[str] = []  # see _kind_of; the passes refine it
-        self.row_first: list[bool] = []  # cells and lines that start a table row
+        self.row_first: list[bool] = []  # lines layout: the lines that start a table row
         self.num: dict[int, re.Match[str]] = {}  # headings: the numbering match
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
@@ -497,11 +490,8 @@ class _Lines:
         if title_start >= end:
             return False  # a bare number
         limit = min(end, title_start + _HEADING_TITLE_MAX)
-        stop = -1
-        for i in range(title_start, limit):
-            if text[i] in _SENTENCE_END:
-                stop = i + 1
-                break
+        found = _SENTENCE_END_RE.search(text, title_start, limit)
+        stop = found.end() if found else -1
         word_end = _section_word_end(text, title_start, stop if stop > 0 else limit)
         if (
             word_end > 0
@@ -561,13 +551,17 @@ class _Lines:
             return
 
     def _cell_tables(self) -> None:
-        """Tab lines, pipe lines and continuation lines; blanks between them; row starts."""
+        """Tab lines, pipe lines and continuation lines; blanks between them.
+
+        Each step visits only the segments it may change, found by C-level filters over the
+        kinds (most segments of a table-heavy report are cells that no step changes)."""
         text = self.text
         kinds, starts, ends = self.kinds, self.starts, self.ends
         n = len(kinds)
         # a tab-led line of prose with no table line near it is an indented paragraph
-        for i, kind in enumerate(kinds):
-            if kind == "cell" and ends[i] - starts[i] > 51:  # else its content is short
+        # (only a line longer than 51 characters can hold 51 after its tab)
+        for i in _where_longer(starts, ends, 51):
+            if kinds[i] == "cell":
                 content = text[starts[i] + 1 : ends[i]].strip(_WS)
                 if (
                     len(content) > 50
@@ -575,32 +569,36 @@ class _Lines:
                     and not (self._near(i, -1) or self._near(i, 1))
                 ):
                     kinds[i] = "para"
-        # continuation lines: short text directly under a cell line
-        prev = kinds[0] if n else ""
-        for i in range(1, n):
-            kind = kinds[i]
-            if kind in ("para", "spaced", "heading") and prev in ("cell", "cont"):
+        # continuation lines: short text directly under a cell line (or under another
+        # continuation line: the candidates are visited in order, so chains follow)
+        for i in _where(kinds, _CONT_CANDIDATES):
+            if i > 0 and kinds[i - 1] in ("cell", "cont"):
+                kind = kinds[i]
                 content = text[starts[i] : ends[i]].strip(_WS)
                 if len(content) <= 40 and not (kind == "heading" and not self._table_follows(i)):
-                    kinds[i] = kind = "cont"
-            prev = kind
-        # blank lines between two table lines belong to the table; row starts in the cells
-        # layout: the first cell after a blank or another row kind
-        row_first = self.row_first
-        last_table = -1
-        prev = ""
-        for i, kind in enumerate(kinds):
-            if kind in _CELL_TABLE_KINDS:
-                if last_table >= 0 and last_table + 1 < i:
-                    for j in range(last_table + 1, i):
-                        if kinds[j] == "blank":
-                            kinds[j] = "tblank"
-                last_table = i
-                if kind == "cell" and prev not in ("cell", "cont"):
-                    row_first[i] = True
-            elif kind != "blank":
-                last_table = -1
-            prev = kind
+                    kinds[i] = "cont"
+        # blank lines between two table lines belong to the table
+        self._mark_table_blanks(_CELL_TABLE_KINDS, n)
+
+    def _mark_table_blanks(self, table_kinds: frozenset[str], n: int) -> None:
+        """Each run of blank lines with a table line on both sides becomes table blanks."""
+        kinds = self.kinds
+        blanks = _where(kinds, _JUST_BLANK)
+        k = 0
+        while k < len(blanks):
+            first = last = blanks[k]
+            k += 1
+            while k < len(blanks) and blanks[k] == last + 1:
+                last = blanks[k]
+                k += 1
+            if (
+                first > 0
+                and last + 1 < n
+                and kinds[first - 1] in table_kinds
+                and kinds[last + 1] in table_kinds
+            ):
+                for j in range(first, last + 1):
+                    kinds[j] = "tblank"
 
     def _near(self, i: int, step: int) -> bool:
         kinds = self.kinds
@@ -655,8 +653,8 @@ class _Lines:
         text = self.text
         kinds, starts, ends = self.kinds, self.starts, self.ends
         short: list[int] = []
-        for i, kind in enumerate(kinds):
-            if kind in ("para", "heading") and ends[i] - starts[i] <= 90:
+        for i in _where(kinds, _PARA_HEADING):
+            if ends[i] - starts[i] <= 90:
                 content = text[starts[i] : ends[i]].strip(_WS)
                 if len(content) <= 45 and "。" not in content and "；" not in content:
                     short.append(i)
@@ -734,7 +732,7 @@ class _Lines:
             if kinds[i] not in _BLANK_KINDS:
                 tail.add(i)
             i -= 1
-        for i in [i for i, kind in enumerate(kinds) if kind == "para"]:
+        for i in _where(kinds, _JUST_PARA):
             if ends[i] - starts[i] > 24:
                 continue
             if not _PAGE_RE.fullmatch(text[starts[i] : ends[i]].strip(_WS)):
@@ -768,7 +766,7 @@ class _Lines:
           marked.
         """
         kinds = self.kinds
-        segs = [i for i, kind in enumerate(kinds) if kind == "heading"]
+        segs = _where(kinds, _JUST_HEADING)
         parsed = [_numbering(self.num[i]) for i in segs]
         style_level: dict[NumberingStyle, int] = {}
         level_style: dict[int, NumberingStyle] = {}
@@ -935,7 +933,9 @@ class _Lines:
         n = len(kinds)
         while j < n:
             kind = kinds[j]
-            if kind == member and (j == i or not row_first[j]):
+            # a cell directly after a cell or continuation line is in the same row; the
+            # lines layout marks its row starts
+            if kind == member and (j == i or member == "cell" or not row_first[j]):
                 if a >= 0:
                     cells.append((text[a:stop], a, line, column, content, cs, ce))
                 a, stop, line = starts[j], stops[j], lines[j]
@@ -1040,8 +1040,18 @@ class _Lines:
         return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
     def _tok(self, typ: str, value: str, i: int, node: Any) -> NodeToken:
+        """A token at the start of segment ``i`` carrying ``node``.
+
+        Built directly (the fields Lark's own constructor sets, without its detour through
+        keyword handling and a classmethod): the lexer makes one per row or line."""
         start, line = self.starts[i], self.lines[i]
-        tok = NodeToken(typ, value, start, line, start - self._line_starts[line - 1] + 1)
+        tok: NodeToken = _new_str(NodeToken, value)
+        tok.type = typ
+        tok.value = value
+        tok.start_pos = start
+        tok.line = line
+        tok.column = start - self._line_starts[line - 1] + 1
+        tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
         return tok
 
@@ -1050,6 +1060,11 @@ _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "g
 _BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
 #: the kinds of line that make a table of the cells, tab-separated or pipe layouts
 _CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
+_CONT_CANDIDATES = ("para", "spaced", "heading")
+_PARA_HEADING = ("para", "heading")
+_JUST_BLANK = ("blank",)
+_JUST_PARA = ("para",)
+_JUST_HEADING = ("heading",)
 #: blank lines, as the page-number check skips them
 _BLANK_KINDS = frozenset({"blank", "tblank", "f_blank"})
 _ROW_TOKENS = {
@@ -1085,6 +1100,28 @@ def _same_level_style(
     """Whether the open heading at ``level`` continues ``style``'s sequence (a misstyled
     heading stands in for its level's own style)."""
     return stack[level - 1][0] is style or level_style.get(level) is style
+
+
+def _where(kinds: list[str], wanted: tuple[str, ...]) -> list[int]:
+    """The indices of the segments whose kind is in ``wanted``, in order.
+
+    ``list.index`` scans in C, so the cost in Python is per match, not per segment."""
+    out: list[int] = []
+    for kind in wanted:
+        i = -1
+        with contextlib.suppress(ValueError):
+            while True:
+                i = kinds.index(kind, i + 1)
+                out.append(i)
+    if len(wanted) > 1:
+        out.sort()
+    return out
+
+
+def _where_longer(starts: list[int], ends: list[int], length: int) -> list[int]:
+    """The indices of the segments longer than ``length`` (iterated in C)."""
+    longer = map(operator.lt, itertools.repeat(length), map(operator.sub, ends, starts))
+    return list(itertools.compress(itertools.count(), longer))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
