@@ -89,6 +89,9 @@ _NOT_A_CELL_AFTER = frozenset(
     "条件个人次篇项家起份年月日号时分秒期届批轮名位元万亿%％.．、)）〕]】:：-/"
 )
 _PROSE_PUNCT = "。，；！？"
+_PROSE_PUNCT_RE = re.compile("[" + _PROSE_PUNCT + "]")
+#: what decides whether text is prose: brackets, and sentence punctuation outside them
+_PROSE_SCAN_RE = re.compile("[（(）)，,；;！？。]")
 _CHROME_PREFIXES = (
     "当前位置", "您当前的位置", "您现在的位置", "首页>", "首页 >", "分享到", "打印本页",
     "关闭窗口", "【打印】", "【关闭】", "字体：", "【字体", "扫一扫", "相关链接",
@@ -198,7 +201,8 @@ _WS_RUN_RE = re.compile("[" + _WS + "]*")
 
 def _lstrip_at(text: str, start: int, end: int) -> int:
     """The first offset at or after ``start`` (and before ``end``) that is not white space."""
-    return min(_WS_RUN_RE.match(text, start, end).end(), end) if start < end else start  # type: ignore[union-attr]
+    # the pattern always matches (maybe empty), and never past ``end``
+    return _WS_RUN_RE.match(text, start, end).end() if start < end else start  # type: ignore[union-attr]
 
 
 def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
@@ -1134,7 +1138,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _is_spaced_row(stripped: str) -> bool:
     """A line of three or more space-separated short cells, two or more of them values."""
-    if len(stripped) > 200 or any(p in stripped for p in _PROSE_PUNCT):
+    if len(stripped) > 200 or _PROSE_PUNCT_RE.search(stripped):
         return False
     parts = stripped.split()
     if len(parts) < 3:
@@ -1147,25 +1151,21 @@ def _is_spaced_row(stripped: str) -> bool:
 
 def _prose_free(text: str, a: int, b: int) -> bool:
     """No sentence punctuation outside brackets, but for one final full stop."""
-    body = text[a:b]
-    if "（" not in body and "(" not in body:
-        stop = body.find("。")
-        return not any(p in body for p in "，,；;！？") and stop in (-1, len(body) - 1)
     depth = 0
-    for i in range(a, b):
-        ch = text[i]
+    for m in _PROSE_SCAN_RE.finditer(text, a, b):
+        ch = m.group()
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif (depth == 0 and ch in "，,；;！？") or (ch == "。" and i < b - 1 and depth == 0):
+        elif depth == 0 and (ch != "。" or m.start() < b - 1):
             return False
     return True
 
 
 def _is_header_row(stripped: str) -> bool:
     """Two or more short space-separated words with no sentence punctuation."""
-    if len(stripped) > 120 or any(p in stripped for p in _PROSE_PUNCT):
+    if len(stripped) > 120 or _PROSE_PUNCT_RE.search(stripped):
         return False
     parts = [p for q in stripped.split() for p in q.split("\u3000") if p]
     return len(parts) >= 2 and all(len(p) <= 12 for p in parts)

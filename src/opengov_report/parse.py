@@ -69,7 +69,8 @@ class _Assemble(Transformer[NodeToken, Any]):
         if len(children) == 1:
             return [_block(children[0])]
         items: list[Block | Section] = children[0]
-        items.append(_block(children[1]))
+        child = children[1]  # a PARA, BLANK or NOISE token, or a Table
+        items.append(child.node if type(child) is NodeToken else child)
         return items
 
     def _section(self, children: list[Any]) -> Section:
