@@ -63,6 +63,9 @@ def _reads_as_value(text: str) -> bool:
     stripped = text.strip(_WS)
     if not stripped:
         return False
+    if stripped.isascii() and stripped.isdigit():
+        # the common case, decided as parse_value decides it: a count of up to 15 digits
+        return len(stripped) <= 15
     return parse_value(stripped).kind is not ValueKind.UNREADABLE
 
 
