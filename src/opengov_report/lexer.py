@@ -868,8 +868,11 @@ class _Lines:
             in_table = table_kind
             if kind == "heading":
                 out.append(self._heading_token(i))
-            elif kind in ("cell", "line"):
-                i = self._grouped_row(i, out)
+            elif kind == "cell":
+                i = self._cell_row(i, out)
+                continue
+            elif kind == "line":
+                i = self._line_row(i, out)
                 continue
             elif table_kind:
                 cells = self._row_cells(i, kind)
@@ -908,13 +911,51 @@ class _Lines:
             i += 1
         return out
 
-    def _grouped_row(self, i: int, out: list[NodeToken]) -> int:
-        """A row of one cell per line: tab-led cells and their continuation lines, or a
-        tabless label line, its value lines and the blank lines between them.
+    def _cell_row(self, i: int, out: list[NodeToken]) -> int:
+        """A row of the cells layout: tab-led cells, one per line, each with the
+        continuation lines of a wrapped cell; the row ends at the first other line.
 
-        The blank lines after the row (up to the next row) belong to its last cell.  A
-        cell's text runs from its start to the end of its last line, so it is cut once when
-        the cell is complete."""
+        The hot path of table-heavy reports.  The blank lines after the row (up to the next
+        row) belong to its last cell.  A cell's text runs from its start to the end of its
+        last line, so it is cut once when the cell is complete."""
+        text = self.text
+        kinds, starts, ends, stops, lines = (
+            self.kinds,
+            self.starts,
+            self.ends,
+            self.stops,
+            self.lines,
+        )
+        line_starts = self._line_starts
+        cells: list[CellData] = []
+        n = len(kinds)
+        j = i
+        while True:
+            a, ce, stop, line = starts[j], ends[j], stops[j], lines[j]
+            content = text[a + 1 : ce]
+            j += 1
+            while j < n and kinds[j] == "cont":  # a wrapped cell's next line
+                stop = stops[j]
+                ts, ce = _trim(text, starts[j], ends[j])
+                content = content + "\n" + text[ts:ce]
+                j += 1
+            if j < n and kinds[j] == "cell":
+                column = a - line_starts[line - 1] + 1
+                cells.append((text[a:stop], a, line, column, content, a + 1, ce))
+                continue
+            while j < n and kinds[j] == "tblank":
+                stop = stops[j]
+                j += 1
+            column = a - line_starts[line - 1] + 1
+            cells.append((text[a:stop], a, line, column, content, a + 1, ce))
+            out.append(self._tok("CELL_ROW", "", i, Row(tuple(cells))))
+            return j
+
+    def _line_row(self, i: int, out: list[NodeToken]) -> int:
+        """A row of the lines layout: a tabless label line, its value lines and the blank
+        lines between them, up to the next line marked as a row start.
+
+        The blank lines after the row (up to the next row) belong to its last cell."""
         text = self.text
         kinds, starts, ends, stops, lines = (
             self.kinds,
@@ -926,10 +967,6 @@ class _Lines:
         row_first = self.row_first
         line_starts = self._line_starts
         cells: list[CellData] = []
-        if kinds[i] == "cell":
-            member, extra = "cell", "cont"
-        else:
-            member, extra = "line", "lblank"
         # the open cell: start, line, column, content, content start, content end, stop
         a = line = column = cs = ce = stop = -1
         content = ""
@@ -937,23 +974,15 @@ class _Lines:
         n = len(kinds)
         while j < n:
             kind = kinds[j]
-            # a cell directly after a cell or continuation line is in the same row; the
-            # lines layout marks its row starts
-            if kind == member and (j == i or member == "cell" or not row_first[j]):
+            if kind == "line" and (j == i or not row_first[j]):
                 if a >= 0:
                     cells.append((text[a:stop], a, line, column, content, cs, ce))
                 a, stop, line = starts[j], stops[j], lines[j]
                 column = a - line_starts[line - 1] + 1
-                if member == "cell":  # the hot path of table-heavy reports
-                    cs, ce = a + 1, ends[j]
-                else:
-                    cs, ce = _trim(text, a, ends[j])
+                cs, ce = _trim(text, a, ends[j])
                 content = text[cs:ce]
-            elif kind == extra and a >= 0:
+            elif kind == "lblank" and a >= 0:
                 stop = stops[j]
-                if extra == "cont":  # a wrapped cell's next line
-                    ts, ce = _trim(text, starts[j], ends[j])
-                    content = content + "\n" + text[ts:ce]
             else:
                 break
             j += 1
@@ -961,8 +990,7 @@ class _Lines:
             stop = stops[j]
             j += 1
         cells.append((text[a:stop], a, line, column, content, cs, ce))
-        typ = "CELL_ROW" if member == "cell" else "LINE_ROW"
-        out.append(self._tok(typ, "", i, Row(tuple(cells))))
+        out.append(self._tok("LINE_ROW", "", i, Row(tuple(cells))))
         return j
 
     def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
