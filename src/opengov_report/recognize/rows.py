@@ -8,6 +8,7 @@ Blank cells after the labels are kept as values: blank is not zero.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -66,7 +67,17 @@ def _reads_as_value(text: str) -> bool:
     if stripped.isascii() and stripped.isdigit():
         # the common case, decided as parse_value decides it: a count of up to 15 digits
         return len(stripped) <= 15
+    if _FOREIGN_IDEOGRAPH_RE.search(stripped):
+        # a label: every value parse_value reads is digits, signs and dashes with a unit,
+        # 增/减, or 无; a CJK ideograph outside those survives its normalisation (NFKC)
+        return False
     return parse_value(stripped).kind is not ValueKind.UNREADABLE
+
+
+#: a CJK unified ideograph that no value parse_value reads can contain
+_FOREIGN_IDEOGRAPH_RE = re.compile(
+    "(?![元千万百亿人次件条个篇项家起份增加新减少无没有暂])[\u4e00-\u9fff]"
+)
 
 
 def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
