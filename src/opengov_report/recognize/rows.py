@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..document import Cell, Document, Row, Span, Table, TableLayout
+from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 
 __all__ = ["RowView", "cell_value", "is_blank_text", "row_views", "trim_values"]
@@ -74,10 +75,26 @@ def _reads_as_value(text: str) -> bool:
     return parse_value(stripped).kind is not ValueKind.UNREADABLE
 
 
-#: a CJK unified ideograph that no value parse_value reads can contain
-_FOREIGN_IDEOGRAPH_RE = re.compile(
-    "(?![元千万百亿人次件条个篇项家起份增加新减少无没有暂])[\u4e00-\u9fff]"
+#: the ideographs that values parse_value reads can hold (units, 增/减, 无 …), taken from
+#: its own tables so that the shortcut follows them
+_VALUE_IDEOGRAPHS = "".join(
+    sorted(
+        {
+            ch
+            for word in (
+                *_values._AMOUNT_UNITS,
+                *_values._COUNT_UNITS,
+                *_values._NONE,
+                *_values._DASHES,
+                _values._CHANGE_RE.pattern,
+            )
+            for ch in word
+            if "\u4e00" <= ch <= "\u9fff"
+        }
+    )
 )
+#: a CJK unified ideograph that no value parse_value reads can contain
+_FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
 def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
