@@ -61,10 +61,16 @@ class RowView:
         return self.layout is TableLayout.GLUED
 
 
-def _reads_as_value(text: str) -> bool:
+def _cell_kind(text: str) -> str:
+    """``"blank"``, ``"value"`` (the text reads as a value) or ``"label"``."""
     stripped = text.strip(_WS)
     if not stripped:
-        return False
+        return "blank"
+    return "value" if _reads_as_value(stripped) else "label"
+
+
+def _reads_as_value(stripped: str) -> bool:
+    """Whether non-blank text, stripped of white space, reads as a value."""
     if stripped.isascii() and stripped.isdigit():
         # the common case, decided as parse_value decides it: a count of up to 15 digits
         return len(stripped) <= 15
@@ -99,12 +105,7 @@ _FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
     cells = row.cells
-    kinds = [
-        "blank"
-        if is_blank_text(c.content)
-        else ("value" if _reads_as_value(c.content) else "label")
-        for c in cells
-    ]
+    kinds = [_cell_kind(part[4]) for part in row.parts]  # part[4]: the cell's content
     # the label region: the cells before the first value that follows a label (or before the
     # first value at all), ending at its last label
     last_label = -1
