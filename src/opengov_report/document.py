@@ -397,13 +397,13 @@ class Document:
 
     def sections(self) -> Iterator[Section]:
         """Every section, depth first, in source order."""
-        for node in walk(self):
+        for node in _blocks(self):
             if isinstance(node, Section):
                 yield node
 
     def tables(self) -> Iterator[Table]:
         """Every table, in source order."""
-        for node in walk(self):
+        for node in _blocks(self):
             if isinstance(node, Table):
                 yield node
 
@@ -424,6 +424,18 @@ class Document:
         for node in walk(self):
             if isinstance(node, (Blank, Noise, TitleLine, MetaLine, Paragraph, Heading, Cell)):
                 yield node
+
+
+def _blocks(doc: Document) -> Iterator[Section | Block]:
+    """The sections and blocks of ``doc``, depth first, in source order: :func:`walk`'s
+    order, without going into tables (no section or table is inside one, and building the
+    cells of every row is what costs)."""
+    stack: list[Section | Block] = list(reversed(doc.children))
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, Section):
+            stack.extend(reversed(current.children))
 
 
 def _squash(text: str) -> str:

@@ -17,7 +17,9 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -79,6 +81,7 @@ _VALUE_RE = re.compile(
     r"|无|[—\-－–―/／]{1,3}"
 )
 _SENTENCE_END = "。！？；：:"
+_SENTENCE_END_RE = re.compile("[" + _SENTENCE_END + "]")
 _DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*")
 _NOT_A_CELL_BEFORE = frozenset("第（(〔[【约近共计达超逾")
 #: a digit run followed by one of these is a quantity in prose or a numbering, not a cell
@@ -86,6 +89,9 @@ _NOT_A_CELL_AFTER = frozenset(
     "条件个人次篇项家起份年月日号时分秒期届批轮名位元万亿%％.．、)）〕]】:：-/"
 )
 _PROSE_PUNCT = "。，；！？"
+_PROSE_PUNCT_RE = re.compile("[" + _PROSE_PUNCT + "]")
+#: what decides whether text is prose: brackets, and sentence punctuation outside them
+_PROSE_SCAN_RE = re.compile("[（(）)，,；;！？。]")
 _CHROME_PREFIXES = (
     "当前位置", "您当前的位置", "您现在的位置", "首页>", "首页 >", "分享到", "打印本页",
     "关闭窗口", "【打印】", "【关闭】", "字体：", "【字体", "扫一扫", "相关链接",
@@ -140,6 +146,9 @@ class NodeToken(Token):
     node: Any
 
 
+_new_str = str.__new__
+
+
 class TokenListLexer(Lexer):
     """A Lark lexer that hands the parser a token list made by :func:`tokenize`."""
 
@@ -152,45 +161,6 @@ class TokenListLexer(Lexer):
 
 
 # --------------------------------------------------------------------------- segments
-
-
-class _Seg:
-    """A classified piece of a line (internal, mutable while the passes run)."""
-
-    __slots__ = (
-        "anomaly",
-        "cells",
-        "end",
-        "kind",
-        "level",
-        "line",
-        "num",
-        "row_first",
-        "start",
-        "stop",
-        "title_end",
-    )
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        stop: int,
-        line: int,
-        kind: str,
-        cells: list[tuple[int, int]] | None = None,
-    ) -> None:
-        self.start = start  # offset of the segment
-        self.end = end  # end of content (before the line ending)
-        self.stop = stop  # end including the line ending (== end unless it ends its line)
-        self.line = line
-        self.kind = kind  # see _classify_one
-        self.num: re.Match[str] | None = None  # heading candidate: the numbering match
-        self.title_end = 0  # heading candidate: end of the title
-        self.level = 0
-        self.anomaly: NumberingAnomaly | None = None
-        self.row_first = False
-        self.cells = cells  # glued rows: content bounds of each cell
 
 
 def _split_lines(text: str) -> list[tuple[int, int, int]]:
@@ -231,18 +201,8 @@ _WS_RUN_RE = re.compile("[" + _WS + "]*")
 
 def _lstrip_at(text: str, start: int, end: int) -> int:
     """The first offset at or after ``start`` (and before ``end``) that is not white space."""
-    return min(_WS_RUN_RE.match(text, start, end).end(), end) if start < end else start  # type: ignore[union-attr]
-
-
-def _few_lines(text: str, lines: list[tuple[int, int, int]]) -> bool:
-    """Whether the text has at most five non-blank lines (a report on one line)."""
-    count = 0
-    for start, end, _ in lines:
-        if end > start and text[start:end].strip(_WS_TAB):
-            count += 1
-            if count > 5:
-                return False
-    return True
+    # the pattern always matches (maybe empty), and never past ``end``
+    return _WS_RUN_RE.match(text, start, end).end() if start < end else start  # type: ignore[union-attr]
 
 
 def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
@@ -284,49 +244,110 @@ def _is_value(s: str) -> bool:
 
 
 class _Lines:
-    """The passes over one text."""
+    """The passes over one text.
+
+    The segments are kept in parallel lists indexed by segment number (``starts``,
+    ``ends``, ``stops``, ``lines``, ``kinds``), and what only some segments have in dicts
+    keyed by that number: a per-segment object costs more to build than the lexer spends on
+    most lines (table-heavy reports are mostly one short cell per line).
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.segs: list[_Seg] = []
+        self.starts: list[int] = []  # offset of the segment
+        self.ends: list[int] = []  # end of content (before the line ending)
+        self.stops: list[int] = []  # end including the line ending (== end unless last)
+        self.lines: list[int] = []  # 1-based line number
+        self.kinds: list[str] = []  # see _kind_of; the passes refine it
+        self.row_first: list[bool] = []  # lines layout: the lines that start a table row
+        self.num: dict[int, re.Match[str]] = {}  # headings: the numbering match
+        self.title_end: dict[int, int] = {}  # headings: end of the title
+        self.level: dict[int, int] = {}  # headings: depth
+        self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
+        self.glued: dict[int, list[tuple[int, int]]] = {}  # glued rows: bounds of each cell
+        self._runins: list[int] = []  # segments of run-in text after a heading's title
         self._line_starts: list[int] = []
+        self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
 
-    # -- pass 1: lines and segments ---------------------------------------------------
+    def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.stops.append(stop)
+        self.lines.append(line)
+        self.kinds.append(kind)
+        return len(self.kinds) - 1
+
+    # -- pass 1: lines, segments and their kinds ----------------------------------------
 
     def segment(self) -> None:
+        """Cut the text into lines (and long lines into segments), classifying each."""
         text = self.text
-        lines = _split_lines(text)
-        few_lines = _few_lines(text, lines)
+        n = len(text)
+        bounds: list[tuple[int, int, int]] | None = None
+        if "\r" in text:
+            bounds = _split_lines(text)
+            pieces = [text[a:b] for a, b, _ in bounds]
+        else:
+            pieces = text.split("\n")
+            if pieces and not pieces[-1]:
+                pieces.pop()  # the text ends with a line ending
+        few = 0
+        for piece in pieces:
+            if piece and piece.strip(_WS_TAB):
+                few += 1
+                if few > 5:
+                    break
         has_bookmarks = "[bookmark:" in text
         # a line longer than this may be a whole report run together
-        long_line = _ONE_LINE_MIN if few_lines else _LONG_LINE
-        segs = self.segs
+        long_line = _ONE_LINE_MIN if few <= 5 else _LONG_LINE
+        starts, ends, stops, lines, kinds = (
+            self.starts,
+            self.ends,
+            self.stops,
+            self.lines,
+            self.kinds,
+        )
         line_starts = self._line_starts
-        for lineno, (start, end, stop) in enumerate(lines, 1):
+        classify = self._classify
+        pos = 0
+        for lineno, piece in enumerate(pieces, 1):
+            if bounds is None:
+                start = pos
+                end = pos + len(piece)
+                stop = pos = end + 1 if end < n else end
+            else:
+                start, end, stop = bounds[lineno - 1]
             line_starts.append(start)
-            if end - start <= long_line and (
-                not has_bookmarks or text.find("[bookmark:", start, end) < 0
-            ):
-                # a tab-led line with no other tab is a cell: classified here, on the way
-                cell = text.startswith("\t", start) and text.find("\t", start + 1, end) < 0
-                segs.append(_Seg(start, end, stop, lineno, "cell" if cell else ""))
+            if end - start <= long_line and not (has_bookmarks and "[bookmark:" in piece):
+                if "\t" in piece:
+                    # a tab-led line with no other tab is a cell; other tab lines are rows
+                    kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                elif not piece:
+                    kind = "blank"
+                else:
+                    classify(start, end, stop, lineno, piece)
+                    continue
+                starts.append(start)
+                ends.append(end)
+                stops.append(stop)
+                lines.append(lineno)
+                kinds.append(kind)
                 continue
-            pos = start
+            at = start
             # bookmarks glued to the start of a line
             while has_bookmarks:
-                at = _lstrip_at(text, pos, end)
-                m = _BOOKMARK_RE.match(text, at, end)
+                m = _BOOKMARK_RE.match(text, _lstrip_at(text, at, end), end)
                 if m is None:
                     break
-                segs.append(_Seg(pos, m.end(), m.end(), lineno, "bookmark"))
-                pos = m.end()
-            if end - pos > long_line:
-                for a, b in self._runin_cuts(pos, end):
-                    segs.append(_Seg(a, b, b, lineno, ""))
-                last = self.segs[-1]
-                last.stop = stop
+                self._add(at, m.end(), m.end(), lineno, "bookmark")
+                at = m.end()
+            if end - at > long_line:
+                cuts = self._runin_cuts(at, end)
+                for k, (a, b) in enumerate(cuts):
+                    classify(a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
                 continue
-            segs.append(_Seg(pos, end, stop, lineno, ""))
+            classify(at, end, stop, lineno, text[at:end])
+        self.row_first = [False] * len(kinds)
 
     def _runin_cuts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Cut a very long line (a whole report on one line) before run-in headings.
@@ -380,69 +401,67 @@ class _Lines:
         bounds = [start, *sorted(set(cuts)), end]
         return [(a, b) for a, b in itertools.pairwise(bounds) if b > a] or [(start, end)]
 
-    # -- pass 2: classify each segment ------------------------------------------------
+    def _classify(self, a: int, b: int, stop: int, line: int, body: str) -> None:
+        """Classify the segment ``text[a:b]`` and add it, or the segments it splits into: a
+        heading and its run-in text, or the rows of a glued table."""
+        kind = self._kind_of(a, b, body)
+        if kind == "para":
+            if not self._add_glued(a, b, stop, line):
+                self._add(a, b, stop, line, "para")
+            return
+        if kind != "heading":
+            self._add(a, b, stop, line, kind)
+            return
+        assert self._cand is not None
+        m, title_end = self._cand
+        split = title_end < b
+        i = self._add(a, title_end if split else b, title_end if split else stop, line, kind)
+        self.num[i] = m
+        self.title_end[i] = title_end
+        if split:
+            # the run-in text after a heading's title is a segment of its own: a
+            # paragraph, or a table whose cells ran together
+            rest = self._kind_of(title_end, b, self.text[title_end:b])
+            if rest != "para" or not self._add_glued(title_end, b, stop, line):
+                self._runins.append(self._add(title_end, b, stop, line, "runin"))
 
-    def classify(self) -> None:
-        out: list[_Seg] = []
-        for seg in self.segs:
-            if seg.kind:  # bookmarks, and cells already classified while segmenting
-                out.append(seg)
-                continue
-            out.extend(self._classify_one(seg))
-            head = out[-1]
-            if head.kind == "heading" and head.title_end < head.end:
-                # the run-in text after a heading's title is a segment of its own: a
-                # paragraph, or a table whose cells ran together
-                rest = _Seg(head.title_end, head.end, head.stop, head.line, "")
-                head.stop = head.end = head.title_end
-                parts = self._classify_one(rest)
-                if len(parts) == 1 and parts[0].kind != "glued":
-                    parts[0].kind = "runin"
-                out.extend(parts)
-        self.segs = out
-
-    def _classify_one(self, seg: _Seg) -> list[_Seg]:
-        """Classify a segment; returns it, or the rows it splits into (glued tables)."""
-        text = self.text
-        a, b = seg.start, seg.end
-        body = text[a:b]
+    def _kind_of(self, a: int, b: int, body: str) -> str:
+        """The kind of the segment ``body == text[a:b]`` taken alone.  For a heading, its
+        numbering match and title end are left in ``self._cand``."""
         if "\t" in body:
-            seg.kind = "cell" if body.startswith("\t") and body.count("\t") == 1 else "tsv"
-            return [seg]
+            return "cell" if body.startswith("\t") and body.count("\t") == 1 else "tsv"
         stripped = body.strip(_WS)
         if not stripped:
-            seg.kind = "blank"
-        elif stripped[0] == "|" and stripped.count("|") >= 2:
-            seg.kind = "pipe_rule" if _PIPE_RULE_RE.fullmatch(stripped) else "pipe"
-        elif _URL_RE.fullmatch(stripped):
-            seg.kind = "url"
-        elif _RULE_RE.fullmatch(stripped):
-            seg.kind = "rule"
-        elif stripped.startswith(_CHROME_PREFIXES):
-            seg.kind = "chrome"
-        elif _is_spaced_row(stripped):
-            seg.kind = "spaced"
-        else:
-            at = _lstrip_at(text, a, b)
-            m = _NUMBERING_RE.match(text, at, b)
-            if m is None or not self._heading_candidate(seg, m):
-                seg.kind = "para"
-                return self._glued_rows(seg) or [seg]
-        return [seg]
+            return "blank"
+        if stripped[0] == "|" and stripped.count("|") >= 2:
+            return "pipe_rule" if _PIPE_RULE_RE.fullmatch(stripped) else "pipe"
+        if _URL_RE.fullmatch(stripped):
+            return "url"
+        if _RULE_RE.fullmatch(stripped):
+            return "rule"
+        if stripped.startswith(_CHROME_PREFIXES):
+            return "chrome"
+        if _is_spaced_row(stripped):
+            return "spaced"
+        text = self.text
+        m = _NUMBERING_RE.match(text, _lstrip_at(text, a, b), b)
+        if m is None or not self._heading_candidate(b, m):
+            return "para"
+        return "heading"
 
-    def _glued_rows(self, seg: _Seg) -> list[_Seg] | None:
+    def _add_glued(self, a: int, b: int, stop: int, line: int) -> bool:
         """Split text whose table cells ran together into rows: a label, then its digits.
 
         ``…规章000行政规范性文件1012…`` — a run of digits directly after a label, not
         followed by a unit (条, 件, 年 …) nor by a numbering mark (``1.属于``), ends a row.
         Only text without sentence punctuation outside brackets qualifies (prose quotes
         quantities with units and commas); two or more rows make a glued table.  The digits
-        stay one cell, for recognition to split by the table's identities.
+        stay one cell, for recognition to split by the table's identities.  Adds the rows
+        and returns True, or adds nothing and returns False.
         """
         text = self.text
-        a, b = seg.start, seg.end
         if b - a < 8 or not _prose_free(text, a, b):
-            return None
+            return False
         pairs: list[tuple[int, int, int]] = []  # (label start, digits start, digits end)
         label_start = a
         for m in _DIGIT_RUN_RE.finditer(text, a, b):
@@ -455,50 +474,46 @@ class _Lines:
             pairs.append((label_start, ds, de))
             label_start = de
         if len(pairs) < 2:
-            return None
-        rows: list[_Seg] = []
-        first = pairs[0][0]
+            return False
+        assert pairs[0][0] == a
+        rows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for k, (ls, ds, de) in enumerate(pairs):
             end = pairs[k + 1][0] if k + 1 < len(pairs) else de
-            rows.append(_Seg(ls, end, end, seg.line, "glued", cells=[(ls, ds), (ds, de)]))
+            rows.append((ls, end, [(ls, ds), (ds, de)]))
         if pairs[-1][2] < b:
             tail = pairs[-1][2]
-            rows.append(_Seg(tail, b, b, seg.line, "glued", cells=[(tail, b)]))
-        assert first == a
-        rows[-1].stop = seg.stop
-        return rows
+            rows.append((tail, b, [(tail, b)]))
+        for k, (ls, end, cells) in enumerate(rows):
+            i = self._add(ls, end, stop if k + 1 == len(rows) else end, line, "glued")
+            self.glued[i] = cells
+        return True
 
-    def _heading_candidate(self, seg: _Seg, m: re.Match[str]) -> bool:
+    def _heading_candidate(self, end: int, m: re.Match[str]) -> bool:
         text = self.text
-        title_start = _lstrip_at(text, m.end(), seg.end)
-        if title_start >= seg.end:
+        title_start = _lstrip_at(text, m.end(), end)
+        if title_start >= end:
             return False  # a bare number
-        limit = min(seg.end, title_start + _HEADING_TITLE_MAX)
-        stop = -1
-        for i in range(title_start, limit):
-            if text[i] in _SENTENCE_END:
-                stop = i + 1
-                break
+        limit = min(end, title_start + _HEADING_TITLE_MAX)
+        found = _SENTENCE_END_RE.search(text, title_start, limit)
+        stop = found.end() if found else -1
         word_end = _section_word_end(text, title_start, stop if stop > 0 else limit)
         if (
             word_end > 0
             and text[word_end : word_end + 1] not in _SENTENCE_END
-            and (seg.end - word_end >= _RUNIN_MIN or text[seg.end - 1] in _SENTENCE_END)
+            and (end - word_end >= _RUNIN_MIN or text[end - 1] in _SENTENCE_END)
         ):
             stop = word_end  # 二、主动公开政府信息情况第二十条…: the title ends at 情况
         if stop < 0:
-            if seg.end - title_start > _HEADING_TITLE_MAX:
+            if end - title_start > _HEADING_TITLE_MAX:
                 stop = _section_word_end(text, title_start, limit)
                 if stop < 0:
                     return False
             else:
-                stop = seg.end
-        seg.kind = "heading"
-        seg.num = m
-        seg.title_end = stop
+                stop = end
+        self._cand = (m, stop)
         return True
 
-    # -- pass 3: title block, tables, headings -----------------------------------------
+    # -- pass 2: title block, tables, headings -----------------------------------------
 
     def structure(self) -> None:
         self._front()
@@ -512,21 +527,21 @@ class _Lines:
     def _front(self) -> None:
         """Mark the title block: leading titles, meta lines, noise and blanks."""
         text = self.text
+        kinds = self.kinds
         titles = 0
-        for seg in self.segs:
-            kind = seg.kind
+        for i, kind in enumerate(kinds):
             if kind == "blank":
-                seg.kind = "f_blank"
+                kinds[i] = "f_blank"
                 continue
             if kind in ("url", "rule", "chrome", "bookmark"):
-                seg.kind = "f_" + kind
+                kinds[i] = "f_" + kind
                 continue
             if kind not in ("para", "spaced"):
                 return
-            content = text[seg.start : seg.end].strip(_WS)
+            content = text[self.starts[i] : self.ends[i]].strip(_WS)
             m = _META_RE.fullmatch(content)
             if m is not None and m.group("key") in _META_KEYS:
-                seg.kind = "f_meta"
+                kinds[i] = "f_meta"
                 continue
             if (
                 titles < 4
@@ -534,144 +549,145 @@ class _Lines:
                 and content[-1] not in "。，；：:,;"
                 and not _is_value(content)
             ):
-                seg.kind = "f_title"
+                kinds[i] = "f_title"
                 titles += 1
                 continue
             return
 
     def _cell_tables(self) -> None:
-        """Tab lines, pipe lines and continuation lines; blanks between them; row starts."""
-        segs = self.segs
+        """Tab lines, pipe lines and continuation lines; blanks between them.
+
+        Each step visits only the segments it may change, found by C-level filters over the
+        kinds (most segments of a table-heavy report are cells that no step changes)."""
         text = self.text
-        n = len(segs)
+        kinds, starts, ends = self.kinds, self.starts, self.ends
+        n = len(kinds)
         # a tab-led line of prose with no table line near it is an indented paragraph
-        for i, seg in enumerate(segs):
-            if seg.kind == "cell":
-                content = text[seg.start + 1 : seg.end].strip(_WS)
+        # (only a line longer than 51 characters can hold 51 after its tab)
+        for i in _where_longer(starts, ends, 51):
+            if kinds[i] == "cell":
+                content = text[starts[i] + 1 : ends[i]].strip(_WS)
                 if (
                     len(content) > 50
                     and any(p in content for p in "。，")
                     and not (self._near(i, -1) or self._near(i, 1))
                 ):
-                    seg.kind = "para"
-        # continuation lines: short text directly under a cell line
-        for i in range(1, n):
-            seg, prev = segs[i], segs[i - 1]
-            if prev.kind in ("cell", "cont") and seg.kind in ("para", "spaced", "heading"):
-                content = text[seg.start : seg.end].strip(_WS)
-                if len(content) <= 40 and not (
-                    seg.kind == "heading" and not self._table_follows(i)
-                ):
-                    seg.kind = "cont"
-        self._mark_table_blanks(("cell", "cont", "tsv", "pipe", "pipe_rule"))
-        # row starts in the cells layout: the first cell after a blank or another row kind
-        prev_kind = ""
-        for seg in segs:
-            if seg.kind == "cell" and prev_kind not in ("cell", "cont"):
-                seg.row_first = True
-            prev_kind = seg.kind
+                    kinds[i] = "para"
+        # continuation lines: short text directly under a cell line (or under another
+        # continuation line: the candidates are visited in order, so chains follow)
+        for i in _where(kinds, _CONT_CANDIDATES):
+            if i > 0 and kinds[i - 1] in ("cell", "cont"):
+                kind = kinds[i]
+                content = text[starts[i] : ends[i]].strip(_WS)
+                if len(content) <= 40 and not (kind == "heading" and not self._table_follows(i)):
+                    kinds[i] = "cont"
+        # blank lines between two table lines belong to the table
+        self._mark_table_blanks(_CELL_TABLE_KINDS, n)
+
+    def _mark_table_blanks(self, table_kinds: frozenset[str], n: int) -> None:
+        """Each run of blank lines with a table line on both sides becomes table blanks."""
+        kinds = self.kinds
+        blanks = _where(kinds, _JUST_BLANK)
+        k = 0
+        while k < len(blanks):
+            first = last = blanks[k]
+            k += 1
+            while k < len(blanks) and blanks[k] == last + 1:
+                last = blanks[k]
+                k += 1
+            if (
+                first > 0
+                and last + 1 < n
+                and kinds[first - 1] in table_kinds
+                and kinds[last + 1] in table_kinds
+            ):
+                for j in range(first, last + 1):
+                    kinds[j] = "tblank"
 
     def _near(self, i: int, step: int) -> bool:
+        kinds = self.kinds
         j = i + step
-        while 0 <= j < len(self.segs) and self.segs[j].kind in ("blank", "f_blank"):
+        while 0 <= j < len(kinds) and kinds[j] in ("blank", "f_blank"):
             j += step
-        return 0 <= j < len(self.segs) and self.segs[j].kind in ("cell", "tsv", "cont")
+        return 0 <= j < len(kinds) and kinds[j] in ("cell", "tsv", "cont")
 
     def _table_follows(self, i: int) -> bool:
         j = i + 1
-        return j < len(self.segs) and self.segs[j].kind in ("cell", "tsv")
-
-    def _mark_table_blanks(self, table_kinds: tuple[str, ...]) -> None:
-        """Blank lines between two table lines belong to the table."""
-        segs = self.segs
-        last_table = -1
-        for i, seg in enumerate(segs):
-            if seg.kind in table_kinds:
-                if last_table >= 0:
-                    for j in range(last_table + 1, i):
-                        if segs[j].kind == "blank":
-                            segs[j].kind = "tblank"
-                last_table = i
-            elif seg.kind != "blank":
-                last_table = -1
+        return j < len(self.kinds) and self.kinds[j] in ("cell", "tsv")
 
     def _spaced_tables(self) -> None:
         """Rows of space-separated cells: only runs of two or more make a table."""
-        segs = self.segs
+        text = self.text
+        kinds = self.kinds
         i = 0
-        n = len(segs)
+        n = len(kinds)
         while i < n:
-            if segs[i].kind != "spaced":
-                i += 1
-                continue
+            try:
+                i = kinds.index("spaced", i)
+            except ValueError:
+                return
             j = i
             members = [i]
             k = i + 1
-            while k < n and segs[k].kind in ("spaced", "blank"):
-                if segs[k].kind == "spaced":
+            while k < n and kinds[k] in ("spaced", "blank"):
+                if kinds[k] == "spaced":
                     members.append(k)
                     j = k
                 k += 1
-            if len(members) < 2 and not _many_values(self.text, segs[i]):
-                segs[i].kind = "para"
+            if len(members) < 2 and not _many_values(text[self.starts[i] : self.ends[i]]):
+                kinds[i] = "para"
             else:
                 h = i - 1
-                while h >= 0 and segs[h].kind == "blank":
+                while h >= 0 and kinds[h] == "blank":
                     h -= 1
                 if (
                     h >= 0
-                    and segs[h].kind == "para"
-                    and _is_header_row(self.text[segs[h].start : segs[h].end].strip(_WS))
+                    and kinds[h] == "para"
+                    and _is_header_row(text[self.starts[h] : self.ends[h]].strip(_WS))
                 ):
-                    segs[h].kind = "spaced"
+                    kinds[h] = "spaced"
                     i = h
                 for m in range(i, j + 1):
-                    if segs[m].kind == "blank":
-                        segs[m].kind = "tblank"
+                    if kinds[m] == "blank":
+                        kinds[m] = "tblank"
             i = j + 1
 
     def _line_tables(self) -> None:
         """One cell per line without tabs: runs of short lines holding several values."""
-        segs = self.segs
         text = self.text
-        n = len(segs)
-        short = []
-        for seg in segs:
-            is_short = False
-            if seg.kind in ("para", "heading") and seg.end - seg.start <= 90:
-                content = text[seg.start : seg.end].strip(_WS)
-                is_short = len(content) <= 45 and "。" not in content and "；" not in content
-            short.append(is_short)
-        i = 0
-        while i < n:
-            if not short[i]:
-                i += 1
-                continue
-            run = [i]
-            k = i + 1
-            while k < n and (short[k] or segs[k].kind == "blank"):
-                if short[k]:
-                    run.append(k)
-                k += 1
-            i = k
+        kinds, starts, ends = self.kinds, self.starts, self.ends
+        short: list[int] = []
+        for i in _where(kinds, _PARA_HEADING):
+            if ends[i] - starts[i] <= 90:
+                content = text[starts[i] : ends[i]].strip(_WS)
+                if len(content) <= 45 and "。" not in content and "；" not in content:
+                    short.append(i)
+        # a run: short lines with nothing but blank lines between them
+        run: list[int] = []
+        for i in short:
+            if run and any(kinds[k] != "blank" for k in range(run[-1] + 1, i)):
+                self._make_line_table(run)
+                run = []
+            run.append(i)
+        if run:
             self._make_line_table(run)
 
     def _make_line_table(self, run: list[int]) -> None:
-        segs = self.segs
+        if len(run) < 6:
+            return
         text = self.text
-        contents = [text[segs[r].start : segs[r].end].strip(_WS) for r in run]
+        kinds, starts, ends = self.kinds, self.starts, self.ends
         values = [
-            _is_value(c) and segs[r].kind == "para" for r, c in zip(run, contents, strict=True)
+            kinds[r] == "para" and _is_value(text[starts[r] : ends[r]].strip(_WS)) for r in run
         ]
-        if len(run) < 6 or sum(values) < 3 or len(run) - sum(values) < 2:
+        if sum(values) < 3 or len(run) - sum(values) < 2:
             return
         # a numbered line is a row label when values follow it directly, or when it follows a
         # value and another numbered label follows it (三、本年度办理结果 → （一）予以公开 → 0);
         # else it stays a heading and splits the run
         label = [False] * len(run)
         for idx in range(len(run) - 1, -1, -1):
-            r = run[idx]
-            if segs[r].kind != "heading":
+            if kinds[run[idx]] != "heading":
                 continue
             nxt = idx + 1
             after_value = idx > 0 and values[idx - 1]
@@ -679,10 +695,11 @@ class _Lines:
                 label[idx] = True
         pieces: list[list[int]] = [[]]
         for idx, r in enumerate(run):
-            if segs[r].kind == "heading" and not label[idx]:
+            if kinds[r] == "heading" and not label[idx]:
                 pieces.append([])
             else:
                 pieces[-1].append(idx)
+        row_first = self.row_first
         for piece in pieces:
             # a piece starts at its first line that is followed by values within 12 lines
             if not piece:
@@ -695,37 +712,45 @@ class _Lines:
                 continue
             members = [run[p] for p in piece]
             for p in piece:
-                seg = segs[run[p]]
-                seg.kind = "line"
-                seg.row_first = not values[p] or p == piece[0]
+                kinds[run[p]] = "line"
+                row_first[run[p]] = not values[p] or p == piece[0]
             pending: list[int] = []
             for m in range(members[0], members[-1] + 1):
-                if segs[m].kind == "blank":
+                if kinds[m] == "blank":
                     pending.append(m)
-                elif segs[m].kind == "line":
+                elif kinds[m] == "line":
                     # blanks before a row's next value belong to the row, else to the table
-                    inner = "lblank" if not segs[m].row_first else "tblank"
+                    inner = "lblank" if not row_first[m] else "tblank"
                     for b in pending:
-                        segs[b].kind = inner
+                        kinds[b] = inner
                     pending = []
 
     def _page_numbers(self) -> None:
         """A lone page number among the last lines, or between two prose lines."""
-        segs = self.segs
         text = self.text
-        nonblank = [i for i, s in enumerate(segs) if s.kind not in ("blank", "tblank", "f_blank")]
-        tail = set(nonblank[-3:])
-        for pos, i in enumerate(nonblank):
-            seg = segs[i]
-            if seg.kind != "para" or seg.end - seg.start > 24:
+        kinds, starts, ends = self.kinds, self.starts, self.ends
+        n = len(kinds)
+        tail: set[int] = set()
+        i = n - 1
+        while i >= 0 and len(tail) < 3:
+            if kinds[i] not in _BLANK_KINDS:
+                tail.add(i)
+            i -= 1
+        for i in _where(kinds, _JUST_PARA):
+            if ends[i] - starts[i] > 24:
                 continue
-            content = text[seg.start : seg.end].strip(_WS)
-            if not _PAGE_RE.fullmatch(content):
+            if not _PAGE_RE.fullmatch(text[starts[i] : ends[i]].strip(_WS)):
                 continue
-            prev_kind = segs[nonblank[pos - 1]].kind if pos > 0 else ""
-            next_kind = segs[nonblank[pos + 1]].kind if pos + 1 < len(nonblank) else ""
+            p = i - 1
+            while p >= 0 and kinds[p] in _BLANK_KINDS:
+                p -= 1
+            q = i + 1
+            while q < n and kinds[q] in _BLANK_KINDS:
+                q += 1
+            prev_kind = kinds[p] if p >= 0 else ""
+            next_kind = kinds[q] if q < n else ""
             if i in tail or (prev_kind in ("para", "heading") and next_kind in ("para", "heading")):
-                seg.kind = "page"
+                kinds[i] = "page"
 
     # -- heading levels ----------------------------------------------------------------
 
@@ -744,8 +769,9 @@ class _Lines:
         * Other breaks (skips, repeats, a first heading not at 1) keep their place and are
           marked.
         """
-        segs = [s for s in self.segs if s.kind == "heading"]
-        parsed = [_numbering(s.num) for s in segs if s.num is not None]
+        kinds = self.kinds
+        segs = _where(kinds, _JUST_HEADING)
+        parsed = [_numbering(self.num[i]) for i in segs]
         style_level: dict[NumberingStyle, int] = {}
         level_style: dict[int, NumberingStyle] = {}
         stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
@@ -768,7 +794,7 @@ class _Lines:
                 if n == prev + 1:
                     place = own
                 elif n == 1 and own < depth:
-                    seg.kind = "para"  # a list restarting inside deeper text
+                    kinds[seg] = "para"  # a list restarting inside deeper text
                     continue
             elif n == 1:
                 place = min(own, depth + 1) if own is not None else depth + 1
@@ -797,173 +823,219 @@ class _Lines:
                     place = min(own, depth + 1) if own is not None else depth + 1
                     anomaly = NumberingAnomaly.NOT_FIRST
             if place > MAX_DEPTH:
-                seg.kind = "para"
+                kinds[seg] = "para"
                 continue
             if anomaly is not NumberingAnomaly.MISSTYLED:
                 style_level.setdefault(style, place)
                 level_style.setdefault(place, style)
             del stack[place - 1 :]
             stack.append((style, n))
-            seg.level = place
-            seg.anomaly = anomaly
+            self.level[seg] = place
+            self.anomaly[seg] = anomaly
 
     def _rejoin_demoted(self) -> None:
-        """A numbered line demoted to a paragraph takes its run-in text back."""
-        out: list[_Seg] = []
-        for seg in self.segs:
-            if seg.kind == "runin" and out and out[-1].kind != "heading":
-                prev = out[-1]
-                if prev.kind == "para" and prev.end == seg.start:
-                    prev.end, prev.stop = seg.end, seg.stop
-                    continue
-                seg.kind = "para"
-            out.append(seg)
-        self.segs = out
+        """A numbered line demoted to a paragraph takes its run-in text back.
+
+        Run-in text always directly follows its heading's segment; the segment it joins is
+        extended, and the run-in segment is marked ``_merged`` (no token of its own)."""
+        kinds, ends, stops = self.kinds, self.ends, self.stops
+        for i in self._runins:
+            if kinds[i - 1] == "heading":
+                continue
+            if kinds[i - 1] == "para" and ends[i - 1] == self.starts[i]:
+                ends[i - 1], stops[i - 1] = ends[i], stops[i]
+                kinds[i] = "_merged"
+            else:
+                kinds[i] = "para"
 
     # -- tokens ------------------------------------------------------------------------
 
     def tokens(self) -> list[NodeToken]:
         text = self.text
-        segs = self.segs
+        kinds, starts, stops, lines = self.kinds, self.starts, self.stops, self.lines
+        line_starts = self._line_starts
         out: list[NodeToken] = []
         in_table = False
-        i, n = 0, len(segs)
+        i, n = 0, len(kinds)
         while i < n:
-            seg = segs[i]
-            kind = seg.kind
+            kind = kinds[i]
+            if kind == "_merged":  # joined to the paragraph before it
+                i += 1
+                continue
             table_kind = kind in _ROW_KINDS
             if table_kind and not in_table:
-                out.append(self._tok("TABLE_START", "", seg, None))
+                out.append(self._tok("TABLE_START", "", i, None))
             in_table = table_kind
             if kind == "heading":
-                out.append(self._heading_token(seg))
-            elif kind in ("cell", "line"):
-                i = self._grouped_row(i, out)
+                out.append(self._heading_token(i))
+            elif kind == "cell":
+                i = self._cell_row(i, out)
                 continue
-            elif kind in _ROW_KINDS:
-                cells = self._row_cells(seg, kind)
-                i = self._absorb_blanks(i + 1, cells)
+            elif kind == "line":
+                i = self._line_row(i, out)
+                continue
+            elif table_kind:
+                cells = self._row_cells(i, kind)
+                j = i + 1
+                while j < n and kinds[j] == "tblank":
+                    j += 1
+                if j > i + 1:  # blank lines between two rows belong to the row above
+                    last = cells[-1]
+                    cells[-1] = (text[last[1] : stops[j - 1]], *last[1:])
                 typ = _ROW_TOKENS[kind]
-                out.append(self._tok(typ, "", seg, Row(tuple(cells), kind == "pipe_rule")))
+                out.append(self._tok(typ, "", i, Row(tuple(cells), kind == "pipe_rule")))
+                i = j
                 continue
             elif kind in _BLANK_TOKENS:
                 j = i + 1
-                while j < n and segs[j].kind == kind:
+                while j < n and kinds[j] == kind:
                     j += 1
-                last = segs[j - 1]
-                chunk = text[seg.start : last.stop]
-                node = Blank(chunk, self._span(seg.start, last.stop, seg))
-                out.append(self._tok(_BLANK_TOKENS[kind], chunk, seg, node))
+                start, stop, line = starts[i], stops[j - 1], lines[i]
+                chunk = text[start:stop]
+                span = Span(start, stop, line, start - line_starts[line - 1] + 1)
+                out.append(self._tok(_BLANK_TOKENS[kind], chunk, i, Blank(chunk, span)))
                 i = j
                 continue
             else:
-                span = self._span(seg.start, seg.stop, seg)
-                chunk = text[seg.start : seg.stop]
+                start, stop, line = starts[i], stops[i], lines[i]
+                span = Span(start, stop, line, start - line_starts[line - 1] + 1)
+                chunk = text[start:stop]
                 if kind.startswith("f_"):
-                    out.append(self._front_token(seg, kind, chunk, span))
+                    out.append(self._front_token(i, kind, chunk, span))
                 elif kind in _NOISE_KINDS:
                     noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                    out.append(self._tok("NOISE", chunk, seg, noise))
+                    out.append(self._tok("NOISE", chunk, i, noise))
                 else:  # para, runin
                     typ = "RUNIN" if kind == "runin" else "PARA"
-                    out.append(self._tok(typ, chunk, seg, Paragraph(chunk, span)))
+                    out.append(self._tok(typ, chunk, i, Paragraph(chunk, span)))
             i += 1
         return out
 
-    def _grouped_row(self, i: int, out: list[NodeToken]) -> int:
-        """A row of one cell per line: tab-led cells and their continuation lines, or a
-        tabless label line, its value lines and the blank lines between them."""
+    def _cell_row(self, i: int, out: list[NodeToken]) -> int:
+        """A row of the cells layout: tab-led cells, one per line, each with the
+        continuation lines of a wrapped cell; the row ends at the first other line.
+
+        The hot path of table-heavy reports.  The blank lines after the row (up to the next
+        row) belong to its last cell.  A cell's text runs from its start to the end of its
+        last line, so it is cut once when the cell is complete."""
         text = self.text
-        segs = self.segs
-        first = segs[i]
-        cells: list[CellData] = []
-        if first.kind == "cell":
-            member, extra = "cell", "cont"
-        else:
-            member, extra = "line", "lblank"
-        j = i
-        n = len(segs)
+        kinds, starts, ends, stops, lines = (
+            self.kinds,
+            self.starts,
+            self.ends,
+            self.stops,
+            self.lines,
+        )
         line_starts = self._line_starts
+        cells: list[CellData] = []
+        n = len(kinds)
+        j = i
+        while True:
+            a, ce, stop, line = starts[j], ends[j], stops[j], lines[j]
+            content = text[a + 1 : ce]
+            j += 1
+            while j < n and kinds[j] == "cont":  # a wrapped cell's next line
+                stop = stops[j]
+                ts, ce = _trim(text, starts[j], ends[j])
+                content = content + "\n" + text[ts:ce]
+                j += 1
+            if j < n and kinds[j] == "cell":
+                column = a - line_starts[line - 1] + 1
+                cells.append((text[a:stop], a, line, column, content, a + 1, ce))
+                continue
+            while j < n and kinds[j] == "tblank":
+                stop = stops[j]
+                j += 1
+            column = a - line_starts[line - 1] + 1
+            cells.append((text[a:stop], a, line, column, content, a + 1, ce))
+            out.append(self._tok("CELL_ROW", "", i, Row(tuple(cells))))
+            return j
+
+    def _line_row(self, i: int, out: list[NodeToken]) -> int:
+        """A row of the lines layout: a tabless label line, its value lines and the blank
+        lines between them, up to the next line marked as a row start.
+
+        The blank lines after the row (up to the next row) belong to its last cell."""
+        text = self.text
+        kinds, starts, ends, stops, lines = (
+            self.kinds,
+            self.starts,
+            self.ends,
+            self.stops,
+            self.lines,
+        )
+        row_first = self.row_first
+        line_starts = self._line_starts
+        cells: list[CellData] = []
+        # the open cell: start, line, column, content, content start, content end, stop
+        a = line = column = cs = ce = stop = -1
+        content = ""
+        j = i
+        n = len(kinds)
         while j < n:
-            seg = segs[j]
-            if seg.kind == member and (j == i or not seg.row_first):
-                if member == "cell":  # the hot path of table-heavy reports: inlined _cell
-                    a, b = seg.start, seg.end
-                    column = a - line_starts[seg.line - 1] + 1
-                    cells.append(
-                        (text[a : seg.stop], a, seg.line, column, text[a + 1 : b], a + 1, b)
-                    )
-                else:
-                    cs, ce = _trim(text, seg.start, seg.end)
-                    cells.append(self._cell(seg, seg.start, cs, ce, seg.stop))
-            elif seg.kind == extra and cells:
-                cells[-1] = self._extend(cells[-1], seg, continuation=extra == "cont")
+            kind = kinds[j]
+            if kind == "line" and (j == i or not row_first[j]):
+                if a >= 0:
+                    cells.append((text[a:stop], a, line, column, content, cs, ce))
+                a, stop, line = starts[j], stops[j], lines[j]
+                column = a - line_starts[line - 1] + 1
+                cs, ce = _trim(text, a, ends[j])
+                content = text[cs:ce]
+            elif kind == "lblank" and a >= 0:
+                stop = stops[j]
             else:
                 break
             j += 1
-        j = self._absorb_blanks(j, cells)
-        typ = "CELL_ROW" if member == "cell" else "LINE_ROW"
-        out.append(self._tok(typ, "", first, Row(tuple(cells))))
-        return j
-
-    def _extend(self, cell: CellData, seg: _Seg, *, continuation: bool) -> CellData:
-        """Give a cell the next line: a wrapped cell's continuation, or a blank line."""
-        text = self.text
-        own = cell[0] + text[seg.start : seg.stop]
-        if not continuation:
-            return (own, *cell[1:])
-        cs, ce = _trim(text, seg.start, seg.end)
-        return (own, cell[1], cell[2], cell[3], cell[4] + "\n" + text[cs:ce], cell[5], ce)
-
-    def _absorb_blanks(self, j: int, cells: list[CellData]) -> int:
-        """Blank lines between two rows of a table belong to the row above them."""
-        segs = self.segs
-        while j < len(segs) and segs[j].kind == "tblank":
-            cells[-1] = self._extend(cells[-1], segs[j], continuation=False)
+        while j < n and kinds[j] == "tblank":
+            stop = stops[j]
             j += 1
+        cells.append((text[a:stop], a, line, column, content, cs, ce))
+        out.append(self._tok("LINE_ROW", "", i, Row(tuple(cells))))
         return j
 
-    def _front_token(self, seg: _Seg, kind: str, chunk: str, span: Span) -> NodeToken:
+    def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
         if kind == "f_title":
-            return self._tok("FRONT_TITLE", chunk, seg, TitleLine(chunk, span))
+            return self._tok("FRONT_TITLE", chunk, i, TitleLine(chunk, span))
         if kind == "f_meta":
             m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
             key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
-            return self._tok("FRONT_META", chunk, seg, MetaLine(chunk, span, key, value))
+            return self._tok("FRONT_META", chunk, i, MetaLine(chunk, span, key, value))
         node = Noise(chunk, span, _NOISE_KINDS[kind[2:]])
-        return self._tok("FRONT_NOISE", chunk, seg, node)
+        return self._tok("FRONT_NOISE", chunk, i, node)
 
-    def _heading_token(self, seg: _Seg) -> NodeToken:
+    def _heading_token(self, i: int) -> NodeToken:
         text = self.text
-        assert seg.num is not None
-        style, ordinal = _numbering(seg.num)
-        numbering = Numbering(style, ordinal, seg.num.group(0))
-        title = text[_lstrip_at(text, seg.num.end(), seg.end) : seg.title_end].strip(_WS)
-        chunk = text[seg.start : seg.stop]
-        span = self._span(seg.start, seg.stop, seg)
-        node = Heading(chunk, span, numbering, title, seg.level, seg.anomaly)
-        return self._tok(f"H{seg.level}", chunk, seg, node)
+        m = self.num[i]
+        style, ordinal = _numbering(m)
+        numbering = Numbering(style, ordinal, m.group(0))
+        start, end, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
+        title = text[_lstrip_at(text, m.end(), end) : self.title_end[i]].strip(_WS)
+        chunk = text[start:stop]
+        span = Span(start, stop, line, start - self._line_starts[line - 1] + 1)
+        level = self.level[i]
+        node = Heading(chunk, span, numbering, title, level, self.anomaly[i])
+        return self._tok(f"H{level}", chunk, i, node)
 
-    def _row_cells(self, seg: _Seg, kind: str) -> list[CellData]:
+    def _row_cells(self, i: int, kind: str) -> list[CellData]:
         """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
         text = self.text
-        a, b, stop = seg.start, seg.end, seg.stop
+        a, b, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
         cells: list[CellData] = []
         if kind == "tsv":
             bounds = [a - 1]
-            i = text.find("\t", a, b)
-            while i >= 0:
-                bounds.append(i)
-                i = text.find("\t", i + 1, b)
+            t = text.find("\t", a, b)
+            while t >= 0:
+                bounds.append(t)
+                t = text.find("\t", t + 1, b)
             bounds.append(b)
             for k in range(len(bounds) - 1):
                 own_start = a if k == 0 else bounds[k]
                 cstart = a if k == 0 else bounds[k] + 1
                 cend = bounds[k + 1]
                 own_stop = cend if k < len(bounds) - 2 else stop
-                cells.append(self._cell(seg, own_start, cstart, cend, own_stop))
+                cells.append(self._cell(line, own_start, cstart, cend, own_stop))
         elif kind in ("pipe", "pipe_rule"):
-            pipes = [i for i in range(a, b) if text[i] == "|" and text[i - 1 : i] != "\\"]
+            pipes = [p for p in range(a, b) if text[p] == "|" and text[p - 1 : p] != "\\"]
             closing = pipes[-1] if len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(_WS) else -1
             seps = pipes[:-1] if closing >= 0 else pipes
             for k, p in enumerate(seps):
@@ -972,46 +1044,61 @@ class _Lines:
                 cend = (closing if closing >= 0 else b) if last else seps[k + 1]
                 own_stop = stop if last else seps[k + 1]
                 cs, ce = _trim(text, p + 1, cend)
-                cells.append(self._cell(seg, own_start, cs, ce, own_stop))
+                cells.append(self._cell(line, own_start, cs, ce, own_stop))
         elif kind == "glued":
-            assert seg.cells is not None
-            for k, (cs, ce) in enumerate(seg.cells):
+            bounds_ = self.glued[i]
+            for k, (cs, ce) in enumerate(bounds_):
                 own_start = a if k == 0 else cs
-                own_stop = stop if k + 1 == len(seg.cells) else seg.cells[k + 1][0]
-                cells.append(self._cell(seg, own_start, cs, ce, own_stop))
+                own_stop = stop if k + 1 == len(bounds_) else bounds_[k + 1][0]
+                cells.append(self._cell(line, own_start, cs, ce, own_stop))
         else:  # spaced
             parts: list[tuple[int, int]] = []
-            i = _lstrip_at(text, a, b)
-            while i < b:
-                j = i
-                while j < b and text[j] not in _WS:
-                    j += 1
-                parts.append((i, j))
-                i = _lstrip_at(text, j, b)
+            p = _lstrip_at(text, a, b)
+            while p < b:
+                q = p
+                while q < b and text[q] not in _WS:
+                    q += 1
+                parts.append((p, q))
+                p = _lstrip_at(text, q, b)
             for k, (cs, ce) in enumerate(parts):
                 own_start = a if k == 0 else parts[k - 1][1]
                 own_stop = stop if k + 1 == len(parts) else ce
-                cells.append(self._cell(seg, own_start, cs, ce, own_stop))
+                cells.append(self._cell(line, own_start, cs, ce, own_stop))
         return cells
 
-    def _cell(self, seg: _Seg, own_start: int, cstart: int, cend: int, own_stop: int) -> CellData:
+    def _cell(self, line: int, own_start: int, cstart: int, cend: int, own_stop: int) -> CellData:
         text = self.text
-        line = seg.line
         column = own_start - self._line_starts[line - 1] + 1
         return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
-    def _span(self, start: int, end: int, seg: _Seg) -> Span:
-        return Span(start, end, seg.line, start - self._line_starts[seg.line - 1] + 1)
+    def _tok(self, typ: str, value: str, i: int, node: Any) -> NodeToken:
+        """A token at the start of segment ``i`` carrying ``node``.
 
-    def _tok(self, typ: str, value: str, seg: _Seg, node: Any, at: int | None = None) -> NodeToken:
-        start = seg.start if at is None else at
-        tok = NodeToken(typ, value, start, seg.line, start - self._line_starts[seg.line - 1] + 1)
+        Built directly (the fields Lark's own constructor sets, without its detour through
+        keyword handling and a classmethod): the lexer makes one per row or line."""
+        start, line = self.starts[i], self.lines[i]
+        tok: NodeToken = _new_str(NodeToken, value)
+        tok.type = typ
+        tok.value = value
+        tok.start_pos = start
+        tok.line = line
+        tok.column = start - self._line_starts[line - 1] + 1
+        tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
         return tok
 
 
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
 _BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+#: the kinds of line that make a table of the cells, tab-separated or pipe layouts
+_CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
+_CONT_CANDIDATES = ("para", "spaced", "heading")
+_PARA_HEADING = ("para", "heading")
+_JUST_BLANK = ("blank",)
+_JUST_PARA = ("para",)
+_JUST_HEADING = ("heading",)
+#: blank lines, as the page-number check skips them
+_BLANK_KINDS = frozenset({"blank", "tblank", "f_blank"})
 _ROW_TOKENS = {
     "tsv": "TSV_ROW",
     "pipe": "PIPE_ROW",
@@ -1047,6 +1134,28 @@ def _same_level_style(
     return stack[level - 1][0] is style or level_style.get(level) is style
 
 
+def _where(kinds: list[str], wanted: tuple[str, ...]) -> list[int]:
+    """The indices of the segments whose kind is in ``wanted``, in order.
+
+    ``list.index`` scans in C, so the cost in Python is per match, not per segment."""
+    out: list[int] = []
+    for kind in wanted:
+        i = -1
+        with contextlib.suppress(ValueError):
+            while True:
+                i = kinds.index(kind, i + 1)
+                out.append(i)
+    if len(wanted) > 1:
+        out.sort()
+    return out
+
+
+def _where_longer(starts: list[int], ends: list[int], length: int) -> list[int]:
+    """The indices of the segments longer than ``length`` (iterated in C)."""
+    longer = map(operator.lt, itertools.repeat(length), map(operator.sub, ends, starts))
+    return list(itertools.compress(itertools.count(), longer))
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in _WS:
         a += 1
@@ -1057,7 +1166,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _is_spaced_row(stripped: str) -> bool:
     """A line of three or more space-separated short cells, two or more of them values."""
-    if len(stripped) > 200 or any(p in stripped for p in _PROSE_PUNCT):
+    if len(stripped) > 200 or _PROSE_PUNCT_RE.search(stripped):
         return False
     parts = stripped.split()
     if len(parts) < 3:
@@ -1070,33 +1179,29 @@ def _is_spaced_row(stripped: str) -> bool:
 
 def _prose_free(text: str, a: int, b: int) -> bool:
     """No sentence punctuation outside brackets, but for one final full stop."""
-    body = text[a:b]
-    if "（" not in body and "(" not in body:
-        stop = body.find("。")
-        return not any(p in body for p in "，,；;！？") and stop in (-1, len(body) - 1)
     depth = 0
-    for i in range(a, b):
-        ch = text[i]
+    for m in _PROSE_SCAN_RE.finditer(text, a, b):
+        ch = m.group()
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif (depth == 0 and ch in "，,；;！？") or (ch == "。" and i < b - 1 and depth == 0):
+        elif depth == 0 and (ch != "。" or m.start() < b - 1):
             return False
     return True
 
 
 def _is_header_row(stripped: str) -> bool:
     """Two or more short space-separated words with no sentence punctuation."""
-    if len(stripped) > 120 or any(p in stripped for p in _PROSE_PUNCT):
+    if len(stripped) > 120 or _PROSE_PUNCT_RE.search(stripped):
         return False
     parts = [p for q in stripped.split() for p in q.split("\u3000") if p]
     return len(parts) >= 2 and all(len(p) <= 12 for p in parts)
 
 
-def _many_values(text: str, seg: _Seg) -> bool:
+def _many_values(line: str) -> bool:
     """A lone space-separated line of five or more values is a table row on its own."""
-    parts = text[seg.start : seg.end].split()
+    parts = line.split()
     return len(parts) >= 5 and all(_is_value(p) for p in parts)
 
 
@@ -1104,6 +1209,5 @@ def tokenize(text: str) -> list[NodeToken]:
     """Cut ``text`` into classified tokens for the layout grammar."""
     lines = _Lines(text)
     lines.segment()
-    lines.classify()
     lines.structure()
     return lines.tokens()

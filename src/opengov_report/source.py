@@ -9,6 +9,7 @@ raise :class:`~opengov_report.errors.DecodeError`.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import DecodeError, InputError
@@ -32,7 +33,7 @@ _BINARY_MAGIC = (
 
 # C0 controls other than tab, LF, VT, FF, CR; and DEL.  A few are tolerated (scraped text
 # sometimes carries one), many mean the input is not text.
-_CONTROL = frozenset(chr(c) for c in (*range(0x09), *range(0x0E, 0x20), 0x7F))
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes) -> str:
@@ -81,7 +82,7 @@ def _reject_binary_looking(text: str) -> None:
     if not text:
         return
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch in _CONTROL)
+    controls = len(_CONTROL_RE.findall(sample))
     if controls > 8 and controls * 100 > len(sample):
         raise DecodeError("the input is mostly control characters: it is binary, not text")
 

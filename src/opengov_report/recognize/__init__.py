@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..document import Document
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, REVIEWS
+from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
 from .era import decide_era
@@ -23,15 +24,16 @@ __all__ = ["recognize"]
 
 def recognize(doc: Document, *, source: str | None = None) -> AnnualReport:
     """Recognise the era, metadata and statistical tables of a parsed report."""
-    views = list(row_views(doc))
-    metadata = extract_metadata(doc)
-    era, evidence = decide_era(doc, views, metadata.year)
-    applications = recognize_applications(views, era)
-    reviews = recognize_reviews(views)
-    disclosure = recognize_disclosure(views, era)
-    legacy = recognize_legacy(views)
-    present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
-    statements = find_statements(doc, present)
+    with _gc_paused():  # as while parsing: many objects made, no cycles among them
+        views = list(row_views(doc))
+        metadata = extract_metadata(doc)
+        era, evidence = decide_era(doc, views, metadata.year)
+        applications = recognize_applications(views, era)
+        reviews = recognize_reviews(views)
+        disclosure = recognize_disclosure(views, era)
+        legacy = recognize_legacy(views)
+        present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
+        statements = find_statements(doc, present)
     return AnnualReport(
         document=doc,
         era=era,

@@ -52,6 +52,7 @@ class _Found:
 def recognize_applications(views: Sequence[RowView], report_era: Era) -> ApplicationTable | None:
     """The applications table, or None when the report has no row of it."""
     found: list[_Found] = []
+    found_ids: set[str] = set()
     header_columns: list[str] = []
     unrecognized: list[UnrecognizedRow] = []
     group: str | None = None
@@ -83,8 +84,9 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if row_id is not None and view.values:
             if row_id in _TOP_LEVEL:
                 group = None
-            if any(f.row_id == row_id for f in found):
+            if row_id in found_ids:
                 continue  # a repeated row: the first one stands
+            found_ids.add(row_id)
             found.append(_Found(row_id, " ".join(c.content.strip() for c in view.labels), view))
             if first_index < 0:
                 first_index = index

@@ -434,6 +434,7 @@ LEGACY_SIGNS = _SIGNS["legacy"]
 _SIGN_KEYS = tuple((era, normalize_label(s)) for era, signs in _SIGNS.items() for s in signs)
 # typos of decisive labels
 _SIGN_VARIANTS = (("2021", "本年度止件数"), ("2021", "本年废纸件数"), ("2019", "本年度新制作数量"))
+_ALL_SIGNS = (*_SIGN_KEYS, *_SIGN_VARIANTS)
 
 
 def era_signs(label: str) -> frozenset[str]:
@@ -442,7 +443,7 @@ def era_signs(label: str) -> frozenset[str]:
     key = normalize_label(label)
     if not key:
         return frozenset()
-    found = {era for era, sign in (*_SIGN_KEYS, *_SIGN_VARIANTS) if sign in key}
+    found = {era for era, sign in _ALL_SIGNS if sign in key}
     # 行政规范性文件 contains 规范性文件; 统计指标 must be the head, not a phrase
     if "2021" in found and "2019" in found:
         found.discard("2019")

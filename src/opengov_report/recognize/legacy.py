@@ -152,9 +152,7 @@ _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
 
 def _is_head(text: str) -> bool:
     """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
-    return any(text == h or text.startswith(h) for h in _HEAD_LABELS) or bool(
-        _YEAR_HEAD_RE.fullmatch(text)
-    )
+    return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
 
 
 def _filled(cell: Cell) -> bool:

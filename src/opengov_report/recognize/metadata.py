@@ -14,6 +14,7 @@ import re
 from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
 from ..numerals import chinese_number
+from .prose import paragraphs
 
 __all__ = ["extract_metadata", "parse_date", "parse_year"]
 
@@ -159,11 +160,10 @@ def _signature(
 ) -> tuple[datetime.date | None, str | None, Span | None, Span | None]:
     """The date and the agency name among the last non-blank lines of the report."""
     tail: list[Paragraph] = []
-    for leaf in reversed(list(doc.leaves())):
-        if isinstance(leaf, Paragraph):
-            tail.append(leaf)
-            if len(tail) == 4:
-                break
+    for leaf in reversed(list(paragraphs(doc))):
+        tail.append(leaf)
+        if len(tail) == 4:
+            break
     tail.reverse()
     for i, para in enumerate(tail):
         content = para.content

@@ -8,11 +8,13 @@ Blank cells after the labels are kept as values: blank is not zero.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
 
 from ..document import Cell, Document, Row, Span, Table, TableLayout
+from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 
 __all__ = ["RowView", "cell_value", "is_blank_text", "row_views", "trim_values"]
@@ -59,21 +61,51 @@ class RowView:
         return self.layout is TableLayout.GLUED
 
 
-def _reads_as_value(text: str) -> bool:
+def _cell_kind(text: str) -> str:
+    """``"blank"``, ``"value"`` (the text reads as a value) or ``"label"``."""
     stripped = text.strip(_WS)
     if not stripped:
+        return "blank"
+    return "value" if _reads_as_value(stripped) else "label"
+
+
+def _reads_as_value(stripped: str) -> bool:
+    """Whether non-blank text, stripped of white space, reads as a value."""
+    if stripped.isascii() and stripped.isdigit():
+        # the common case, decided as parse_value decides it: a count of up to 15 digits
+        return len(stripped) <= 15
+    if _FOREIGN_IDEOGRAPH_RE.search(stripped):
+        # a label: every value parse_value reads is digits, signs and dashes with a unit,
+        # 增/减, or 无; a CJK ideograph outside those survives its normalisation (NFKC)
         return False
     return parse_value(stripped).kind is not ValueKind.UNREADABLE
 
 
+#: the ideographs that values parse_value reads can hold (units, 增/减, 无 …), taken from
+#: its own tables so that the shortcut follows them
+_VALUE_IDEOGRAPHS = "".join(
+    sorted(
+        {
+            ch
+            for word in (
+                *_values._AMOUNT_UNITS,
+                *_values._COUNT_UNITS,
+                *_values._NONE,
+                *_values._DASHES,
+                _values._CHANGE_RE.pattern,
+            )
+            for ch in word
+            if "\u4e00" <= ch <= "\u9fff"
+        }
+    )
+)
+#: a CJK unified ideograph that no value parse_value reads can contain
+_FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
+
+
 def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
     cells = row.cells
-    kinds = [
-        "blank"
-        if is_blank_text(c.content)
-        else ("value" if _reads_as_value(c.content) else "label")
-        for c in cells
-    ]
+    kinds = [_cell_kind(part[4]) for part in row.parts]  # part[4]: the cell's content
     # the label region: the cells before the first value that follows a label (or before the
     # first value at all), ending at its last label
     last_label = -1
