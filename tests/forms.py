@@ -25,18 +25,14 @@ from opengov_report.document import (
 )
 from opengov_report.recognize.labels import (
     APPLICATION_COLUMNS,
+    APPLICATION_GROUP_LABELS,
     APPLICATION_ROW_LABELS,
     APPLICATION_ROWS_2021,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
 )
 
-_GROUP_LABEL = {
-    "denied": "（三）不予公开",
-    "unable": "（四）无法提供",
-    "not_processed": "（五）不予处理",
-    "other": "（六）其他处理",
-}
+_GROUP_LABEL = APPLICATION_GROUP_LABELS
 
 
 @attrs.frozen

@@ -35,6 +35,7 @@ from .model.tables import (
 from .model.values import Value, format_value
 from .recognize.labels import (
     APPLICATION_COLUMN_LABELS,
+    APPLICATION_GROUP_LABELS,
     APPLICATION_ROW_LABELS,
     LEGACY_INDICATOR_LABELS,
     REVIEW_COLUMN_LABELS,
@@ -343,12 +344,7 @@ def _disclosure(out: _Writer, table: DisclosureTable2019 | DisclosureTable2021) 
 
 # ------------------------------------------------------------------ table 三
 
-_GROUP_LABELS = {
-    "denied": "（三）不予公开",
-    "unable": "（四）无法提供",
-    "not_processed": "（五）不予处理",
-    "other": "（六）其他处理",
-}
+_GROUP_LABELS = APPLICATION_GROUP_LABELS
 _SUBTOTAL_COLUMN = "legal_entity_subtotal"
 
 

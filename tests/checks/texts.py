@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from opengov_report.recognize.labels import (
     APPLICATION_COLUMNS,
+    APPLICATION_GROUP_LABELS,
     APPLICATION_ROW_LABELS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
@@ -14,8 +15,7 @@ from opengov_report.recognize.labels import (
     REVIEW_GROUPS,
 )
 
-_GROUP_LABEL = {"denied": "（三）不予公开", "unable": "（四）无法提供",
-                "not_processed": "（五）不予处理", "other": "（六）其他处理"}  # fmt: skip
+_GROUP_LABEL = APPLICATION_GROUP_LABELS
 
 DISCLOSURE_2021 = (
     "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from opengov_report import AnnualReport, Era, parse
 from opengov_report.recognize.labels import (
     APPLICATION_COLUMNS,
+    APPLICATION_GROUP_LABELS,
     APPLICATION_ROW_LABELS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
@@ -22,12 +23,7 @@ from opengov_report.recognize.labels import (
 from opengov_report.render import LAYOUTS, _render, _Style
 from opengov_report.strategies import report_content, reports
 
-_GROUP_LABEL = {
-    "denied": "（三）不予公开",
-    "unable": "（四）无法提供",
-    "not_processed": "（五）不予处理",
-    "other": "（六）其他处理",
-}
+_GROUP_LABEL = APPLICATION_GROUP_LABELS
 
 solid_values = st.one_of(st.integers(0, 500).map(str), st.sampled_from(["无", "——", "0"]))
 

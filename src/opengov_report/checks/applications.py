@@ -12,6 +12,7 @@ from ..model.tables import ApplicationTable
 from ..recognize.labels import (
     APPLICATION_COLUMN_LABELS,
     APPLICATION_COLUMNS,
+    APPLICATION_GROUP_LABELS,
     APPLICATION_ROW_LABELS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
@@ -25,9 +26,6 @@ __all__ = ["result_rows"]
 
 _ORGANISATIONS = APPLICATION_COLUMNS[1:6]
 _SUBTOTAL = "legal_entity_subtotal"
-_GROUPS = ("denied", "unable", "not_processed", "other")
-_GROUP_LABELS = {"denied": "（三）不予公开", "unable": "（四）无法提供",
-                 "not_processed": "（五）不予处理", "other": "（六）其他处理"}  # fmt: skip
 
 
 def result_rows(era: Era) -> tuple[str, ...]:
@@ -155,7 +153,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
     if table is None or g is None:
         return
     rows = set(table.row_ids)
-    for group in _GROUPS:
+    for group in APPLICATION_GROUP_LABELS:
         subs = [r for r in APPLICATION_ROW_LABELS if r.startswith(group + ".")]
         if group not in rows or not any(s in rows for s in subs):
             continue
@@ -165,7 +163,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
                 Severity.ERROR,
                 [g.term(group, col)],
                 [g.term(s, col) for s in subs],
-                what=f"{_GROUP_LABELS[group]}, column {g.column_label(col)}",
+                what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
                 left_name=g.row_label(group),
                 right_name="its sub-rows",
             )

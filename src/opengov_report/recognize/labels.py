@@ -19,6 +19,7 @@ from types import MappingProxyType
 __all__ = [
     "APPLICATION_COLUMNS",
     "APPLICATION_COLUMN_LABELS",
+    "APPLICATION_GROUP_LABELS",
     "APPLICATION_ROWS_2019",
     "APPLICATION_ROWS_2021",
     "APPLICATION_ROW_LABELS",
@@ -170,6 +171,10 @@ _GROUPS = {
     "other": ("（六）其他处理", "其他处理"),
 }
 _GROUP_CATALOGUE = _Catalogue(_GROUPS, fuzzy_min=99)
+#: the official labels of the groups of result rows that have numbered sub-rows
+APPLICATION_GROUP_LABELS: Mapping[str, str] = MappingProxyType(
+    {g: labels[0] for g, labels in _GROUPS.items() if g != "results"}
+)
 
 # rows readable without a group: their labels are unique in the table
 _TOP_ROWS = {
