@@ -190,3 +190,21 @@ def test_right_padded_rows_keep_every_row() -> None:
     assert {m.row for m in table.missing if m.column is not None} == set()
     assert table.cell("total_processed", "total").number == 5  # type: ignore[union-attr]
     assert table.cell("total_processed", "natural_person").number == 4  # type: ignore[union-attr]
+
+
+def test_a_reviews_row_left_entirely_blank_is_fifteen_blank_cells() -> None:
+    head = "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+    for layout in ("tsv", "cells"):
+        row = "\t" * 14 if layout == "tsv" else "\n".join(["\t"] * 15)
+        text = (
+            "某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+            + head
+            + row
+            + "\n"
+        )
+        report = parse(text)
+        assert report.reviews is not None, layout
+        assert report.reviews.missing == (), layout
+        kinds = {f.value.kind for f in report.figures() if f.table == "reviews"}
+        assert kinds == {ValueKind.BLANK}, layout
+        assert len(report.reviews.cells) == 15, layout

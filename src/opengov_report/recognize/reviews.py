@@ -47,6 +47,9 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             if view.has_values and all(_is_header_word(c.content) for c in view.labels):
                 data = view  # the data row (it may carry the head's last word as a label)
                 break
+            if not view.labels and len(view.values) >= len(REVIEW_GROUPS) * len(columns):
+                data = view  # a data row left entirely blank: blank cells, not a lost row
+                break
             cols = [c for c in (match_review_column(x.content) for x in view.labels) if c]
             if len(cols) >= len(columns) and not header_cols:
                 header_cols = cols[: len(columns)]
