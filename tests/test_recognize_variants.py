@@ -208,3 +208,19 @@ def test_a_reviews_row_left_entirely_blank_is_fifteen_blank_cells() -> None:
         kinds = {f.value.kind for f in report.figures() if f.table == "reviews"}
         assert kinds == {ValueKind.BLANK}, layout
         assert len(report.reviews.cells) == 15, layout
+
+
+def test_a_disclosure_head_naming_a_column_twice_leaves_the_row_unresolved() -> None:
+    text = (
+        "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容\t本年制发件数\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\t4\n"
+    )
+    report = parse(text)
+    table = report.disclosure
+    assert table is not None
+    assert table.row("regulations") == {}
+    assert {(m.row, m.column) for m in table.missing if m.row == "regulations"} == {
+        ("regulations", "issued"),
+        ("regulations", "repealed"),
+        ("regulations", "in_force"),
+    }

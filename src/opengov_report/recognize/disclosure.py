@@ -86,6 +86,11 @@ def recognize_disclosure(
     for row, view, block_head in found:
         columns = [c for c, _ in block_head] or list(defaults.get(row, ()))
         labels = dict(block_head)
+        if len(set(columns)) != len(columns):
+            # a damaged head that names a column twice: which value is whose cannot be told
+            reason = "the head names a column twice"
+            missing.extend(Missing(row, c, reason) for c in dict.fromkeys(columns))
+            continue
         # merged cells leave blank cells: drop them from the ends until the values fit
         values = trim_values(view.values, len(columns), trailing_first=True)
         if not columns or values is None:
