@@ -224,3 +224,33 @@ def test_a_disclosure_head_naming_a_column_twice_leaves_the_row_unresolved() -> 
         ("regulations", "repealed"),
         ("regulations", "in_force"),
     }
+
+
+def test_glued_disclosure_rows_split_only_where_the_split_is_unique() -> None:
+    """A one-line web page: caption, head and row label run together, then the row's digits.
+    ``000`` and ``123`` can be cut into three numbers one way only; ``1012`` several ways
+    (1 0 12, 10 1 2): it stays unresolved.  Single-value rows read as they are."""
+    text = (
+        "某局2021年政府信息公开工作年度报告二、主动公开政府信息情况第二十条第（一）项信息内容"
+        "本年制发件数本年废止件数现行有效件数规章123行政规范性文件1012第二十条第（五）项信息内容"
+        "本年处理决定数量行政许可12三、收到和处理政府信息公开申请情况本年度未收到政府信息公开申请。"
+    )
+    report = parse(text)
+    table = report.disclosure
+    assert table is not None and table.era is Era.V2021
+    figures = {(f.row, f.column): f for f in report.figures() if f.table == "disclosure"}
+    assert {k: f.value.number for k, f in figures.items()} == {
+        ("regulations", "issued"): 1,
+        ("regulations", "repealed"): 2,
+        ("regulations", "in_force"): 3,
+        ("admin_license", "decisions"): 12,
+    }
+    for f in figures.values():
+        span = f.span
+        assert span is not None and text[span.start : span.end] == f.value.raw
+    assert all(f.recovered for k, f in figures.items() if k[0] == "regulations")
+    assert {(m.column, m.reason) for m in table.missing if m.row == "normative_documents"} == {
+        ("issued", "ambiguous"),
+        ("repealed", "ambiguous"),
+        ("in_force", "ambiguous"),
+    }

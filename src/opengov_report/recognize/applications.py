@@ -25,7 +25,7 @@ from .labels import (
     match_application_group,
     match_application_row,
 )
-from .rows import RowView, cell_value, is_blank_text, trim_values
+from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_applications"]
 
@@ -190,14 +190,7 @@ def _resolve_glued(
             missing.extend(Missing(f.row_id, c, reason) for c in columns)
             continue
         for column, (value_text, offset) in zip(columns, result.parts, strict=True):
-            start = cell.content_start + offset
-            span = Span(
-                start,
-                start + len(value_text),
-                cell.line,
-                cell.column + (start - cell.start),
-            )
-            value = _count(value_text, span)
+            value = _count(value_text, part_span(cell, offset, len(value_text)))
             out.append(TableCell(f.row_id, column, value, f.label, recovered=True))
     return out
 

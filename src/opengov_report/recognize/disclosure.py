@@ -13,8 +13,17 @@ from collections.abc import Sequence
 
 from ..model.era import Era
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
-from .labels import match_disclosure_column, match_disclosure_item, match_disclosure_row
-from .rows import RowView, cell_value, trim_values
+from ..model.values import parse_value
+from .glued import split_candidates
+from .labels import (
+    disclosure_columns_in,
+    match_disclosure_column,
+    match_disclosure_item,
+    match_disclosure_row,
+    match_disclosure_row_suffix,
+    normalize_label,
+)
+from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
 __all__ = ["DEFAULT_COLUMNS", "recognize_disclosure"]
 
@@ -54,6 +63,17 @@ def recognize_disclosure(
     for view in views:
         if not view.labels:
             continue
+        if view.is_glued:
+            # a glued line keeps the caption and the head before the row label
+            # (…第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 | 000)
+            in_line = disclosure_columns_in(view.label)
+            if in_line or "第二十条" in normalize_label(view.label):
+                head = in_line
+                head_eras.update(_eras_of({c for c, _ in in_line}))
+            row = match_disclosure_row(view.label) or match_disclosure_row_suffix(view.label)
+            if row is not None and view.values and all(r != row for r, _, _ in found):
+                found.append((row, view, list(head)))
+            continue
         first = view.labels[0].content
         if match_disclosure_item(first) is not None and not view.has_values:
             head = []
@@ -61,11 +81,7 @@ def recognize_disclosure(
         cols = [(c, x.content) for x in view.labels if (c := match_disclosure_column(x.content))]
         if cols and not view.has_values:
             head = cols
-            ids = {c for c, _ in cols}
-            if ids & _COLUMNS_2021:
-                head_eras.add(Era.V2021)
-            if ids & _COLUMNS_2019:
-                head_eras.add(Era.V2019)
+            head_eras.update(_eras_of({c for c, _ in cols}))
             continue
         row = match_disclosure_row(view.label) or match_disclosure_row(first)
         if row is not None and view.values and all(r != row for r, _, _ in found):
@@ -93,13 +109,15 @@ def recognize_disclosure(
             continue
         # merged cells leave blank cells: drop them from the ends until the values fit
         values = trim_values(view.values, len(columns), trailing_first=True)
+        if columns and values is None and view.is_glued:
+            cells.extend(_split_glued(row, view, columns, labels, missing))
+            continue
         if not columns or values is None:
             missing.extend(Missing(row, c, "cell count does not fit") for c in columns or ["?"])
             continue
         for column, cell in zip(columns, values, strict=True):
             label = labels.get(column, "")
-            unit = "万元" if column == "amount" and "万元" in label else None
-            value = cell_value(cell, default_unit=unit, signed=column == "change")
+            value = cell_value(cell, default_unit=_unit(column, label), signed=column == "change")
             cells.append(TableCell(row, column, value, view.label, label or None))
     expected = list(defaults)
     present = {r for r, _, _ in found}
@@ -107,3 +125,43 @@ def recognize_disclosure(
     span = found[0][1].labels[0].span if found[0][1].labels else None
     table_cls = DisclosureTable2021 if era is Era.V2021 else DisclosureTable2019
     return table_cls(tuple(cells), tuple(missing), (), span)
+
+
+def _eras_of(ids: set[str]) -> set[Era]:
+    """The eras a head's columns belong to."""
+    return {era for era, own in ((Era.V2021, _COLUMNS_2021), (Era.V2019, _COLUMNS_2019))
+            if ids & own}  # fmt: skip
+
+
+def _unit(column: str, label: str) -> str | None:
+    """The unit a bare number takes in this column: 万元 where the head says so."""
+    return "万元" if column == "amount" and "万元" in label else None
+
+
+def _split_glued(
+    row: str, view: RowView, columns: list[str], labels: dict[str, str], missing: list[Missing]
+) -> list[TableCell]:
+    """The cells of a row whose digits ran together (``1012`` for three columns), when only
+    one split into the row's columns exists (``000`` is 0, 0, 0); otherwise the cells stay
+    missing.  Table 二 has no identity within a row to choose between splits."""
+    filled = [c for c in view.values if not is_blank_text(c.content)]
+    digits = filled[0].content.strip() if len(filled) == 1 else ""
+    offset = filled[0].content.find(digits) if digits else -1
+    splits = split_candidates(digits, len(columns), total_last=False) if digits else ()
+    if len(splits) != 1 or offset < 0:
+        reason = "ambiguous" if len(splits) > 1 else "cell count does not fit"
+        missing.extend(Missing(row, c, reason) for c in columns)
+        return []
+    out: list[TableCell] = []
+    for column, number in zip(columns, splits[0], strict=True):
+        text = str(number)
+        label = labels.get(column, "")
+        value = parse_value(
+            text,
+            part_span(filled[0], offset, len(text)),
+            default_unit=_unit(column, label),
+            signed=column == "change",
+        )
+        out.append(TableCell(row, column, value, view.label, label or None, recovered=True))
+        offset += len(text)
+    return out

@@ -30,6 +30,7 @@ __all__ = [
     "REVIEW_COLUMN_LABELS",
     "REVIEW_GROUPS",
     "REVIEW_GROUP_LABELS",
+    "disclosure_columns_in",
     "era_signs",
     "legacy_row_id",
     "match_application_column",
@@ -38,6 +39,7 @@ __all__ = [
     "match_disclosure_column",
     "match_disclosure_item",
     "match_disclosure_row",
+    "match_disclosure_row_suffix",
     "match_legacy_indicator",
     "match_review_column",
     "match_review_group",
@@ -346,7 +348,7 @@ DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
     "change": "本年增/减",
     "items": "采购项目数量",
 })  # fmt: skip
-_DISCLOSURE_COLUMNS = _Catalogue(
+_DISCLOSURE_COLUMN_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "issued": ("本年制发件数", "本年度制发件数"),
         "repealed": ("本年废止件数", "本年度止件数", "本年废纸件数", "本年度废止件数"),
@@ -359,9 +361,9 @@ _DISCLOSURE_COLUMNS = _Catalogue(
         "previous_items": ("上一年项目数量",),
         "change": ("本年增/减", "本年增减", "本年增／减"),
         "items": ("采购项目数量",),
-    },
-    fuzzy_min=5,
+    }
 )
+_DISCLOSURE_COLUMNS = _Catalogue(_DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
 _ITEM_RE = re.compile(r"第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -374,6 +376,44 @@ def match_disclosure_row(label: str) -> str | None:
 def match_disclosure_column(label: str, era: object = None) -> str | None:
     """The 主动公开 column id of a head label (本年制发件数, 本年新制作数量 …), or None."""
     return _DISCLOSURE_COLUMNS.match(label)
+
+
+def _longest_first(variants: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    pairs = {(normalize_label(v), k) for k, vs in variants.items() for v in vs}
+    return tuple(sorted(pairs, key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+_DISCLOSURE_ROW_SUFFIXES = _longest_first(
+    {**{k: (v,) for k, v in DISCLOSURE_ROW_LABELS.items()},
+     "normative_documents": ("行政规范性文件", "规范性文件")}
+)  # fmt: skip
+_DISCLOSURE_COLUMN_KEYS = _longest_first(_DISCLOSURE_COLUMN_VARIANTS)
+
+
+def match_disclosure_row_suffix(text: str) -> str | None:
+    """The 主动公开 row whose label ends ``text``: a glued line keeps the caption and head
+    before the row label (``…现行有效件数规章``).  The longest label wins (行政规范性文件
+    over 规范性文件)."""
+    key = normalize_label(text)
+    return next((ident for label, ident in _DISCLOSURE_ROW_SUFFIXES if key.endswith(label)), None)
+
+
+def disclosure_columns_in(text: str) -> list[tuple[str, str]]:
+    """The head labels a glued line holds, in their order: ``(column id, label)``.  Each
+    place of the text is claimed by the longest label found there (本年度制发件数 before
+    本年制发件数 … and no label inside another)."""
+    key = normalize_label(text)
+    taken = [False] * len(key)
+    found: list[tuple[int, str, str]] = []
+    for label, ident in _DISCLOSURE_COLUMN_KEYS:
+        start = key.find(label)
+        while start >= 0:
+            end = start + len(label)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(label)
+                found.append((start, ident, label))
+            start = key.find(label, end)
+    return [(ident, label) for _, ident, label in sorted(found)]
 
 
 def match_disclosure_item(caption: str) -> int | None:

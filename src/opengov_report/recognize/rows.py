@@ -17,7 +17,7 @@ from ..document import Cell, Document, Row, Span, Table, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 
-__all__ = ["RowView", "cell_value", "is_blank_text", "row_views", "trim_values"]
+__all__ = ["RowView", "cell_value", "is_blank_text", "part_span", "row_views", "trim_values"]
 
 _WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 
@@ -161,6 +161,13 @@ def trim_values(
     if end - start != expected:
         return None
     return cells[start:end]
+
+
+def part_span(cell: Cell, offset: int, length: int) -> Span:
+    """The span of ``length`` characters at ``offset`` into a cell's content (a number split
+    out of glued digits)."""
+    start = cell.content_start + offset
+    return Span(start, start + length, cell.line, cell.column + (start - cell.start))
 
 
 def cell_value(cell: Cell, *, default_unit: str | None = None, signed: bool = False) -> Value:
