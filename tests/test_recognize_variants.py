@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opengov_report import Era, ValueKind, parse
+from tests.conftest import LAYOUTS
 
 _APP_HEAD = "\t\n\t自然人\n\t法人或其他组织\n\t总计\n\n\t\n\t\n\t商业企业\n\t科研机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t\n\n"
 
@@ -250,7 +251,36 @@ def test_glued_disclosure_rows_split_only_where_the_split_is_unique() -> None:
         assert span is not None and text[span.start : span.end] == f.value.raw
     assert all(f.recovered for k, f in figures.items() if k[0] == "regulations")
     assert {(m.column, m.reason) for m in table.missing if m.row == "normative_documents"} == {
-        ("issued", "ambiguous"),
-        ("repealed", "ambiguous"),
-        ("in_force", "ambiguous"),
+        ("issued", "glued digits: ambiguous split"),
+        ("repealed", "glued digits: ambiguous split"),
+        ("in_force", "glued digits: ambiguous split"),
     }
+
+
+_REVIEW_HEAD = (
+    "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+    "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+)
+
+
+def test_a_glued_reviews_row_is_cut_by_its_group_totals() -> None:
+    """Table 四 on a one-line page: its head, then its 15 numbers run together.  Each group's
+    总计 is the sum of its four results, which leaves one cut of ``12000120000000000``."""
+    one_line = (LAYOUTS / "one_line.txt").read_text(encoding="utf-8")
+    text = one_line.replace("本年度未发生行政复议和行政诉讼。", _REVIEW_HEAD + "12000120000000000")
+    report = parse(text)
+    assert report.document.text == text
+    table = report.reviews
+    assert table is not None and table.missing == ()
+    assert table.row("review")["upheld"].number == 12
+    assert table.row("review")["total"].number == 12
+    assert all(v.number == 0 for v in table.row("litigation_direct").values())
+    for f in report.figures():
+        if f.table == "reviews":
+            assert f.recovered
+            assert f.span is not None and text[f.span.start : f.span.end] == f.value.raw
+    # digits whose groups cannot add up stay missing, never guessed
+    broken = one_line.replace("本年度未发生行政复议和行政诉讼。", _REVIEW_HEAD + "210031000000000")
+    table = parse(broken).reviews
+    assert table is not None and table.cells == ()
+    assert {m.reason for m in table.missing} == {"glued digits: no split adds up"}

@@ -474,7 +474,10 @@ class _Lines:
             pairs.append((label_start, ds, de))
             label_start = de
         if len(pairs) < 2:
-            return False
+            head_row = _head_row(text, a, b)  # a one-row table: its head, then its digits
+            if head_row is None:
+                return False
+            pairs = [head_row]
         assert pairs[0][0] == a
         rows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for k, (ls, ds, de) in enumerate(pairs):
@@ -1175,6 +1178,28 @@ def _is_spaced_row(stripped: str) -> bool:
     if len(parts) < 3 or any(len(p) > 45 for p in parts):
         return False
     return sum(1 for p in parts if _is_value(p)) >= 2
+
+
+#: words of a table head that make one label-and-digits run a table on its own (table 四 has a
+#: single data row, right after its head: …尚未审结总计…复议后起诉…总计210031000000000)
+_TABLE_HEAD_WORDS = ("结果维持", "尚未审结")
+
+
+def _head_row(text: str, a: int, b: int) -> tuple[int, int, int] | None:
+    """``text[a:b]`` as a one-row table: a head holding :data:`_TABLE_HEAD_WORDS`, then one
+    run of digits that ends the text (a full stop may follow): ``(a, digits start, digits
+    end)``, else None."""
+    end = b
+    while end > a and text[end - 1] in _WS + "。":
+        end -= 1
+    last = None
+    for m in _DIGIT_RUN_RE.finditer(text, a, end):
+        last = m
+    if last is None or last.end() != end:
+        return None
+    if not all(w in text[a : last.start()] for w in _TABLE_HEAD_WORDS):
+        return None
+    return a, last.start(), last.end()
 
 
 def _prose_free(text: str, a: int, b: int) -> bool:

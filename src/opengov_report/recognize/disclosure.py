@@ -149,7 +149,7 @@ def _split_glued(
     offset = filled[0].content.find(digits) if digits else -1
     splits = split_candidates(digits, len(columns), total_last=False) if digits else ()
     if len(splits) != 1 or offset < 0:
-        reason = "ambiguous" if len(splits) > 1 else "cell count does not fit"
+        reason = "glued digits: ambiguous split" if splits else "cell count does not fit"
         missing.extend(Missing(row, c, reason) for c in columns)
         return []
     out: list[TableCell] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-__all__ = ["split_candidates"]
+__all__ = ["split_candidates", "split_grouped"]
 
 #: how many states one call may visit before it gives up (returns what it found, capped)
 _STATE_BUDGET = 200_000
@@ -110,4 +110,32 @@ def _plain(digits: str, n: int, limit: int) -> tuple[tuple[int, ...], ...]:
             walk(end, left - 1, (*acc, value))
 
     walk(0, n, ())
+    return tuple(out)
+
+
+def split_grouped(
+    digits: str, groups: int, size: int, *, limit: int = 2
+) -> tuple[tuple[int, ...], ...]:
+    """Up to ``limit`` ways to cut ``digits`` into ``groups`` runs of ``size`` numbers each,
+    the last of every run the sum of the others (table 四: three groups of 结果维持, 结果纠正,
+    其他结果, 尚未审结 and their 总计).  ``()`` when none exists or the text is too long to
+    try (more than 12 digits a number on average)."""
+    length = len(digits)
+    if not digits.isascii() or not digits.isdigit() or length > groups * size * 12:
+        return ()
+    out: list[tuple[int, ...]] = []
+
+    def cut(pos: int, group: int, acc: tuple[int, ...]) -> None:
+        if group == groups:
+            if pos == length:
+                out.append(acc)
+            return
+        left = groups - group - 1
+        for end in range(pos + size, length - left * size + 1):
+            for parts in split_candidates(digits[pos:end], size, total_last=True, limit=limit):
+                cut(end, group + 1, acc + parts)
+                if len(out) >= limit:
+                    return
+
+    cut(0, 0, ())
     return tuple(out)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..document import Cell
 from ..model.tables import Missing, ReviewTable, TableCell
+from ..model.values import parse_value
+from .glued import split_grouped
 from .labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
@@ -19,13 +22,16 @@ from .labels import (
     match_review_group,
     normalize_label,
 )
-from .rows import RowView, cell_value, trim_values
+from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_reviews"]
 
 
 def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
     """The review/litigation table, or None when the report has no header or row of it."""
+    glued = next((v for v in views if v.is_glued and _is_glued_head(v)), None)
+    if glued is not None:
+        return _from_glued(glued)
     start = -1
     for i, view in enumerate(views):
         groups = {match_review_group(c.content) for c in view.labels} - {None}
@@ -106,3 +112,43 @@ def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
         if group is not None and group not in out and len(view.values) >= len(REVIEW_COLUMNS):
             out[group] = view
     return out
+
+
+def _glued_digits(view: RowView) -> Cell | None:
+    """The digits cell of a glued line (its last cell, however long the run: a run of more
+    digits than one number has reads as no value)."""
+    cells = [c for c in (*view.labels, *view.values) if not is_blank_text(c.content)]
+    last = cells[-1] if len(cells) >= 2 else None
+    digits = last.content.strip() if last is not None else ""
+    return last if digits.isascii() and digits.isdigit() else None
+
+
+def _is_glued_head(view: RowView) -> bool:
+    """A glued line holding the head of table 四 (…结果维持…尚未审结…总计) and its digits."""
+    key = normalize_label(view.label)
+    heads = "行政复议" in key and "结果维持" in key and "尚未审结" in key
+    return heads and _glued_digits(view) is not None
+
+
+def _from_glued(view: RowView) -> ReviewTable:
+    """Table 四 from one glued line: its 15 numbers are cut out of the digits where only one
+    cut makes every group's 总计 the sum of its four results; else the cells stay missing."""
+    cell = _glued_digits(view)
+    assert cell is not None
+    digits = cell.content.strip()
+    offset = cell.content.find(digits)
+    splits = split_grouped(digits, len(REVIEW_GROUPS), len(REVIEW_COLUMNS))
+    span = view.labels[0].span if view.labels else None
+    if len(splits) != 1:
+        reason = "glued digits: ambiguous split" if splits else "glued digits: no split adds up"
+        missing = tuple(Missing(g, c, reason) for g in REVIEW_GROUPS for c in REVIEW_COLUMNS)
+        return ReviewTable((), missing, (), span)
+    cells: list[TableCell] = []
+    for k, number in enumerate(splits[0]):
+        group = REVIEW_GROUPS[k // len(REVIEW_COLUMNS)]
+        column = REVIEW_COLUMNS[k % len(REVIEW_COLUMNS)]
+        text = str(number)
+        value = parse_value(text, part_span(cell, offset, len(text)))
+        cells.append(TableCell(group, column, value, _GROUP_LABELS[group], recovered=True))
+        offset += len(text)
+    return ReviewTable(tuple(cells), (), (), span)
