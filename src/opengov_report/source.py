@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import DecodeError, InputError
 
-__all__ = ["decode", "read_bytes", "read_source"]
+__all__ = ["decode", "input_error", "read_bytes", "read_source"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -108,13 +108,19 @@ def read_source(source: str | bytes | os.PathLike[str]) -> tuple[str, str | None
     raise InputError(f"expected text (str), bytes or a path, not {type(source).__name__}")
 
 
+def input_error(name: str, exc: OSError) -> InputError:
+    """The :class:`InputError` for a file ``name`` that could not be read (a folder, a missing
+    file, a permission …), naming it."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{name}: is a directory")
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    return InputError(f"{name}: {exc.strerror or exc}")
+
+
 def read_bytes(path: Path) -> bytes:
     """A file's bytes; :class:`InputError` (naming the file) when it cannot be read."""
     try:
         return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from None
+        raise input_error(str(path), exc) from None

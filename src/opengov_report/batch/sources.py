@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError
+from ..source import input_error
 
 __all__ = ["MEMBER_SEPARATOR", "Source", "iter_sources", "read_source_bytes"]
 
@@ -140,12 +141,8 @@ def read_source_bytes(source: Source, archive: zipfile.ZipFile | None = None) ->
             return archive.read(source.member)
         with zipfile.ZipFile(source.path) as zf:
             return zf.read(source.member)
-    except IsADirectoryError:
-        raise InputError(f"{source.name}: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{source.name}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+        raise input_error(source.name, exc) from None
     except (
         zipfile.BadZipFile,
         zlib.error,
