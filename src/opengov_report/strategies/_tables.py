@@ -6,6 +6,7 @@ import functools
 
 from hypothesis import strategies as st
 
+from ..checks.applications import result_rows
 from ..model.era import Era
 from ..model.tables import (
     ApplicationTable,
@@ -43,12 +44,6 @@ __all__ = [
 
 _PEOPLE = APPLICATION_COLUMNS[:6]  # natural_person and the five organisation columns
 _ERAS = (Era.V2021, Era.V2019)
-
-
-def result_rows(era: Era) -> tuple[str, ...]:
-    """The rows that add up to （七）总计 in a table of ``era``."""
-    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
-    return rows[rows.index("granted") : rows.index("total_processed")]
 
 
 @functools.lru_cache(maxsize=16)
