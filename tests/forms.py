@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from opengov_report import AnnualReport
 from opengov_report.document import (
     Blank,
     Document,
@@ -440,3 +441,13 @@ def form_of_document(document: Document) -> Form:
 def _one_line(text: str) -> str:
     """A wrapped cell's lines joined (a Chinese label wrapped in its cell)."""
     return "".join(part.strip() for part in text.split("\n"))
+
+
+def raw_grid(report: AnnualReport, table: str) -> dict[str, dict[str, str]]:
+    """A recognised table's raw cell texts by row and column (stripped), to compare with the
+    texts a form was written from."""
+    out: dict[str, dict[str, str]] = {}
+    for f in report.figures():
+        if f.table == table:
+            out.setdefault(f.row, {})[f.column] = f.value.raw.strip()
+    return out

@@ -48,6 +48,7 @@ from tests.forms import (
     Form,
     form_of_document,
     make_form,
+    raw_grid,
     to_docx,
     to_html,
     to_pdf,
@@ -68,14 +69,6 @@ def forms(draw: st.DrawFn) -> Form:
 
 def figures(report: AnnualReport) -> dict[FigureKey, tuple[ValueKind, object]]:
     return {(f.table, f.row, f.column): (f.value.kind, f.value.number) for f in report.figures()}
-
-
-def raw_grid(report: AnnualReport, table: str) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for f in report.figures():
-        if f.table == table:
-            out.setdefault(f.row, {})[f.column] = f.value.raw.strip()
-    return out
 
 
 def assert_same_report(form: Form, data: bytes, fmt: InputFormat) -> AnnualReport:

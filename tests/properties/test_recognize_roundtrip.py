@@ -22,6 +22,7 @@ from opengov_report.recognize.labels import (
 )
 from opengov_report.render import LAYOUTS, _render, _Style
 from opengov_report.strategies import report_content, reports
+from tests.forms import raw_grid
 
 _GROUP_LABEL = APPLICATION_GROUP_LABELS
 
@@ -86,14 +87,6 @@ def tabless_reports(
     return "\n".join(lines) + "\n", apps, reviews
 
 
-def _grid(report: object, table: str) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for f in report.figures():  # type: ignore[attr-defined]
-        if f.table == table:
-            out.setdefault(f.row, {})[f.column] = f.value.raw.strip()
-    return out
-
-
 @settings(max_examples=60, deadline=None)
 @given(tabless_reports())
 def test_rendered_tables_parse_back(
@@ -102,8 +95,8 @@ def test_rendered_tables_parse_back(
     text, apps, reviews = case
     report = parse(text)
     assert report.document.text == text
-    assert _grid(report, "applications") == apps
-    assert _grid(report, "reviews") == reviews
+    assert raw_grid(report, "applications") == apps
+    assert raw_grid(report, "reviews") == reviews
     assert report.applications is not None
     assert not [m for m in report.applications.missing if m.column is None]
     # numbered row labels stay rows: the outline is the report's four sections
