@@ -407,6 +407,12 @@ class Document:
             if isinstance(node, Table):
                 yield node
 
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph (run-in text included), in source order."""
+        for node in _blocks(self):
+            if isinstance(node, Paragraph):
+                yield node
+
     def headings(self) -> Iterator[Heading]:
         for section in self.sections():
             yield section.heading

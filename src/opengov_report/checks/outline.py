@@ -9,9 +9,9 @@ outline and get only the numbering rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from ..document import Block, Document, NumberingAnomaly, Section, Span
+from ..document import Document, NumberingAnomaly, Section, Span
 from ..model.era import Era
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
@@ -54,14 +54,6 @@ def section_kind(title: str) -> int | None:
 
 def _top_sections(doc: Document) -> list[Section]:
     return [c for c in doc.children if isinstance(c, Section)]
-
-
-def _sections(children: Sequence[Block | Section]) -> Iterator[Section]:
-    """Every section, depth first (without walking into tables, whose cells cost)."""
-    for child in children:
-        if isinstance(child, Section):
-            yield child
-            yield from _sections(child.children)
 
 
 def _heading_location(section: Section) -> Location:
@@ -163,7 +155,7 @@ _ANOMALY = {
 )
 def outline_numbering(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    for section in _sections(report.document.children):
+    for section in report.document.sections():
         h = section.heading
         if h.anomaly is not None:
             yield Finding(

@@ -10,11 +10,11 @@ read, since reading prose wrongly costs an evaluator as much as missing a disagr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import attrs
 
-from ..document import Block, Paragraph, Section, Span
+from ..document import Paragraph, Span
 from ..model.report import AnnualReport
 from ..model.values import Value
 from ..numerals import chinese_number
@@ -73,7 +73,7 @@ def _span(leaf: Paragraph, start: int, end: int) -> Span:
 
 def stated_counts(report: AnnualReport) -> Iterator[Statement]:
     """Every count the report's paragraphs state about applications and cases."""
-    for leaf in _paragraphs(report.document.children):
+    for leaf in report.document.paragraphs():
         text = leaf.text
         if "申请" in text:
             for m in _RECEIVED.finditer(text):
@@ -96,16 +96,6 @@ def stated_counts(report: AnnualReport) -> Iterator[Statement]:
                 for kind in (m.group(2), m.group(3)):
                     if kind:
                         yield _statement("review" if kind == "行政复议" else "suit", 0, leaf, m)
-
-
-def _paragraphs(children: Sequence[Block | Section]) -> Iterator[Paragraph]:
-    """The paragraphs of a document or section, depth first, without looking into tables
-    (their cells are built on access: walking them costs more than the prose)."""
-    for child in children:
-        if isinstance(child, Paragraph):
-            yield child
-        elif isinstance(child, Section):
-            yield from _paragraphs(child.children)
 
 
 def _statement(what: str, number: int, leaf: Paragraph, m: re.Match[str]) -> Statement:

@@ -14,7 +14,6 @@ import re
 from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
 from ..numerals import chinese_number
-from .prose import paragraphs
 
 __all__ = ["extract_metadata", "parse_date", "parse_year"]
 
@@ -160,7 +159,7 @@ def _signature(
 ) -> tuple[datetime.date | None, str | None, Span | None, Span | None]:
     """The date and the agency name among the last non-blank lines of the report."""
     tail: list[Paragraph] = []
-    for leaf in reversed(list(paragraphs(doc))):
+    for leaf in reversed(list(doc.paragraphs())):
         tail.append(leaf)
         if len(tail) == 4:
             break

@@ -6,12 +6,11 @@ Such sentences are recorded as statements; they are never turned into zeros.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from ..document import Document, Paragraph, Section
+from ..document import Document
 from ..model.tables import APPLICATIONS, REVIEWS, ProseStatement
 
-__all__ = ["find_statements", "paragraphs"]
+__all__ = ["find_statements"]
 
 # bounded, anchored-free but linear: no nested quantifiers
 _PATTERNS = (
@@ -40,7 +39,7 @@ def find_statements(doc: Document, tables_present: set[str]) -> tuple[ProseState
     if not wanted:
         return ()
     found: set[str] = set()
-    for leaf in paragraphs(doc):
+    for leaf in doc.paragraphs():
         text = leaf.text
         for table, pattern in wanted:
             if table in found:
@@ -51,18 +50,6 @@ def find_statements(doc: Document, tables_present: set[str]) -> tuple[ProseState
                 out.append(ProseStatement(table, sentence, leaf.span))
                 found.add(table)
     return tuple(out)
-
-
-def paragraphs(doc: Document) -> Iterator[Paragraph]:
-    """Every paragraph of ``doc`` in source order, as ``doc.leaves()`` yields them, without
-    going into tables (paragraphs are never inside one; building every row's cells costs)."""
-    stack: list[object] = list(reversed(doc.children))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Paragraph):
-            yield node
-        elif isinstance(node, Section):
-            stack.extend(reversed(node.children))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
