@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.tables import DISCLOSURE, LEGACY, Figure
-from ..model.values import ValueKind
+from ..model.values import MONEY_UNITS, ValueKind
 from .context import Context
 from .finding import Finding, Location, Severity
 from .grid import official_column_label, official_row_label, squash
@@ -18,7 +18,6 @@ __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
 AMOUNT_COLUMNS = frozenset({(DISCLOSURE, "amount")})
 #: columns whose values are signed changes (本年增/减)
 SIGNED_COLUMNS = frozenset({(DISCLOSURE, "change")})
-_AMOUNT_UNITS = frozenset({"元", "千元", "万元", "百万元", "亿元"})
 
 
 def _row(f: Figure) -> str:
@@ -36,7 +35,7 @@ def _location(f: Figure) -> Location:
 def _wants_count(f: Figure) -> bool:
     """Whether a figure's cell holds a count (not an amount, not a signed change)."""
     if f.table == LEGACY:
-        return f.unit is None or f.unit not in _AMOUNT_UNITS
+        return f.unit is None or f.unit not in MONEY_UNITS
     return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
 
 

@@ -17,7 +17,7 @@ import attrs
 
 from ..document import Span
 
-__all__ = ["Value", "ValueKind", "format_value", "parse_value"]
+__all__ = ["MONEY_UNITS", "Value", "ValueKind", "format_value", "parse_value"]
 
 
 class ValueKind(enum.Enum):
@@ -100,6 +100,8 @@ _YUAN = {
     "百万元": Decimal(1000000),
     "亿元": Decimal(100000000),
 }
+#: the units of money a value may carry (元 … 亿元)
+MONEY_UNITS = frozenset(_YUAN)
 _AMOUNT_UNITS = {"元": "元", "千元": "千元", "万元": "万元", "万": "万元", "百万元": "百万元",
                  "亿元": "亿元", "亿": "亿元"}  # fmt: skip
 _COUNT_UNITS = ("人次", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "份")
