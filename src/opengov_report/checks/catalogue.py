@@ -7,7 +7,8 @@ and year and runs both.  Findings come in a deterministic order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import cast
 
 import attrs
@@ -40,17 +41,18 @@ def rule_by_code(code: str) -> Rule:
     return _BY_CODE[code]
 
 
-def _run(rule: Rule, found: Iterable[Finding], source: str | None) -> Iterator[Finding]:
-    for f in found:
-        yield f if f.source == source else attrs.evolve(f, source=source)
+def _sourced(found: Iterable[Finding], source: str | None) -> list[Finding]:
+    """The findings, each naming the report's file."""
+    return [f if f.source == source else attrs.evolve(f, source=source) for f in found]
 
 
-def _guarded(rule: Rule, *reports: AnnualReport, ctx: Context | None = None) -> list[Finding]:
+def _guarded(
+    rule: Rule, found: Callable[[], Iterable[Finding]], source: str | None
+) -> list[Finding]:
+    """Run a rule; an exception other than the library's own is a bug in the rule, reported as
+    such rather than leaked."""
     try:
-        if rule.scope is RuleScope.PAIR:
-            return list(_run(rule, cast(PairCheck, rule.run)(*reports), reports[-1].source))
-        context = ctx if ctx is not None else Context(reports[0])
-        return list(_run(rule, cast(ReportCheck, rule.run)(context), reports[0].source))
+        return _sourced(found(), source)
     except OpenGovReportError:
         raise
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
@@ -73,7 +75,9 @@ def check(
     """
     rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.REPORT]
     ctx = Context(report)
-    found = [f for r in rules for f in _guarded(r, report, ctx=ctx)]
+    found = [
+        f for r in rules for f in _guarded(r, partial(cast(ReportCheck, r.run), ctx), report.source)
+    ]
     return tuple(sorted(found, key=Finding.sort_key))
 
 
@@ -87,7 +91,11 @@ def check_pair(
     """Run the cross-year rules on two consecutive reports of one agency (``previous`` is the
     report on the year before ``current``); findings point into ``current``."""
     rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.PAIR]
-    found = [f for r in rules for f in _guarded(r, previous, current)]
+    found = [
+        f
+        for r in rules
+        for f in _guarded(r, partial(cast(PairCheck, r.run), previous, current), current.source)
+    ]
     return tuple(sorted(found, key=Finding.sort_key))
 
 
