@@ -95,3 +95,22 @@ def test_benchmarks_run_on_tiny_input(tmp_path: Path) -> None:
     assert batch["batch_traced"]["files"] == 4
     assert [b["jobs"] for b in batch["batch_rss"]] == [1, 2]
     assert [s["files"] for s in batch["batch_rss"][0]["samples"]] == [1, 2, 3, 4, 5, 6]
+
+
+def test_corpus_drawn_from_the_strategies(tmp_path: Path) -> None:
+    """``--from strategies``: report texts drawn from the strategies, deterministic, each one
+    a report that parses with at least one recognised table."""
+    from opengov_report import parse
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    printed = _run("synth_corpus.py", str(first), "--mb", "0.02", "--from", "strategies")
+    _run("synth_corpus.py", str(second), "--mb", "0.02", "--from", "strategies")
+    files, size = _sizes(first)
+    assert printed.startswith(f"{files} files, ")
+    assert size >= 20_000 and files >= 2
+    paths = sorted(first.rglob("*.txt"))
+    assert [p.read_bytes() for p in paths] == [
+        p.read_bytes() for p in sorted(second.rglob("*.txt"))
+    ]  # deterministic
+    assert len({p.read_bytes() for p in paths}) == files  # not one text written many times
+    assert all(parse(p.read_bytes()).tables for p in paths)
