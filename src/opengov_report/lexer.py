@@ -41,6 +41,8 @@ from .document import (
     Paragraph,
     Row,
     Span,
+    Table,
+    TableLayout,
     TitleLine,
 )
 from .numerals import chinese_number
@@ -858,37 +860,17 @@ class _Lines:
         kinds, starts, stops, lines = self.kinds, self.starts, self.stops, self.lines
         line_starts = self._line_starts
         out: list[NodeToken] = []
-        in_table = False
         i, n = 0, len(kinds)
         while i < n:
             kind = kinds[i]
             if kind == "_merged":  # joined to the paragraph before it
                 i += 1
                 continue
-            table_kind = kind in _ROW_KINDS
-            if table_kind and not in_table:
-                out.append(self._tok("TABLE_START", "", i, None))
-            in_table = table_kind
+            if kind in _ROW_KINDS:
+                i = self._table(i, out)
+                continue
             if kind == "heading":
                 out.append(self._heading_token(i))
-            elif kind == "cell":
-                i = self._cell_row(i, out)
-                continue
-            elif kind == "line":
-                i = self._line_row(i, out)
-                continue
-            elif table_kind:
-                cells = self._row_cells(i, kind)
-                j = i + 1
-                while j < n and kinds[j] == "tblank":
-                    j += 1
-                if j > i + 1:  # blank lines between two rows belong to the row above
-                    last = cells[-1]
-                    cells[-1] = (text[last[1] : stops[j - 1]], *last[1:])
-                typ = _ROW_TOKENS[kind]
-                out.append(self._tok(typ, "", i, Row(tuple(cells), kind == "pipe_rule")))
-                i = j
-                continue
             elif kind in _BLANK_TOKENS:
                 j = i + 1
                 while j < n and kinds[j] == kind:
@@ -914,7 +896,42 @@ class _Lines:
             i += 1
         return out
 
-    def _cell_row(self, i: int, out: list[NodeToken]) -> int:
+    def _table(self, i: int, out: list[NodeToken]) -> int:
+        """The table that starts at segment ``i``: its rows, up to the first segment that is
+        not a table line, as one ``TABLE`` token.  Returns the segment after the table.
+
+        The grammar places tables among the blocks of a section; what is inside a table (its
+        rows and cells, and the blank lines between rows) the lexer has already decided, so
+        the parser sees one token per table, not one per row."""
+        text = self.text
+        kinds, stops = self.kinds, self.stops
+        rows: list[Row] = []
+        layouts: set[TableLayout] = set()
+        first, n = i, len(kinds)
+        while i < n:
+            kind = kinds[i]
+            if kind == "cell":
+                i = self._cell_row(i, rows)
+            elif kind == "line":
+                i = self._line_row(i, rows)
+            elif kind in _ROW_KINDS:
+                cells = self._row_cells(i, kind)
+                j = i + 1
+                while j < n and kinds[j] == "tblank":
+                    j += 1
+                if j > i + 1:  # blank lines between two rows belong to the row above
+                    last = cells[-1]
+                    cells[-1] = (text[last[1] : stops[j - 1]], *last[1:])
+                rows.append(Row(tuple(cells), kind == "pipe_rule"))
+                i = j
+            else:
+                break
+            layouts.add(_ROW_LAYOUTS[kind])
+        layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
+        out.append(self._tok("TABLE", "", first, Table(tuple(rows), layout)))
+        return i
+
+    def _cell_row(self, i: int, rows: list[Row]) -> int:
         """A row of the cells layout: tab-led cells, one per line, each with the
         continuation lines of a wrapped cell; the row ends at the first other line.
 
@@ -951,10 +968,10 @@ class _Lines:
                 j += 1
             column = a - line_starts[line - 1] + 1
             cells.append((text[a:stop], a, line, column, content, a + 1, ce))
-            out.append(self._tok("CELL_ROW", "", i, Row(tuple(cells))))
+            rows.append(Row(tuple(cells)))
             return j
 
-    def _line_row(self, i: int, out: list[NodeToken]) -> int:
+    def _line_row(self, i: int, rows: list[Row]) -> int:
         """A row of the lines layout: a tabless label line, its value lines and the blank
         lines between them, up to the next line marked as a row start.
 
@@ -993,7 +1010,7 @@ class _Lines:
             stop = stops[j]
             j += 1
         cells.append((text[a:stop], a, line, column, content, cs, ce))
-        out.append(self._tok("LINE_ROW", "", i, Row(tuple(cells))))
+        rows.append(Row(tuple(cells)))
         return j
 
     def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
@@ -1102,12 +1119,15 @@ _JUST_PARA = ("para",)
 _JUST_HEADING = ("heading",)
 #: blank lines, as the page-number check skips them
 _BLANK_KINDS = frozenset({"blank", "tblank", "f_blank"})
-_ROW_TOKENS = {
-    "tsv": "TSV_ROW",
-    "pipe": "PIPE_ROW",
-    "pipe_rule": "PIPE_RULE",
-    "spaced": "SPACED_ROW",
-    "glued": "GLUED_ROW",
+#: the layout of a table's rows, by the kind of their first segment
+_ROW_LAYOUTS = {
+    "cell": TableLayout.CELLS,
+    "line": TableLayout.LINES,
+    "tsv": TableLayout.TSV,
+    "pipe": TableLayout.PIPE,
+    "pipe_rule": TableLayout.PIPE,
+    "spaced": TableLayout.SPACED,
+    "glued": TableLayout.GLUED,
 }
 _NOISE_KINDS = {
     "bookmark": NoiseKind.BOOKMARK,

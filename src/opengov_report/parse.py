@@ -24,24 +24,12 @@ from .document import (
     Paragraph,
     Section,
     Table,
-    TableItem,
-    TableLayout,
 )
 from .errors import OpenGovReportError, ParseError
 from .inputs import extract
 from .lexer import NodeToken, TokenListLexer, tokenize
 
 __all__ = ["grammar_text", "parse_document"]
-
-_ROW_LAYOUT = {
-    "CELL_ROW": TableLayout.CELLS,
-    "LINE_ROW": TableLayout.LINES,
-    "TSV_ROW": TableLayout.TSV,
-    "PIPE_ROW": TableLayout.PIPE,
-    "PIPE_RULE": TableLayout.PIPE,
-    "SPACED_ROW": TableLayout.SPACED,
-    "GLUED_ROW": TableLayout.GLUED,
-}
 
 
 def grammar_text() -> str:
@@ -69,8 +57,7 @@ class _Assemble(Transformer[NodeToken, Any]):
         if len(children) == 1:
             return [_block(children[0])]
         items: list[Block | Section] = children[0]
-        child = children[1]  # a PARA, BLANK or NOISE token, or a Table
-        items.append(child.node if type(child) is NodeToken else child)
+        items.append(children[1].node)  # a PARA, BLANK, NOISE or TABLE token
         return items
 
     def _section(self, children: list[Any]) -> Section:
@@ -79,23 +66,6 @@ class _Assemble(Transformer[NodeToken, Any]):
 
     section1 = section2 = section3 = section4 = _section
     section5 = section6 = section7 = section8 = _section
-
-    def rows(self, children: list[Any]) -> list[NodeToken]:
-        """One more row token (left recursion, as for ``blocks``)."""
-        if len(children) == 1:
-            return children
-        tokens: list[NodeToken] = children[0]
-        tokens.append(children[1])
-        return tokens
-
-    def table(self, children: list[Any]) -> Table:
-        items: list[TableItem] = []
-        layouts: set[TableLayout] = set()
-        for tok in children[1]:  # children[0] is TABLE_START
-            layouts.add(_ROW_LAYOUT[tok.type])
-            items.append(tok.node)
-        layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
-        return Table(tuple(items), layout)
 
 
 def _children(children: list[Any]) -> tuple[Block | Section, ...]:
@@ -110,10 +80,10 @@ def _children(children: list[Any]) -> tuple[Block | Section, ...]:
 
 
 def _block(child: Any) -> Block | Section:
-    if isinstance(child, (Section, Table)):
+    if isinstance(child, Section):
         return child
     node = child.node
-    assert isinstance(node, (Paragraph, Blank, Noise))
+    assert isinstance(node, (Paragraph, Blank, Noise, Table))
     return node
 
 
