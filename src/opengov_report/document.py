@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 
@@ -236,6 +236,29 @@ class Row:
 
     parts: tuple[CellData, ...]
     is_rule: bool = False
+    # A row made by the parser may leave ``parts`` unset and hold here where its cells are
+    # (the lexer's segments ``first`` to ``end``), until ``parts`` is first read (see
+    # ``__getattr__``).  Rows built by their constructor always have ``parts``.
+    _pending: tuple[_RowSource, int, int] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
+    )
+
+    if not TYPE_CHECKING:  # hidden from mypy, which would accept any attribute name
+
+        def __getattr__(self, name: str) -> tuple[CellData, ...]:
+            # Python calls this only when the normal lookup fails: for ``parts``, when the
+            # parser left the slot unset.  The cells are built once and stored; from then on
+            # the row is exactly what ``Row(parts, is_rule)`` makes (equality, hash, repr).
+            if name != "parts":
+                raise AttributeError(name)
+            pending = object.__getattribute__(self, "_pending")
+            if pending is None:
+                raise AttributeError(name)
+            source, first, end = pending
+            parts = source.row_parts(first, end)
+            object.__setattr__(self, "parts", parts)
+            object.__setattr__(self, "_pending", None)
+            return parts
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -244,17 +267,46 @@ class Row:
 
     @property
     def text(self) -> str:
+        if self._pending is not None:  # the cells tile the row: one slice of the source
+            source, first, end = self._pending
+            return source.row_text(first, end)
         return "".join(p[0] for p in self.parts)
 
     @property
     def span(self) -> Span:
-        first, last = self.parts[0], self.parts[-1]
-        return Span(first[1], last[1] + len(last[0]), first[2], first[3])
+        if self._pending is not None:
+            source, first, end = self._pending
+            return source.row_span(first, end)
+        first_cell, last = self.parts[0], self.parts[-1]
+        return Span(first_cell[1], last[1] + len(last[0]), first_cell[2], first_cell[3])
 
     @property
     def values(self) -> tuple[str, ...]:
         """The cells' contents."""
         return tuple(p[4] for p in self.parts)
+
+
+class _RowSource(Protocol):
+    """Where the parser keeps the rows it has not built yet (the lexer's segments)."""
+
+    def row_parts(self, first: int, end: int) -> tuple[CellData, ...]: ...
+
+    def row_text(self, first: int, end: int) -> str: ...
+
+    def row_span(self, first: int, end: int) -> Span: ...
+
+
+def _pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row:
+    """A :class:`Row` of the segments ``first`` to ``end`` of ``source``, whose ``parts``
+    are built when first read.
+
+    For the parser: building every cell's strings and tuple was the largest part of a
+    table-heavy report's parse; this way it is paid by the code that reads the cells (and
+    only for the rows it reads), not by the parse.  A row's text and span need no cells."""
+    row: Row = object.__new__(Row)
+    object.__setattr__(row, "is_rule", is_rule)
+    object.__setattr__(row, "_pending", (source, first, end))
+    return row
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"

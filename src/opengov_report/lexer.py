@@ -44,6 +44,7 @@ from .document import (
     Table,
     TableLayout,
     TitleLine,
+    _pending_row,
 )
 from .numerals import chinese_number
 
@@ -902,28 +903,25 @@ class _Lines:
 
         The grammar places tables among the blocks of a section; what is inside a table (its
         rows and cells, and the blank lines between rows) the lexer has already decided, so
-        the parser sees one token per table, not one per row."""
-        text = self.text
-        kinds, stops = self.kinds, self.stops
+        the parser sees one token per table, not one per row.  A row's extent is found here;
+        its cells are built by :meth:`row_parts` when first read (see ``Row.parts``)."""
+        kinds = self.kinds
         rows: list[Row] = []
         layouts: set[TableLayout] = set()
         first, n = i, len(kinds)
         while i < n:
             kind = kinds[i]
-            if kind == "cell":
-                i = self._cell_row(i, rows)
-            elif kind == "line":
+            if kind == "line":
                 i = self._line_row(i, rows)
             elif kind in _ROW_KINDS:
-                cells = self._row_cells(i, kind)
-                j = i + 1
-                while j < n and kinds[j] == "tblank":
-                    j += 1
-                if j > i + 1:  # blank lines between two rows belong to the row above
-                    last = cells[-1]
-                    cells[-1] = (text[last[1] : stops[j - 1]], *last[1:])
-                rows.append(Row(tuple(cells), kind == "pipe_rule"))
-                i = j
+                row_start = i
+                i += 1
+                if kind == "cell":  # the cells layout: more cells and wrapped cells' lines
+                    while i < n and kinds[i] in _CELL_LINES:
+                        i += 1
+                while i < n and kinds[i] == "tblank":  # blank lines after the row
+                    i += 1
+                rows.append(_pending_row(self, row_start, i, kind == "pipe_rule"))
             else:
                 break
             layouts.add(_ROW_LAYOUTS[kind])
@@ -931,13 +929,34 @@ class _Lines:
         out.append(self._tok("TABLE", "", first, Table(tuple(rows), layout)))
         return i
 
-    def _cell_row(self, i: int, rows: list[Row]) -> int:
-        """A row of the cells layout: tab-led cells, one per line, each with the
-        continuation lines of a wrapped cell; the row ends at the first other line.
+    def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
+        """The cells of the row of segments ``first`` to ``end`` (any layout but lines)."""
+        kind = self.kinds[first]
+        if kind == "cell":
+            return self._cell_row(first)
+        cells = self._row_cells(first, kind)
+        if end > first + 1:  # blank lines between two rows belong to the row above
+            last = cells[-1]
+            cells[-1] = (self.text[last[1] : self.stops[end - 1]], *last[1:])
+        return tuple(cells)
 
-        The hot path of table-heavy reports.  The blank lines after the row (up to the next
-        row) belong to its last cell.  A cell's text runs from its start to the end of its
-        last line, so it is cut once when the cell is complete."""
+    def row_text(self, first: int, end: int) -> str:
+        """The text of the row of segments ``first`` to ``end``: its cells tile it."""
+        return self.text[self.starts[first] : self.stops[end - 1]]
+
+    def row_span(self, first: int, end: int) -> Span:
+        """Where the row of segments ``first`` to ``end`` is (its first cell's position)."""
+        start, line = self.starts[first], self.lines[first]
+        column = start - self._line_starts[line - 1] + 1
+        return Span(start, self.stops[end - 1], line, column)
+
+    def _cell_row(self, i: int) -> tuple[CellData, ...]:
+        """The cells of a row of the cells layout: tab-led cells, one per line, each with
+        the continuation lines of a wrapped cell; the row ends at the first other line.
+
+        The blank lines after the row (up to the next row) belong to its last cell.  A
+        cell's text runs from its start to the end of its last line, so it is cut once when
+        the cell is complete."""
         text = self.text
         kinds, starts, ends, stops, lines = (
             self.kinds,
@@ -968,8 +987,7 @@ class _Lines:
                 j += 1
             column = a - line_starts[line - 1] + 1
             cells.append((text[a:stop], a, line, column, content, a + 1, ce))
-            rows.append(Row(tuple(cells)))
-            return j
+            return tuple(cells)
 
     def _line_row(self, i: int, rows: list[Row]) -> int:
         """A row of the lines layout: a tabless label line, its value lines and the blank
@@ -1108,6 +1126,8 @@ class _Lines:
         return tok
 
 
+#: the lines of a row of the cells layout after its first cell
+_CELL_LINES = ("cell", "cont")
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
 _BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
 #: the kinds of line that make a table of the cells, tab-separated or pipe layouts
