@@ -45,6 +45,7 @@ from .document import (
     TableLayout,
     TitleLine,
     _pending_row,
+    _span,
 )
 from .numerals import chinese_number
 
@@ -264,6 +265,7 @@ class _Lines:
         self.kinds: list[str] = []  # see _kind_of; the passes refine it
         self.row_first: list[bool] = []  # lines layout: the lines that start a table row
         self.num: dict[int, re.Match[str]] = {}  # headings: the numbering match
+        self.numbering: dict[int, tuple[NumberingStyle, int]] = {}  # headings: style, ordinal
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
@@ -778,6 +780,7 @@ class _Lines:
         kinds = self.kinds
         segs = _where(kinds, _JUST_HEADING)
         parsed = [_numbering(self.num[i]) for i in segs]
+        self.numbering = dict(zip(segs, parsed, strict=True))
         style_level: dict[NumberingStyle, int] = {}
         level_style: dict[int, NumberingStyle] = {}
         stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
@@ -878,22 +881,22 @@ class _Lines:
                     j += 1
                 start, stop, line = starts[i], stops[j - 1], lines[i]
                 chunk = text[start:stop]
-                span = Span(start, stop, line, start - line_starts[line - 1] + 1)
-                out.append(self._tok(_BLANK_TOKENS[kind], chunk, i, Blank(chunk, span)))
+                span = _span(start, stop, line, start - line_starts[line - 1] + 1)
+                out.append(self._tok(_BLANK_TOKENS[kind], i, Blank(chunk, span)))
                 i = j
                 continue
             else:
                 start, stop, line = starts[i], stops[i], lines[i]
-                span = Span(start, stop, line, start - line_starts[line - 1] + 1)
+                span = _span(start, stop, line, start - line_starts[line - 1] + 1)
                 chunk = text[start:stop]
                 if kind.startswith("f_"):
                     out.append(self._front_token(i, kind, chunk, span))
                 elif kind in _NOISE_KINDS:
                     noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                    out.append(self._tok("NOISE", chunk, i, noise))
+                    out.append(self._tok("NOISE", i, noise))
                 else:  # para, runin
                     typ = "RUNIN" if kind == "runin" else "PARA"
-                    out.append(self._tok(typ, chunk, i, Paragraph(chunk, span)))
+                    out.append(self._tok(typ, i, Paragraph(chunk, span)))
             i += 1
         return out
 
@@ -926,7 +929,7 @@ class _Lines:
                 break
             layouts.add(_ROW_LAYOUTS[kind])
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
-        out.append(self._tok("TABLE", "", first, Table(tuple(rows), layout)))
+        out.append(self._tok("TABLE", first, Table(tuple(rows), layout)))
         return i
 
     def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
@@ -948,7 +951,7 @@ class _Lines:
         """Where the row of segments ``first`` to ``end`` is (its first cell's position)."""
         start, line = self.starts[first], self.lines[first]
         column = start - self._line_starts[line - 1] + 1
-        return Span(start, self.stops[end - 1], line, column)
+        return _span(start, self.stops[end - 1], line, column)
 
     def _cell_row(self, i: int) -> tuple[CellData, ...]:
         """The cells of a row of the cells layout: tab-led cells, one per line, each with
@@ -1033,26 +1036,26 @@ class _Lines:
 
     def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
         if kind == "f_title":
-            return self._tok("FRONT_TITLE", chunk, i, TitleLine(chunk, span))
+            return self._tok("FRONT_TITLE", i, TitleLine(chunk, span))
         if kind == "f_meta":
             m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
             key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
-            return self._tok("FRONT_META", chunk, i, MetaLine(chunk, span, key, value))
+            return self._tok("FRONT_META", i, MetaLine(chunk, span, key, value))
         node = Noise(chunk, span, _NOISE_KINDS[kind[2:]])
-        return self._tok("FRONT_NOISE", chunk, i, node)
+        return self._tok("FRONT_NOISE", i, node)
 
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
         m = self.num[i]
-        style, ordinal = _numbering(m)
+        style, ordinal = self.numbering[i]
         numbering = Numbering(style, ordinal, m.group(0))
         start, end, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
         title = text[_lstrip_at(text, m.end(), end) : self.title_end[i]].strip(_WS)
         chunk = text[start:stop]
-        span = Span(start, stop, line, start - self._line_starts[line - 1] + 1)
+        span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
         node = Heading(chunk, span, numbering, title, level, self.anomaly[i])
-        return self._tok(f"H{level}", chunk, i, node)
+        return self._tok(f"H{level}", i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:
         """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
@@ -1109,15 +1112,16 @@ class _Lines:
         column = own_start - self._line_starts[line - 1] + 1
         return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
-    def _tok(self, typ: str, value: str, i: int, node: Any) -> NodeToken:
+    def _tok(self, typ: str, i: int, node: Any) -> NodeToken:
         """A token at the start of segment ``i`` carrying ``node``.
 
         Built directly (the fields Lark's own constructor sets, without its detour through
-        keyword handling and a classmethod): the lexer makes one per row or line."""
+        keyword handling and a classmethod): the lexer makes one per line or table.  Its
+        string value is empty: the node holds the text, and the parser reads only the type."""
         start, line = self.starts[i], self.lines[i]
-        tok: NodeToken = _new_str(NodeToken, value)
+        tok: NodeToken = _new_str(NodeToken, "")
         tok.type = typ
-        tok.value = value
+        tok.value = ""
         tok.start_pos = start
         tok.line = line
         tok.column = start - self._line_starts[line - 1] + 1
