@@ -144,10 +144,12 @@ _HEADING_TITLE_MAX = 60
 
 
 class NodeToken(Token):
-    """A Lark token that carries the leaf node it stands for (None for markers)."""
+    """A Lark token that carries the node it stands for, and the blank lines and noise that
+    follow it (``trivia``: None, or their nodes in order)."""
 
-    __slots__ = ("node",)
+    __slots__ = ("node", "trivia")
     node: Any
+    trivia: list[Blank | Noise] | None
 
 
 _new_str = str.__new__
@@ -882,7 +884,11 @@ class _Lines:
                 start, stop, line = starts[i], stops[j - 1], lines[i]
                 chunk = text[start:stop]
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
-                out.append(self._tok(_BLANK_TOKENS[kind], i, Blank(chunk, span)))
+                blank = Blank(chunk, span)
+                if kind == "blank" and out and out[-1].type in _BODY_TOKENS:
+                    _add_trivia(out[-1], blank)
+                else:
+                    out.append(self._tok(_BLANK_TOKENS[kind], i, blank))
                 i = j
                 continue
             else:
@@ -893,7 +899,10 @@ class _Lines:
                     out.append(self._front_token(i, kind, chunk, span))
                 elif kind in _NOISE_KINDS:
                     noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                    out.append(self._tok("NOISE", i, noise))
+                    if out and out[-1].type in _BODY_TOKENS:
+                        _add_trivia(out[-1], noise)
+                    else:
+                        out.append(self._tok("NOISE", i, noise))
                 else:  # para, runin
                     typ = "RUNIN" if kind == "runin" else "PARA"
                     out.append(self._tok(typ, i, Paragraph(chunk, span)))
@@ -1127,13 +1136,33 @@ class _Lines:
         tok.column = start - self._line_starts[line - 1] + 1
         tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
+        tok.trivia = None
         return tok
+
+
+def _add_trivia(tok: NodeToken, node: Blank | Noise) -> None:
+    """Blank lines and noise after a token of the body go with it, as its trivia.
+
+    They are blocks of the section (or document) that holds what precedes them, whatever
+    follows: the grammar's reductions do not depend on them, so they need not be tokens of
+    their own (the parser's cost is per token, and a third of a report's tokens were blank
+    runs).  The tree is the same: the grammar's callbacks put each token's trivia right
+    after its node.  Only a blank or noise with no body token before it (at the start of the
+    body) is a ``BLANK`` or ``NOISE`` token."""
+    if tok.trivia is None:
+        tok.trivia = [node]
+    else:
+        tok.trivia.append(node)
 
 
 #: the lines of a row of the cells layout after its first cell
 _CELL_LINES = ("cell", "cont")
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
 _BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+#: the tokens of the body, which take the blank lines and noise after them as trivia
+_BODY_TOKENS = frozenset(
+    {"PARA", "RUNIN", "BLANK", "NOISE", "TABLE", *(f"H{d}" for d in range(1, MAX_DEPTH + 1))}
+)
 #: the kinds of line that make a table of the cells, tab-separated or pipe layouts
 _CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
 _CONT_CANDIDATES = ("para", "spaced", "heading")

@@ -14,16 +14,12 @@ from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
 from .document import (
-    Blank,
     Block,
     Document,
     Front,
     FrontItem,
-    Heading,
-    Noise,
     Paragraph,
     Section,
-    Table,
 )
 from .errors import OpenGovReportError, ParseError
 from .inputs import extract
@@ -55,36 +51,44 @@ class _Assemble(Transformer[NodeToken, Any]):
     def blocks(self, children: list[Any]) -> list[Block | Section]:
         """One more block: the list grows by one per reduction (left recursion)."""
         if len(children) == 1:
-            return [_block(children[0])]
-        items: list[Block | Section] = children[0]
-        items.append(children[1].node)  # a PARA, BLANK, NOISE or TABLE token
+            items: list[Block | Section] = []
+            tok: NodeToken = children[0]
+        else:
+            items, tok = children  # tok: a PARA, BLANK, NOISE or TABLE token
+        items.append(tok.node)
+        if tok.trivia is not None:  # the blank lines and noise after it
+            items.extend(tok.trivia)
         return items
 
     def _section(self, children: list[Any]) -> Section:
-        heading: Heading = children[0].node
-        return Section(heading, _children(children[1:]))
+        head: NodeToken = children[0]
+        out: list[Block | Section] = []
+        if head.trivia is not None:  # blank lines and noise after the heading
+            out.extend(head.trivia)
+        _children(children[1:], out)
+        return Section(head.node, tuple(out))
 
     section1 = section2 = section3 = section4 = _section
     section5 = section6 = section7 = section8 = _section
 
 
-def _children(children: list[Any]) -> tuple[Block | Section, ...]:
-    """A section's children in order: run-in text, the blocks list, subsections."""
-    out: list[Block | Section] = []
+def _children(
+    children: list[Any], out: list[Block | Section] | None = None
+) -> tuple[Block | Section, ...]:
+    """A section's (or the document's) children in order: run-in text and its trivia, the
+    blocks list, subsections; appended to ``out`` if given."""
+    out = [] if out is None else out
     for child in children:
         if type(child) is list:
             out.extend(child)
-        else:
-            out.append(_block(child))
+        elif isinstance(child, Section):
+            out.append(child)
+        else:  # a RUNIN token
+            assert isinstance(child.node, Paragraph)
+            out.append(child.node)
+            if child.trivia is not None:
+                out.extend(child.trivia)
     return tuple(out)
-
-
-def _block(child: Any) -> Block | Section:
-    if isinstance(child, Section):
-        return child
-    node = child.node
-    assert isinstance(node, (Paragraph, Blank, Noise, Table))
-    return node
 
 
 @functools.lru_cache(maxsize=1)
