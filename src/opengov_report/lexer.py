@@ -101,6 +101,8 @@ _CHROME_PREFIXES = (
     "关闭窗口", "【打印】", "【关闭】", "字体：", "【字体", "扫一扫", "相关链接",
     "上一篇", "下一篇",
 )  # fmt: skip
+#: the characters a URL, a rule or a line of site chrome can start with
+_NOISE_FIRST = frozenset("hw" + "=＝-_*~#" + "—－" + "".join(p[0] for p in _CHROME_PREFIXES))
 _META_KEYS = frozenset(
     [
         "发布日期",
@@ -235,14 +237,13 @@ _CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九
 _SECTION_WORDS = ("情况", "事项", "概述", "措施")
 
 
+_SECTION_WORD_RE = re.compile("|".join(_SECTION_WORDS))
+
+
 def _section_word_end(text: str, start: int, limit: int) -> int:
     """End of the first section word (情况, 事项 …) in ``text[start:limit]``, or -1."""
-    best = -1
-    for word in _SECTION_WORDS:
-        i = text.find(word, start, limit)
-        if i >= 0 and (best < 0 or i + len(word) < best):
-            best = i + len(word)
-    return best
+    m = _SECTION_WORD_RE.search(text, start, limit)
+    return m.end() if m is not None else -1
 
 
 def _is_value(s: str) -> bool:
@@ -442,16 +443,17 @@ class _Lines:
             return "blank"
         if stripped[0] == "|" and stripped.count("|") >= 2:
             return "pipe_rule" if _PIPE_RULE_RE.fullmatch(stripped) else "pipe"
-        if _URL_RE.fullmatch(stripped):
-            return "url"
-        if _RULE_RE.fullmatch(stripped):
-            return "rule"
-        if stripped.startswith(_CHROME_PREFIXES):
-            return "chrome"
+        if stripped[0] in _NOISE_FIRST:  # a URL, a rule or site chrome starts with one
+            if _URL_RE.fullmatch(stripped):
+                return "url"
+            if _RULE_RE.fullmatch(stripped):
+                return "rule"
+            if stripped.startswith(_CHROME_PREFIXES):
+                return "chrome"
         if _is_spaced_row(stripped):
             return "spaced"
-        text = self.text
-        m = _NUMBERING_RE.match(text, _lstrip_at(text, a, b), b)
+        # the numbering starts where the line's leading white space ends
+        m = _NUMBERING_RE.match(self.text, b - len(body.lstrip(_WS)), b)
         if m is None or not self._heading_candidate(b, m):
             return "para"
         return "heading"
@@ -1277,8 +1279,13 @@ def _head_row(text: str, a: int, b: int) -> tuple[int, int, int] | None:
 
 def _prose_free(text: str, a: int, b: int) -> bool:
     """No sentence punctuation outside brackets, but for one final full stop."""
+    first = _PROSE_SCAN_RE.search(text, a, b)
+    if first is None:
+        return True
+    if first.group() not in "（(）)":  # prose: a comma or full stop outside brackets
+        return first.group() == "。" and first.start() == b - 1
     depth = 0
-    for m in _PROSE_SCAN_RE.finditer(text, a, b):
+    for m in _PROSE_SCAN_RE.finditer(text, first.start(), b):
         ch = m.group()
         if ch in "（(":
             depth += 1
