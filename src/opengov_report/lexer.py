@@ -17,6 +17,7 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import operator
@@ -276,6 +277,7 @@ class _Lines:
         self._runins: list[int] = []  # segments of run-in text after a heading's title
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
+        self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
 
     def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
         self.starts.append(start)
@@ -677,7 +679,7 @@ class _Lines:
         # a run: short lines with nothing but blank lines between them
         run: list[int] = []
         for i in short:
-            if run and any(kinds[k] != "blank" for k in range(run[-1] + 1, i)):
+            if run and kinds[run[-1] + 1 : i].count("blank") != i - run[-1] - 1:
                 self._make_line_table(run)
                 run = []
             run.append(i)
@@ -920,25 +922,26 @@ class _Lines:
         the parser sees one token per table, not one per row.  A row's extent is found here;
         its cells are built by :meth:`row_parts` when first read (see ``Row.parts``)."""
         kinds = self.kinds
+        if self._codes is None:
+            self._codes = "".join(map(_ROW_CODES.__getitem__, kinds))
+        codes = self._codes
         rows: list[Row] = []
-        layouts: set[TableLayout] = set()
+        seen: set[str] = set()  # the kinds of the rows' first segments
         first, n = i, len(kinds)
         while i < n:
             kind = kinds[i]
             if kind == "line":
                 i = self._line_row(i, rows)
             elif kind in _ROW_KINDS:
-                row_start = i
-                i += 1
-                if kind == "cell":  # the cells layout: more cells and wrapped cells' lines
-                    while i < n and kinds[i] in _CELL_LINES:
-                        i += 1
-                while i < n and kinds[i] == "tblank":  # blank lines after the row
-                    i += 1
-                rows.append(_pending_row(self, row_start, i, kind == "pipe_rule"))
+                # the row's segments: its line (a cell, more cells and wrapped cells' lines
+                # for the cells layout), then the blank lines after it
+                end = _ROW_RE.match(codes, i).end()  # type: ignore[union-attr]
+                rows.append(_pending_row(self, i, end, kind == "pipe_rule"))
+                i = end
             else:
                 break
-            layouts.add(_ROW_LAYOUTS[kind])
+            seen.add(kind)
+        layouts = {_ROW_LAYOUTS[k] for k in seen}
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
         out.append(self._tok("TABLE", first, Table(tuple(rows), layout)))
         return i
@@ -1060,13 +1063,13 @@ class _Lines:
         m = self.num[i]
         style, ordinal = self.numbering[i]
         numbering = Numbering(style, ordinal, m.group(0))
-        start, end, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
-        title = text[_lstrip_at(text, m.end(), end) : self.title_end[i]].strip(_WS)
+        start, stop, line = self.starts[i], self.stops[i], self.lines[i]
+        title = text[m.end() : self.title_end[i]].strip(_WS)
         chunk = text[start:stop]
         span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
         node = Heading(chunk, span, numbering, title, level, self.anomaly[i])
-        return self._tok(f"H{level}", i, node)
+        return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:
         """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
@@ -1157,10 +1160,16 @@ def _add_trivia(tok: NodeToken, node: Blank | Noise) -> None:
         tok.trivia.append(node)
 
 
-#: the lines of a row of the cells layout after its first cell
-_CELL_LINES = ("cell", "cont")
+#: one letter per segment kind for finding a row's extent with :data:`_ROW_RE`, in C
+_ROW_CODES: collections.defaultdict[str, str] = collections.defaultdict(
+    lambda: ".", {"cell": "c", "cont": "n", "tblank": "t"}
+)
+#: a table row: a cell with more cells and wrapped cells' lines (the cells layout) or one
+#: line of another layout, then the blank lines after it
+_ROW_RE = re.compile("(?:c[cn]*|.)t*")
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
 _BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+_HEADING_TOKENS = tuple(f"H{d}" for d in range(MAX_DEPTH + 1))  # by depth (from 1)
 #: the tokens of the body, which take the blank lines and noise after them as trivia
 _BODY_TOKENS = frozenset(
     {"PARA", "RUNIN", "BLANK", "NOISE", "TABLE", *(f"H{d}" for d in range(1, MAX_DEPTH + 1))}

@@ -123,6 +123,7 @@ def parse_document(source: str | bytes | os.PathLike[str]) -> Document:
             tokens = tokenize(text)
             result: tuple[Front | None, tuple[Block | Section, ...]]
             result = _parser().parse(tokens)  # type: ignore[assignment]
+            del tokens  # garbage now: freed before the collector runs again
         front, children = result
     except OpenGovReportError:
         raise
