@@ -379,7 +379,9 @@ class Section:
 
     @property
     def text(self) -> str:
-        return self.heading.text + "".join(c.text for c in self.children)
+        parts = [self.heading.text]
+        _texts(self.children, parts)
+        return "".join(parts)
 
     @property
     def span(self) -> Span:
@@ -456,8 +458,9 @@ class Document:
 
     @property
     def text(self) -> str:
-        head = self.front.text if self.front is not None else ""
-        return head + "".join(c.text for c in self.children)
+        parts = [self.front.text] if self.front is not None else []
+        _texts(self.children, parts)
+        return "".join(parts)
 
     @property
     def title(self) -> str | None:
@@ -501,6 +504,19 @@ class Document:
         for node in walk(self):
             if isinstance(node, (Blank, Noise, TitleLine, MetaLine, Paragraph, Heading, Cell)):
                 yield node
+
+
+def _texts(children: tuple[Block | Section, ...], parts: list[str]) -> None:
+    """Append the texts of ``children`` to ``parts``, in order: one join for a whole
+    document instead of one per section and table."""
+    for child in children:
+        if type(child) is Section:
+            parts.append(child.heading.text)
+            _texts(child.children, parts)
+        elif type(child) is Table:
+            parts.extend([item.text for item in child.items])
+        else:
+            parts.append(child.text)
 
 
 def _blocks(doc: Document) -> Iterator[Section | Block]:

@@ -911,6 +911,10 @@ class _Lines:
                     typ = "RUNIN" if kind == "runin" else "PARA"
                     out.append(self._tok(typ, i, Paragraph(chunk, span)))
             i += 1
+        # the rows keep this object until their cells are read (see row_parts): drop what
+        # only the passes and the tokens needed (the headings' data: one regex match each)
+        self.num, self.title_end, self.level, self.anomaly, self.numbering = {}, {}, {}, {}, {}
+        self.row_first, self._runins, self._cand = [], [], None
         return out
 
     def _table(self, i: int, out: list[NodeToken]) -> int:
