@@ -71,6 +71,17 @@ class _Assemble(Transformer[NodeToken, Any]):
     section1 = section2 = section3 = section4 = _section
     section5 = section6 = section7 = section8 = _section
 
+    def _sections(self, children: list[Any]) -> list[Section]:
+        """One more section (left recursion, as for ``blocks``)."""
+        if len(children) == 1:
+            return children
+        sections: list[Section] = children[0]
+        sections.append(children[1])
+        return sections
+
+    sections1 = sections2 = sections3 = sections4 = _sections
+    sections5 = sections6 = sections7 = sections8 = _sections
+
 
 def _children(
     children: list[Any], out: list[Block | Section] | None = None
