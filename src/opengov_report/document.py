@@ -322,10 +322,13 @@ def _pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row
     For the parser: building every cell's strings and tuple was the largest part of a
     table-heavy report's parse; this way it is paid by the code that reads the cells (and
     only for the rows it reads), not by the parse.  A row's text and span need no cells."""
-    row: Row = object.__new__(Row)
-    object.__setattr__(row, "is_rule", is_rule)
-    object.__setattr__(row, "_pending", (source, first, end))
+    row: Row = _new(Row)
+    _set_is_rule(row, is_rule)
+    _set_pending(row, (source, first, end))
     return row
+
+
+_set_is_rule, _set_pending = (Row.__dict__[name].__set__ for name in ("is_rule", "_pending"))
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"

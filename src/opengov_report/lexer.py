@@ -277,6 +277,7 @@ class _Lines:
         self._runins: list[int] = []  # segments of run-in text after a heading's title
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
+        self._numberings: dict[str, Numbering] = {}  # by the numbering's text
         self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
 
     def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
@@ -914,7 +915,7 @@ class _Lines:
         # the rows keep this object until their cells are read (see row_parts): drop what
         # only the passes and the tokens needed (the headings' data: one regex match each)
         self.num, self.title_end, self.level, self.anomaly, self.numbering = {}, {}, {}, {}, {}
-        self.row_first, self._runins, self._cand = [], [], None
+        self.row_first, self._runins, self._cand, self._numberings = [], [], None, {}
         return out
 
     def _table(self, i: int, out: list[NodeToken]) -> int:
@@ -1065,8 +1066,11 @@ class _Lines:
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
         m = self.num[i]
-        style, ordinal = self.numbering[i]
-        numbering = Numbering(style, ordinal, m.group(0))
+        mark = m.group(0)
+        numbering = self._numberings.get(mark)  # equal marks, equal numberings: share one
+        if numbering is None:
+            style, ordinal = self.numbering[i]
+            numbering = self._numberings[mark] = Numbering(style, ordinal, mark)
         start, stop, line = self.starts[i], self.stops[i], self.lines[i]
         title = text[m.end() : self.title_end[i]].strip(_WS)
         chunk = text[start:stop]
