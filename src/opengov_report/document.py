@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 
+from .errors import ParseError
+
 __all__ = [
     "Blank",
     "Block",
@@ -274,7 +276,12 @@ class Row:
             if pending is None:
                 raise AttributeError(name)
             source, first, end = pending
-            parts = source.row_parts(first, end)
+            try:
+                parts = source.row_parts(first, end)
+            except (IndexError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                # as parse_document does for the rest of the tree: never a raw error (and
+                # an AttributeError here would read as "no attribute parts")
+                raise ParseError(f"internal error while building a row: {exc!r}") from exc
             object.__setattr__(self, "parts", parts)
             object.__setattr__(self, "_pending", None)
             return parts

@@ -6,11 +6,13 @@ import pickle
 from collections.abc import Callable
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opengov_report import OpenGovReportError, parse_document, walk
-from opengov_report.document import Document, Row
+from opengov_report.document import CellData, Document, Row, Span, _pending_row
+from opengov_report.errors import ParseError
 
 # Characters that exercise the lexer: line endings, tabs, NUL, U+3000, NBSP, pipes, numerals,
 # numbering marks, punctuation, digits, emoji and ordinary CJK.
@@ -115,3 +117,22 @@ def test_rows_read_first_by_any_means_agree(text: str) -> None:
             assert row == same and hash(row) == hash(same) and repr(row) == repr(same)
             if isinstance(first, Row):
                 assert first == same
+
+
+class _BrokenSource:
+    """A row source whose cells cannot be built (a defect the lazy build must not leak)."""
+
+    def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
+        raise IndexError(first)
+
+    def row_text(self, first: int, end: int) -> str:
+        return ""
+
+    def row_span(self, first: int, end: int) -> Span:
+        return Span(0, 0, 1, 1)
+
+
+def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
+    row = _pending_row(_BrokenSource(), 0, 1, False)
+    with pytest.raises(ParseError, match="building a row"):
+        _ = row.parts
