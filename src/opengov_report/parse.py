@@ -42,7 +42,9 @@ class _Assemble(Transformer[NodeToken, Any]):
         if children and isinstance(children[0], Front):
             front = children[0]
             children = children[1:]
-        return front, _children(children)
+        out: list[Block | Section] = []
+        _children(children, out)
+        return front, tuple(out)
 
     def front(self, children: list[NodeToken]) -> Front:
         items: tuple[FrontItem, ...] = tuple(t.node for t in children)
@@ -83,12 +85,9 @@ class _Assemble(Transformer[NodeToken, Any]):
     sections5 = sections6 = sections7 = sections8 = _sections
 
 
-def _children(
-    children: list[Any], out: list[Block | Section] | None = None
-) -> tuple[Block | Section, ...]:
-    """A section's (or the document's) children in order: run-in text and its trivia, the
-    blocks list, subsections; appended to ``out`` if given."""
-    out = [] if out is None else out
+def _children(children: list[Any], out: list[Block | Section]) -> None:
+    """Append a section's (or the document's) children to ``out`` in order: run-in text and
+    its trivia, the blocks list, subsections."""
     for child in children:
         if type(child) is list:
             out.extend(child)
@@ -99,7 +98,6 @@ def _children(
             out.append(child.node)
             if child.trivia is not None:
                 out.extend(child.trivia)
-    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
