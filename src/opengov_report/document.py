@@ -14,9 +14,11 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
+
+from .errors import ParseError
 
 __all__ = [
     "Blank",
@@ -62,6 +64,25 @@ class Span:
             raise ValueError(f"invalid span offsets {self.start}..{self.end}")
         if self.line < 1 or self.column < 1:
             raise ValueError("span line and column are 1-based")
+
+
+_new = object.__new__
+_set_start, _set_end, _set_line, _set_column = (
+    Span.__dict__[name].__set__ for name in ("start", "end", "line", "column")
+)
+
+
+def _span(start: int, end: int, line: int, column: int) -> Span:
+    """A :class:`Span` made without its constructor's checks, for the parser, whose
+    positions are valid by construction (offsets of the text it cut, in order; line numbers
+    counted from 1; columns from a line's start).  Sets the slots directly: half the cost of
+    the constructor, for one span per line of prose."""
+    span: Span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    _set_line(span, line)
+    _set_column(span, column)
+    return span
 
 
 class NumberingStyle(enum.Enum):
@@ -236,6 +257,34 @@ class Row:
 
     parts: tuple[CellData, ...]
     is_rule: bool = False
+    # A row made by the parser may leave ``parts`` unset and hold here where its cells are
+    # (the lexer's segments ``first`` to ``end``), until ``parts`` is first read (see
+    # ``__getattr__``).  Rows built by their constructor always have ``parts``.
+    _pending: tuple[_RowSource, int, int] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
+    )
+
+    if not TYPE_CHECKING:  # hidden from mypy, which would accept any attribute name
+
+        def __getattr__(self, name: str) -> tuple[CellData, ...]:
+            # Python calls this only when the normal lookup fails: for ``parts``, when the
+            # parser left the slot unset.  The cells are built once and stored; from then on
+            # the row is exactly what ``Row(parts, is_rule)`` makes (equality, hash, repr).
+            if name != "parts":
+                raise AttributeError(name)
+            pending = object.__getattribute__(self, "_pending")
+            if pending is None:
+                raise AttributeError(name)
+            source, first, end = pending
+            try:
+                parts = source.row_parts(first, end)
+            except (IndexError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                # as parse_document does for the rest of the tree: never a raw error (and
+                # an AttributeError here would read as "no attribute parts")
+                raise ParseError(f"internal error while building a row: {exc!r}") from exc
+            object.__setattr__(self, "parts", parts)
+            object.__setattr__(self, "_pending", None)
+            return parts
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -244,17 +293,49 @@ class Row:
 
     @property
     def text(self) -> str:
+        if self._pending is not None:  # the cells tile the row: one slice of the source
+            source, first, end = self._pending
+            return source.row_text(first, end)
         return "".join(p[0] for p in self.parts)
 
     @property
     def span(self) -> Span:
-        first, last = self.parts[0], self.parts[-1]
-        return Span(first[1], last[1] + len(last[0]), first[2], first[3])
+        if self._pending is not None:
+            source, first, end = self._pending
+            return source.row_span(first, end)
+        first_cell, last = self.parts[0], self.parts[-1]
+        return Span(first_cell[1], last[1] + len(last[0]), first_cell[2], first_cell[3])
 
     @property
     def values(self) -> tuple[str, ...]:
         """The cells' contents."""
         return tuple(p[4] for p in self.parts)
+
+
+class _RowSource(Protocol):
+    """Where the parser keeps the rows it has not built yet (the lexer's segments)."""
+
+    def row_parts(self, first: int, end: int) -> tuple[CellData, ...]: ...
+
+    def row_text(self, first: int, end: int) -> str: ...
+
+    def row_span(self, first: int, end: int) -> Span: ...
+
+
+def _pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row:
+    """A :class:`Row` of the segments ``first`` to ``end`` of ``source``, whose ``parts``
+    are built when first read.
+
+    For the parser: building every cell's strings and tuple was the largest part of a
+    table-heavy report's parse; this way it is paid by the code that reads the cells (and
+    only for the rows it reads), not by the parse.  A row's text and span need no cells."""
+    row: Row = _new(Row)
+    _set_is_rule(row, is_rule)
+    _set_pending(row, (source, first, end))
+    return row
+
+
+_set_is_rule, _set_pending = (Row.__dict__[name].__set__ for name in ("is_rule", "_pending"))
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"
@@ -308,7 +389,9 @@ class Section:
 
     @property
     def text(self) -> str:
-        return self.heading.text + "".join(c.text for c in self.children)
+        parts = [self.heading.text]
+        _texts(self.children, parts)
+        return "".join(parts)
 
     @property
     def span(self) -> Span:
@@ -385,8 +468,9 @@ class Document:
 
     @property
     def text(self) -> str:
-        head = self.front.text if self.front is not None else ""
-        return head + "".join(c.text for c in self.children)
+        parts = [self.front.text] if self.front is not None else []
+        _texts(self.children, parts)
+        return "".join(parts)
 
     @property
     def title(self) -> str | None:
@@ -430,6 +514,19 @@ class Document:
         for node in walk(self):
             if isinstance(node, (Blank, Noise, TitleLine, MetaLine, Paragraph, Heading, Cell)):
                 yield node
+
+
+def _texts(children: tuple[Block | Section, ...], parts: list[str]) -> None:
+    """Append the texts of ``children`` to ``parts``, in order: one join for a whole
+    document instead of one per section and table."""
+    for child in children:
+        if type(child) is Section:
+            parts.append(child.heading.text)
+            _texts(child.children, parts)
+        elif type(child) is Table:
+            parts.extend([item.text for item in child.items])
+        else:
+            parts.append(child.text)
 
 
 def _blocks(doc: Document) -> Iterator[Section | Block]:

@@ -17,6 +17,7 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import operator
@@ -41,7 +42,11 @@ from .document import (
     Paragraph,
     Row,
     Span,
+    Table,
+    TableLayout,
     TitleLine,
+    _pending_row,
+    _span,
 )
 from .numerals import chinese_number
 
@@ -97,6 +102,8 @@ _CHROME_PREFIXES = (
     "关闭窗口", "【打印】", "【关闭】", "字体：", "【字体", "扫一扫", "相关链接",
     "上一篇", "下一篇",
 )  # fmt: skip
+#: the characters a URL, a rule or a line of site chrome can start with
+_NOISE_FIRST = frozenset("hw" + "=＝-_*~#" + "—－" + "".join(p[0] for p in _CHROME_PREFIXES))
 _META_KEYS = frozenset(
     [
         "发布日期",
@@ -140,10 +147,12 @@ _HEADING_TITLE_MAX = 60
 
 
 class NodeToken(Token):
-    """A Lark token that carries the leaf node it stands for (None for markers)."""
+    """A Lark token that carries the node it stands for, and the blank lines and noise that
+    follow it (``trivia``: None, or their nodes in order)."""
 
-    __slots__ = ("node",)
+    __slots__ = ("node", "trivia")
     node: Any
+    trivia: list[Blank | Noise] | None
 
 
 _new_str = str.__new__
@@ -229,14 +238,13 @@ _CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九
 _SECTION_WORDS = ("情况", "事项", "概述", "措施")
 
 
+_SECTION_WORD_RE = re.compile("|".join(_SECTION_WORDS))
+
+
 def _section_word_end(text: str, start: int, limit: int) -> int:
     """End of the first section word (情况, 事项 …) in ``text[start:limit]``, or -1."""
-    best = -1
-    for word in _SECTION_WORDS:
-        i = text.find(word, start, limit)
-        if i >= 0 and (best < 0 or i + len(word) < best):
-            best = i + len(word)
-    return best
+    m = _SECTION_WORD_RE.search(text, start, limit)
+    return m.end() if m is not None else -1
 
 
 def _is_value(s: str) -> bool:
@@ -261,6 +269,7 @@ class _Lines:
         self.kinds: list[str] = []  # see _kind_of; the passes refine it
         self.row_first: list[bool] = []  # lines layout: the lines that start a table row
         self.num: dict[int, re.Match[str]] = {}  # headings: the numbering match
+        self.numbering: dict[int, tuple[NumberingStyle, int]] = {}  # headings: style, ordinal
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
@@ -268,6 +277,8 @@ class _Lines:
         self._runins: list[int] = []  # segments of run-in text after a heading's title
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
+        self._numberings: dict[str, Numbering] = {}  # by the numbering's text
+        self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
 
     def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
         self.starts.append(start)
@@ -435,16 +446,17 @@ class _Lines:
             return "blank"
         if stripped[0] == "|" and stripped.count("|") >= 2:
             return "pipe_rule" if _PIPE_RULE_RE.fullmatch(stripped) else "pipe"
-        if _URL_RE.fullmatch(stripped):
-            return "url"
-        if _RULE_RE.fullmatch(stripped):
-            return "rule"
-        if stripped.startswith(_CHROME_PREFIXES):
-            return "chrome"
+        if stripped[0] in _NOISE_FIRST:  # a URL, a rule or site chrome starts with one
+            if _URL_RE.fullmatch(stripped):
+                return "url"
+            if _RULE_RE.fullmatch(stripped):
+                return "rule"
+            if stripped.startswith(_CHROME_PREFIXES):
+                return "chrome"
         if _is_spaced_row(stripped):
             return "spaced"
-        text = self.text
-        m = _NUMBERING_RE.match(text, _lstrip_at(text, a, b), b)
+        # the numbering starts where the line's leading white space ends
+        m = _NUMBERING_RE.match(self.text, b - len(body.lstrip(_WS)), b)
         if m is None or not self._heading_candidate(b, m):
             return "para"
         return "heading"
@@ -668,7 +680,7 @@ class _Lines:
         # a run: short lines with nothing but blank lines between them
         run: list[int] = []
         for i in short:
-            if run and any(kinds[k] != "blank" for k in range(run[-1] + 1, i)):
+            if run and kinds[run[-1] + 1 : i].count("blank") != i - run[-1] - 1:
                 self._make_line_table(run)
                 run = []
             run.append(i)
@@ -775,6 +787,7 @@ class _Lines:
         kinds = self.kinds
         segs = _where(kinds, _JUST_HEADING)
         parsed = [_numbering(self.num[i]) for i in segs]
+        self.numbering = dict(zip(segs, parsed, strict=True))
         style_level: dict[NumberingStyle, int] = {}
         level_style: dict[int, NumberingStyle] = {}
         stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
@@ -858,69 +871,114 @@ class _Lines:
         kinds, starts, stops, lines = self.kinds, self.starts, self.stops, self.lines
         line_starts = self._line_starts
         out: list[NodeToken] = []
-        in_table = False
         i, n = 0, len(kinds)
         while i < n:
             kind = kinds[i]
             if kind == "_merged":  # joined to the paragraph before it
                 i += 1
                 continue
-            table_kind = kind in _ROW_KINDS
-            if table_kind and not in_table:
-                out.append(self._tok("TABLE_START", "", i, None))
-            in_table = table_kind
+            if kind in _ROW_KINDS:
+                i = self._table(i, out)
+                continue
             if kind == "heading":
                 out.append(self._heading_token(i))
-            elif kind == "cell":
-                i = self._cell_row(i, out)
-                continue
-            elif kind == "line":
-                i = self._line_row(i, out)
-                continue
-            elif table_kind:
-                cells = self._row_cells(i, kind)
-                j = i + 1
-                while j < n and kinds[j] == "tblank":
-                    j += 1
-                if j > i + 1:  # blank lines between two rows belong to the row above
-                    last = cells[-1]
-                    cells[-1] = (text[last[1] : stops[j - 1]], *last[1:])
-                typ = _ROW_TOKENS[kind]
-                out.append(self._tok(typ, "", i, Row(tuple(cells), kind == "pipe_rule")))
-                i = j
-                continue
             elif kind in _BLANK_TOKENS:
                 j = i + 1
                 while j < n and kinds[j] == kind:
                     j += 1
                 start, stop, line = starts[i], stops[j - 1], lines[i]
                 chunk = text[start:stop]
-                span = Span(start, stop, line, start - line_starts[line - 1] + 1)
-                out.append(self._tok(_BLANK_TOKENS[kind], chunk, i, Blank(chunk, span)))
+                span = _span(start, stop, line, start - line_starts[line - 1] + 1)
+                blank = Blank(chunk, span)
+                if kind == "blank" and out and out[-1].type in _BODY_TOKENS:
+                    _add_trivia(out[-1], blank)
+                else:
+                    out.append(self._tok(_BLANK_TOKENS[kind], i, blank))
                 i = j
                 continue
             else:
                 start, stop, line = starts[i], stops[i], lines[i]
-                span = Span(start, stop, line, start - line_starts[line - 1] + 1)
+                span = _span(start, stop, line, start - line_starts[line - 1] + 1)
                 chunk = text[start:stop]
                 if kind.startswith("f_"):
                     out.append(self._front_token(i, kind, chunk, span))
                 elif kind in _NOISE_KINDS:
                     noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                    out.append(self._tok("NOISE", chunk, i, noise))
+                    if out and out[-1].type in _BODY_TOKENS:
+                        _add_trivia(out[-1], noise)
+                    else:
+                        out.append(self._tok("NOISE", i, noise))
                 else:  # para, runin
                     typ = "RUNIN" if kind == "runin" else "PARA"
-                    out.append(self._tok(typ, chunk, i, Paragraph(chunk, span)))
+                    out.append(self._tok(typ, i, Paragraph(chunk, span)))
             i += 1
+        # the rows keep this object until their cells are read (see row_parts): drop what
+        # only the passes and the tokens needed (the headings' data: one regex match each)
+        self.num, self.title_end, self.level, self.anomaly, self.numbering = {}, {}, {}, {}, {}
+        self.row_first, self._runins, self._cand, self._numberings = [], [], None, {}
         return out
 
-    def _cell_row(self, i: int, out: list[NodeToken]) -> int:
-        """A row of the cells layout: tab-led cells, one per line, each with the
-        continuation lines of a wrapped cell; the row ends at the first other line.
+    def _table(self, i: int, out: list[NodeToken]) -> int:
+        """The table that starts at segment ``i``: its rows, up to the first segment that is
+        not a table line, as one ``TABLE`` token.  Returns the segment after the table.
 
-        The hot path of table-heavy reports.  The blank lines after the row (up to the next
-        row) belong to its last cell.  A cell's text runs from its start to the end of its
-        last line, so it is cut once when the cell is complete."""
+        The grammar places tables among the blocks of a section; what is inside a table (its
+        rows and cells, and the blank lines between rows) the lexer has already decided, so
+        the parser sees one token per table, not one per row.  A row's extent is found here;
+        its cells are built by :meth:`row_parts` when first read (see ``Row.parts``)."""
+        kinds = self.kinds
+        if self._codes is None:
+            self._codes = "".join(map(_ROW_CODES.__getitem__, kinds))
+        codes = self._codes
+        rows: list[Row] = []
+        seen: set[str] = set()  # the kinds of the rows' first segments
+        first, n = i, len(kinds)
+        while i < n:
+            kind = kinds[i]
+            if kind == "line":
+                i = self._line_row(i, rows)
+            elif kind in _ROW_KINDS:
+                # the row's segments: its line (a cell, more cells and wrapped cells' lines
+                # for the cells layout), then the blank lines after it
+                end = _ROW_RE.match(codes, i).end()  # type: ignore[union-attr]
+                rows.append(_pending_row(self, i, end, kind == "pipe_rule"))
+                i = end
+            else:
+                break
+            seen.add(kind)
+        layouts = {_ROW_LAYOUTS[k] for k in seen}
+        layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
+        out.append(self._tok("TABLE", first, Table(tuple(rows), layout)))
+        return i
+
+    def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
+        """The cells of the row of segments ``first`` to ``end`` (any layout but lines)."""
+        kind = self.kinds[first]
+        if kind == "cell":
+            return self._cell_row(first)
+        cells = self._row_cells(first, kind)
+        if end > first + 1:  # blank lines between two rows belong to the row above
+            last = cells[-1]
+            cells[-1] = (self.text[last[1] : self.stops[end - 1]], *last[1:])
+        return tuple(cells)
+
+    def row_text(self, first: int, end: int) -> str:
+        """The text of the row of segments ``first`` to ``end``: its cells tile it."""
+        return self.text[self.starts[first] : self.stops[end - 1]]
+
+    def row_span(self, first: int, end: int) -> Span:
+        """Where the row of segments ``first`` to ``end`` is (its first cell's position)."""
+        start, line = self.starts[first], self.lines[first]
+        column = start - self._line_starts[line - 1] + 1
+        return _span(start, self.stops[end - 1], line, column)
+
+    def _cell_row(self, i: int) -> tuple[CellData, ...]:
+        """The cells of a row of the cells layout: tab-led cells, one per line, each with
+        the continuation lines of a wrapped cell; the row ends at the first other line.
+
+        The blank lines after the row (up to the next row) belong to its last cell.  A
+        cell's text runs from its start to the end of its last line, so it is cut once when
+        the cell is complete."""
         text = self.text
         kinds, starts, ends, stops, lines = (
             self.kinds,
@@ -951,10 +1009,9 @@ class _Lines:
                 j += 1
             column = a - line_starts[line - 1] + 1
             cells.append((text[a:stop], a, line, column, content, a + 1, ce))
-            out.append(self._tok("CELL_ROW", "", i, Row(tuple(cells))))
-            return j
+            return tuple(cells)
 
-    def _line_row(self, i: int, out: list[NodeToken]) -> int:
+    def _line_row(self, i: int, rows: list[Row]) -> int:
         """A row of the lines layout: a tabless label line, its value lines and the blank
         lines between them, up to the next line marked as a row start.
 
@@ -993,31 +1050,34 @@ class _Lines:
             stop = stops[j]
             j += 1
         cells.append((text[a:stop], a, line, column, content, cs, ce))
-        out.append(self._tok("LINE_ROW", "", i, Row(tuple(cells))))
+        rows.append(Row(tuple(cells)))
         return j
 
     def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
         if kind == "f_title":
-            return self._tok("FRONT_TITLE", chunk, i, TitleLine(chunk, span))
+            return self._tok("FRONT_TITLE", i, TitleLine(chunk, span))
         if kind == "f_meta":
             m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
             key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
-            return self._tok("FRONT_META", chunk, i, MetaLine(chunk, span, key, value))
+            return self._tok("FRONT_META", i, MetaLine(chunk, span, key, value))
         node = Noise(chunk, span, _NOISE_KINDS[kind[2:]])
-        return self._tok("FRONT_NOISE", chunk, i, node)
+        return self._tok("FRONT_NOISE", i, node)
 
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
         m = self.num[i]
-        style, ordinal = _numbering(m)
-        numbering = Numbering(style, ordinal, m.group(0))
-        start, end, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
-        title = text[_lstrip_at(text, m.end(), end) : self.title_end[i]].strip(_WS)
+        mark = m.group(0)
+        numbering = self._numberings.get(mark)  # equal marks, equal numberings: share one
+        if numbering is None:
+            style, ordinal = self.numbering[i]
+            numbering = self._numberings[mark] = Numbering(style, ordinal, mark)
+        start, stop, line = self.starts[i], self.stops[i], self.lines[i]
+        title = text[m.end() : self.title_end[i]].strip(_WS)
         chunk = text[start:stop]
-        span = Span(start, stop, line, start - self._line_starts[line - 1] + 1)
+        span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
         node = Heading(chunk, span, numbering, title, level, self.anomaly[i])
-        return self._tok(f"H{level}", chunk, i, node)
+        return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:
         """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
@@ -1074,25 +1134,54 @@ class _Lines:
         column = own_start - self._line_starts[line - 1] + 1
         return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
-    def _tok(self, typ: str, value: str, i: int, node: Any) -> NodeToken:
+    def _tok(self, typ: str, i: int, node: Any) -> NodeToken:
         """A token at the start of segment ``i`` carrying ``node``.
 
         Built directly (the fields Lark's own constructor sets, without its detour through
-        keyword handling and a classmethod): the lexer makes one per row or line."""
+        keyword handling and a classmethod): the lexer makes one per line or table.  Its
+        string value is empty: the node holds the text, and the parser reads only the type."""
         start, line = self.starts[i], self.lines[i]
-        tok: NodeToken = _new_str(NodeToken, value)
+        tok: NodeToken = _new_str(NodeToken, "")
         tok.type = typ
-        tok.value = value
+        tok.value = ""
         tok.start_pos = start
         tok.line = line
         tok.column = start - self._line_starts[line - 1] + 1
         tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
+        tok.trivia = None
         return tok
 
 
+def _add_trivia(tok: NodeToken, node: Blank | Noise) -> None:
+    """Blank lines and noise after a token of the body go with it, as its trivia.
+
+    They are blocks of the section (or document) that holds what precedes them, whatever
+    follows: the grammar's reductions do not depend on them, so they need not be tokens of
+    their own (the parser's cost is per token, and a third of a report's tokens were blank
+    runs).  The tree is the same: the grammar's callbacks put each token's trivia right
+    after its node.  Only a blank or noise with no body token before it (at the start of the
+    body) is a ``BLANK`` or ``NOISE`` token."""
+    if tok.trivia is None:
+        tok.trivia = [node]
+    else:
+        tok.trivia.append(node)
+
+
+#: one letter per segment kind for finding a row's extent with :data:`_ROW_RE`, in C
+_ROW_CODES: collections.defaultdict[str, str] = collections.defaultdict(
+    lambda: ".", {"cell": "c", "cont": "n", "tblank": "t"}
+)
+#: a table row: a cell with more cells and wrapped cells' lines (the cells layout) or one
+#: line of another layout, then the blank lines after it
+_ROW_RE = re.compile("(?:c[cn]*|.)t*")
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
 _BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+_HEADING_TOKENS = tuple(f"H{d}" for d in range(MAX_DEPTH + 1))  # by depth (from 1)
+#: the tokens of the body, which take the blank lines and noise after them as trivia
+_BODY_TOKENS = frozenset(
+    {"PARA", "RUNIN", "BLANK", "NOISE", "TABLE", *(f"H{d}" for d in range(1, MAX_DEPTH + 1))}
+)
 #: the kinds of line that make a table of the cells, tab-separated or pipe layouts
 _CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
 _CONT_CANDIDATES = ("para", "spaced", "heading")
@@ -1102,12 +1191,15 @@ _JUST_PARA = ("para",)
 _JUST_HEADING = ("heading",)
 #: blank lines, as the page-number check skips them
 _BLANK_KINDS = frozenset({"blank", "tblank", "f_blank"})
-_ROW_TOKENS = {
-    "tsv": "TSV_ROW",
-    "pipe": "PIPE_ROW",
-    "pipe_rule": "PIPE_RULE",
-    "spaced": "SPACED_ROW",
-    "glued": "GLUED_ROW",
+#: the layout of a table's rows, by the kind of their first segment
+_ROW_LAYOUTS = {
+    "cell": TableLayout.CELLS,
+    "line": TableLayout.LINES,
+    "tsv": TableLayout.TSV,
+    "pipe": TableLayout.PIPE,
+    "pipe_rule": TableLayout.PIPE,
+    "spaced": TableLayout.SPACED,
+    "glued": TableLayout.GLUED,
 }
 _NOISE_KINDS = {
     "bookmark": NoiseKind.BOOKMARK,
@@ -1204,8 +1296,13 @@ def _head_row(text: str, a: int, b: int) -> tuple[int, int, int] | None:
 
 def _prose_free(text: str, a: int, b: int) -> bool:
     """No sentence punctuation outside brackets, but for one final full stop."""
+    first = _PROSE_SCAN_RE.search(text, a, b)
+    if first is None:
+        return True
+    if first.group() not in "（(）)":  # prose: a comma or full stop outside brackets
+        return first.group() == "。" and first.start() == b - 1
     depth = 0
-    for m in _PROSE_SCAN_RE.finditer(text, a, b):
+    for m in _PROSE_SCAN_RE.finditer(text, first.start(), b):
         ch = m.group()
         if ch in "（(":
             depth += 1

@@ -14,34 +14,18 @@ from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
 from .document import (
-    Blank,
     Block,
     Document,
     Front,
     FrontItem,
-    Heading,
-    Noise,
     Paragraph,
     Section,
-    Table,
-    TableItem,
-    TableLayout,
 )
 from .errors import OpenGovReportError, ParseError
 from .inputs import extract
 from .lexer import NodeToken, TokenListLexer, tokenize
 
 __all__ = ["grammar_text", "parse_document"]
-
-_ROW_LAYOUT = {
-    "CELL_ROW": TableLayout.CELLS,
-    "LINE_ROW": TableLayout.LINES,
-    "TSV_ROW": TableLayout.TSV,
-    "PIPE_ROW": TableLayout.PIPE,
-    "PIPE_RULE": TableLayout.PIPE,
-    "SPACED_ROW": TableLayout.SPACED,
-    "GLUED_ROW": TableLayout.GLUED,
-}
 
 
 def grammar_text() -> str:
@@ -58,7 +42,9 @@ class _Assemble(Transformer[NodeToken, Any]):
         if children and isinstance(children[0], Front):
             front = children[0]
             children = children[1:]
-        return front, _children(children)
+        out: list[Block | Section] = []
+        _children(children, out)
+        return front, tuple(out)
 
     def front(self, children: list[NodeToken]) -> Front:
         items: tuple[FrontItem, ...] = tuple(t.node for t in children)
@@ -67,54 +53,51 @@ class _Assemble(Transformer[NodeToken, Any]):
     def blocks(self, children: list[Any]) -> list[Block | Section]:
         """One more block: the list grows by one per reduction (left recursion)."""
         if len(children) == 1:
-            return [_block(children[0])]
-        items: list[Block | Section] = children[0]
-        child = children[1]  # a PARA, BLANK or NOISE token, or a Table
-        items.append(child.node if type(child) is NodeToken else child)
+            items: list[Block | Section] = []
+            tok: NodeToken = children[0]
+        else:
+            items, tok = children  # tok: a PARA, BLANK, NOISE or TABLE token
+        items.append(tok.node)
+        if tok.trivia is not None:  # the blank lines and noise after it
+            items.extend(tok.trivia)
         return items
 
     def _section(self, children: list[Any]) -> Section:
-        heading: Heading = children[0].node
-        return Section(heading, _children(children[1:]))
+        head: NodeToken = children[0]
+        out: list[Block | Section] = []
+        if head.trivia is not None:  # blank lines and noise after the heading
+            out.extend(head.trivia)
+        _children(children[1:], out)
+        return Section(head.node, tuple(out))
 
     section1 = section2 = section3 = section4 = _section
     section5 = section6 = section7 = section8 = _section
 
-    def rows(self, children: list[Any]) -> list[NodeToken]:
-        """One more row token (left recursion, as for ``blocks``)."""
+    def _sections(self, children: list[Any]) -> list[Section]:
+        """One more section (left recursion, as for ``blocks``)."""
         if len(children) == 1:
             return children
-        tokens: list[NodeToken] = children[0]
-        tokens.append(children[1])
-        return tokens
+        sections: list[Section] = children[0]
+        sections.append(children[1])
+        return sections
 
-    def table(self, children: list[Any]) -> Table:
-        items: list[TableItem] = []
-        layouts: set[TableLayout] = set()
-        for tok in children[1]:  # children[0] is TABLE_START
-            layouts.add(_ROW_LAYOUT[tok.type])
-            items.append(tok.node)
-        layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
-        return Table(tuple(items), layout)
+    sections1 = sections2 = sections3 = sections4 = _sections
+    sections5 = sections6 = sections7 = sections8 = _sections
 
 
-def _children(children: list[Any]) -> tuple[Block | Section, ...]:
-    """A section's children in order: run-in text, the blocks list, subsections."""
-    out: list[Block | Section] = []
+def _children(children: list[Any], out: list[Block | Section]) -> None:
+    """Append a section's (or the document's) children to ``out`` in order: run-in text and
+    its trivia, the blocks list, subsections."""
     for child in children:
         if type(child) is list:
             out.extend(child)
-        else:
-            out.append(_block(child))
-    return tuple(out)
-
-
-def _block(child: Any) -> Block | Section:
-    if isinstance(child, (Section, Table)):
-        return child
-    node = child.node
-    assert isinstance(node, (Paragraph, Blank, Noise))
-    return node
+        elif isinstance(child, Section):
+            out.append(child)
+        else:  # a RUNIN token
+            assert isinstance(child.node, Paragraph)
+            out.append(child.node)
+            if child.trivia is not None:
+                out.extend(child.trivia)
 
 
 @functools.lru_cache(maxsize=1)
@@ -149,6 +132,7 @@ def parse_document(source: str | bytes | os.PathLike[str]) -> Document:
             tokens = tokenize(text)
             result: tuple[Front | None, tuple[Block | Section, ...]]
             result = _parser().parse(tokens)  # type: ignore[assignment]
+            del tokens  # garbage now: freed before the collector runs again
         front, children = result
     except OpenGovReportError:
         raise

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Callable
+
+import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opengov_report import OpenGovReportError, parse_document, walk
-from opengov_report.document import Document
+from opengov_report.document import CellData, Document, Row, Span, _pending_row
+from opengov_report.errors import ParseError
 
 # Characters that exercise the lexer: line endings, tabs, NUL, U+3000, NBSP, pipes, numerals,
 # numbering marks, punctuation, digits, emoji and ordinary CJK.
@@ -79,3 +85,54 @@ def test_walk_visits_every_leaf_once(text: str) -> None:
     assert len(nodes) == len(seen)
     leaves = list(doc.leaves())
     assert len({id(x) for x in leaves}) == len(leaves)
+
+
+def _rows(doc: Document) -> list[Row]:
+    return [row for table in doc.tables() for row in table.rows]
+
+
+@settings(max_examples=100)
+@given(report_like)
+def test_rows_read_first_by_any_means_agree(text: str) -> None:
+    """A row made by the parser builds its cells when first read: whichever attribute reads
+    them first (equality, hash, repr, pickling, evolve, ``parts``), the row is the one its
+    constructor makes from the same parts."""
+    reads: list[Callable[[Row], object]] = [
+        lambda r: r.parts,
+        hash,
+        repr,
+        lambda r: pickle.loads(pickle.dumps(r)),
+        attrs.evolve,
+        lambda r: r.cells,
+    ]
+    reference = _rows(parse_document(text))
+    for row, ref in zip(_rows(parse_document(text)), reference, strict=True):
+        # the text and span of a row whose cells are not built yet
+        assert (row.text, row.span) == (Row(ref.parts).text, Row(ref.parts).span)
+    for read in reads:
+        rows = _rows(parse_document(text))
+        for row, ref in zip(rows, reference, strict=True):
+            first = read(row)
+            same = Row(ref.parts, ref.is_rule)
+            assert row == same and hash(row) == hash(same) and repr(row) == repr(same)
+            if isinstance(first, Row):
+                assert first == same
+
+
+class _BrokenSource:
+    """A row source whose cells cannot be built (a defect the lazy build must not leak)."""
+
+    def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
+        raise IndexError(first)
+
+    def row_text(self, first: int, end: int) -> str:
+        return ""
+
+    def row_span(self, first: int, end: int) -> Span:
+        return Span(0, 0, 1, 1)
+
+
+def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
+    row = _pending_row(_BrokenSource(), 0, 1, False)
+    with pytest.raises(ParseError, match="building a row"):
+        _ = row.parts
