@@ -139,7 +139,31 @@ def parse_value(
     ``-5`` is a change even outside a signed column (the checks flag it in a count column).
     """
     kind, number, unit = _classify(raw, default_unit, signed)
-    return Value(kind, raw, number, unit, span)
+    return _trusted_value(kind, raw, number, unit, span)
+
+
+# A Value built by parse_value needs no validation: _classify only returns (kind, number)
+# pairs that _check_number accepts.  Building it through the slots' own descriptors skips
+# attrs' __init__ and its validator (a third of the cost of a Value; recognition makes one per
+# table cell).  Public construction, Value(...), keeps its validator.
+_new_value = object.__new__
+_SLOT_SETTERS = tuple(
+    Value.__dict__[name].__set__ for name in ("kind", "raw", "number", "unit", "span")
+)
+
+
+def _trusted_value(
+    kind: ValueKind, raw: str, number: int | Decimal | None, unit: str | None, span: Span | None
+) -> Value:
+    """A Value whose fields are known to be valid, built without running the validator."""
+    value: Value = _new_value(Value)
+    set_kind, set_raw, set_number, set_unit, set_span = _SLOT_SETTERS
+    set_kind(value, kind)
+    set_raw(value, raw)
+    set_number(value, number)
+    set_unit(value, unit)
+    set_span(value, span)
+    return value
 
 
 @functools.lru_cache(maxsize=8192)
