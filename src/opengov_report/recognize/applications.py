@@ -21,9 +21,7 @@ from .labels import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
-    match_application_column,
-    match_application_group,
-    match_application_row,
+    application_row_of_key,
 )
 from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
@@ -60,25 +58,25 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     pending_unknown: list[UnrecognizedRow] = []
     for index, view in enumerate(views):
         row_id: str | None = None
-        columns = [c for c in (match_application_column(x.content) for x in view.labels) if c]
+        facts = view.facts
+        columns = [c for c in (f.application_column for f in facts) if c]
         if len(columns) >= 2 and not view.has_values:
             # a header row (自然人 … 总计), even with a stray empty cell after its labels:
             # its 总计 is a column, not the row （七）总计
             header_columns.extend(columns)
             continue
-        for cell in view.labels:
-            text = cell.content
-            g = match_application_group(text)
-            r = match_application_row(text, group=g or group)
+        for fact in facts:
+            g = fact.application_group
+            r = fact.application_row(g or group)
             if g is not None:
                 group = g
             if r is not None:
                 row_id = r
-        if row_id is None and len(view.labels) > 1:
-            row_id = match_application_row(view.label, group=group)
-        if row_id is None and view.labels and group in _SUBTOTAL_GROUPS:
+        if row_id is None and len(facts) > 1:
+            row_id = application_row_of_key(view.label_key, group)
+        if row_id is None and facts and group in _SUBTOTAL_GROUPS:
             # a group label alone with values of its own: a subtotal row a report adds
-            last = match_application_group(view.labels[-1].content)
+            last = facts[-1].application_group
             if last == group and view.has_values:
                 row_id = group
         if row_id is not None and view.values:

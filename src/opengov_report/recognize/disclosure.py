@@ -17,11 +17,8 @@ from ..model.values import parse_value
 from .glued import split_candidates
 from .labels import (
     disclosure_columns_in,
-    match_disclosure_column,
-    match_disclosure_item,
-    match_disclosure_row,
+    disclosure_row_of_key,
     match_disclosure_row_suffix,
-    normalize_label,
 )
 from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
@@ -67,23 +64,27 @@ def recognize_disclosure(
             # a glued line keeps the caption and the head before the row label
             # (…第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 | 000)
             in_line = disclosure_columns_in(view.label)
-            if in_line or "第二十条" in normalize_label(view.label):
+            if in_line or "第二十条" in view.label_key:
                 head = in_line
                 head_eras.update(_eras_of({c for c, _ in in_line}))
-            row = match_disclosure_row(view.label) or match_disclosure_row_suffix(view.label)
+            row = disclosure_row_of_key(view.label_key) or match_disclosure_row_suffix(view.label)
             if row is not None and view.values and all(r != row for r, _, _ in found):
                 found.append((row, view, list(head)))
             continue
-        first = view.labels[0].content
-        if match_disclosure_item(first) is not None and not view.has_values:
+        facts = view.facts
+        if facts[0].disclosure_item is not None and not view.has_values:
             head = []
             continue
-        cols = [(c, x.content) for x in view.labels if (c := match_disclosure_column(x.content))]
+        cols = [
+            (f.disclosure_column, x.content)
+            for x, f in zip(view.labels, facts, strict=True)
+            if f.disclosure_column
+        ]
         if cols and not view.has_values:
             head = cols
             head_eras.update(_eras_of({c for c, _ in cols}))
             continue
-        row = match_disclosure_row(view.label) or match_disclosure_row(first)
+        row = disclosure_row_of_key(view.label_key) or facts[0].disclosure_row
         if row is not None and view.values and all(r != row for r, _, _ in found):
             found.append((row, view, list(head)))
     if not found:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..document import Document
 from ..model.era import Era, EraEvidence
-from .labels import era_signs, normalize_label
+from .labels import normalize_label
 from .rows import RowView
 
 __all__ = ["decide_era"]
@@ -35,9 +35,9 @@ def decide_era(
     votes: dict[str, list[EraEvidence]] = {"2021": [], "2019": [], "legacy": [], "2019_or_2021": []}
     seen: set[tuple[str, str]] = set()
     for view in views:
-        for cell in view.labels:
-            for sign in era_signs(cell.content):
-                key = (sign, normalize_label(cell.content))
+        for cell, fact in zip(view.labels, view.facts, strict=True):
+            for sign in fact.era_signs:  # most labels have none
+                key = (sign, fact.key)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..document import Cell
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
-from .labels import legacy_row_id, match_legacy_indicator, normalize_label, strip_numbering
+from .labels import legacy_row_id, match_legacy_indicator, strip_numbering
 from .rows import RowView, cell_value, is_blank_text
 
 __all__ = ["recognize_legacy"]
@@ -72,7 +72,7 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     pending_label: RowView | None = None
     first_span = rows[0].labels[0].span if rows[0].labels else None
     for view in rows:
-        texts = [normalize_label(c.content) for c in view.labels]
+        texts = [f.key for f in view.facts]
         if texts and all(_is_head(t) for t in texts):
             cumulative_col = any(any(k in t for k in _CUMULATIVE) for t in texts)
             continue
@@ -115,10 +115,12 @@ def _find_table(views: Sequence[RowView]) -> int | None:
     """The table whose head names 统计指标/单位 (or whose rows match legacy indicators)."""
     scores: dict[int, int] = {}
     for view in views:
-        texts = [normalize_label(c.content) for c in view.labels]
-        if sum(1 for t in texts if _is_head(t)) >= 2:
+        facts = view.facts
+        if not facts:
+            continue
+        if len(facts) >= 2 and sum(1 for f in facts if _is_head(f.key)) >= 2:
             scores[view.table_index] = scores.get(view.table_index, 0) + 10
-        if view.labels and match_legacy_indicator(view.labels[0].content) is not None:
+        if facts[0].legacy_indicator is not None:
             scores[view.table_index] = scores.get(view.table_index, 0) + 1
     best = max(scores.items(), key=lambda kv: kv[1], default=None)
     if best is None or best[1] < 3:
@@ -137,9 +139,7 @@ def _continued(views: Sequence[RowView], first: int) -> set[int]:
     index = first + 1
     while index in by_table:
         rows = by_table[index]
-        with_unit = sum(
-            1 for v in rows if any(normalize_label(c.content) in _UNITS for c in v.labels)
-        )
+        with_unit = sum(1 for v in rows if any(f.key in _UNITS for f in v.facts))
         if with_unit * 2 < len(rows):
             break
         indices.add(index)
@@ -163,8 +163,9 @@ def _split(view: RowView) -> tuple[list[Cell], str | None, list[Cell]]:
     """(label cells, unit, value cells): the unit is a label cell that is a unit word."""
     labels = list(view.labels)
     unit: str | None = None
-    if labels and normalize_label(labels[-1].content) in _UNITS:
-        unit = normalize_label(labels.pop().content)
+    if labels and view.facts[-1].key in _UNITS:
+        labels.pop()
+        unit = view.facts[-1].key
     values = list(view.values)
     # a unit written into a value cell's column (条 | 60 is the usual order; 60 | 条 is not)
     return labels, unit, values

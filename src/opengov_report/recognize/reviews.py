@@ -15,12 +15,10 @@ from ..document import Cell
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
 from .glued import split_grouped
+from .label_facts import LabelFacts
 from .labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
-    match_review_column,
-    match_review_group,
-    normalize_label,
 )
 from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
@@ -34,8 +32,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
         return _from_glued(glued)
     start = -1
     for i, view in enumerate(views):
-        groups = {match_review_group(c.content) for c in view.labels} - {None}
-        if "review" in groups and not view.has_values:
+        if not view.has_values and any(f.review_group == "review" for f in view.facts):
             start = i
             break
     labelled = _labelled_rows(views)
@@ -50,13 +47,13 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
         for view in views[start + 1 : start + 8]:
             if view.table_index != views[start].table_index:
                 break
-            if view.has_values and all(_is_header_word(c.content) for c in view.labels):
+            if view.has_values and all(_is_header_word(f) for f in view.facts):
                 data = view  # the data row (it may carry the head's last word as a label)
                 break
             if not view.labels and len(view.values) >= len(REVIEW_GROUPS) * len(columns):
                 data = view  # a data row left entirely blank: blank cells, not a lost row
                 break
-            cols = [c for c in (match_review_column(x.content) for x in view.labels) if c]
+            cols = [c for c in (f.review_column for f in view.facts) if c]
             if len(cols) >= len(columns) and not header_cols:
                 header_cols = cols[: len(columns)]
         if header_cols and sorted(header_cols) == sorted(columns):
@@ -94,12 +91,9 @@ _GROUP_LABELS = {
 }
 
 
-def _is_header_word(text: str) -> bool:
+def _is_header_word(fact: LabelFacts) -> bool:
     """行政复议, 行政诉讼, a group or a result column: words of the head, not a row label."""
-    key = normalize_label(text)
-    return key in ("行政复议", "行政诉讼") or bool(
-        match_review_group(text) or match_review_column(text)
-    )
+    return fact.key in ("行政复议", "行政诉讼") or bool(fact.review_group or fact.review_column)
 
 
 def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
@@ -108,7 +102,7 @@ def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
     for view in views:
         if not view.labels or not view.has_values:
             continue
-        group = match_review_group(view.labels[-1].content)
+        group = view.facts[-1].review_group
         if group is not None and group not in out and len(view.values) >= len(REVIEW_COLUMNS):
             out[group] = view
     return out
@@ -125,7 +119,7 @@ def _glued_digits(view: RowView) -> Cell | None:
 
 def _is_glued_head(view: RowView) -> bool:
     """A glued line holding the head of table 四 (…结果维持…尚未审结…总计) and its digits."""
-    key = normalize_label(view.label)
+    key = view.label_key
     heads = "行政复议" in key and "结果维持" in key and "尚未审结" in key
     return heads and _glued_digits(view) is not None
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
-
 from ..document import Cell, Document, Row, Span, Table, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
+from .label_facts import LabelFacts, label_facts
+from .labels import normalize_label
 
 __all__ = ["RowView", "cell_value", "is_blank_text", "part_span", "row_views", "trim_values"]
 
@@ -26,47 +26,75 @@ def is_blank_text(text: str) -> bool:
     return not text.strip(_WS)
 
 
-@attrs.frozen(slots=True)
 class RowView:
-    """One table row: its label cells (non-blank), its value cells, and where it is."""
+    """One table row: its label cells (non-blank), its value cells, and where it is.
 
-    labels: tuple[Cell, ...]
-    values: tuple[Cell, ...]
-    leading_blanks: int
-    table_index: int
-    row_index: int
-    line: int
-    layout: TableLayout
+    Built once per row (:func:`row_views`) and read by every recogniser, so what they all
+    ask of a row is worked out here once: each label's catalogue matches (``facts``, aligned
+    with ``labels``), the labels joined (``label``) and whether any value cell holds
+    something (``has_values``).
+    """
+
+    __slots__ = (
+        "_label_key",
+        "facts",
+        "has_values",
+        "label",
+        "labels",
+        "layout",
+        "leading_blanks",
+        "line",
+        "row_index",
+        "table_index",
+        "values",
+    )
+
+    def __init__(
+        self,
+        labels: tuple[Cell, ...],
+        values: tuple[Cell, ...],
+        leading_blanks: int,
+        table_index: int,
+        row_index: int,
+        line: int,
+        layout: TableLayout,
+        *,
+        has_values: bool,
+    ) -> None:
+        self.labels = labels
+        self.values = values
+        self.leading_blanks = leading_blanks
+        self.table_index = table_index
+        self.row_index = row_index
+        self.line = line
+        self.layout = layout
+        self.has_values = has_values
+        self.facts: tuple[LabelFacts, ...] = tuple(label_facts(c.content) for c in labels)
+        #: the label cells joined (whitespace inside kept)
+        self.label = "".join(c.content.strip(_WS) for c in labels)
+        self._label_key: str | None = None
 
     @property
-    def label_texts(self) -> tuple[str, ...]:
-        return tuple(c.content for c in self.labels)
-
-    @property
-    def label(self) -> str:
-        """The label cells joined (whitespace inside kept)."""
-        return "".join(c.content.strip(_WS) for c in self.labels)
-
-    @property
-    def value_texts(self) -> tuple[str, ...]:
-        return tuple(c.content for c in self.values)
-
-    @property
-    def has_values(self) -> bool:
-        """Whether any value cell holds something (blank cells do not count)."""
-        return any(not is_blank_text(c.content) for c in self.values)
+    def label_key(self) -> str:
+        """The normalised key of the joined label (:func:`~.labels.normalize_label`)."""
+        if self._label_key is None:
+            self._label_key = normalize_label(self.label)
+        return self._label_key
 
     @property
     def is_glued(self) -> bool:
         return self.layout is TableLayout.GLUED
 
 
-def _cell_kind(text: str) -> str:
-    """``"blank"``, ``"value"`` (the text reads as a value) or ``"label"``."""
+_BLANK, _VALUE, _LABEL = 0, 1, 2
+
+
+def _cell_kind(text: str) -> int:
+    """``_BLANK``, ``_VALUE`` (the text reads as a value) or ``_LABEL``."""
     stripped = text.strip(_WS)
     if not stripped:
-        return "blank"
-    return "value" if _reads_as_value(stripped) else "label"
+        return _BLANK
+    return _VALUE if _reads_as_value(stripped) else _LABEL
 
 
 def _reads_as_value(stripped: str) -> bool:
@@ -104,29 +132,31 @@ _FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
 def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
+    """The view of one row: its label region is the cells before the first value that
+    follows a label (or before the first value at all), ending at its last label."""
     cells = row.cells
-    kinds = [_cell_kind(part[4]) for part in row.parts]  # part[4]: the cell's content
-    # the label region: the cells before the first value that follows a label (or before the
-    # first value at all), ending at its last label
+    kinds = [_cell_kind(c.content) for c in cells]
     last_label = -1
     for i, kind in enumerate(kinds):
-        if kind == "value":
+        if kind == _VALUE:
             break
-        if kind == "label":
+        if kind == _LABEL:
             last_label = i
     leading = 0
-    while leading < len(kinds) and kinds[leading] == "blank":
+    while leading < len(kinds) and kinds[leading] == _BLANK:
         leading += 1
     if last_label < 0:
         labels: tuple[Cell, ...] = ()
         values = cells  # no label: every cell is a value (trim_values drops surplus blanks)
     else:
-        labels = tuple(
-            c for c, k in zip(cells[: last_label + 1], kinds, strict=False) if k == "label"
-        )
+        head = zip(cells, kinds[: last_label + 1], strict=False)
+        labels = tuple(c for c, k in head if k == _LABEL)
         values = cells[last_label + 1 :]
-    first = cells[0]
-    return RowView(labels, tuple(values), leading, table_index, row_index, first.line, layout)
+    has_values = any(k != _BLANK for k in kinds[last_label + 1 :])
+    return RowView(
+        labels, values, leading, table_index, row_index, cells[0].line, layout,
+        has_values=has_values,
+    )  # fmt: skip
 
 
 def row_views(doc: Document) -> Iterator[RowView]:
@@ -136,10 +166,11 @@ def row_views(doc: Document) -> Iterator[RowView]:
 
 
 def table_row_views(table: Table, t_index: int) -> Iterator[RowView]:
+    layout = table.layout
     for r_index, row in enumerate(table.rows):
         if row.is_rule:
             continue
-        yield view_row(row, t_index, r_index, table.layout)
+        yield view_row(row, t_index, r_index, layout)
 
 
 def trim_values(
