@@ -79,13 +79,13 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             last = facts[-1].application_group
             if last == group and view.has_values:
                 row_id = group
-        if row_id is not None and view.values:
+        if row_id is not None and view.value_texts:
             if row_id in _TOP_LEVEL:
                 group = None
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, " ".join(c.content.strip() for c in view.labels), view))
+            found.append(_Found(row_id, " ".join(t.strip() for t in view.label_texts), view))
             if first_index < 0:
                 first_index = index
             unrecognized.extend(pending_unknown)
@@ -95,10 +95,8 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if header_columns:
                 header_columns.extend(columns)
             continue
-        if first_index >= 0 and view.labels and view.has_values:
-            pending_unknown.append(
-                UnrecognizedRow(view.label, tuple(v.content for v in view.values), view.line)
-            )
+        if first_index >= 0 and view.label_texts and view.has_values:
+            pending_unknown.append(UnrecognizedRow(view.label, view.value_texts, view.line))
     if not found:
         return None
     era = _table_era(found, report_era)

@@ -58,7 +58,7 @@ def recognize_disclosure(
     found: list[tuple[str, RowView, list[tuple[str, str]]]] = []
     head_eras: set[Era] = set()
     for view in views:
-        if not view.labels:
+        if not view.label_texts:
             continue
         if view.is_glued:
             # a glued line keeps the caption and the head before the row label
@@ -68,7 +68,7 @@ def recognize_disclosure(
                 head = in_line
                 head_eras.update(_eras_of({c for c, _ in in_line}))
             row = disclosure_row_of_key(view.label_key) or match_disclosure_row_suffix(view.label)
-            if row is not None and view.values and all(r != row for r, _, _ in found):
+            if row is not None and view.value_texts and all(r != row for r, _, _ in found):
                 found.append((row, view, list(head)))
             continue
         facts = view.facts
@@ -76,16 +76,16 @@ def recognize_disclosure(
             head = []
             continue
         cols = [
-            (f.disclosure_column, x.content)
-            for x, f in zip(view.labels, facts, strict=True)
-            if f.disclosure_column
+            (c, text)
+            for text, f in zip(view.label_texts, facts, strict=True)
+            if (c := f.disclosure_column)
         ]
         if cols and not view.has_values:
             head = cols
             head_eras.update(_eras_of({c for c, _ in cols}))
             continue
         row = disclosure_row_of_key(view.label_key) or facts[0].disclosure_row
-        if row is not None and view.values and all(r != row for r, _, _ in found):
+        if row is not None and view.value_texts and all(r != row for r, _, _ in found):
             found.append((row, view, list(head)))
     if not found:
         return None

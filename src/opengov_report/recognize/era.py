@@ -35,8 +35,11 @@ def decide_era(
     votes: dict[str, list[EraEvidence]] = {"2021": [], "2019": [], "legacy": [], "2019_or_2021": []}
     seen: set[tuple[str, str]] = set()
     for view in views:
-        for cell, fact in zip(view.labels, view.facts, strict=True):
-            for sign in fact.era_signs:  # most labels have none
+        for position, fact in enumerate(view.facts):
+            if not fact.era_signs:  # most labels
+                continue
+            cell = view.labels[position]
+            for sign in fact.era_signs:
                 key = (sign, fact.key)
                 if key in seen:
                     continue

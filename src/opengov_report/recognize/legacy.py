@@ -92,9 +92,7 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
             continue
         if not label_cells:
             if unit or any(_filled(v) for v in values):
-                unrecognized.append(
-                    UnrecognizedRow("", tuple(c.content for c in view.values), view.line)
-                )
+                unrecognized.append(UnrecognizedRow("", view.value_texts, view.line))
             continue
         pending_label = None
         label = _label_text(label_cells)

@@ -50,7 +50,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             if view.has_values and all(_is_header_word(f) for f in view.facts):
                 data = view  # the data row (it may carry the head's last word as a label)
                 break
-            if not view.labels and len(view.values) >= len(REVIEW_GROUPS) * len(columns):
+            if not view.label_texts and len(view.value_texts) >= len(REVIEW_GROUPS) * len(columns):
                 data = view  # a data row left entirely blank: blank cells, not a lost row
                 break
             cols = [c for c in (f.review_column for f in view.facts) if c]
@@ -100,10 +100,10 @@ def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
     """Rows that carry a group label and five values (行政复议 | 0 | 0 | 0 | 0 | 0)."""
     out: dict[str, RowView] = {}
     for view in views:
-        if not view.labels or not view.has_values:
+        if not view.label_texts or not view.has_values:
             continue
         group = view.facts[-1].review_group
-        if group is not None and group not in out and len(view.values) >= len(REVIEW_COLUMNS):
+        if group is not None and group not in out and len(view.value_texts) >= len(REVIEW_COLUMNS):
             out[group] = view
     return out
 

@@ -8,6 +8,7 @@ Blank cells after the labels are kept as values: blank is not zero.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -30,49 +31,73 @@ class RowView:
     """One table row: its label cells (non-blank), its value cells, and where it is.
 
     Built once per row (:func:`row_views`) and read by every recogniser, so what they all
-    ask of a row is worked out here once: each label's catalogue matches (``facts``, aligned
-    with ``labels``), the labels joined (``label``) and whether any value cell holds
-    something (``has_values``).
+    ask of a row is worked out here once, from the cells' texts: each label's catalogue
+    matches (``facts``, aligned with ``label_texts``), the labels joined (``label``) and
+    whether any value cell holds something (``has_values``).  The :class:`Cell` objects
+    (``labels``, ``values``: for spans) are built only for the rows a recogniser keeps.
     """
 
     __slots__ = (
+        "_cells",
         "_label_key",
+        "_label_positions",
+        "_value_start",
         "facts",
         "has_values",
         "label",
-        "labels",
+        "label_texts",
         "layout",
-        "leading_blanks",
-        "line",
-        "row_index",
+        "row",
         "table_index",
-        "values",
+        "value_texts",
     )
 
     def __init__(
         self,
-        labels: tuple[Cell, ...],
-        values: tuple[Cell, ...],
-        leading_blanks: int,
+        row: Row,
+        texts: tuple[str, ...],
+        label_positions: tuple[int, ...],
+        value_start: int,
         table_index: int,
-        row_index: int,
-        line: int,
         layout: TableLayout,
         *,
         has_values: bool,
     ) -> None:
-        self.labels = labels
-        self.values = values
-        self.leading_blanks = leading_blanks
+        self.row = row
+        self._label_positions = label_positions
+        self._value_start = value_start
         self.table_index = table_index
-        self.row_index = row_index
-        self.line = line
         self.layout = layout
         self.has_values = has_values
-        self.facts: tuple[LabelFacts, ...] = tuple(label_facts(c.content) for c in labels)
+        self.label_texts = label_texts = tuple(texts[i] for i in label_positions)
+        self.value_texts = texts[value_start:]
+        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, label_texts))
         #: the label cells joined (whitespace inside kept)
-        self.label = "".join(c.content.strip(_WS) for c in labels)
+        self.label = "".join(t.strip(_WS) for t in label_texts)
         self._label_key: str | None = None
+        self._cells: tuple[Cell, ...] | None = None
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """The row's cells (built on first use)."""
+        if self._cells is None:
+            self._cells = self.row.cells
+        return self._cells
+
+    @property
+    def labels(self) -> tuple[Cell, ...]:
+        """The label cells (non-blank, before the values)."""
+        cells = self.cells
+        return tuple(cells[i] for i in self._label_positions)
+
+    @property
+    def values(self) -> tuple[Cell, ...]:
+        """The value cells: every cell after the last label (blank ones included)."""
+        return self.cells[self._value_start :]
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line
 
     @property
     def label_key(self) -> str:
@@ -95,6 +120,10 @@ def _cell_kind(text: str) -> int:
     if not stripped:
         return _BLANK
     return _VALUE if _reads_as_value(stripped) else _LABEL
+
+
+#: cells repeat (labels, 0, blanks, small counts): their kinds are memoised by text
+_cached_kind = functools.lru_cache(maxsize=16384)(_cell_kind)
 
 
 def _reads_as_value(stripped: str) -> bool:
@@ -131,32 +160,26 @@ _VALUE_IDEOGRAPHS = "".join(
 _FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
-def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
+def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
     """The view of one row: its label region is the cells before the first value that
     follows a label (or before the first value at all), ending at its last label."""
-    cells = row.cells
-    kinds = [_cell_kind(c.content) for c in cells]
-    last_label = -1
-    for i, kind in enumerate(kinds):
-        if kind == _VALUE:
-            break
-        if kind == _LABEL:
-            last_label = i
-    leading = 0
-    while leading < len(kinds) and kinds[leading] == _BLANK:
-        leading += 1
-    if last_label < 0:
-        labels: tuple[Cell, ...] = ()
-        values = cells  # no label: every cell is a value (trim_values drops surplus blanks)
+    texts = row.values
+    kinds = list(map(_cached_kind, texts))
+    # the labels end at the last label before the first value (list scans run in C)
+    head = kinds[: kinds.index(_VALUE)] if _VALUE in kinds else kinds
+    if _LABEL not in head:
+        positions: tuple[int, ...] = ()
+        value_start = 0  # no label: every cell is a value (trim_values drops surplus blanks)
     else:
-        head = zip(cells, kinds[: last_label + 1], strict=False)
-        labels = tuple(c for c, k in head if k == _LABEL)
-        values = cells[last_label + 1 :]
-    has_values = any(k != _BLANK for k in kinds[last_label + 1 :])
-    return RowView(
-        labels, values, leading, table_index, row_index, cells[0].line, layout,
-        has_values=has_values,
-    )  # fmt: skip
+        last_label = len(head) - 1 - head[::-1].index(_LABEL)
+        if head.count(_LABEL) == 1:
+            positions = (last_label,)
+        else:
+            positions = tuple(i for i, k in enumerate(head) if k == _LABEL)
+        value_start = last_label + 1
+    rest = kinds[value_start:]
+    has_values = rest.count(_BLANK) != len(rest)
+    return RowView(row, texts, positions, value_start, table_index, layout, has_values=has_values)
 
 
 def row_views(doc: Document) -> Iterator[RowView]:
@@ -167,10 +190,10 @@ def row_views(doc: Document) -> Iterator[RowView]:
 
 def table_row_views(table: Table, t_index: int) -> Iterator[RowView]:
     layout = table.layout
-    for r_index, row in enumerate(table.rows):
+    for row in table.rows:
         if row.is_rule:
             continue
-        yield view_row(row, t_index, r_index, layout)
+        yield view_row(row, t_index, layout)
 
 
 def trim_values(
