@@ -101,7 +101,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         return None
     era = _table_era(found, report_era)
     table_columns = _columns(header_columns)
-    cells: list[TableCell] = []
+    by_row: dict[str, list[TableCell]] = {}  # each row's cells, in column order
     missing: list[Missing] = []
     glued: list[_Found] = []
     for f in found:
@@ -112,16 +112,28 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if fitted is None:
             missing.extend(Missing(f.row_id, c, "cell count does not fit") for c in table_columns)
             continue
-        for column, cell in zip(table_columns, fitted, strict=True):
-            cells.append(TableCell(f.row_id, column, cell_value(cell), f.label))
+        row_id, label = f.row_id, f.label
+        by_row[row_id] = [
+            TableCell(row_id, column, cell_value(cell), label)
+            for column, cell in zip(table_columns, fitted, strict=True)
+        ]
     if glued:
-        cells.extend(_resolve_glued(glued, table_columns, cells, missing))
+        known = [c for row in by_row.values() for c in row]
+        for c in _resolve_glued(glued, table_columns, known, missing):
+            by_row.setdefault(c.row, []).append(c)
     expected = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
     present = {f.row_id for f in found}
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)
+    # the official rows in their order (each row's cells are in column order already), then
+    # the cells of other rows (subtotals a report adds …) by column, in the order found
     order = {r: i for i, r in enumerate(expected)}
-    col_order = {c: i for i, c in enumerate(table_columns)}
-    cells.sort(key=lambda c: (order.get(c.row, len(order)), col_order.get(c.column, 99)))
+    official = sorted((r for r in by_row if r in order), key=order.__getitem__)
+    cells = [c for r in official for c in by_row[r]]
+    extra = [c for r, row in by_row.items() if r not in order for c in row]
+    if extra:
+        col_order = {c: i for i, c in enumerate(table_columns)}
+        extra.sort(key=lambda c: col_order.get(c.column, 99))
+        cells.extend(extra)
     first_view = views[first_index]
     span = first_view.labels[0].span if first_view.labels else None
     return ApplicationTable(tuple(cells), tuple(missing), tuple(unrecognized), span, era=era)

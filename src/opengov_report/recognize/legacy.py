@@ -10,13 +10,14 @@ lines) is put back together.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from ..document import Cell
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
-from .labels import legacy_row_id, match_legacy_indicator, strip_numbering
+from .labels import legacy_row_id, strip_numbering
 from .rows import RowView, cell_value, is_blank_text
 
 __all__ = ["recognize_legacy"]
@@ -83,9 +84,9 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
         elif label_cells and not unit and not any(_filled(v) for v in values):
             # a section row, or a label whose unit and value follow on the next row
             pending_label = view
-            level = _level(label_cells[0])
+            level = _level(label_cells[0].content)
             label = _label_text(label_cells)
-            row_id = match_legacy_indicator(label) or legacy_row_id(label)
+            row_id = _row_id(label)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, row_id))
@@ -96,8 +97,8 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
             continue
         pending_label = None
         label = _label_text(label_cells)
-        row_id = match_legacy_indicator(label) or legacy_row_id(label)
-        level = _level(label_cells[0])
+        row_id = _row_id(label)
+        level = _level(label_cells[0].content)
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*[i for _, i in stack], row_id)
@@ -148,6 +149,7 @@ def _continued(views: Sequence[RowView], first: int) -> set[int]:
 _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_head(text: str) -> bool:
     """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
     return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
@@ -173,9 +175,17 @@ def _label_text(cells: list[Cell]) -> str:
     return "".join("".join(c.content.split()) for c in cells)
 
 
-def _level(cell: Cell) -> int:
-    """The depth of a row: from its numbering, else from its indentation."""
-    raw = cell.content
+@functools.lru_cache(maxsize=4096)
+def _row_id(label: str) -> str:
+    """The row id of a label (:func:`~.labels.legacy_row_id`), memoised: the rows of the
+    national form repeat from report to report."""
+    return legacy_row_id(label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _level(raw: str) -> int:
+    """The depth of a row from its first label cell's text: from its numbering, else from
+    its indentation."""
     stripped = raw.lstrip(" \u3000\u00a0\t")
     prefix, _ = strip_numbering(stripped)
     p = "".join(prefix.split())
