@@ -16,6 +16,7 @@ from ..document import Cell, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
+from .build import table_cell
 from .glued_rows import split_glued_rows
 from .labels import (
     APPLICATION_COLUMNS,
@@ -114,7 +115,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             continue
         row_id, label = f.row_id, f.label
         by_row[row_id] = [
-            TableCell(row_id, column, cell_value(cell), label)
+            table_cell(row_id, column, cell_value(cell), label)
             for column, cell in zip(table_columns, fitted, strict=True)
         ]
     if glued:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..model.era import Era
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
 from ..model.values import parse_value
+from .build import table_cell
 from .glued import split_candidates
 from .labels import (
     disclosure_columns_in,
@@ -119,7 +120,7 @@ def recognize_disclosure(
         for column, cell in zip(columns, values, strict=True):
             label = labels.get(column, "")
             value = cell_value(cell, default_unit=_unit(column, label), signed=column == "change")
-            cells.append(TableCell(row, column, value, view.label, label or None))
+            cells.append(table_cell(row, column, value, view.label, label or None))
     expected = list(defaults)
     present = {r for r, _, _ in found}
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..document import Cell
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
+from .build import table_cell
 from .glued import split_grouped
 from .label_facts import LabelFacts
 from .labels import (
@@ -67,7 +68,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
                     group = REVIEW_GROUPS[k // len(columns)]
                     column = columns[k % len(columns)]
                     label = _GROUP_LABELS[group]
-                    cells.append(TableCell(group, column, cell_value(cell), label))
+                    cells.append(table_cell(group, column, cell_value(cell), label))
         elif not labelled:
             missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS)
     if not cells and labelled:
@@ -77,7 +78,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
                 missing.append(Missing(group, None, "cell count does not fit"))
                 continue
             for column, cell in zip(columns, fitted, strict=True):
-                cells.append(TableCell(group, column, cell_value(cell), view.label))
+                cells.append(table_cell(group, column, cell_value(cell), view.label))
         missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS if g not in labelled)
     first = views[start] if start >= 0 else next(iter(labelled.values()))
     span = first.labels[0].span if first.labels else None

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ..document import Cell, Document, Row, Span, Table, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
+from .build import content_span
 from .label_facts import LabelFacts, label_facts
 from .labels import normalize_label
 
@@ -226,5 +227,4 @@ def part_span(cell: Cell, offset: int, length: int) -> Span:
 
 def cell_value(cell: Cell, *, default_unit: str | None = None, signed: bool = False) -> Value:
     """The value of a cell, with the span of its content."""
-    span: Span = cell.content_span
-    return parse_value(cell.content, span, default_unit=default_unit, signed=signed)
+    return parse_value(cell.content, content_span(cell), default_unit=default_unit, signed=signed)
