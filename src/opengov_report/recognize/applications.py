@@ -16,7 +16,7 @@ from ..document import Cell, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
-from .build import table_cell
+from .build import row_cells
 from .glued_rows import split_glued_rows
 from .labels import (
     APPLICATION_COLUMNS,
@@ -24,7 +24,7 @@ from .labels import (
     APPLICATION_ROWS_2021,
     application_row_of_key,
 )
-from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
+from .rows import RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_applications"]
 
@@ -113,11 +113,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if fitted is None:
             missing.extend(Missing(f.row_id, c, "cell count does not fit") for c in table_columns)
             continue
-        row_id, label = f.row_id, f.label
-        by_row[row_id] = [
-            table_cell(row_id, column, cell_value(cell), label)
-            for column, cell in zip(table_columns, fitted, strict=True)
-        ]
+        by_row[f.row_id] = row_cells(f.row_id, table_columns, fitted, f.label)
     if glued:
         known = [c for row in by_row.values() for c in row]
         for c in _resolve_glued(glued, table_columns, known, missing):

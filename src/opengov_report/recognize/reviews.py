@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..document import Cell
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
-from .build import table_cell
+from .build import row_cells, table_cell
 from .glued import split_grouped
 from .label_facts import LabelFacts
 from .labels import (
@@ -77,8 +77,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             if fitted is None:
                 missing.append(Missing(group, None, "cell count does not fit"))
                 continue
-            for column, cell in zip(columns, fitted, strict=True):
-                cells.append(table_cell(group, column, cell_value(cell), view.label))
+            cells.extend(row_cells(group, columns, fitted, view.label))
         missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS if g not in labelled)
     first = views[start] if start >= 0 else next(iter(labelled.values()))
     span = first.labels[0].span if first.labels else None

@@ -56,25 +56,26 @@ class RowView:
     def __init__(
         self,
         row: Row,
-        texts: tuple[str, ...],
-        label_positions: tuple[int, ...],
-        value_start: int,
         table_index: int,
         layout: TableLayout,
-        *,
+        label_positions: tuple[int, ...],
+        label_texts: tuple[str, ...],
+        label: str,
+        value_start: int,
+        value_texts: tuple[str, ...],
         has_values: bool,
     ) -> None:
         self.row = row
-        self._label_positions = label_positions
-        self._value_start = value_start
         self.table_index = table_index
         self.layout = layout
-        self.has_values = has_values
-        self.label_texts = label_texts = tuple(texts[i] for i in label_positions)
-        self.value_texts = texts[value_start:]
-        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, label_texts))
+        self._label_positions = label_positions
+        self.label_texts = label_texts
         #: the label cells joined (whitespace inside kept)
-        self.label = "".join(t.strip(_WS) for t in label_texts)
+        self.label = label
+        self._value_start = value_start
+        self.value_texts = value_texts
+        self.has_values = has_values
+        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, label_texts))
         self._label_key: str | None = None
         self._cells: tuple[Cell, ...] | None = None
 
@@ -165,22 +166,32 @@ def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
     """The view of one row: its label region is the cells before the first value that
     follows a label (or before the first value at all), ending at its last label."""
     texts = row.values
-    kinds = list(map(_cached_kind, texts))
-    # the labels end at the last label before the first value (list scans run in C)
+    positions, value_start, has_values = _regions(tuple(map(_cached_kind, texts)))
+    if len(positions) == 1:  # the common case
+        text = texts[positions[0]]
+        label_texts: tuple[str, ...] = (text,)
+        label = text.strip(_WS)
+    else:
+        label_texts = tuple(texts[i] for i in positions)
+        label = "".join(t.strip(_WS) for t in label_texts)
+    return RowView(
+        row, table_index, layout, positions, label_texts, label, value_start,
+        texts[value_start:], has_values,
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _regions(kinds: tuple[int, ...]) -> tuple[tuple[int, ...], int, bool]:
+    """For a row's cell kinds: the positions of its label cells, where its values start, and
+    whether any value cell holds something.  Rows share a few shapes: memoised by kinds."""
+    # the labels end at the last label before the first value
     head = kinds[: kinds.index(_VALUE)] if _VALUE in kinds else kinds
     if _LABEL not in head:
-        positions: tuple[int, ...] = ()
-        value_start = 0  # no label: every cell is a value (trim_values drops surplus blanks)
-    else:
-        last_label = len(head) - 1 - head[::-1].index(_LABEL)
-        if head.count(_LABEL) == 1:
-            positions = (last_label,)
-        else:
-            positions = tuple(i for i, k in enumerate(head) if k == _LABEL)
-        value_start = last_label + 1
-    rest = kinds[value_start:]
-    has_values = rest.count(_BLANK) != len(rest)
-    return RowView(row, texts, positions, value_start, table_index, layout, has_values=has_values)
+        return (), 0, kinds.count(_BLANK) != len(kinds)  # no label: every cell is a value
+    last_label = len(head) - 1 - head[::-1].index(_LABEL)
+    positions = tuple(i for i, k in enumerate(head) if k == _LABEL)
+    rest = kinds[last_label + 1 :]
+    return positions, last_label + 1, rest.count(_BLANK) != len(rest)
 
 
 def row_views(doc: Document) -> Iterator[RowView]:
