@@ -73,6 +73,12 @@ def recognize_disclosure(
                 found.append((row, view, list(head)))
             continue
         facts = view.facts
+        if len(facts) == 1 and view.label == view.label_texts[0]:
+            # one label, unstripped, so its key is the row's: a row no matcher knows (most
+            # rows of the other tables) changes nothing here
+            fact = facts[0]
+            if fact.disclosure_item is None and not (fact.disclosure_column or fact.disclosure_row):
+                continue
         if facts[0].disclosure_item is not None and not view.has_values:
             head = []
             continue

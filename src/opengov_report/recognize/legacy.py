@@ -14,11 +14,10 @@ import functools
 import re
 from collections.abc import Sequence
 
-from ..document import Cell
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
 from .labels import legacy_row_id, strip_numbering
-from .rows import RowView, cell_value, is_blank_text
+from .rows import RowView, cell_value
 
 __all__ = ["recognize_legacy"]
 
@@ -74,37 +73,42 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     first_span = rows[0].labels[0].span if rows[0].labels else None
     for view in rows:
         texts = [f.key for f in view.facts]
-        if texts and all(_is_head(t) for t in texts):
+        if texts and all(map(_is_head, texts)):
             cumulative_col = any(any(k in t for k in _CUMULATIVE) for t in texts)
             continue
-        label_cells, unit, values = _split(view)
-        if not label_cells and pending_label is not None and (unit or values):
-            label_cells = list(pending_label.labels)
+        # the rows are read from their texts; only the value cells are built (for spans)
+        label_texts, unit = _split(view)
+        values = view.value_texts
+        if not label_texts and pending_label is not None and (unit or values):
+            label_texts = pending_label.label_texts
             pending_label = None
-        elif label_cells and not unit and not any(_filled(v) for v in values):
+        elif label_texts and not unit and not view.has_values:
             # a section row, or a label whose unit and value follow on the next row
             pending_label = view
-            level = _level(label_cells[0].content)
-            label = _label_text(label_cells)
-            row_id = _row_id(label)
+            level = _level(label_texts[0])
+            row_id = _row_id(_label_text(label_texts))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, row_id))
             continue
-        if not label_cells:
-            if unit or any(_filled(v) for v in values):
-                unrecognized.append(UnrecognizedRow("", view.value_texts, view.line))
+        if not label_texts:
+            if unit or view.has_values:
+                unrecognized.append(UnrecognizedRow("", values, view.line))
             continue
         pending_label = None
-        label = _label_text(label_cells)
+        label = _label_text(label_texts)
         row_id = _row_id(label)
-        level = _level(label_cells[0].content)
+        level = _level(label_texts[0])
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*[i for _, i in stack], row_id)
         stack.append((level, row_id))
-        value = cell_value(values[0]) if values else Value(ValueKind.BLANK, "")
-        cumulative = cell_value(values[1]) if cumulative_col and len(values) > 1 else None
+        if values:
+            cells = view.values
+            value = cell_value(cells[0])
+            cumulative = cell_value(cells[1]) if cumulative_col and len(cells) > 1 else None
+        else:
+            value, cumulative = Value(ValueKind.BLANK, ""), None
         out.append(LegacyRow(row_id, label, path, unit, value, cumulative))
     columns = ("value", "cumulative") if cumulative_col else ("value",)
     return LegacyTable(tuple(out), columns, (), tuple(unrecognized), first_span)
@@ -155,24 +159,17 @@ def _is_head(text: str) -> bool:
     return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
 
 
-def _filled(cell: Cell) -> bool:
-    return not is_blank_text(cell.content)
-
-
-def _split(view: RowView) -> tuple[list[Cell], str | None, list[Cell]]:
-    """(label cells, unit, value cells): the unit is a label cell that is a unit word."""
-    labels = list(view.labels)
-    unit: str | None = None
+def _split(view: RowView) -> tuple[tuple[str, ...], str | None]:
+    """(label texts, unit): the unit is a label cell that is a unit word."""
+    labels = view.label_texts
     if labels and view.facts[-1].key in _UNITS:
-        labels.pop()
-        unit = view.facts[-1].key
-    values = list(view.values)
+        return labels[:-1], view.facts[-1].key
     # a unit written into a value cell's column (条 | 60 is the usual order; 60 | 条 is not)
-    return labels, unit, values
+    return labels, None
 
 
-def _label_text(cells: list[Cell]) -> str:
-    return "".join("".join(c.content.split()) for c in cells)
+def _label_text(texts: Sequence[str]) -> str:
+    return "".join("".join(t.split()) for t in texts)
 
 
 @functools.lru_cache(maxsize=4096)
