@@ -58,9 +58,11 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     first_index = -1
     pending_unknown: list[UnrecognizedRow] = []
     for index, view in enumerate(views):
-        row_id: str | None = None
         facts = view.facts
-        columns = [c for c in (f.application_column for f in facts) if c]
+        if not facts:
+            continue  # a row without labels is neither a header nor a row of this table
+        row_id: str | None = None
+        columns = [col for f in facts if (col := f.application_column)]
         if len(columns) >= 2 and not view.has_values:
             # a header row (自然人 … 总计), even with a stray empty cell after its labels:
             # its 总计 is a column, not the row （七）总计

@@ -17,7 +17,7 @@ import attrs
 
 from ..document import Cell, Span
 from ..model.tables import TableCell
-from ..model.values import Value, _classify, _trusted_value
+from ..model.values import Value, _classify_plain
 
 __all__ = ["content_span", "row_cells", "table_cell"]
 
@@ -34,6 +34,8 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any
 
 
 _SPAN_SETTERS = _slot_setters(Span, ("start", "end", "line", "column"))
+# a Value read by parse_value is valid by construction (see model/values.py)
+_VALUE_SETTERS = _slot_setters(Value, ("kind", "raw", "number", "unit", "span"))
 _TABLE_CELL_SETTERS = _slot_setters(
     TableCell, ("row", "column", "value", "row_label", "column_label", "recovered")
 )
@@ -87,7 +89,9 @@ def row_cells(
     out: list[TableCell] = []
     append = out.append
     new = _new
+    classify = _classify_plain
     set_start, set_end, set_line, set_column = _SPAN_SETTERS
+    set_kind, set_raw, set_number, set_unit, set_span = _VALUE_SETTERS
     set_row, set_col, set_value, set_row_label, set_column_label, set_recovered = (
         _TABLE_CELL_SETTERS
     )
@@ -99,11 +103,17 @@ def row_cells(
         set_end(span, cell.content_end)
         set_line(span, cell.line)
         set_column(span, cell.column + start - cell.start)
-        kind, number, unit = _classify(raw, None, False)
+        kind, number, unit = classify(raw)
+        value: Value = new(Value)
+        set_kind(value, kind)
+        set_raw(value, raw)
+        set_number(value, number)
+        set_unit(value, unit)
+        set_span(value, span)
         table_cell: TableCell = new(TableCell)
         set_row(table_cell, row)
         set_col(table_cell, column)
-        set_value(table_cell, _trusted_value(kind, raw, number, unit, span))
+        set_value(table_cell, value)
         set_row_label(table_cell, row_label)
         set_column_label(table_cell, None)
         set_recovered(table_cell, False)

@@ -45,6 +45,7 @@ class RowView:
         "_value_start",
         "facts",
         "has_values",
+        "is_glued",
         "label",
         "label_texts",
         "layout",
@@ -68,6 +69,8 @@ class RowView:
         self.row = row
         self.table_index = table_index
         self.layout = layout
+        #: whether the row is a glued line (labels and digits run together)
+        self.is_glued = layout is TableLayout.GLUED
         self._label_positions = label_positions
         self.label_texts = label_texts
         #: the label cells joined (whitespace inside kept)
@@ -99,7 +102,10 @@ class RowView:
 
     @property
     def line(self) -> int:
-        return self.cells[0].line
+        """The line the row starts on."""
+        if self._cells is None:
+            return self.row.span.line  # without building the cells
+        return self._cells[0].line
 
     @property
     def label_key(self) -> str:
@@ -107,10 +113,6 @@ class RowView:
         if self._label_key is None:
             self._label_key = normalize_label(self.label)
         return self._label_key
-
-    @property
-    def is_glued(self) -> bool:
-        return self.layout is TableLayout.GLUED
 
 
 _BLANK, _VALUE, _LABEL = 0, 1, 2
