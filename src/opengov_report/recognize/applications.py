@@ -56,7 +56,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     unrecognized: list[UnrecognizedRow] = []
     group: str | None = None
     first_index = -1
-    pending_unknown: list[UnrecognizedRow] = []
+    pending_unknown: list[RowView] = []  # rows no label matched, kept if a known row follows
     for index, view in enumerate(views):
         facts = view.facts
         if not facts:
@@ -91,15 +91,18 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             found.append(_Found(row_id, " ".join(t.strip() for t in view.label_texts), view))
             if first_index < 0:
                 first_index = index
-            unrecognized.extend(pending_unknown)
-            pending_unknown = []
+            if pending_unknown:
+                unrecognized.extend(
+                    UnrecognizedRow(v.label, v.value_texts, v.line) for v in pending_unknown
+                )
+                pending_unknown = []
             continue
         if columns and not view.has_values:
             if header_columns:
                 header_columns.extend(columns)
             continue
         if first_index >= 0 and view.label_texts and view.has_values:
-            pending_unknown.append(UnrecognizedRow(view.label, view.value_texts, view.line))
+            pending_unknown.append(view)
     if not found:
         return None
     era = _table_era(found, report_era)
@@ -125,7 +128,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)
     # the official rows in their order (each row's cells are in column order already), then
     # the cells of other rows (subtotals a report adds …) by column, in the order found
-    order = {r: i for i, r in enumerate(expected)}
+    order = _ORDER_2021 if era is Era.V2021 else _ORDER_2019
     official = sorted((r for r in by_row if r in order), key=order.__getitem__)
     cells = [c for r in official for c in by_row[r]]
     extra = [c for r, row in by_row.items() if r not in order for c in row]
@@ -136,6 +139,10 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     first_view = views[first_index]
     span = first_view.labels[0].span if first_view.labels else None
     return ApplicationTable(tuple(cells), tuple(missing), tuple(unrecognized), span, era=era)
+
+
+_ORDER_2019 = {r: i for i, r in enumerate(APPLICATION_ROWS_2019)}
+_ORDER_2021 = {r: i for i, r in enumerate(APPLICATION_ROWS_2021)}
 
 
 def _table_era(found: list[_Found], report_era: Era) -> Era:
