@@ -73,11 +73,15 @@ def recognize_disclosure(
                 found.append((row, view, list(head)))
             continue
         facts = view.facts
-        if len(facts) == 1 and view.label == view.label_texts[0]:
-            # one label, unstripped, so its key is the row's: a row no matcher knows (most
-            # rows of the other tables) changes nothing here
+        if len(facts) == 1:
             fact = facts[0]
-            if fact.disclosure_item is None and not (fact.disclosure_column or fact.disclosure_row):
+            if (
+                fact.disclosure_item is None
+                and not (fact.disclosure_column or fact.disclosure_row)
+                and fact.key == view.label_key
+            ):
+                # one label that no matcher knows, whose key is the row's: a row of another
+                # table (most rows), which changes nothing here
                 continue
         if facts[0].disclosure_item is not None and not view.has_values:
             head = []

@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from ..document import Cell
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
-from .build import row_cells, table_cell
+from .build import row_cells
 from .glued import split_grouped
 from .label_facts import LabelFacts
 from .labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
 )
-from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
+from .rows import RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_reviews"]
 
@@ -64,11 +64,10 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             if fitted is None:
                 missing.extend(Missing(g, None, "cell count does not fit") for g in REVIEW_GROUPS)
             else:
-                for k, cell in enumerate(fitted):
-                    group = REVIEW_GROUPS[k // len(columns)]
-                    column = columns[k % len(columns)]
-                    label = _GROUP_LABELS[group]
-                    cells.append(table_cell(group, column, cell_value(cell), label))
+                width = len(columns)  # the groups side by side, each with its columns
+                for k, group in enumerate(REVIEW_GROUPS):
+                    own = fitted[k * width : (k + 1) * width]
+                    cells.extend(row_cells(group, columns, own, _GROUP_LABELS[group]))
         elif not labelled:
             missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS)
     if not cells and labelled:
