@@ -63,7 +63,7 @@ def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence,
     era = {"2021": Era.V2021, "2019": Era.V2019, "legacy": Era.LEGACY}.get(sign, Era.UNKNOWN)
     out: list[EraEvidence] = []
     for view, position in found:
-        cell = view.labels[position]
+        cell = view.label_cell(position)
         reason = f"table label {cell.content.strip()!r} ({_sign_name(sign)})"
         out.append(EraEvidence(era, reason, cell.content_span))
     return tuple(out)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
-from ..document import Cell, Document, Row, Span, Table, TableLayout
+from ..document import Cell, Document, Row, Span, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 from .build import content_span
@@ -94,6 +93,10 @@ class RowView:
         """The label cells (non-blank, before the values)."""
         cells = self.cells
         return tuple(cells[i] for i in self._label_positions)
+
+    def label_cell(self, position: int) -> Cell:
+        """The label cell at ``position`` among the labels (``labels[position]``)."""
+        return self.cells[self._label_positions[position]]
 
     @property
     def values(self) -> tuple[Cell, ...]:
@@ -196,18 +199,16 @@ def _regions(kinds: tuple[int, ...]) -> tuple[tuple[int, ...], int, bool]:
     return positions, last_label + 1, rest.count(_BLANK) != len(rest)
 
 
-def row_views(doc: Document) -> Iterator[RowView]:
-    """Every row of every table of ``doc``, in document order."""
+def row_views(doc: Document) -> list[RowView]:
+    """Every row of every table of ``doc`` (rule rows aside), in document order."""
+    views: list[RowView] = []
+    append = views.append
     for t_index, table in enumerate(doc.tables()):
-        yield from table_row_views(table, t_index)
-
-
-def table_row_views(table: Table, t_index: int) -> Iterator[RowView]:
-    layout = table.layout
-    for row in table.rows:
-        if row.is_rule:
-            continue
-        yield view_row(row, t_index, layout)
+        layout = table.layout
+        for row in table.rows:
+            if not row.is_rule:
+                append(view_row(row, t_index, layout))
+    return views
 
 
 def trim_values(
