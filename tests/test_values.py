@@ -93,6 +93,24 @@ def test_never_raises_and_keeps_raw(raw: str) -> None:
     assert value.raw == raw
 
 
+_VALUE_TEXTS = st.one_of(
+    st.text(max_size=12),
+    st.from_regex(r"[增减+\-]?[0-9０-９,. ]{1,14}(万元|万|亿元|元|件|人次)?", fullmatch=True),
+)
+
+
+@given(_VALUE_TEXTS, st.sampled_from([None, "万元"]), st.booleans())
+def test_parsed_values_pass_the_public_validators(
+    raw: str, default_unit: str | None, signed: bool
+) -> None:
+    # parse_value builds its Values without running the validator: what it builds must be
+    # what the public constructor accepts, field for field
+    value = parse_value(raw, default_unit=default_unit, signed=signed)
+    rebuilt = Value(value.kind, value.raw, value.number, value.unit, value.span)
+    assert rebuilt == value
+    assert type(value) is Value
+
+
 @given(st.integers(min_value=0, max_value=10**12))
 def test_integers(n: int) -> None:
     value = parse_value(str(n))

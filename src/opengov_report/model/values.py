@@ -11,7 +11,9 @@ import enum
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import attrs
 
@@ -138,8 +140,35 @@ def parse_value(
     non-zero integer a change.  ``增0``/``减0`` are an explicit zero.  A minus sign is a fact:
     ``-5`` is a change even outside a signed column (the checks flag it in a count column).
     """
-    kind, number, unit = _classify(raw, default_unit, signed)
-    return Value(kind, raw, number, unit, span)
+    if default_unit is None and not signed:
+        kind, number, unit = _classify_plain(raw)
+    else:
+        kind, number, unit = _classify(raw, default_unit, signed)
+    return _trusted_value(kind, raw, number, unit, span)
+
+
+# A Value built by parse_value needs no validation: _classify only returns (kind, number)
+# pairs that _check_number accepts.  Building it through the slots' own descriptors skips
+# attrs' __init__ and its validator (a third of the cost of a Value; recognition makes one per
+# table cell).  Public construction, Value(...), keeps its validator.
+_new_value = object.__new__
+_SLOT_SETTERS: tuple[Callable[[Value, Any], None], ...] = tuple(
+    Value.__dict__[name].__set__ for name in ("kind", "raw", "number", "unit", "span")
+)
+
+
+def _trusted_value(
+    kind: ValueKind, raw: str, number: int | Decimal | None, unit: str | None, span: Span | None
+) -> Value:
+    """A Value whose fields are known to be valid, built without running the validator."""
+    value: Value = _new_value(Value)
+    set_kind, set_raw, set_number, set_unit, set_span = _SLOT_SETTERS
+    set_kind(value, kind)
+    set_raw(value, raw)
+    set_number(value, number)
+    set_unit(value, unit)
+    set_span(value, span)
+    return value
 
 
 @functools.lru_cache(maxsize=8192)
@@ -183,6 +212,13 @@ def _classify(
         sign = -1 if m.group(1) in ("减少", "减", "-") else 1
         return ValueKind.CHANGE, sign * n, None
     return ValueKind.UNREADABLE, None, None
+
+
+@functools.lru_cache(maxsize=8192)
+def _classify_plain(raw: str) -> tuple[ValueKind, int | Decimal | None, str | None]:
+    """``_classify(raw, None, False)``: the reading outside any unit or sign column (most
+    cells), memoised by the text alone (a cheaper key than the three arguments)."""
+    return _classify(raw, None, False)
 
 
 _AMOUNT_UNITS_LONGEST_FIRST = tuple(sorted(_AMOUNT_UNITS.items(), key=lambda kv: -len(kv[0])))

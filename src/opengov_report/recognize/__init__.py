@@ -25,7 +25,7 @@ __all__ = ["recognize"]
 def recognize(doc: Document, *, source: str | None = None) -> AnnualReport:
     """Recognise the era, metadata and statistical tables of a parsed report."""
     with _gc_paused():  # as while parsing: many objects made, no cycles among them
-        views = list(row_views(doc))
+        views = row_views(doc)
         metadata = extract_metadata(doc)
         era, evidence = decide_era(doc, views, metadata.year)
         applications = recognize_applications(views, era)

@@ -16,16 +16,15 @@ from ..document import Cell, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
+from .build import row_cells
 from .glued_rows import split_glued_rows
 from .labels import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
-    match_application_column,
-    match_application_group,
-    match_application_row,
+    application_row_of_key,
 )
-from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
+from .rows import RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_applications"]
 
@@ -57,55 +56,58 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     unrecognized: list[UnrecognizedRow] = []
     group: str | None = None
     first_index = -1
-    pending_unknown: list[UnrecognizedRow] = []
+    pending_unknown: list[RowView] = []  # rows no label matched, kept if a known row follows
     for index, view in enumerate(views):
+        facts = view.facts
+        if not facts:
+            continue  # a row without labels is neither a header nor a row of this table
         row_id: str | None = None
-        columns = [c for c in (match_application_column(x.content) for x in view.labels) if c]
+        columns = [col for f in facts if (col := f.application_column)]
         if len(columns) >= 2 and not view.has_values:
             # a header row (自然人 … 总计), even with a stray empty cell after its labels:
             # its 总计 is a column, not the row （七）总计
             header_columns.extend(columns)
             continue
-        for cell in view.labels:
-            text = cell.content
-            g = match_application_group(text)
-            r = match_application_row(text, group=g or group)
+        for fact in facts:
+            g = fact.application_group
+            r = fact.application_row(g or group)
             if g is not None:
                 group = g
             if r is not None:
                 row_id = r
-        if row_id is None and len(view.labels) > 1:
-            row_id = match_application_row(view.label, group=group)
-        if row_id is None and view.labels and group in _SUBTOTAL_GROUPS:
+        if row_id is None and len(facts) > 1:
+            row_id = application_row_of_key(view.label_key, group)
+        if row_id is None and facts and group in _SUBTOTAL_GROUPS:
             # a group label alone with values of its own: a subtotal row a report adds
-            last = match_application_group(view.labels[-1].content)
+            last = facts[-1].application_group
             if last == group and view.has_values:
                 row_id = group
-        if row_id is not None and view.values:
+        if row_id is not None and view.value_texts:
             if row_id in _TOP_LEVEL:
                 group = None
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, " ".join(c.content.strip() for c in view.labels), view))
+            found.append(_Found(row_id, " ".join(t.strip() for t in view.label_texts), view))
             if first_index < 0:
                 first_index = index
-            unrecognized.extend(pending_unknown)
-            pending_unknown = []
+            if pending_unknown:
+                unrecognized.extend(
+                    UnrecognizedRow(v.label, v.value_texts, v.line) for v in pending_unknown
+                )
+                pending_unknown = []
             continue
         if columns and not view.has_values:
             if header_columns:
                 header_columns.extend(columns)
             continue
-        if first_index >= 0 and view.labels and view.has_values:
-            pending_unknown.append(
-                UnrecognizedRow(view.label, tuple(v.content for v in view.values), view.line)
-            )
+        if first_index >= 0 and view.label_texts and view.has_values:
+            pending_unknown.append(view)
     if not found:
         return None
     era = _table_era(found, report_era)
     table_columns = _columns(header_columns)
-    cells: list[TableCell] = []
+    by_row: dict[str, list[TableCell]] = {}  # each row's cells, in column order
     missing: list[Missing] = []
     glued: list[_Found] = []
     for f in found:
@@ -116,19 +118,31 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if fitted is None:
             missing.extend(Missing(f.row_id, c, "cell count does not fit") for c in table_columns)
             continue
-        for column, cell in zip(table_columns, fitted, strict=True):
-            cells.append(TableCell(f.row_id, column, cell_value(cell), f.label))
+        by_row[f.row_id] = row_cells(f.row_id, table_columns, fitted, f.label)
     if glued:
-        cells.extend(_resolve_glued(glued, table_columns, cells, missing))
+        known = [c for row in by_row.values() for c in row]
+        for c in _resolve_glued(glued, table_columns, known, missing):
+            by_row.setdefault(c.row, []).append(c)
     expected = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
     present = {f.row_id for f in found}
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)
-    order = {r: i for i, r in enumerate(expected)}
-    col_order = {c: i for i, c in enumerate(table_columns)}
-    cells.sort(key=lambda c: (order.get(c.row, len(order)), col_order.get(c.column, 99)))
+    # the official rows in their order (each row's cells are in column order already), then
+    # the cells of other rows (subtotals a report adds …) by column, in the order found
+    order = _ORDER_2021 if era is Era.V2021 else _ORDER_2019
+    official = sorted((r for r in by_row if r in order), key=order.__getitem__)
+    cells = [c for r in official for c in by_row[r]]
+    extra = [c for r, row in by_row.items() if r not in order for c in row]
+    if extra:
+        col_order = {c: i for i, c in enumerate(table_columns)}
+        extra.sort(key=lambda c: col_order.get(c.column, 99))
+        cells.extend(extra)
     first_view = views[first_index]
     span = first_view.labels[0].span if first_view.labels else None
     return ApplicationTable(tuple(cells), tuple(missing), tuple(unrecognized), span, era=era)
+
+
+_ORDER_2019 = {r: i for i, r in enumerate(APPLICATION_ROWS_2019)}
+_ORDER_2021 = {r: i for i, r in enumerate(APPLICATION_ROWS_2021)}
 
 
 def _table_era(found: list[_Found], report_era: Era) -> Era:

@@ -14,14 +14,12 @@ from collections.abc import Sequence
 from ..model.era import Era
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
 from ..model.values import parse_value
+from .build import table_cell
 from .glued import split_candidates
 from .labels import (
     disclosure_columns_in,
-    match_disclosure_column,
-    match_disclosure_item,
-    match_disclosure_row,
+    disclosure_row_of_key,
     match_disclosure_row_suffix,
-    normalize_label,
 )
 from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
 
@@ -61,30 +59,44 @@ def recognize_disclosure(
     found: list[tuple[str, RowView, list[tuple[str, str]]]] = []
     head_eras: set[Era] = set()
     for view in views:
-        if not view.labels:
+        if not view.label_texts:
             continue
         if view.is_glued:
             # a glued line keeps the caption and the head before the row label
             # (…第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 | 000)
             in_line = disclosure_columns_in(view.label)
-            if in_line or "第二十条" in normalize_label(view.label):
+            if in_line or "第二十条" in view.label_key:
                 head = in_line
                 head_eras.update(_eras_of({c for c, _ in in_line}))
-            row = match_disclosure_row(view.label) or match_disclosure_row_suffix(view.label)
-            if row is not None and view.values and all(r != row for r, _, _ in found):
+            row = disclosure_row_of_key(view.label_key) or match_disclosure_row_suffix(view.label)
+            if row is not None and view.value_texts and all(r != row for r, _, _ in found):
                 found.append((row, view, list(head)))
             continue
-        first = view.labels[0].content
-        if match_disclosure_item(first) is not None and not view.has_values:
+        facts = view.facts
+        if len(facts) == 1:
+            fact = facts[0]
+            if (
+                fact.disclosure_item is None
+                and not (fact.disclosure_column or fact.disclosure_row)
+                and fact.key == view.label_key
+            ):
+                # one label that no matcher knows, whose key is the row's: a row of another
+                # table (most rows), which changes nothing here
+                continue
+        if facts[0].disclosure_item is not None and not view.has_values:
             head = []
             continue
-        cols = [(c, x.content) for x in view.labels if (c := match_disclosure_column(x.content))]
+        cols = [
+            (c, text)
+            for text, f in zip(view.label_texts, facts, strict=True)
+            if (c := f.disclosure_column)
+        ]
         if cols and not view.has_values:
             head = cols
             head_eras.update(_eras_of({c for c, _ in cols}))
             continue
-        row = match_disclosure_row(view.label) or match_disclosure_row(first)
-        if row is not None and view.values and all(r != row for r, _, _ in found):
+        row = disclosure_row_of_key(view.label_key) or facts[0].disclosure_row
+        if row is not None and view.value_texts and all(r != row for r, _, _ in found):
             found.append((row, view, list(head)))
     if not found:
         return None
@@ -118,7 +130,7 @@ def recognize_disclosure(
         for column, cell in zip(columns, values, strict=True):
             label = labels.get(column, "")
             value = cell_value(cell, default_unit=_unit(column, label), signed=column == "change")
-            cells.append(TableCell(row, column, value, view.label, label or None))
+            cells.append(table_cell(row, column, value, view.label, label or None))
     expected = list(defaults)
     present = {r for r, _, _ in found}
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)

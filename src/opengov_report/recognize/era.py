@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..document import Document
 from ..model.era import Era, EraEvidence
-from .labels import era_signs, normalize_label
+from .labels import normalize_label
 from .rows import RowView
 
 __all__ = ["decide_era"]
@@ -32,33 +32,41 @@ def decide_era(
     without tables takes the era of its outline and year; ``UNKNOWN`` only when nothing
     decides.
     """
-    votes: dict[str, list[EraEvidence]] = {"2021": [], "2019": [], "legacy": [], "2019_or_2021": []}
+    # the labels that sign each era, first spelling of each key only; their evidence (which
+    # needs the cell, for its span) is made for the deciding sign alone
+    signed: dict[str, list[tuple[RowView, int]]] = {
+        "2021": [], "2019": [], "legacy": [], "2019_or_2021": []
+    }  # fmt: skip
     seen: set[tuple[str, str]] = set()
     for view in views:
-        for cell in view.labels:
-            for sign in era_signs(cell.content):
-                key = (sign, normalize_label(cell.content))
+        for position, fact in enumerate(view.facts):
+            for sign in fact.era_signs:  # most labels have none
+                key = (sign, fact.key)
                 if key in seen:
                     continue
                 seen.add(key)
-                era = {"2021": Era.V2021, "2019": Era.V2019, "legacy": Era.LEGACY}.get(
-                    sign, Era.UNKNOWN
-                )
-                reason = f"table label {cell.content.strip()!r} ({_sign_name(sign)})"
-                votes[sign].append(EraEvidence(era, reason, cell.content_span))
-    if votes["2021"]:
-        return Era.V2021, tuple(votes["2021"])
-    if votes["2019"]:
-        return Era.V2019, tuple(votes["2019"])
-    if votes["legacy"]:
-        return Era.LEGACY, tuple(votes["legacy"])
-    if votes["2019_or_2021"]:
-        evidence = tuple(votes["2019_or_2021"])
+                signed[sign].append((view, position))
+    for sign, era in (("2021", Era.V2021), ("2019", Era.V2019), ("legacy", Era.LEGACY)):
+        if signed[sign]:
+            return era, _evidence(sign, signed[sign])
+    if signed["2019_or_2021"]:
+        evidence = _evidence("2019_or_2021", signed["2019_or_2021"])
         if year is not None:
             era = Era.V2021 if year >= 2021 else Era.V2019
             return era, (*evidence, EraEvidence(era, f"year {year} decides between 2019 and 2021"))
         return Era.UNKNOWN, evidence
     return _era_from_outline(doc, year)
+
+
+def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence, ...]:
+    """The evidence of the labels (row view, position among its labels) that sign ``sign``."""
+    era = {"2021": Era.V2021, "2019": Era.V2019, "legacy": Era.LEGACY}.get(sign, Era.UNKNOWN)
+    out: list[EraEvidence] = []
+    for view, position in found:
+        cell = view.label_cell(position)
+        reason = f"table label {cell.content.strip()!r} ({_sign_name(sign)})"
+        out.append(EraEvidence(era, reason, cell.content_span))
+    return tuple(out)
 
 
 def _sign_name(sign: str) -> str:

@@ -30,8 +30,12 @@ __all__ = [
     "REVIEW_COLUMN_LABELS",
     "REVIEW_GROUPS",
     "REVIEW_GROUP_LABELS",
+    "application_row_of_key",
     "disclosure_columns_in",
+    "disclosure_item_of_key",
+    "disclosure_row_of_key",
     "era_signs",
+    "era_signs_of_key",
     "legacy_row_id",
     "match_application_column",
     "match_application_group",
@@ -80,7 +84,11 @@ def strip_numbering(text: str) -> tuple[str, str]:
 
 def _key(text: str) -> str:
     """Normalised, without numbering prefixes (repeatedly: 三、（一）)."""
-    key = normalize_label(text)
+    return _unnumbered(normalize_label(text))
+
+
+def _unnumbered(key: str) -> str:
+    """A normalised key without its numbering prefixes (repeatedly: 三、（一）)."""
     for _ in range(3):
         m = _NUMBERING_RE.match(key)
         if m is None or m.end() == 0 or m.end() == len(key):
@@ -95,7 +103,12 @@ def _bare(key: str) -> str:
 
 
 class _Catalogue:
-    """Labels → ids, with variants and a strict fuzzy fallback for long labels."""
+    """Labels → ids, with variants and a strict fuzzy fallback for long labels.
+
+    Every match depends only on the label's normalised key (:func:`normalize_label`), so the
+    matches are memoised by key: the spellings of one label (spaced out, full width …) share
+    one entry.
+    """
 
     def __init__(self, entries: Mapping[str, tuple[str, ...]], *, fuzzy_min: int = 6) -> None:
         self.exact: dict[str, str] = {}
@@ -106,9 +119,13 @@ class _Catalogue:
         self.keys = tuple(k for k in self.exact if len(k) >= fuzzy_min)
         self.fuzzy_min = fuzzy_min
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - catalogues live as long as the module
     def match(self, text: str) -> str | None:
-        key = _key(text)
+        return self.match_key(normalize_label(text))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - catalogues live as long as the module
+    def match_key(self, normalized: str) -> str | None:
+        """The id of the label whose normalised key is ``normalized``, or None."""
+        key = _unnumbered(normalized)
         if not key:
             return None
         found = self.exact.get(key) or self.exact.get(_bare(key))
@@ -249,19 +266,24 @@ def match_application_row(label: str, group: str | None = None) -> str | None:
     ``（六）其他处理`` is the row ``other`` (the 2019 single row, or a 2021 subtotal); a
     sub-row label (``3.其他``) is read within its group only.
     """
-    key = _key(label)
-    if not key:
+    return application_row_of_key(normalize_label(label), group)
+
+
+@functools.lru_cache(maxsize=4096)
+def application_row_of_key(normalized: str, group: str | None = None) -> str | None:
+    """:func:`match_application_row` of a label's normalised key."""
+    if not _unnumbered(normalized):
         return None
     if group in _SUB_CATALOGUES:
-        found = _SUB_CATALOGUES[group].match(label)
+        found = _SUB_CATALOGUES[group].match_key(normalized)
         if found is not None:
             return found
-    group_of_label = _GROUP_CATALOGUE.match(label)
+    group_of_label = _GROUP_CATALOGUE.match_key(normalized)
     if group_of_label == "other":
         return "other"
     if group_of_label is not None:
         return None
-    return _TOP_CATALOGUE.match(label) or _ANY_SUB.match(label)
+    return _TOP_CATALOGUE.match_key(normalized) or _ANY_SUB.match_key(normalized)
 
 
 APPLICATION_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
@@ -373,6 +395,11 @@ def match_disclosure_row(label: str) -> str | None:
     return _DISCLOSURE_ROWS.match(label)
 
 
+def disclosure_row_of_key(normalized: str) -> str | None:
+    """:func:`match_disclosure_row` of a label's normalised key."""
+    return _DISCLOSURE_ROWS.match_key(normalized)
+
+
 def match_disclosure_column(label: str, era: object = None) -> str | None:
     """The 主动公开 column id of a head label (本年制发件数, 本年新制作数量 …), or None."""
     return _DISCLOSURE_COLUMNS.match(label)
@@ -418,7 +445,12 @@ def disclosure_columns_in(text: str) -> list[tuple[str, str]]:
 
 def match_disclosure_item(caption: str) -> int | None:
     """The item number of a block caption (第二十条第（五）项 → 5), or None."""
-    m = _ITEM_RE.fullmatch(normalize_label(caption).replace("(", "（").replace(")", "）"))
+    return disclosure_item_of_key(normalize_label(caption))
+
+
+def disclosure_item_of_key(normalized: str) -> int | None:
+    """:func:`match_disclosure_item` of a caption's normalised key."""
+    m = _ITEM_RE.fullmatch(normalized.replace("(", "（").replace(")", "）"))
     if m is None:
         return None
     n = m.group(1)
@@ -485,7 +517,12 @@ _ALL_SIGNS = (*_SIGN_KEYS, *_SIGN_VARIANTS)
 def era_signs(label: str) -> frozenset[str]:
     """Which eras a table label signals: ``"2021"``, ``"2019"``, ``"2019_or_2021"``,
     ``"legacy"``.  Match table labels only: some signs also occur in running text."""
-    key = normalize_label(label)
+    return era_signs_of_key(normalize_label(label))
+
+
+@functools.lru_cache(maxsize=4096)
+def era_signs_of_key(key: str) -> frozenset[str]:
+    """:func:`era_signs` of a label's normalised key."""
     if not key:
         return frozenset()
     found = {era for era, sign in _ALL_SIGNS if sign in key}

@@ -10,14 +10,14 @@ lines) is put back together.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-from ..document import Cell
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
-from .labels import legacy_row_id, match_legacy_indicator, normalize_label, strip_numbering
-from .rows import RowView, cell_value, is_blank_text
+from .labels import legacy_row_id, strip_numbering
+from .rows import RowView, cell_value
 
 __all__ = ["recognize_legacy"]
 
@@ -72,40 +72,43 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     pending_label: RowView | None = None
     first_span = rows[0].labels[0].span if rows[0].labels else None
     for view in rows:
-        texts = [normalize_label(c.content) for c in view.labels]
-        if texts and all(_is_head(t) for t in texts):
+        texts = [f.key for f in view.facts]
+        if texts and all(map(_is_head, texts)):
             cumulative_col = any(any(k in t for k in _CUMULATIVE) for t in texts)
             continue
-        label_cells, unit, values = _split(view)
-        if not label_cells and pending_label is not None and (unit or values):
-            label_cells = list(pending_label.labels)
+        # the rows are read from their texts; only the value cells are built (for spans)
+        label_texts, unit = _split(view)
+        values = view.value_texts
+        if not label_texts and pending_label is not None and (unit or values):
+            label_texts = pending_label.label_texts
             pending_label = None
-        elif label_cells and not unit and not any(_filled(v) for v in values):
+        elif label_texts and not unit and not view.has_values:
             # a section row, or a label whose unit and value follow on the next row
             pending_label = view
-            level = _level(label_cells[0])
-            label = _label_text(label_cells)
-            row_id = match_legacy_indicator(label) or legacy_row_id(label)
+            level = _level(label_texts[0])
+            row_id = _row_id(_label_text(label_texts))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, row_id))
             continue
-        if not label_cells:
-            if unit or any(_filled(v) for v in values):
-                unrecognized.append(
-                    UnrecognizedRow("", tuple(c.content for c in view.values), view.line)
-                )
+        if not label_texts:
+            if unit or view.has_values:
+                unrecognized.append(UnrecognizedRow("", values, view.line))
             continue
         pending_label = None
-        label = _label_text(label_cells)
-        row_id = match_legacy_indicator(label) or legacy_row_id(label)
-        level = _level(label_cells[0])
+        label = _label_text(label_texts)
+        row_id = _row_id(label)
+        level = _level(label_texts[0])
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*[i for _, i in stack], row_id)
         stack.append((level, row_id))
-        value = cell_value(values[0]) if values else Value(ValueKind.BLANK, "")
-        cumulative = cell_value(values[1]) if cumulative_col and len(values) > 1 else None
+        if values:
+            cells = view.values
+            value = cell_value(cells[0])
+            cumulative = cell_value(cells[1]) if cumulative_col and len(cells) > 1 else None
+        else:
+            value, cumulative = Value(ValueKind.BLANK, ""), None
         out.append(LegacyRow(row_id, label, path, unit, value, cumulative))
     columns = ("value", "cumulative") if cumulative_col else ("value",)
     return LegacyTable(tuple(out), columns, (), tuple(unrecognized), first_span)
@@ -115,10 +118,12 @@ def _find_table(views: Sequence[RowView]) -> int | None:
     """The table whose head names 统计指标/单位 (or whose rows match legacy indicators)."""
     scores: dict[int, int] = {}
     for view in views:
-        texts = [normalize_label(c.content) for c in view.labels]
-        if sum(1 for t in texts if _is_head(t)) >= 2:
+        facts = view.facts
+        if not facts:
+            continue
+        if len(facts) >= 2 and sum(1 for f in facts if _is_head(f.key)) >= 2:
             scores[view.table_index] = scores.get(view.table_index, 0) + 10
-        if view.labels and match_legacy_indicator(view.labels[0].content) is not None:
+        if facts[0].legacy_indicator is not None:
             scores[view.table_index] = scores.get(view.table_index, 0) + 1
     best = max(scores.items(), key=lambda kv: kv[1], default=None)
     if best is None or best[1] < 3:
@@ -137,9 +142,7 @@ def _continued(views: Sequence[RowView], first: int) -> set[int]:
     index = first + 1
     while index in by_table:
         rows = by_table[index]
-        with_unit = sum(
-            1 for v in rows if any(normalize_label(c.content) in _UNITS for c in v.labels)
-        )
+        with_unit = sum(1 for v in rows if any(f.key in _UNITS for f in v.facts))
         if with_unit * 2 < len(rows):
             break
         indices.add(index)
@@ -150,33 +153,36 @@ def _continued(views: Sequence[RowView], first: int) -> set[int]:
 _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_head(text: str) -> bool:
     """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
     return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
 
 
-def _filled(cell: Cell) -> bool:
-    return not is_blank_text(cell.content)
-
-
-def _split(view: RowView) -> tuple[list[Cell], str | None, list[Cell]]:
-    """(label cells, unit, value cells): the unit is a label cell that is a unit word."""
-    labels = list(view.labels)
-    unit: str | None = None
-    if labels and normalize_label(labels[-1].content) in _UNITS:
-        unit = normalize_label(labels.pop().content)
-    values = list(view.values)
+def _split(view: RowView) -> tuple[tuple[str, ...], str | None]:
+    """(label texts, unit): the unit is a label cell that is a unit word."""
+    labels = view.label_texts
+    if labels and view.facts[-1].key in _UNITS:
+        return labels[:-1], view.facts[-1].key
     # a unit written into a value cell's column (条 | 60 is the usual order; 60 | 条 is not)
-    return labels, unit, values
+    return labels, None
 
 
-def _label_text(cells: list[Cell]) -> str:
-    return "".join("".join(c.content.split()) for c in cells)
+def _label_text(texts: Sequence[str]) -> str:
+    return "".join("".join(t.split()) for t in texts)
 
 
-def _level(cell: Cell) -> int:
-    """The depth of a row: from its numbering, else from its indentation."""
-    raw = cell.content
+@functools.lru_cache(maxsize=4096)
+def _row_id(label: str) -> str:
+    """The row id of a label (:func:`~.labels.legacy_row_id`), memoised: the rows of the
+    national form repeat from report to report."""
+    return legacy_row_id(label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _level(raw: str) -> int:
+    """The depth of a row from its first label cell's text: from its numbering, else from
+    its indentation."""
     stripped = raw.lstrip(" \u3000\u00a0\t")
     prefix, _ = strip_numbering(stripped)
     p = "".join(prefix.split())

@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from ..document import Cell
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
+from .build import row_cells
 from .glued import split_grouped
+from .label_facts import LabelFacts
 from .labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
-    match_review_column,
-    match_review_group,
-    normalize_label,
 )
-from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
+from .rows import RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_reviews"]
 
@@ -34,8 +33,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
         return _from_glued(glued)
     start = -1
     for i, view in enumerate(views):
-        groups = {match_review_group(c.content) for c in view.labels} - {None}
-        if "review" in groups and not view.has_values:
+        if not view.has_values and any(f.review_group == "review" for f in view.facts):
             start = i
             break
     labelled = _labelled_rows(views)
@@ -50,13 +48,13 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
         for view in views[start + 1 : start + 8]:
             if view.table_index != views[start].table_index:
                 break
-            if view.has_values and all(_is_header_word(c.content) for c in view.labels):
+            if view.has_values and all(_is_header_word(f) for f in view.facts):
                 data = view  # the data row (it may carry the head's last word as a label)
                 break
-            if not view.labels and len(view.values) >= len(REVIEW_GROUPS) * len(columns):
+            if not view.label_texts and len(view.value_texts) >= len(REVIEW_GROUPS) * len(columns):
                 data = view  # a data row left entirely blank: blank cells, not a lost row
                 break
-            cols = [c for c in (match_review_column(x.content) for x in view.labels) if c]
+            cols = [c for c in (f.review_column for f in view.facts) if c]
             if len(cols) >= len(columns) and not header_cols:
                 header_cols = cols[: len(columns)]
         if header_cols and sorted(header_cols) == sorted(columns):
@@ -66,11 +64,10 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             if fitted is None:
                 missing.extend(Missing(g, None, "cell count does not fit") for g in REVIEW_GROUPS)
             else:
-                for k, cell in enumerate(fitted):
-                    group = REVIEW_GROUPS[k // len(columns)]
-                    column = columns[k % len(columns)]
-                    label = _GROUP_LABELS[group]
-                    cells.append(TableCell(group, column, cell_value(cell), label))
+                width = len(columns)  # the groups side by side, each with its columns
+                for k, group in enumerate(REVIEW_GROUPS):
+                    own = fitted[k * width : (k + 1) * width]
+                    cells.extend(row_cells(group, columns, own, _GROUP_LABELS[group]))
         elif not labelled:
             missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS)
     if not cells and labelled:
@@ -79,8 +76,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             if fitted is None:
                 missing.append(Missing(group, None, "cell count does not fit"))
                 continue
-            for column, cell in zip(columns, fitted, strict=True):
-                cells.append(TableCell(group, column, cell_value(cell), view.label))
+            cells.extend(row_cells(group, columns, fitted, view.label))
         missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS if g not in labelled)
     first = views[start] if start >= 0 else next(iter(labelled.values()))
     span = first.labels[0].span if first.labels else None
@@ -94,22 +90,19 @@ _GROUP_LABELS = {
 }
 
 
-def _is_header_word(text: str) -> bool:
+def _is_header_word(fact: LabelFacts) -> bool:
     """行政复议, 行政诉讼, a group or a result column: words of the head, not a row label."""
-    key = normalize_label(text)
-    return key in ("行政复议", "行政诉讼") or bool(
-        match_review_group(text) or match_review_column(text)
-    )
+    return fact.key in ("行政复议", "行政诉讼") or bool(fact.review_group or fact.review_column)
 
 
 def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
     """Rows that carry a group label and five values (行政复议 | 0 | 0 | 0 | 0 | 0)."""
     out: dict[str, RowView] = {}
     for view in views:
-        if not view.labels or not view.has_values:
+        if not view.label_texts or not view.has_values:
             continue
-        group = match_review_group(view.labels[-1].content)
-        if group is not None and group not in out and len(view.values) >= len(REVIEW_COLUMNS):
+        group = view.facts[-1].review_group
+        if group is not None and group not in out and len(view.value_texts) >= len(REVIEW_COLUMNS):
             out[group] = view
     return out
 
@@ -125,7 +118,7 @@ def _glued_digits(view: RowView) -> Cell | None:
 
 def _is_glued_head(view: RowView) -> bool:
     """A glued line holding the head of table 四 (…结果维持…尚未审结…总计) and its digits."""
-    key = normalize_label(view.label)
+    key = view.label_key
     heads = "行政复议" in key and "结果维持" in key and "尚未审结" in key
     return heads and _glued_digits(view) is not None
 

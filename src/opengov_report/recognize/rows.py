@@ -8,14 +8,15 @@ Blank cells after the labels are kept as values: blank is not zero.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 
-import attrs
-
-from ..document import Cell, Document, Row, Span, Table, TableLayout
+from ..document import Cell, Document, Row, Span, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
+from .build import content_span
+from .label_facts import LabelFacts, label_facts
+from .labels import normalize_label
 
 __all__ = ["RowView", "cell_value", "is_blank_text", "part_span", "row_views", "trim_values"]
 
@@ -26,47 +27,110 @@ def is_blank_text(text: str) -> bool:
     return not text.strip(_WS)
 
 
-@attrs.frozen(slots=True)
 class RowView:
-    """One table row: its label cells (non-blank), its value cells, and where it is."""
+    """One table row: its label cells (non-blank), its value cells, and where it is.
 
-    labels: tuple[Cell, ...]
-    values: tuple[Cell, ...]
-    leading_blanks: int
-    table_index: int
-    row_index: int
-    line: int
-    layout: TableLayout
+    Built once per row (:func:`row_views`) and read by every recogniser, so what they all
+    ask of a row is worked out here once, from the cells' texts: each label's catalogue
+    matches (``facts``, aligned with ``label_texts``), the labels joined (``label``) and
+    whether any value cell holds something (``has_values``).  The :class:`Cell` objects
+    (``labels``, ``values``: for spans) are built only for the rows a recogniser keeps.
+    """
+
+    __slots__ = (
+        "_cells",
+        "_label_key",
+        "_label_positions",
+        "_value_start",
+        "facts",
+        "has_values",
+        "is_glued",
+        "label",
+        "label_texts",
+        "layout",
+        "row",
+        "table_index",
+        "value_texts",
+    )
+
+    def __init__(
+        self,
+        row: Row,
+        table_index: int,
+        layout: TableLayout,
+        label_positions: tuple[int, ...],
+        label_texts: tuple[str, ...],
+        label: str,
+        value_start: int,
+        value_texts: tuple[str, ...],
+        has_values: bool,
+    ) -> None:
+        self.row = row
+        self.table_index = table_index
+        self.layout = layout
+        #: whether the row is a glued line (labels and digits run together)
+        self.is_glued = layout is TableLayout.GLUED
+        self._label_positions = label_positions
+        self.label_texts = label_texts
+        #: the label cells joined (whitespace inside kept)
+        self.label = label
+        self._value_start = value_start
+        self.value_texts = value_texts
+        self.has_values = has_values
+        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, label_texts))
+        self._label_key: str | None = None
+        self._cells: tuple[Cell, ...] | None = None
 
     @property
-    def label_texts(self) -> tuple[str, ...]:
-        return tuple(c.content for c in self.labels)
+    def cells(self) -> tuple[Cell, ...]:
+        """The row's cells (built on first use)."""
+        if self._cells is None:
+            self._cells = self.row.cells
+        return self._cells
 
     @property
-    def label(self) -> str:
-        """The label cells joined (whitespace inside kept)."""
-        return "".join(c.content.strip(_WS) for c in self.labels)
+    def labels(self) -> tuple[Cell, ...]:
+        """The label cells (non-blank, before the values)."""
+        cells = self.cells
+        return tuple(cells[i] for i in self._label_positions)
+
+    def label_cell(self, position: int) -> Cell:
+        """The label cell at ``position`` among the labels (``labels[position]``)."""
+        return self.cells[self._label_positions[position]]
 
     @property
-    def value_texts(self) -> tuple[str, ...]:
-        return tuple(c.content for c in self.values)
+    def values(self) -> tuple[Cell, ...]:
+        """The value cells: every cell after the last label (blank ones included)."""
+        return self.cells[self._value_start :]
 
     @property
-    def has_values(self) -> bool:
-        """Whether any value cell holds something (blank cells do not count)."""
-        return any(not is_blank_text(c.content) for c in self.values)
+    def line(self) -> int:
+        """The line the row starts on."""
+        if self._cells is None:
+            return self.row.span.line  # without building the cells
+        return self._cells[0].line
 
     @property
-    def is_glued(self) -> bool:
-        return self.layout is TableLayout.GLUED
+    def label_key(self) -> str:
+        """The normalised key of the joined label (:func:`~.labels.normalize_label`)."""
+        if self._label_key is None:
+            self._label_key = normalize_label(self.label)
+        return self._label_key
 
 
-def _cell_kind(text: str) -> str:
-    """``"blank"``, ``"value"`` (the text reads as a value) or ``"label"``."""
+_BLANK, _VALUE, _LABEL = 0, 1, 2
+
+
+def _cell_kind(text: str) -> int:
+    """``_BLANK``, ``_VALUE`` (the text reads as a value) or ``_LABEL``."""
     stripped = text.strip(_WS)
     if not stripped:
-        return "blank"
-    return "value" if _reads_as_value(stripped) else "label"
+        return _BLANK
+    return _VALUE if _reads_as_value(stripped) else _LABEL
+
+
+#: cells repeat (labels, 0, blanks, small counts): their kinds are memoised by text
+_cached_kind = functools.lru_cache(maxsize=16384)(_cell_kind)
 
 
 def _reads_as_value(stripped: str) -> bool:
@@ -103,43 +167,48 @@ _VALUE_IDEOGRAPHS = "".join(
 _FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
-def view_row(row: Row, table_index: int, row_index: int, layout: TableLayout) -> RowView:
-    cells = row.cells
-    kinds = [_cell_kind(part[4]) for part in row.parts]  # part[4]: the cell's content
-    # the label region: the cells before the first value that follows a label (or before the
-    # first value at all), ending at its last label
-    last_label = -1
-    for i, kind in enumerate(kinds):
-        if kind == "value":
-            break
-        if kind == "label":
-            last_label = i
-    leading = 0
-    while leading < len(kinds) and kinds[leading] == "blank":
-        leading += 1
-    if last_label < 0:
-        labels: tuple[Cell, ...] = ()
-        values = cells  # no label: every cell is a value (trim_values drops surplus blanks)
+def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
+    """The view of one row: its label region is the cells before the first value that
+    follows a label (or before the first value at all), ending at its last label."""
+    texts = row.values
+    positions, value_start, has_values = _regions(tuple(map(_cached_kind, texts)))
+    if len(positions) == 1:  # the common case
+        text = texts[positions[0]]
+        label_texts: tuple[str, ...] = (text,)
+        label = text.strip(_WS)
     else:
-        labels = tuple(
-            c for c, k in zip(cells[: last_label + 1], kinds, strict=False) if k == "label"
-        )
-        values = cells[last_label + 1 :]
-    first = cells[0]
-    return RowView(labels, tuple(values), leading, table_index, row_index, first.line, layout)
+        label_texts = tuple(texts[i] for i in positions)
+        label = "".join(t.strip(_WS) for t in label_texts)
+    return RowView(
+        row, table_index, layout, positions, label_texts, label, value_start,
+        texts[value_start:], has_values,
+    )  # fmt: skip
 
 
-def row_views(doc: Document) -> Iterator[RowView]:
-    """Every row of every table of ``doc``, in document order."""
+@functools.lru_cache(maxsize=1024)
+def _regions(kinds: tuple[int, ...]) -> tuple[tuple[int, ...], int, bool]:
+    """For a row's cell kinds: the positions of its label cells, where its values start, and
+    whether any value cell holds something.  Rows share a few shapes: memoised by kinds."""
+    # the labels end at the last label before the first value
+    head = kinds[: kinds.index(_VALUE)] if _VALUE in kinds else kinds
+    if _LABEL not in head:
+        return (), 0, kinds.count(_BLANK) != len(kinds)  # no label: every cell is a value
+    last_label = len(head) - 1 - head[::-1].index(_LABEL)
+    positions = tuple(i for i, k in enumerate(head) if k == _LABEL)
+    rest = kinds[last_label + 1 :]
+    return positions, last_label + 1, rest.count(_BLANK) != len(rest)
+
+
+def row_views(doc: Document) -> list[RowView]:
+    """Every row of every table of ``doc`` (rule rows aside), in document order."""
+    views: list[RowView] = []
+    append = views.append
     for t_index, table in enumerate(doc.tables()):
-        yield from table_row_views(table, t_index)
-
-
-def table_row_views(table: Table, t_index: int) -> Iterator[RowView]:
-    for r_index, row in enumerate(table.rows):
-        if row.is_rule:
-            continue
-        yield view_row(row, t_index, r_index, table.layout)
+        layout = table.layout
+        for row in table.rows:
+            if not row.is_rule:
+                append(view_row(row, t_index, layout))
+    return views
 
 
 def trim_values(
@@ -172,5 +241,4 @@ def part_span(cell: Cell, offset: int, length: int) -> Span:
 
 def cell_value(cell: Cell, *, default_unit: str | None = None, signed: bool = False) -> Value:
     """The value of a cell, with the span of its content."""
-    span: Span = cell.content_span
-    return parse_value(cell.content, span, default_unit=default_unit, signed=signed)
+    return parse_value(cell.content, content_span(cell), default_unit=default_unit, signed=signed)

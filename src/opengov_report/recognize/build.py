@@ -1,0 +1,121 @@
+"""Model objects that recognition makes by the hundred, built without re-checking them.
+
+A report has a :class:`TableCell` and a :class:`Value` per table cell, each with the
+:class:`Span` of the cell's content.  Their constructors check what recognition already
+guarantees (a cell's content span comes from the cell's own offsets; the fields of a table cell
+are plain strings), and attrs' generated ``__init__`` costs more than the work itself.  These
+builders set the slots directly: the objects are the same (same class, same fields, equal to
+the ones the constructors make: tested).  Public construction keeps every check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from ..document import Cell, Span
+from ..model.tables import TableCell
+from ..model.values import Value, _classify_plain
+
+__all__ = ["content_span", "row_cells", "table_cell"]
+
+_new = object.__new__
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of an attrs class's fields, which must be exactly ``names``: a field
+    added to the model must be added here too."""
+    fields = tuple(a.name for a in attrs.fields(cls))
+    if fields != names:  # pragma: no cover - a guard against the model changing
+        raise TypeError(f"{cls.__name__} fields are {fields}, not {names}")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_SPAN_SETTERS = _slot_setters(Span, ("start", "end", "line", "column"))
+# a Value read by parse_value is valid by construction (see model/values.py)
+_VALUE_SETTERS = _slot_setters(Value, ("kind", "raw", "number", "unit", "span"))
+_TABLE_CELL_SETTERS = _slot_setters(
+    TableCell, ("row", "column", "value", "row_label", "column_label", "recovered")
+)
+
+
+def content_span(cell: Cell) -> Span:
+    """``cell.content_span``: where the cell's content is (its offsets, and the line and
+    column where it starts), which the cell's offsets make valid."""
+    start = cell.content_start
+    span: Span = _new(Span)
+    set_start, set_end, set_line, set_column = _SPAN_SETTERS
+    set_start(span, start)
+    set_end(span, cell.content_end)
+    set_line(span, cell.line)
+    set_column(span, cell.column + start - cell.start)
+    return span
+
+
+def table_cell(
+    row: str,
+    column: str,
+    value: Value,
+    row_label: str = "",
+    column_label: str | None = None,
+    recovered: bool = False,
+) -> TableCell:
+    """``TableCell(row, column, value, row_label, column_label, recovered)``."""
+    cell: TableCell = _new(TableCell)
+    set_row, set_column, set_value, set_row_label, set_column_label, set_recovered = (
+        _TABLE_CELL_SETTERS
+    )
+    set_row(cell, row)
+    set_column(cell, column)
+    set_value(cell, value)
+    set_row_label(cell, row_label)
+    set_column_label(cell, column_label)
+    set_recovered(cell, recovered)
+    return cell
+
+
+def row_cells(
+    row: str, columns: Sequence[str], cells: Sequence[Cell], row_label: str
+) -> list[TableCell]:
+    """The table cells of one row: for each column and the cell aligned with it,
+    ``TableCell(row, column, cell_value(cell), row_label)`` (the value read by
+    :func:`~opengov_report.model.values.parse_value`, without a unit or sign context).
+
+    The hot loop of recognition (a report has some 150 such cells): one call per row, with
+    the span, value and table cell of each built in place.
+    """
+    out: list[TableCell] = []
+    append = out.append
+    new = _new
+    classify = _classify_plain
+    set_start, set_end, set_line, set_column = _SPAN_SETTERS
+    set_kind, set_raw, set_number, set_unit, set_span = _VALUE_SETTERS
+    set_row, set_col, set_value, set_row_label, set_column_label, set_recovered = (
+        _TABLE_CELL_SETTERS
+    )
+    for column, cell in zip(columns, cells, strict=True):
+        raw = cell.content
+        start = cell.content_start
+        span: Span = new(Span)
+        set_start(span, start)
+        set_end(span, cell.content_end)
+        set_line(span, cell.line)
+        set_column(span, cell.column + start - cell.start)
+        kind, number, unit = classify(raw)
+        value: Value = new(Value)
+        set_kind(value, kind)
+        set_raw(value, raw)
+        set_number(value, number)
+        set_unit(value, unit)
+        set_span(value, span)
+        table_cell: TableCell = new(TableCell)
+        set_row(table_cell, row)
+        set_col(table_cell, column)
+        set_value(table_cell, value)
+        set_row_label(table_cell, row_label)
+        set_column_label(table_cell, None)
+        set_recovered(table_cell, False)
+        append(table_cell)
+    return out

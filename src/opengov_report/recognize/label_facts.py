@@ -1,0 +1,79 @@
+"""What one table label means to every recogniser, looked up once per spelling.
+
+Every recogniser asks the same questions of each label cell (is it an applicant column, a
+group, a row of table 三, a review group, a 主动公开 column or row, a legacy indicator, an era
+sign?).  The answers depend only on the label's normalised key, so they are computed together
+the first time a key is seen and shared by every later label with that key, whatever its
+spacing or width.  Both memos are bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .labels import (
+    _APPLICATION_COLUMNS,
+    _DISCLOSURE_COLUMNS,
+    _DISCLOSURE_ROWS,
+    _GROUP_CATALOGUE,
+    _LEGACY,
+    _REVIEW_COLUMNS,
+    _REVIEW_GROUPS,
+    _SUB_CATALOGUES,
+    application_row_of_key,
+    disclosure_item_of_key,
+    era_signs_of_key,
+    normalize_label,
+)
+
+__all__ = ["LabelFacts", "label_facts"]
+
+
+class LabelFacts:
+    """The catalogue matches of one normalised label ``key`` (None where nothing matches)."""
+
+    __slots__ = (
+        "application_column",
+        "application_group",
+        "disclosure_column",
+        "disclosure_item",
+        "disclosure_row",
+        "era_signs",
+        "key",
+        "legacy_indicator",
+        "review_column",
+        "review_group",
+        "top_application_row",
+    )
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.era_signs = era_signs_of_key(key)
+        self.application_column = _APPLICATION_COLUMNS.match_key(key)
+        self.application_group = _GROUP_CATALOGUE.match_key(key)
+        #: the applications row read outside any group of sub-rows
+        self.top_application_row = application_row_of_key(key, None)
+        self.review_group = _REVIEW_GROUPS.match_key(key)
+        self.review_column = _REVIEW_COLUMNS.match_key(key)
+        self.disclosure_column = _DISCLOSURE_COLUMNS.match_key(key)
+        self.disclosure_row = _DISCLOSURE_ROWS.match_key(key)
+        self.disclosure_item = disclosure_item_of_key(key)
+        self.legacy_indicator = _LEGACY.match_key(key)
+
+    def application_row(self, group: str | None) -> str | None:
+        """The applications row of this label read in ``group``'s context
+        (:func:`~.labels.match_application_row`)."""
+        if group in _SUB_CATALOGUES:
+            return application_row_of_key(self.key, group)
+        return self.top_application_row
+
+
+@functools.lru_cache(maxsize=4096)
+def _facts_of_key(key: str) -> LabelFacts:
+    return LabelFacts(key)
+
+
+@functools.lru_cache(maxsize=8192)
+def label_facts(text: str) -> LabelFacts:
+    """The facts of a label as written (memoised by text, then by normalised key)."""
+    return _facts_of_key(normalize_label(text))
