@@ -42,7 +42,9 @@ class Context:
     def grid(self, table: str) -> GridIndex | None:
         """The index of the report's grid table ``table`` (``applications``, ``reviews``,
         ``disclosure``), or None when the report has none."""
+        key = "grid:" + table
+        if key in self._memo:
+            return cast(GridIndex | None, self._memo[key])
         found = getattr(self.report, table)
-        if found is None:
-            return None
-        return self.memo(f"grid:{table}", lambda _: grid_index(found))
+        index = self._memo[key] = grid_index(found) if found is not None else None
+        return index
