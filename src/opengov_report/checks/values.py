@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY, Figure
-from ..model.values import MONEY_UNITS, ValueKind
+from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
 from .finding import Finding, Location, Severity
 from .grid import official_column_label, official_row_label, squash
@@ -39,17 +40,65 @@ def _wants_count(f: Figure) -> bool:
     return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
 
 
-def _by_row(ctx: Context, kinds: frozenset[ValueKind]) -> Iterator[list[Figure]]:
+_COUNT, _ZERO = ValueKind.COUNT, ValueKind.ZERO
+
+
+def _notable(report: AnnualReport) -> tuple[tuple[int, Figure], ...]:
+    """The figures a value rule may report on, each with the index of its table row's run.
+
+    A plain count or zero without a unit (almost every cell) is no value rule's business:
+    each rule below needs a blank-like, unreadable, amount or change kind, or a unit.  One
+    pass over the tables, in the order of ``report.figures()``, builds a :class:`Figure`
+    only for the other cells.  The run index counts the changes of (table, row) along all
+    the figures, so that the rules can group by table row as they would over all figures.
+    """
+    out: list[tuple[int, Figure]] = []
+    run = -1
+    key: tuple[str, str] | None = None
+    for table in (report.disclosure, report.applications, report.reviews):
+        if table is None:
+            continue
+        tid = table.table_id
+        for c in table.cells:
+            if (tid, c.row) != key:
+                run, key = run + 1, (tid, c.row)
+            v = c.value
+            kind = v.kind
+            if (kind is _COUNT or kind is _ZERO) and v.unit is None:
+                continue
+            out.append((run, Figure(tid, c.row, c.column, v, c.row_label, v.unit, c.recovered)))
+    legacy = report.legacy
+    if legacy is not None:
+        for r in legacy.rows:
+            if (LEGACY, r.id) != key:
+                run, key = run + 1, (LEGACY, r.id)
+            cells: tuple[tuple[str, Value], ...] = (("value", r.value),)
+            if r.cumulative is not None:
+                cells = (("value", r.value), ("cumulative", r.cumulative))
+            for column, v in cells:
+                kind = v.kind
+                if (kind is _COUNT or kind is _ZERO) and v.unit is None:
+                    continue
+                out.append((run, Figure(LEGACY, r.id, column, v, r.label, r.unit)))
+    return tuple(out)
+
+
+def _figures(ctx: Context) -> tuple[tuple[int, Figure], ...]:
+    return ctx.memo("values:notable", _notable)
+
+
+def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[Figure]]:
     """The figures of each table row whose value is of one of ``kinds``, row by row."""
     current: list[Figure] = []
-    key: tuple[str, str] | None = None
-    for f in ctx.figures:
-        if (f.table, f.row) != key:
+    key = -1
+    for run, f in _figures(ctx):
+        if f.value.kind not in kinds:
+            continue
+        if run != key:
             if current:
                 yield current
-            current, key = [], (f.table, f.row)
-        if f.value.kind in kinds:
-            current.append(f)
+            current, key = [], run
+        current.append(f)
     if current:
         yield current
 
@@ -70,7 +119,7 @@ def _columns(figures: list[Figure]) -> str:
     "naming its blank cells.",
 )
 def value_blank(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, frozenset({ValueKind.BLANK})):
+    for figures in _by_row(ctx, (ValueKind.BLANK,)):
         first = figures[0]
         n = len(figures)
         yield Finding(
@@ -93,7 +142,7 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "would then hold (see the arithmetic rules).  One finding per table row.",
 )
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, frozenset({ValueKind.NONE, ValueKind.DASH})):
+    for figures in _by_row(ctx, (ValueKind.NONE, ValueKind.DASH)):
         first = figures[0]
         written = ", ".join(f"{_col(f)} {squash(f.value.raw)}" for f in figures)
         yield Finding(
@@ -114,7 +163,7 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "written, and the identities it takes part in are not checked.",
 )
 def value_unreadable(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.figures:
+    for _, f in _figures(ctx):
         if f.value.kind is ValueKind.UNREADABLE:
             yield Finding(
                 "V103",
@@ -135,7 +184,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "(all counts are non-negative integers).",
 )
 def value_negative(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.figures:
+    for _, f in _figures(ctx):
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
             yield Finding(
@@ -160,7 +209,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
 )
 def value_kind(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.figures:
+    for _, f in _figures(ctx):
         kind = f.value.kind
         why: str | None = None
         if _wants_count(f) and f.table != LEGACY:
