@@ -32,6 +32,7 @@ __all__ = ["RULES", "check", "check_corpus", "check_pair", "rule_by_code"]
 #: every rule, ordered by code
 RULES: tuple[Rule, ...] = registered()
 _BY_CODE = {r.code: r for r in RULES}
+_REPORT_RULES = tuple(r for r in RULES if r.scope is RuleScope.REPORT)
 
 
 def rule_by_code(code: str) -> Rule:
@@ -77,12 +78,17 @@ def check(
     unknown entry raises :class:`~opengov_report.checks.UnknownRuleError`.  The findings are
     ordered by source, line, column, code and message.
     """
-    rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.REPORT]
+    if select is None and ignore is None:
+        rules = _REPORT_RULES
+    else:
+        rules = tuple(r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.REPORT)
     ctx = Context(report)
-    found = [
-        f for r in rules for f in _guarded(r, partial(cast(ReportCheck, r.run), ctx), report.source)
-    ]
-    return tuple(sorted(found, key=Finding.sort_key))
+    source = report.source
+    found: list[Finding] = []
+    for r in rules:
+        found.extend(_guarded(r, partial(cast(ReportCheck, r.run), ctx), source))
+    found.sort(key=Finding.sort_key)
+    return tuple(found)
 
 
 def check_pair(

@@ -88,10 +88,11 @@ class GridIndex:
     __slots__ = (
         "_cells",
         "_column_labels",
+        "_column_names",
         "_columns_written",
         "_locations",
-        "_names",
         "_row_labels",
+        "_row_names",
         "_rows_written",
         "column_ids",
         "numbers",
@@ -107,21 +108,31 @@ class GridIndex:
         column_labels: Mapping[str, str],
     ) -> None:
         self.table = table
-        self._cells = {(c.row, c.column): c for c in cells}
+        # one pass over the cells (this runs for every table of every report checked)
+        by_key: dict[tuple[str, str], TableCell] = {}
+        numbers: dict[tuple[str, str], Number | None] = {}
+        rows: dict[str, None] = {}
+        columns: dict[str, None] = {}
+        for c in cells:
+            row, column = c.row, c.column
+            key = (row, column)
+            by_key[key] = c
+            numbers[key] = c.value.number
+            rows[row] = columns[column] = None
+        self._cells = by_key
         #: the number of each cell that has one (``Value.number``), None for the others
-        self.numbers: dict[tuple[str, str], Number | None] = {
-            key: c.value.number for key, c in self._cells.items()
-        }
+        self.numbers = numbers
         #: the ids of the rows and columns found, in table order (as ``row_ids``/``column_ids``
         #: of the table)
-        self.row_ids: tuple[str, ...] = tuple(dict.fromkeys(c.row for c in cells))
-        self.column_ids: tuple[str, ...] = tuple(dict.fromkeys(c.column for c in cells))
+        self.row_ids: tuple[str, ...] = tuple(rows)
+        self.column_ids: tuple[str, ...] = tuple(columns)
         self._row_labels = row_labels
         self._column_labels = column_labels
         self._rows_written: dict[str, str] | None = None
         self._columns_written: dict[str, str] | None = None
         self._locations: dict[tuple[str, str], Location] = {}
-        self._names: dict[tuple[bool, str], str] = {}
+        self._row_names: dict[str, str] = {}
+        self._column_names: dict[str, str] = {}
 
     def _written(self) -> tuple[dict[str, str], dict[str, str]]:
         """The first label written for each row and column (white space removed)."""
@@ -160,18 +171,18 @@ class GridIndex:
 
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""
-        found = self._names.get((True, row))
+        found = self._row_names.get(row)
         if found is None:
             found = self._written()[0].get(row) or self._row_labels.get(row, row)
-            self._names[(True, row)] = found
+            self._row_names[row] = found
         return found
 
     def column_label(self, column: str) -> str:
         """The column's label as the report writes it, else the official one, else the id."""
-        found = self._names.get((False, column))
+        found = self._column_names.get(column)
         if found is None:
             found = self._written()[1].get(column) or self._column_labels.get(column, column)
-            self._names[(False, column)] = found
+            self._column_names[column] = found
         return found
 
     def location(self, row: str, column: str) -> Location:
@@ -180,7 +191,10 @@ class GridIndex:
         if found is None:
             cell = self._cells.get(key)
             span = cell.value.span if cell is not None else None
-            label = f"{self.row_label(row)} / {self.column_label(column)}"
+            # the labels' caches read directly: a failing identity locates every one of its cells
+            row_name = self._row_names.get(row) or self.row_label(row)
+            column_name = self._column_names.get(column) or self.column_label(column)
+            label = f"{row_name} / {column_name}"
             found = self._locations[key] = Location(self.table, row, column, label, span)
         return found
 

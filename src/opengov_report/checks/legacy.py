@@ -43,13 +43,20 @@ def _term(row: LegacyRow, column: str) -> Term:
 def children(table: LegacyTable, parent: LegacyRow) -> list[LegacyRow]:
     """The rows directly under ``parent`` (the row right after it in the hierarchy) that
     share its unit."""
+    return _children_after(table.rows, table.rows.index(parent))
+
+
+def _children_after(rows: Sequence[LegacyRow], index: int) -> list[LegacyRow]:
+    """:func:`children` of ``rows[index]``."""
+    parent = rows[index]
+    path, unit = parent.path, parent.unit
+    depth = len(path)
     out: list[LegacyRow] = []
-    rows = table.rows
-    start = rows.index(parent) + 1
-    for row in rows[start:]:
-        if row.path[: len(parent.path)] != parent.path:
+    for i in range(index + 1, len(rows)):
+        row = rows[i]
+        if row.path[:depth] != path:
             break
-        if len(row.path) == len(parent.path) + 1 and row.unit == parent.unit:
+        if len(row.path) == depth + 1 and row.unit == unit:
             out.append(row)
     return out
 
@@ -75,8 +82,18 @@ def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[L
     table = report.legacy
     if table is None:
         return []
-    found = ((row, children(table, row)) for row in table.rows)
-    return [(table, row, kids) for row, kids in found if kids]
+    rows = table.rows
+    # children() finds a row's place by equality (the first equal row); only a row whose id
+    # and path an earlier row has can be equal to one, and only then is the search needed
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for i, row in enumerate(rows):
+        key = (row.id, row.path)
+        kids = _children_after(rows, rows.index(row) if key in seen else i)
+        seen.add(key)
+        if kids:
+            out.append((table, row, kids))
+    return out
 
 
 @rule(

@@ -4,9 +4,10 @@ negative counts and values of the wrong kind for their column."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..model.report import AnnualReport
-from ..model.tables import DISCLOSURE, LEGACY, Figure
+from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
 from .finding import Finding, Location, Severity
@@ -21,19 +22,34 @@ AMOUNT_COLUMNS = frozenset({(DISCLOSURE, "amount")})
 SIGNED_COLUMNS = frozenset({(DISCLOSURE, "change")})
 
 
-def _row(f: Figure) -> str:
+class _Cell(NamedTuple):
+    """A figure a value rule looks at (the fields of :class:`~..model.tables.Figure` it
+    reads), with ``run``: the index of its table row's run along all the figures, to group
+    by table row.  A tuple: a report may have a hundred blank cells, and an attrs Figure costs
+    several times as much to build."""
+
+    run: int
+    table: str
+    row: str
+    column: str
+    value: Value
+    row_label: str
+    unit: str | None
+
+
+def _row(f: _Cell) -> str:
     return official_row_label(f.table, f.row, f.row_label)
 
 
-def _col(f: Figure) -> str:
+def _col(f: _Cell) -> str:
     return official_column_label(f.table, f.column)
 
 
-def _location(f: Figure) -> Location:
+def _location(f: _Cell) -> Location:
     return Location(f.table, f.row, f.column, f"{_row(f)} / {_col(f)}", f.value.span)
 
 
-def _wants_count(f: Figure) -> bool:
+def _wants_count(f: _Cell) -> bool:
     """Whether a figure's cell holds a count (not an amount, not a signed change)."""
     if f.table == LEGACY:
         return f.unit is None or f.unit not in MONEY_UNITS
@@ -43,35 +59,36 @@ def _wants_count(f: Figure) -> bool:
 _COUNT, _ZERO = ValueKind.COUNT, ValueKind.ZERO
 
 
-def _notable(report: AnnualReport) -> tuple[tuple[int, Figure], ...]:
+def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
     """The figures a value rule may report on, each with the index of its table row's run.
 
     A plain count or zero without a unit (almost every cell) is no value rule's business:
     each rule below needs a blank-like, unreadable, amount or change kind, or a unit.  One
-    pass over the tables, in the order of ``report.figures()``, builds a :class:`Figure`
+    pass over the tables, in the order of ``report.figures()``, builds a :class:`_Cell`
     only for the other cells.  The run index counts the changes of (table, row) along all
     the figures, so that the rules can group by table row as they would over all figures.
     """
-    out: list[tuple[int, Figure]] = []
+    out: list[_Cell] = []
     run = -1
-    key: tuple[str, str] | None = None
     for table in (report.disclosure, report.applications, report.reviews):
         if table is None:
             continue
         tid = table.table_id
+        row: str | None = None  # a new table starts a new run
         for c in table.cells:
-            if (tid, c.row) != key:
-                run, key = run + 1, (tid, c.row)
+            if c.row != row:
+                run, row = run + 1, c.row
             v = c.value
             kind = v.kind
             if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                 continue
-            out.append((run, Figure(tid, c.row, c.column, v, c.row_label, v.unit, c.recovered)))
+            out.append(_Cell(run, tid, c.row, c.column, v, c.row_label, v.unit))
     legacy = report.legacy
     if legacy is not None:
+        row = None
         for r in legacy.rows:
-            if (LEGACY, r.id) != key:
-                run, key = run + 1, (LEGACY, r.id)
+            if r.id != row:
+                run, row = run + 1, r.id
             cells: tuple[tuple[str, Value], ...] = (("value", r.value),)
             if r.cumulative is not None:
                 cells = (("value", r.value), ("cumulative", r.cumulative))
@@ -79,31 +96,31 @@ def _notable(report: AnnualReport) -> tuple[tuple[int, Figure], ...]:
                 kind = v.kind
                 if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                     continue
-                out.append((run, Figure(LEGACY, r.id, column, v, r.label, r.unit)))
+                out.append(_Cell(run, LEGACY, r.id, column, v, r.label, r.unit))
     return tuple(out)
 
 
-def _figures(ctx: Context) -> tuple[tuple[int, Figure], ...]:
+def _figures(ctx: Context) -> tuple[_Cell, ...]:
     return ctx.memo("values:notable", _notable)
 
 
-def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[Figure]]:
+def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[_Cell]]:
     """The figures of each table row whose value is of one of ``kinds``, row by row."""
-    current: list[Figure] = []
+    current: list[_Cell] = []
     key = -1
-    for run, f in _figures(ctx):
+    for f in _figures(ctx):
         if f.value.kind not in kinds:
             continue
-        if run != key:
+        if f.run != key:
             if current:
                 yield current
-            current, key = [], run
+            current, key = [], f.run
         current.append(f)
     if current:
         yield current
 
 
-def _columns(figures: list[Figure]) -> str:
+def _columns(figures: list[_Cell]) -> str:
     return ", ".join(_col(f) for f in figures)
 
 
@@ -163,7 +180,7 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "written, and the identities it takes part in are not checked.",
 )
 def value_unreadable(ctx: Context) -> Iterator[Finding]:
-    for _, f in _figures(ctx):
+    for f in _figures(ctx):
         if f.value.kind is ValueKind.UNREADABLE:
             yield Finding(
                 "V103",
@@ -184,7 +201,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "(all counts are non-negative integers).",
 )
 def value_negative(ctx: Context) -> Iterator[Finding]:
-    for _, f in _figures(ctx):
+    for f in _figures(ctx):
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
             yield Finding(
@@ -209,7 +226,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
 )
 def value_kind(ctx: Context) -> Iterator[Finding]:
-    for _, f in _figures(ctx):
+    for f in _figures(ctx):
         kind = f.value.kind
         why: str | None = None
         if _wants_count(f) and f.table != LEGACY:
