@@ -198,7 +198,10 @@ def identity_finding(
 
 def _written(value: Value) -> str:
     """:attr:`Term.short` of a term with this value."""
-    return "".join(value.raw.split()) or "∅"
+    raw = value.raw
+    if raw.isdigit():  # the common case: nothing to squash
+        return raw
+    return "".join(raw.split()) or "∅"
 
 
 def value_finding(

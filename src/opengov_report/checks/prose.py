@@ -168,6 +168,8 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
         if legacy_closed is not None:
             n, where = legacy_closed
             closed = (n, f"{where.label} is {n}", where)
+    if received is None and closed is None:
+        return  # nothing to compare the text with: it need not be read
     for s in ctx.memo("prose", _statements):
         if s.what == "received" and received is not None and s.number not in received[0]:
             yield _finding("P101", s, received[2], received[3], received[1])
@@ -212,6 +214,8 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
             found = _legacy(report, row)
             if found is not None:
                 known[what] = (found[0], f"{found[1].label} is {found[0]}", (found[1],))
+    if not known:
+        return
     for s in ctx.memo("prose", _statements):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]

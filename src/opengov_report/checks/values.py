@@ -120,8 +120,20 @@ def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[_Cell]]
         yield current
 
 
-def _columns(figures: list[_Cell]) -> str:
-    return ", ".join(_col(f) for f in figures)
+def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
+    """The column labels of one table row's figures, and their locations (as
+    :func:`_location`, with the row's label made once, not once per cell)."""
+    rows: dict[str, str] = {}
+    columns: list[str] = []
+    locations: list[Location] = []
+    for f in figures:
+        row = rows.get(f.row_label)
+        if row is None:
+            row = rows[f.row_label] = _row(f)
+        column = _col(f)
+        columns.append(column)
+        locations.append(Location(f.table, f.row, f.column, f"{row} / {column}", f.value.span))
+    return columns, tuple(locations)
 
 
 @rule(
@@ -139,12 +151,13 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     for figures in _by_row(ctx, (ValueKind.BLANK,)):
         first = figures[0]
         n = len(figures)
+        columns, locations = _located(figures)
         yield Finding(
             "V101",
             Severity.WARNING,
             f"row {_row(first)}: {n} blank cell{'s' if n > 1 else ''} "
-            f"where a number is wanted ({_columns(figures)})",
-            tuple(_location(f) for f in figures),
+            f"where a number is wanted ({', '.join(columns)})",
+            locations,
         )
 
 
@@ -161,12 +174,15 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     for figures in _by_row(ctx, (ValueKind.NONE, ValueKind.DASH)):
         first = figures[0]
-        written = ", ".join(f"{_col(f)} {squash(f.value.raw)}" for f in figures)
+        columns, locations = _located(figures)
+        written = ", ".join(
+            f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)
+        )
         yield Finding(
             "V102",
             Severity.INFO,
             f"row {_row(first)}: 无/—— where the form wants a number ({written})",
-            tuple(_location(f) for f in figures),
+            locations,
         )
 
 
