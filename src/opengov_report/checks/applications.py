@@ -136,19 +136,22 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
     if "total" not in columns:
         return
     parts = ["natural_person", *(_ORGANISATIONS if _SUBTOTAL not in columns else (_SUBTOTAL,))]
+    names: tuple[str, str] | None = None  # the sides' names, the same for every row
     for row in g.row_ids:
         left = ((row, "total"),)
         right = [(row, c) for c in parts]
         if g.holds(left, right):
             continue
+        if names is None:
+            names = (g.column_label("total"), " + ".join(g.column_label(c) for c in parts))
         finding = g.identity_finding(
             "A103",
             Severity.ERROR,
             left,
             right,
             what=f"row {g.row_label(row)}",
-            left_name=g.column_label("total"),
-            right_name=" + ".join(g.column_label(c) for c in parts),
+            left_name=names[0],
+            right_name=names[1],
         )
         if finding is not None:
             yield finding

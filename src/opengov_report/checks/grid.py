@@ -225,7 +225,7 @@ class GridIndex:
             severity,
             [value(key) for key in left],
             [value(key) for key in right],
-            lambda: tuple(self.location(row, column) for row, column in (*left, *right)),
+            lambda: tuple([self.location(row, column) for row, column in (*left, *right)]),
             what=what,
             left_name=left_name,
             right_name=right_name,

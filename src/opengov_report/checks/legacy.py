@@ -40,6 +40,21 @@ def _term(row: LegacyRow, column: str) -> Term:
     )
 
 
+def _holds(parent: LegacyRow, kids: Sequence[LegacyRow], column: str) -> bool:
+    """Whether ``parent`` = the sum of ``kids`` in ``column``, every value a number as written
+    (:func:`~.arithmetic.holds` without building terms and their locations)."""
+    pv = _value(parent, column)
+    if pv is None or pv.number is None:
+        return False
+    total = pv.number
+    for kid in kids:
+        kv = _value(kid, column)
+        if kv is None or kv.number is None:
+            return False
+        total -= kv.number
+    return total == 0
+
+
 def children(table: LegacyTable, parent: LegacyRow) -> list[LegacyRow]:
     """The rows directly under ``parent`` (the row right after it in the hierarchy) that
     share its unit."""
@@ -77,8 +92,12 @@ def _columns(table: LegacyTable) -> tuple[str, ...]:
     return table.columns
 
 
-def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[LegacyRow]]]:
-    """Each legacy row that has rows under it, with them."""
+_Family = tuple[LegacyTable, LegacyRow, list[LegacyRow], bool, bool]
+
+
+def _families(report: AnnualReport) -> list[_Family]:
+    """Each legacy row that has rows under it, with them, and whether they are a 其中 list
+    and whether they are a partition (read once for the three rules over families)."""
     table = report.legacy
     if table is None:
         return []
@@ -92,7 +111,7 @@ def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[L
         kids = _children_after(rows, rows.index(row) if key in seen else i)
         seen.add(key)
         if kids:
-            out.append((table, row, kids))
+            out.append((table, row, kids, _is_qizhong_list(kids), _is_partition(kids)))
     return out
 
 
@@ -108,8 +127,8 @@ def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[L
     "compared.  format-spec §6.5 L-1 (STRUCTURAL).",
 )
 def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
-    for table, parent, kids in ctx.memo("legacy:families", _families):
-        if not _is_qizhong_list(kids):
+    for table, parent, kids, qizhong, _ in ctx.memo("legacy:families", _families):
+        if not qizhong:
             continue
         for column in _columns(table):
             pv = _value(parent, column)
@@ -142,10 +161,12 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     "(STRUCTURAL).",
 )
 def legacy_partition(ctx: Context) -> Iterator[Finding]:
-    for table, parent, kids in ctx.memo("legacy:families", _families):
-        if not _is_partition(kids):
+    for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
+        if not partition:
             continue
         for column in _columns(table):
+            if _holds(parent, kids, column):
+                continue
             finding = identity_finding(
                 "L102",
                 Severity.ERROR,
@@ -173,10 +194,12 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
     "L202).  format-spec §6.5 L-4 … L-7 (HEURISTIC).",
 )
 def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
-    for table, parent, kids in ctx.memo("legacy:families", _families):
-        if len(kids) < 2 or _is_partition(kids) or parent.id == "proactive_total":
+    for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
+        if len(kids) < 2 or partition or parent.id == "proactive_total":
             continue
         for column in _columns(table):
+            if _holds(parent, kids, column):
+                continue
             finding = identity_finding(
                 "L201",
                 Severity.WARNING,

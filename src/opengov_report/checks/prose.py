@@ -10,7 +10,8 @@ read, since reading prose wrongly costs an evaluator as much as missing a disagr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 import attrs
 
@@ -20,6 +21,7 @@ from ..model.values import Value
 from ..numerals import chinese_number
 from .context import Context
 from .finding import Finding, Location, Severity
+from .grid import GridIndex
 from .registry import RuleTag, rule
 
 __all__ = ["Statement", "stated_counts"]
@@ -145,8 +147,10 @@ def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
 )
 def prose_applications(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    received: tuple[set[int], int, str, tuple[Location, ...]] | None = None
-    closed: tuple[int, str, Location] | None = None
+    # (the numbers the text may state, the table's number, what the table says and where):
+    # the last is made only for a statement that disagrees
+    received: tuple[set[int], int, _Says] | None = None
+    closed: tuple[int, _Says] | None = None
     g = ctx.grid("applications")
     if g is not None:
         new = _int(g.value("new_received", "total"))
@@ -154,27 +158,38 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
         processed = _int(g.value("total_processed", "total"))
         if new is not None:
             accepted = {new} | ({new + carried} if carried is not None else set())
-            where = g.location("new_received", "total")
-            received = (accepted, new, f"{g.row_label('new_received')} (总计) is {new}", (where,))
+            received = (accepted, new, partial(_grid_says, g, "new_received", new))
         if processed is not None:
-            label = f"{g.row_label('total_processed')} (总计) is {processed}"
-            closed = (processed, label, g.location("total_processed", "total"))
+            closed = (processed, partial(_grid_says, g, "total_processed", processed))
     else:
         legacy_received = _legacy(report, "applications_received")
         if legacy_received is not None:
             n, where = legacy_received
-            received = ({n}, n, f"{where.label} is {n}", (where,))
+            received = ({n}, n, partial(_legacy_says, where, n))
         legacy_closed = _legacy(report, "applications_closed")
         if legacy_closed is not None:
             n, where = legacy_closed
-            closed = (n, f"{where.label} is {n}", where)
+            closed = (n, partial(_legacy_says, where, n))
     if received is None and closed is None:
         return  # nothing to compare the text with: it need not be read
     for s in ctx.memo("prose", _statements):
         if s.what == "received" and received is not None and s.number not in received[0]:
-            yield _finding("P101", s, received[2], received[3], received[1])
+            yield _finding("P101", s, *received[2](), received[1])
         elif s.what == "closed" and closed is not None and s.number != closed[0]:
-            yield _finding("P101", s, closed[1], (closed[2],), closed[0])
+            yield _finding("P101", s, *closed[1](), closed[0])
+
+
+_Says = Callable[[], tuple[str, tuple[Location, ...]]]
+
+
+def _grid_says(g: GridIndex, row: str, n: int) -> tuple[str, tuple[Location, ...]]:
+    """What the applications table says of ``row`` (its 总计 is ``n``), and where."""
+    return f"{g.row_label(row)} (总计) is {n}", (g.location(row, "total"),)
+
+
+def _legacy_says(where: Location, n: int) -> tuple[str, tuple[Location, ...]]:
+    """What a legacy row says (its value is ``n``), and where."""
+    return f"{where.label} is {n}", (where,)
 
 
 @rule(

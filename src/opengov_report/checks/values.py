@@ -56,7 +56,12 @@ def _wants_count(f: _Cell) -> bool:
     return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
 
 
-_COUNT, _ZERO = ValueKind.COUNT, ValueKind.ZERO
+_COUNT, _ZERO, _AMOUNT, _CHANGE = (
+    ValueKind.COUNT,
+    ValueKind.ZERO,
+    ValueKind.AMOUNT,
+    ValueKind.CHANGE,
+)
 
 
 def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
@@ -126,13 +131,14 @@ def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
     rows: dict[str, str] = {}
     columns: list[str] = []
     locations: list[Location] = []
-    for f in figures:
-        row = rows.get(f.row_label)
-        if row is None:
-            row = rows[f.row_label] = _row(f)
-        column = _col(f)
-        columns.append(column)
-        locations.append(Location(f.table, f.row, f.column, f"{row} / {column}", f.value.span))
+    for _, table, row, column, value, row_label, _ in figures:
+        row_name = rows.get(row_label)
+        if row_name is None:
+            row_name = rows[row_label] = official_row_label(table, row, row_label)
+        column_name = official_column_label(table, column)
+        columns.append(column_name)
+        label = f"{row_name} / {column_name}"
+        locations.append(Location(table, row, column, label, value.span))
     return columns, tuple(locations)
 
 
@@ -244,6 +250,8 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
 def value_kind(ctx: Context) -> Iterator[Finding]:
     for f in _figures(ctx):
         kind = f.value.kind
+        if kind is not _COUNT and kind is not _AMOUNT and kind is not _CHANGE:
+            continue  # blank, 无, dash, unreadable, zero: never of the wrong kind
         why: str | None = None
         if _wants_count(f) and f.table != LEGACY:
             if kind is ValueKind.AMOUNT:
