@@ -205,7 +205,8 @@ def _legacy_says(where: Location, n: int) -> tuple[str, tuple[Location, ...]]:
 )
 def prose_reviews(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    known: dict[str, tuple[int, str, tuple[Location, ...]]] = {}
+    # what the table says and the number; its cells are located only for a finding
+    known: dict[str, tuple[int, str, Callable[[], tuple[Location, ...]]]] = {}
     g = ctx.grid("reviews")
     if g is not None:
         review = _int(g.value("review", "total"))
@@ -215,23 +216,28 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
             known["review"] = (
                 review,
                 f"行政复议 总计 is {review}",
-                (g.location("review", "total"),),
+                partial(_totals, g, ("review",)),
             )
         if direct is not None and after is not None:
             known["suit"] = (
                 direct + after,
                 f"行政诉讼 总计 is {direct} + {after} = {direct + after}",
-                (g.location("litigation_direct", "total"),
-                 g.location("litigation_after_review", "total")),
-            )  # fmt: skip
+                partial(_totals, g, ("litigation_direct", "litigation_after_review")),
+            )
     else:
         for what, row in (("review", "reviews"), ("suit", "litigations")):
             found = _legacy(report, row)
             if found is not None:
-                known[what] = (found[0], f"{found[1].label} is {found[0]}", (found[1],))
+                where = (found[1],)
+                known[what] = (found[0], f"{found[1].label} is {found[0]}", partial(tuple, where))
     if not known:
         return
     for s in ctx.memo("prose", _statements):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]
-            yield _finding("P102", s, says, cells, n)
+            yield _finding("P102", s, says, cells(), n)
+
+
+def _totals(g: GridIndex, rows: tuple[str, ...]) -> tuple[Location, ...]:
+    """The 总计 cells of ``rows``."""
+    return tuple(g.location(row, "total") for row in rows)
