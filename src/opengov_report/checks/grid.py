@@ -215,16 +215,11 @@ class GridIndex:
     ) -> Finding | None:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
         cells = self._cells
-
-        def value(key: tuple[str, str]) -> Value | None:
-            cell = cells.get(key)
-            return cell.value if cell is not None else None
-
         return value_finding(
             code,
             severity,
-            [value(key) for key in left],
-            [value(key) for key in right],
+            [c.value if (c := cells.get(key)) is not None else None for key in left],
+            [c.value if (c := cells.get(key)) is not None else None for key in right],
             lambda: tuple([self.location(row, column) for row, column in (*left, *right)]),
             what=what,
             left_name=left_name,
