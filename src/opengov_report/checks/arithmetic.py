@@ -32,6 +32,7 @@ _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
 # compared by identity in the hot loop (hashing an enum member is a Python-level call)
 _BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
 _UNREADABLE = ValueKind.UNREADABLE
+_NUMBER_TYPES = (int, Decimal)  # not ``int | Decimal``: that builds a union at every call
 
 
 class Term:
@@ -95,7 +96,7 @@ class Outcome:
 
 def _number(value: Value) -> Number | None:
     n = value.number
-    return n if isinstance(n, int | Decimal) else None
+    return n if isinstance(n, _NUMBER_TYPES) else None
 
 
 def holds(left: Sequence[Term], right: Sequence[Term]) -> bool:
@@ -240,7 +241,7 @@ def value_finding(
                     left_blanks += 1
                 else:
                     right_blanks += 1
-            elif isinstance(n, int | Decimal):
+            elif isinstance(n, _NUMBER_TYPES):
                 if side == 0:
                     lsum = lsum + n
                 else:

@@ -18,11 +18,12 @@ class Context:
     figures the value rules look at, an index of a table's cells, the counts its prose
     states), so that each is computed once per check and not once per rule."""
 
-    __slots__ = ("_memo", "report")
+    __slots__ = ("_grids", "_memo", "report")
 
     def __init__(self, report: AnnualReport) -> None:
         self.report = report
         self._memo: dict[str, Any] = {}
+        self._grids: dict[str, GridIndex | None] = {}
 
     def memo(self, key: str, compute: Callable[[AnnualReport], _T]) -> _T:
         """``compute(report)``, computed once per key."""
@@ -33,9 +34,8 @@ class Context:
     def grid(self, table: str) -> GridIndex | None:
         """The index of the report's grid table ``table`` (``applications``, ``reviews``,
         ``disclosure``), or None when the report has none."""
-        key = "grid:" + table
-        if key in self._memo:
-            return cast(GridIndex | None, self._memo[key])
+        if table in self._grids:
+            return self._grids[table]
         found = getattr(self.report, table)
-        index = self._memo[key] = grid_index(found) if found is not None else None
+        index = self._grids[table] = grid_index(found) if found is not None else None
         return index
