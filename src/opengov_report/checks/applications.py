@@ -6,9 +6,9 @@ format-spec §4.3–§4.5.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ..model.era import Era
-from ..model.tables import ApplicationTable
 from ..recognize.labels import (
     APPLICATION_COLUMN_LABELS,
     APPLICATION_COLUMNS,
@@ -17,17 +17,23 @@ from ..recognize.labels import (
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
 )
-from .arithmetic import identity_finding
 from .context import Context
 from .finding import Finding, Severity
+from .grid import GridIndex
 from .registry import RuleTag, rule
 
 __all__ = ["result_rows"]
 
 _ORGANISATIONS = APPLICATION_COLUMNS[1:6]
 _SUBTOTAL = "legal_entity_subtotal"
+#: each group row (（三）不予公开 …) with its numbered sub-rows, in catalogue order
+_GROUP_SUBS = {
+    group: tuple(r for r in APPLICATION_ROW_LABELS if r.startswith(group + "."))
+    for group in APPLICATION_GROUP_LABELS
+}
 
 
+@cache
 def result_rows(era: Era) -> tuple[str, ...]:
     """The rows whose sum is （七）总计 in a table of ``era``: (一)…(六), sub-rows not subtotals."""
     rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
@@ -36,8 +42,8 @@ def result_rows(era: Era) -> tuple[str, ...]:
     return rows[start:end]
 
 
-def _columns(table: ApplicationTable) -> tuple[str, ...]:
-    return tuple(c for c in table.column_ids if c in APPLICATION_COLUMN_LABELS)
+def _columns(g: GridIndex) -> tuple[str, ...]:
+    return tuple(c for c in g.column_ids if c in APPLICATION_COLUMN_LABELS)
 
 
 @rule(
@@ -57,12 +63,16 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
         return
-    for col in _columns(table):
-        finding = identity_finding(
+    for col in _columns(g):
+        left = (("total_processed", col), ("carried_forward", col))
+        right = (("new_received", col), ("carried_over", col))
+        if g.holds(left, right):
+            continue
+        finding = g.identity_finding(
             "A101",
             Severity.ERROR,
-            [g.term("total_processed", col), g.term("carried_forward", col)],
-            [g.term("new_received", col), g.term("carried_over", col)],
+            left,
+            right,
             what=f"column {g.column_label(col)}",
             left_name=f"{g.row_label('total_processed')} + {g.row_label('carried_forward')}",
             right_name=f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
@@ -89,12 +99,16 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
     if table is None or g is None:
         return
     parts = result_rows(table.era)
-    for col in _columns(table):
-        finding = identity_finding(
+    for col in _columns(g):
+        left = (("total_processed", col),)
+        right = [(r, col) for r in parts]
+        if g.holds(left, right):
+            continue
+        finding = g.identity_finding(
             "A102",
             Severity.ERROR,
-            [g.term("total_processed", col)],
-            [g.term(r, col) for r in parts],
+            left,
+            right,
             what=f"column {g.column_label(col)}",
             left_name=g.row_label("total_processed"),
             right_name="（一）…（六）",
@@ -118,19 +132,26 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
         return
-    columns = set(_columns(table))
+    columns = set(_columns(g))
     if "total" not in columns:
         return
     parts = ["natural_person", *(_ORGANISATIONS if _SUBTOTAL not in columns else (_SUBTOTAL,))]
-    for row in table.row_ids:
-        finding = identity_finding(
+    names: tuple[str, str] | None = None  # the sides' names, the same for every row
+    for row in g.row_ids:
+        left = ((row, "total"),)
+        right = [(row, c) for c in parts]
+        if g.holds(left, right):
+            continue
+        if names is None:
+            names = (g.column_label("total"), " + ".join(g.column_label(c) for c in parts))
+        finding = g.identity_finding(
             "A103",
             Severity.ERROR,
-            [g.term(row, "total")],
-            [g.term(row, c) for c in parts],
+            left,
+            right,
             what=f"row {g.row_label(row)}",
-            left_name=g.column_label("total"),
-            right_name=" + ".join(g.column_label(c) for c in parts),
+            left_name=names[0],
+            right_name=names[1],
         )
         if finding is not None:
             yield finding
@@ -152,17 +173,20 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
         return
-    rows = set(table.row_ids)
-    for group in APPLICATION_GROUP_LABELS:
-        subs = [r for r in APPLICATION_ROW_LABELS if r.startswith(group + ".")]
+    rows = set(g.row_ids)
+    for group, subs in _GROUP_SUBS.items():
         if group not in rows or not any(s in rows for s in subs):
             continue
-        for col in _columns(table):
-            finding = identity_finding(
+        for col in _columns(g):
+            left = ((group, col),)
+            right = [(s, col) for s in subs]
+            if g.holds(left, right):
+                continue
+            finding = g.identity_finding(
                 "A104",
                 Severity.ERROR,
-                [g.term(group, col)],
-                [g.term(s, col) for s in subs],
+                left,
+                right,
                 what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
                 left_name=g.row_label(group),
                 right_name="its sub-rows",
@@ -183,14 +207,18 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
 def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
-    if table is None or g is None or _SUBTOTAL not in table.column_ids:
+    if table is None or g is None or _SUBTOTAL not in g.column_ids:
         return
-    for row in table.row_ids:
-        finding = identity_finding(
+    for row in g.row_ids:
+        left = ((row, _SUBTOTAL),)
+        right = [(row, c) for c in _ORGANISATIONS]
+        if g.holds(left, right):
+            continue
+        finding = g.identity_finding(
             "A105",
             Severity.ERROR,
-            [g.term(row, _SUBTOTAL)],
-            [g.term(row, c) for c in _ORGANISATIONS],
+            left,
+            right,
             what=f"row {g.row_label(row)}",
             left_name=g.column_label(_SUBTOTAL),
             right_name="the five 法人或其他组织 columns",

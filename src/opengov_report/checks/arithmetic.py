@@ -18,9 +18,21 @@ import attrs
 from ..model.values import Value, ValueKind
 from .finding import Finding, Location, Number, Severity
 
-__all__ = ["Outcome", "Term", "compare", "holds", "identity_finding", "render_side"]
+__all__ = [
+    "Outcome",
+    "Term",
+    "compare",
+    "holds",
+    "identity_finding",
+    "render_side",
+    "value_finding",
+]
 
 _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
+# compared by identity in the hot loop (hashing an enum member is a Python-level call)
+_BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
+_UNREADABLE = ValueKind.UNREADABLE
+_NUMBER_TYPES = (int, Decimal)  # not ``int | Decimal``: that builds a union at every call
 
 
 class Term:
@@ -84,7 +96,7 @@ class Outcome:
 
 def _number(value: Value) -> Number | None:
     n = value.number
-    return n if isinstance(n, int | Decimal) else None
+    return n if isinstance(n, _NUMBER_TYPES) else None
 
 
 def holds(left: Sequence[Term], right: Sequence[Term]) -> bool:
@@ -108,6 +120,11 @@ def compare(left: Sequence[Term], right: Sequence[Term]) -> Outcome:
     if holds(left, right):
         lsum = _sum(left)
         return Outcome(Status.HOLDS, lsum, lsum)
+    return _compare_read(left, right)
+
+
+def _compare_read(left: Sequence[Term], right: Sequence[Term]) -> Outcome:
+    """:func:`compare` once :func:`holds` has said no: read the terms one by one."""
     terms = (*left, *right)
     blanks: list[Term] = []
     for t in terms:
@@ -168,45 +185,111 @@ def identity_finding(
     ``severity``; one that disappears when blank cells are read as 0 at ``info``; a side left
     entirely blank against a non-zero side at ``warning`` (an omission, not an inconsistency).
     """
-    if holds(left, right):
-        return None
-    outcome = compare(left, right)
-    status = outcome.status
-    if status in (Status.HOLDS, Status.UNCHECKABLE):
-        return None
-    lhs = render_side(left, outcome.left)
-    rhs = render_side(right, outcome.right)
-    locations = tuple(t.location for t in (*left, *right))
-    if status is Status.HOLDS_IF_BLANK_ZERO:
-        n = len(outcome.blanks)
+    return value_finding(
+        code,
+        severity,
+        [t.value for t in left],
+        [t.value for t in right],
+        lambda: tuple(t.location for t in (*left, *right)),
+        what=what,
+        left_name=left_name,
+        right_name=right_name,
+    )
+
+
+def _written(value: Value) -> str:
+    """:attr:`Term.short` of a term with this value."""
+    raw = value.raw
+    if raw.isdigit():  # the common case: nothing to squash
+        return raw
+    return "".join(raw.split()) or "∅"
+
+
+def value_finding(
+    code: str,
+    severity: Severity,
+    left: Sequence[Value | None],
+    right: Sequence[Value | None],
+    locate: Callable[[], tuple[Location, ...]],
+    *,
+    what: str,
+    left_name: str,
+    right_name: str,
+) -> Finding | None:
+    """:func:`identity_finding` over the terms' values, with ``locate`` giving the terms'
+    locations (left first) only when there is a finding.
+
+    It reads the values once (the statuses of :func:`compare`, in one pass) and builds no
+    :class:`Term`: rules over a grid call it directly with the cells' values.
+    """
+    lsum: Number = 0
+    rsum: Number = 0
+    exact = True  # every term a number as written
+    left_blanks = right_blanks = 0
+    for side, values in ((0, left), (1, right)):
+        for v in values:
+            if v is None:
+                return None  # absent: uncheckable
+            kind = v.kind
+            if kind is _UNREADABLE:
+                return None
+            n = v.number
+            if n is None:
+                exact = False
+            if kind is _BLANK or kind is _NONE or kind is _DASH:
+                if side == 0:
+                    left_blanks += 1
+                else:
+                    right_blanks += 1
+            elif isinstance(n, _NUMBER_TYPES):
+                if side == 0:
+                    lsum = lsum + n
+                else:
+                    rsum = rsum + n
+    blanks = left_blanks + right_blanks
+    if blanks == len(left) + len(right):
+        return None  # everything blank: uncheckable
+    if lsum == rsum and (exact or not blanks):
+        return None  # holds
+    locations = locate()
+    if blanks and lsum == rsum:
         return Finding(
             code,
             Severity.INFO,
-            f"{what}: {left_name} = {right_name} holds only if the {n} blank "
-            f"cell{'s' if n > 1 else ''} (∅, 无, ——) {'are' if n > 1 else 'is'} read as 0",
+            f"{what}: {left_name} = {right_name} holds only if the {blanks} blank "
+            f"cell{'s' if blanks > 1 else ''} (∅, 无, ——) {'are' if blanks > 1 else 'is'} "
+            "read as 0",
             locations,
-            outcome.right,
-            outcome.left,
+            rsum,
+            lsum,
         )
-    if status is Status.SIDE_BLANK:
-        blank_side = left_name if all(t in outcome.blanks for t in left) else right_name
+    lhs = _render(left, lsum)
+    rhs = _render(right, rsum)
+    if blanks and (left_blanks == len(left) or right_blanks == len(right)):
+        blank_side = left_name if left_blanks == len(left) else right_name
         return Finding(
             code,
             Severity.WARNING,
             f"{what}: {blank_side} is left blank, but {left_name} = {lhs} and {right_name} = {rhs}",
             locations,
-            outcome.right,
-            outcome.left,
+            rsum,
+            lsum,
         )
     note = ""
-    if outcome.blanks:
-        n = len(outcome.blanks)
-        note = f" (even with {n} blank cell{'s' if n > 1 else ''} read as 0)"
+    if blanks:
+        note = f" (even with {blanks} blank cell{'s' if blanks > 1 else ''} read as 0)"
     return Finding(
         code,
         severity,
         f"{what}: {left_name} = {lhs}, but {right_name} = {rhs}{note}",
         locations,
-        outcome.right,
-        outcome.left,
+        rsum,
+        lsum,
     )
+
+
+def _render(values: Sequence[Value | None], total: Number) -> str:
+    """:func:`render_side` over the values (none of them None)."""
+    if len(values) == 1:
+        return _written(values[0]) if values[0] is not None else "?"
+    return " + ".join(_written(v) if v is not None else "?" for v in values) + f" = {total}"

@@ -7,11 +7,7 @@ and year and runs both.  Findings come in a deterministic order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
-from typing import cast
-
-import attrs
+from collections.abc import Iterable, Sequence
 
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
@@ -27,13 +23,14 @@ from . import (  # noqa: F401  (importing a family registers its rules)
 )
 from .context import Context
 from .finding import Finding
-from .registry import PairCheck, ReportCheck, Rule, RuleScope, registered, select_rules
+from .registry import Rule, RuleScope, registered, select_rules
 
 __all__ = ["RULES", "check", "check_corpus", "check_pair", "rule_by_code"]
 
 #: every rule, ordered by code
 RULES: tuple[Rule, ...] = registered()
 _BY_CODE = {r.code: r for r in RULES}
+_REPORT_RULES = tuple(r for r in RULES if r.scope is RuleScope.REPORT)
 
 
 def rule_by_code(code: str) -> Rule:
@@ -41,18 +38,21 @@ def rule_by_code(code: str) -> Rule:
     return _BY_CODE[code]
 
 
-def _sourced(found: Iterable[Finding], source: str | None) -> list[Finding]:
-    """The findings, each naming the report's file."""
-    return [f if f.source == source else attrs.evolve(f, source=source) for f in found]
+def _guarded(rule: Rule, args: tuple[object, ...], source: str | None) -> list[Finding]:
+    """Run a rule on ``args``: its findings, each naming the report's file (``source``; a
+    finding is rebuilt directly, ``attrs.evolve`` costs several times as much).
 
-
-def _guarded(
-    rule: Rule, found: Callable[[], Iterable[Finding]], source: str | None
-) -> list[Finding]:
-    """Run a rule; an exception other than the library's own is a bug in the rule, reported as
-    such rather than leaked."""
+    An exception other than the library's own is a bug in the rule, reported as such rather
+    than leaked."""
+    run = rule.run
+    assert run is not None  # every registered rule has its function
     try:
-        return _sourced(found(), source)
+        return [
+            f
+            if f.source == source
+            else Finding(f.code, f.severity, f.message, f.locations, f.expected, f.actual, source)
+            for f in run(*args)
+        ]
     except OpenGovReportError:
         raise
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
@@ -73,12 +73,17 @@ def check(
     unknown entry raises :class:`~opengov_report.checks.UnknownRuleError`.  The findings are
     ordered by source, line, column, code and message.
     """
-    rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.REPORT]
-    ctx = Context(report)
-    found = [
-        f for r in rules for f in _guarded(r, partial(cast(ReportCheck, r.run), ctx), report.source)
-    ]
-    return tuple(sorted(found, key=Finding.sort_key))
+    if select is None and ignore is None:
+        rules = _REPORT_RULES
+    else:
+        rules = tuple(r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.REPORT)
+    args = (Context(report),)
+    source = report.source
+    found: list[Finding] = []
+    for r in rules:
+        found += _guarded(r, args, source)
+    found.sort(key=Finding.sort_key)
+    return tuple(found)
 
 
 def check_pair(
@@ -91,11 +96,7 @@ def check_pair(
     """Run the cross-year rules on two consecutive reports of one agency (``previous`` is the
     report on the year before ``current``); findings point into ``current``."""
     rules = [r for r in select_rules(RULES, select, ignore) if r.scope is RuleScope.PAIR]
-    found = [
-        f
-        for r in rules
-        for f in _guarded(r, partial(cast(PairCheck, r.run), previous, current), current.source)
-    ]
+    found = [f for r in rules for f in _guarded(r, (previous, current), current.source)]
     return tuple(sorted(found, key=Finding.sort_key))
 
 

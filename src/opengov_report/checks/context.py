@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from ..model.report import AnnualReport
-from ..model.tables import Figure
 from .grid import GridIndex, grid_index
 
 __all__ = ["Context"]
@@ -15,23 +14,16 @@ _T = TypeVar("_T")
 
 
 class Context:
-    """The report being checked, with a memo for what several rules derive from it (its
-    figures, an index of a table's cells, the counts its prose states), so that each is
-    computed once per check and not once per rule."""
+    """The report being checked, with a memo for what several rules derive from it (the
+    figures the value rules look at, an index of a table's cells, the counts its prose
+    states), so that each is computed once per check and not once per rule."""
 
-    __slots__ = ("_figures", "_memo", "report")
+    __slots__ = ("_grids", "_memo", "report")
 
     def __init__(self, report: AnnualReport) -> None:
         self.report = report
-        self._figures: tuple[Figure, ...] | None = None
         self._memo: dict[str, Any] = {}
-
-    @property
-    def figures(self) -> tuple[Figure, ...]:
-        """``report.figures()``, computed once."""
-        if self._figures is None:
-            self._figures = self.report.figures()
-        return self._figures
+        self._grids: dict[str, GridIndex | None] = {}
 
     def memo(self, key: str, compute: Callable[[AnnualReport], _T]) -> _T:
         """``compute(report)``, computed once per key."""
@@ -42,7 +34,8 @@ class Context:
     def grid(self, table: str) -> GridIndex | None:
         """The index of the report's grid table ``table`` (``applications``, ``reviews``,
         ``disclosure``), or None when the report has none."""
+        if table in self._grids:
+            return self._grids[table]
         found = getattr(self.report, table)
-        if found is None:
-            return None
-        return self.memo(f"grid:{table}", lambda _: grid_index(found))
+        index = self._grids[table] = grid_index(found) if found is not None else None
+        return index

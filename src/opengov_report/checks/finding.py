@@ -84,10 +84,10 @@ class Finding:
     @property
     def span(self) -> Span | None:
         """The first located place of the finding, or None."""
-        return next(
-            (loc.span for loc in self.locations if loc.span is not None and loc.source is None),
-            None,
-        )
+        for loc in self.locations:
+            if loc.span is not None and loc.source is None:
+                return loc.span
+        return None
 
     @property
     def line(self) -> int | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
 from ..model.tables import (
@@ -25,8 +25,8 @@ from ..recognize.labels import (
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
-from .arithmetic import Term
-from .finding import Location
+from .arithmetic import Term, value_finding
+from .finding import Finding, Location, Number, Severity
 
 __all__ = [
     "ROW_LABELS",
@@ -77,14 +77,26 @@ class GridIndex:
 
     ``row_labels``/``column_labels`` are the official labels, used where the report's own
     label was not kept (a column found by position).
+
+    Most identities hold in real reports, so the index is built for the fast path: ``numbers``
+    maps each cell to its number (None for blank, 无, dash, unreadable), so that
+    :meth:`holds` adds up plain numbers without a :class:`Term` or a label; the labels as
+    written and the :class:`Location` of a cell are made only when a finding needs them, and
+    then once per cell (several rules name the same cells).
     """
 
     __slots__ = (
         "_cells",
         "_column_labels",
+        "_column_names",
         "_columns_written",
+        "_locations",
         "_row_labels",
+        "_row_names",
         "_rows_written",
+        "column_ids",
+        "numbers",
+        "row_ids",
         "table",
     )
 
@@ -96,38 +108,123 @@ class GridIndex:
         column_labels: Mapping[str, str],
     ) -> None:
         self.table = table
-        self._cells = {(c.row, c.column): c for c in cells}
+        # one pass over the cells (this runs for every table of every report checked)
+        by_key: dict[tuple[str, str], TableCell] = {}
+        numbers: dict[tuple[str, str], Number | None] = {}
+        rows: dict[str, None] = {}
+        columns: dict[str, None] = {}
+        for c in cells:
+            row, column = c.row, c.column
+            key = (row, column)
+            by_key[key] = c
+            numbers[key] = c.value.number
+            rows[row] = columns[column] = None
+        self._cells = by_key
+        #: the number of each cell that has one (``Value.number``), None for the others
+        self.numbers = numbers
+        #: the ids of the rows and columns found, in table order (as ``row_ids``/``column_ids``
+        #: of the table)
+        self.row_ids: tuple[str, ...] = tuple(rows)
+        self.column_ids: tuple[str, ...] = tuple(columns)
         self._row_labels = row_labels
         self._column_labels = column_labels
-        self._rows_written: dict[str, str] = {}
-        self._columns_written: dict[str, str] = {}
-        for c in cells:
-            if c.row_label and c.row not in self._rows_written:
-                self._rows_written[c.row] = squash(c.row_label)
-            if c.column_label and c.column not in self._columns_written:
-                self._columns_written[c.column] = squash(c.column_label)
+        self._rows_written: dict[str, str] | None = None
+        self._columns_written: dict[str, str] | None = None
+        self._locations: dict[tuple[str, str], Location] = {}
+        self._row_names: dict[str, str] = {}
+        self._column_names: dict[str, str] = {}
+
+    def _written(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The first label written for each row and column (white space removed)."""
+        if self._rows_written is None or self._columns_written is None:
+            rows: dict[str, str] = {}
+            columns: dict[str, str] = {}
+            for c in self._cells.values():
+                if c.row_label and c.row not in rows:
+                    rows[c.row] = squash(c.row_label)
+                if c.column_label and c.column not in columns:
+                    columns[c.column] = squash(c.column_label)
+            self._rows_written, self._columns_written = rows, columns
+        return self._rows_written, self._columns_written
 
     def value(self, row: str, column: str) -> Value | None:
         cell = self._cells.get((row, column))
         return cell.value if cell is not None else None
 
+    def holds(self, left: Iterable[tuple[str, str]], right: Iterable[tuple[str, str]]) -> bool:
+        """Whether every cell of ``left`` and ``right`` is a number and ``sum(left) ==
+        sum(right)``: :func:`~.arithmetic.holds` on plain numbers (the same answer, without
+        building terms)."""
+        numbers = self.numbers
+        total: Number = 0
+        for key in left:
+            n = numbers.get(key)
+            if n is None:
+                return False
+            total += n
+        for key in right:
+            n = numbers.get(key)
+            if n is None:
+                return False
+            total -= n
+        return total == 0
+
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""
-        return self._rows_written.get(row) or self._row_labels.get(row, row)
+        found = self._row_names.get(row)
+        if found is None:
+            found = self._written()[0].get(row) or self._row_labels.get(row, row)
+            self._row_names[row] = found
+        return found
 
     def column_label(self, column: str) -> str:
         """The column's label as the report writes it, else the official one, else the id."""
-        return self._columns_written.get(column) or self._column_labels.get(column, column)
+        found = self._column_names.get(column)
+        if found is None:
+            found = self._written()[1].get(column) or self._column_labels.get(column, column)
+            self._column_names[column] = found
+        return found
 
     def location(self, row: str, column: str) -> Location:
-        cell = self._cells.get((row, column))
-        span = cell.value.span if cell is not None else None
-        label = f"{self.row_label(row)} / {self.column_label(column)}"
-        return Location(self.table, row, column, label, span)
+        key = (row, column)
+        found = self._locations.get(key)
+        if found is None:
+            cell = self._cells.get(key)
+            span = cell.value.span if cell is not None else None
+            # the labels' caches read directly: a failing identity locates every one of its cells
+            row_name = self._row_names.get(row) or self.row_label(row)
+            column_name = self._column_names.get(column) or self.column_label(column)
+            label = f"{row_name} / {column_name}"
+            found = self._locations[key] = Location(self.table, row, column, label, span)
+        return found
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""
         return Term(self.value(row, column), locate=partial(self.location, row, column))
+
+    def identity_finding(
+        self,
+        code: str,
+        severity: Severity,
+        left: Sequence[tuple[str, str]],
+        right: Sequence[tuple[str, str]],
+        *,
+        what: str,
+        left_name: str,
+        right_name: str,
+    ) -> Finding | None:
+        """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
+        cells = self._cells
+        return value_finding(
+            code,
+            severity,
+            [c.value if (c := cells.get(key)) is not None else None for key in left],
+            [c.value if (c := cells.get(key)) is not None else None for key in right],
+            lambda: tuple([self.location(row, column) for row, column in (*left, *right)]),
+            what=what,
+            left_name=left_name,
+            right_name=right_name,
+        )
 
 
 def grid_index(

@@ -40,16 +40,38 @@ def _term(row: LegacyRow, column: str) -> Term:
     )
 
 
+def _holds(parent: LegacyRow, kids: Sequence[LegacyRow], column: str) -> bool:
+    """Whether ``parent`` = the sum of ``kids`` in ``column``, every value a number as written
+    (:func:`~.arithmetic.holds` without building terms and their locations)."""
+    pv = _value(parent, column)
+    if pv is None or pv.number is None:
+        return False
+    total = pv.number
+    for kid in kids:
+        kv = _value(kid, column)
+        if kv is None or kv.number is None:
+            return False
+        total -= kv.number
+    return total == 0
+
+
 def children(table: LegacyTable, parent: LegacyRow) -> list[LegacyRow]:
     """The rows directly under ``parent`` (the row right after it in the hierarchy) that
     share its unit."""
+    return _children_after(table.rows, table.rows.index(parent))
+
+
+def _children_after(rows: Sequence[LegacyRow], index: int) -> list[LegacyRow]:
+    """:func:`children` of ``rows[index]``."""
+    parent = rows[index]
+    path, unit = parent.path, parent.unit
+    depth = len(path)
     out: list[LegacyRow] = []
-    rows = table.rows
-    start = rows.index(parent) + 1
-    for row in rows[start:]:
-        if row.path[: len(parent.path)] != parent.path:
+    for i in range(index + 1, len(rows)):
+        row = rows[i]
+        if row.path[:depth] != path:
             break
-        if len(row.path) == len(parent.path) + 1 and row.unit == parent.unit:
+        if len(row.path) == depth + 1 and row.unit == unit:
             out.append(row)
     return out
 
@@ -70,13 +92,27 @@ def _columns(table: LegacyTable) -> tuple[str, ...]:
     return table.columns
 
 
-def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[LegacyRow]]]:
-    """Each legacy row that has rows under it, with them."""
+_Family = tuple[LegacyTable, LegacyRow, list[LegacyRow], bool, bool]
+
+
+def _families(report: AnnualReport) -> list[_Family]:
+    """Each legacy row that has rows under it, with them, and whether they are a 其中 list
+    and whether they are a partition (read once for the three rules over families)."""
     table = report.legacy
     if table is None:
         return []
-    found = ((row, children(table, row)) for row in table.rows)
-    return [(table, row, kids) for row, kids in found if kids]
+    rows = table.rows
+    # children() finds a row's place by equality (the first equal row); only a row whose id
+    # and path an earlier row has can be equal to one, and only then is the search needed
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for i, row in enumerate(rows):
+        key = (row.id, row.path)
+        kids = _children_after(rows, rows.index(row) if key in seen else i)
+        seen.add(key)
+        if kids:
+            out.append((table, row, kids, _is_qizhong_list(kids), _is_partition(kids)))
+    return out
 
 
 @rule(
@@ -91,8 +127,8 @@ def _families(report: AnnualReport) -> list[tuple[LegacyTable, LegacyRow, list[L
     "compared.  format-spec §6.5 L-1 (STRUCTURAL).",
 )
 def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
-    for table, parent, kids in ctx.memo("legacy:families", _families):
-        if not _is_qizhong_list(kids):
+    for table, parent, kids, qizhong, _ in ctx.memo("legacy:families", _families):
+        if not qizhong:
             continue
         for column in _columns(table):
             pv = _value(parent, column)
@@ -125,10 +161,12 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     "(STRUCTURAL).",
 )
 def legacy_partition(ctx: Context) -> Iterator[Finding]:
-    for table, parent, kids in ctx.memo("legacy:families", _families):
-        if not _is_partition(kids):
+    for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
+        if not partition:
             continue
         for column in _columns(table):
+            if _holds(parent, kids, column):
+                continue
             finding = identity_finding(
                 "L102",
                 Severity.ERROR,
@@ -156,10 +194,12 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
     "L202).  format-spec §6.5 L-4 … L-7 (HEURISTIC).",
 )
 def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
-    for table, parent, kids in ctx.memo("legacy:families", _families):
-        if len(kids) < 2 or _is_partition(kids) or parent.id == "proactive_total":
+    for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
+        if len(kids) < 2 or partition or parent.id == "proactive_total":
             continue
         for column in _columns(table):
+            if _holds(parent, kids, column):
+                continue
             finding = identity_finding(
                 "L201",
                 Severity.WARNING,

@@ -85,8 +85,7 @@ def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
     "are not judged.  format-spec §4.1, §5.1.",
 )
 def outline_section_missing(ctx: Context) -> Iterator[Finding]:
-    report = ctx.report
-    sections = _outlined(report)
+    sections = ctx.memo("outline", _outlined)
     if sections is None:
         return
     present = {kind for kind, _ in sections}
@@ -112,8 +111,7 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
     "§4.1, §5.1.",
 )
 def outline_section_order(ctx: Context) -> Iterator[Finding]:
-    report = ctx.report
-    sections = _outlined(report)
+    sections = ctx.memo("outline", _outlined)
     if sections is None:
         return
     highest = -1

@@ -10,7 +10,8 @@ read, since reading prose wrongly costs an evaluator as much as missing a disagr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 import attrs
 
@@ -20,6 +21,7 @@ from ..model.values import Value
 from ..numerals import chinese_number
 from .context import Context
 from .finding import Finding, Location, Severity
+from .grid import GridIndex
 from .registry import RuleTag, rule
 
 __all__ = ["Statement", "stated_counts"]
@@ -145,8 +147,10 @@ def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
 )
 def prose_applications(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    received: tuple[set[int], int, str, tuple[Location, ...]] | None = None
-    closed: tuple[int, str, Location] | None = None
+    # (the numbers the text may state, the table's number, what the table says and where):
+    # the last is made only for a statement that disagrees
+    received: tuple[set[int], int, _Says] | None = None
+    closed: tuple[int, _Says] | None = None
     g = ctx.grid("applications")
     if g is not None:
         new = _int(g.value("new_received", "total"))
@@ -154,25 +158,38 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
         processed = _int(g.value("total_processed", "total"))
         if new is not None:
             accepted = {new} | ({new + carried} if carried is not None else set())
-            where = g.location("new_received", "total")
-            received = (accepted, new, f"{g.row_label('new_received')} (总计) is {new}", (where,))
+            received = (accepted, new, partial(_grid_says, g, "new_received", new))
         if processed is not None:
-            label = f"{g.row_label('total_processed')} (总计) is {processed}"
-            closed = (processed, label, g.location("total_processed", "total"))
+            closed = (processed, partial(_grid_says, g, "total_processed", processed))
     else:
         legacy_received = _legacy(report, "applications_received")
         if legacy_received is not None:
             n, where = legacy_received
-            received = ({n}, n, f"{where.label} is {n}", (where,))
+            received = ({n}, n, partial(_legacy_says, where, n))
         legacy_closed = _legacy(report, "applications_closed")
         if legacy_closed is not None:
             n, where = legacy_closed
-            closed = (n, f"{where.label} is {n}", where)
+            closed = (n, partial(_legacy_says, where, n))
+    if received is None and closed is None:
+        return  # nothing to compare the text with: it need not be read
     for s in ctx.memo("prose", _statements):
         if s.what == "received" and received is not None and s.number not in received[0]:
-            yield _finding("P101", s, received[2], received[3], received[1])
+            yield _finding("P101", s, *received[2](), received[1])
         elif s.what == "closed" and closed is not None and s.number != closed[0]:
-            yield _finding("P101", s, closed[1], (closed[2],), closed[0])
+            yield _finding("P101", s, *closed[1](), closed[0])
+
+
+_Says = Callable[[], tuple[str, tuple[Location, ...]]]
+
+
+def _grid_says(g: GridIndex, row: str, n: int) -> tuple[str, tuple[Location, ...]]:
+    """What the applications table says of ``row`` (its 总计 is ``n``), and where."""
+    return f"{g.row_label(row)} (总计) is {n}", (g.location(row, "total"),)
+
+
+def _legacy_says(where: Location, n: int) -> tuple[str, tuple[Location, ...]]:
+    """What a legacy row says (its value is ``n``), and where."""
+    return f"{where.label} is {n}", (where,)
 
 
 @rule(
@@ -188,7 +205,8 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
 )
 def prose_reviews(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    known: dict[str, tuple[int, str, tuple[Location, ...]]] = {}
+    # what the table says and the number; its cells are located only for a finding
+    known: dict[str, tuple[int, str, Callable[[], tuple[Location, ...]]]] = {}
     g = ctx.grid("reviews")
     if g is not None:
         review = _int(g.value("review", "total"))
@@ -198,21 +216,28 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
             known["review"] = (
                 review,
                 f"行政复议 总计 is {review}",
-                (g.location("review", "total"),),
+                partial(_totals, g, ("review",)),
             )
         if direct is not None and after is not None:
             known["suit"] = (
                 direct + after,
                 f"行政诉讼 总计 is {direct} + {after} = {direct + after}",
-                (g.location("litigation_direct", "total"),
-                 g.location("litigation_after_review", "total")),
-            )  # fmt: skip
+                partial(_totals, g, ("litigation_direct", "litigation_after_review")),
+            )
     else:
         for what, row in (("review", "reviews"), ("suit", "litigations")):
             found = _legacy(report, row)
             if found is not None:
-                known[what] = (found[0], f"{found[1].label} is {found[0]}", (found[1],))
+                where = (found[1],)
+                known[what] = (found[0], f"{found[1].label} is {found[0]}", partial(tuple, where))
+    if not known:
+        return
     for s in ctx.memo("prose", _statements):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]
-            yield _finding("P102", s, says, cells, n)
+            yield _finding("P102", s, says, cells(), n)
+
+
+def _totals(g: GridIndex, rows: tuple[str, ...]) -> tuple[Location, ...]:
+    """The 总计 cells of ``rows``."""
+    return tuple(g.location(row, "total") for row in rows)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..recognize.labels import REVIEW_GROUP_LABELS
-from .arithmetic import identity_finding
 from .context import Context
 from .finding import Finding, Severity
 from .registry import RuleTag, rule
@@ -29,12 +28,16 @@ def reviews_group_total(ctx: Context) -> Iterator[Finding]:
     if table is None or g is None:
         return
     parts = ("upheld", "corrected", "other", "pending")
-    for group in table.row_ids:
-        finding = identity_finding(
+    for group in g.row_ids:
+        left = ((group, "total"),)
+        right = [(group, c) for c in parts]
+        if g.holds(left, right):
+            continue
+        finding = g.identity_finding(
             "R101",
             Severity.ERROR,
-            [g.term(group, "total")],
-            [g.term(group, c) for c in parts],
+            left,
+            right,
             what=REVIEW_GROUP_LABELS.get(group, group),
             left_name="总计",
             right_name="结果维持 + 结果纠正 + 其他结果 + 尚未审结",

@@ -4,9 +4,11 @@ negative counts and values of the wrong kind for their column."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from ..model.tables import DISCLOSURE, LEGACY, Figure
-from ..model.values import MONEY_UNITS, ValueKind
+from ..model.report import AnnualReport
+from ..model.tables import DISCLOSURE, LEGACY
+from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
 from .finding import Finding, Location, Severity
 from .grid import official_column_label, official_row_label, squash
@@ -20,42 +22,124 @@ AMOUNT_COLUMNS = frozenset({(DISCLOSURE, "amount")})
 SIGNED_COLUMNS = frozenset({(DISCLOSURE, "change")})
 
 
-def _row(f: Figure) -> str:
+class _Cell(NamedTuple):
+    """A figure a value rule looks at (the fields of :class:`~..model.tables.Figure` it
+    reads), with ``run``: the index of its table row's run along all the figures, to group
+    by table row.  A tuple: a report may have a hundred blank cells, and an attrs Figure costs
+    several times as much to build."""
+
+    run: int
+    table: str
+    row: str
+    column: str
+    value: Value
+    row_label: str
+    unit: str | None
+
+
+def _row(f: _Cell) -> str:
     return official_row_label(f.table, f.row, f.row_label)
 
 
-def _col(f: Figure) -> str:
+def _col(f: _Cell) -> str:
     return official_column_label(f.table, f.column)
 
 
-def _location(f: Figure) -> Location:
+def _location(f: _Cell) -> Location:
     return Location(f.table, f.row, f.column, f"{_row(f)} / {_col(f)}", f.value.span)
 
 
-def _wants_count(f: Figure) -> bool:
+def _wants_count(f: _Cell) -> bool:
     """Whether a figure's cell holds a count (not an amount, not a signed change)."""
     if f.table == LEGACY:
         return f.unit is None or f.unit not in MONEY_UNITS
     return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
 
 
-def _by_row(ctx: Context, kinds: frozenset[ValueKind]) -> Iterator[list[Figure]]:
+_COUNT, _ZERO, _AMOUNT, _CHANGE = (
+    ValueKind.COUNT,
+    ValueKind.ZERO,
+    ValueKind.AMOUNT,
+    ValueKind.CHANGE,
+)
+
+
+def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
+    """The figures a value rule may report on, each with the index of its table row's run.
+
+    A plain count or zero without a unit (almost every cell) is no value rule's business:
+    each rule below needs a blank-like, unreadable, amount or change kind, or a unit.  One
+    pass over the tables, in the order of ``report.figures()``, builds a :class:`_Cell`
+    only for the other cells.  The run index counts the changes of (table, row) along all
+    the figures, so that the rules can group by table row as they would over all figures.
+    """
+    out: list[_Cell] = []
+    run = -1
+    for table in (report.disclosure, report.applications, report.reviews):
+        if table is None:
+            continue
+        tid = table.table_id
+        row: str | None = None  # a new table starts a new run
+        for c in table.cells:
+            if c.row != row:
+                run, row = run + 1, c.row
+            v = c.value
+            kind = v.kind
+            if (kind is _COUNT or kind is _ZERO) and v.unit is None:
+                continue
+            out.append(_Cell(run, tid, c.row, c.column, v, c.row_label, v.unit))
+    legacy = report.legacy
+    if legacy is not None:
+        row = None
+        for r in legacy.rows:
+            if r.id != row:
+                run, row = run + 1, r.id
+            cells: tuple[tuple[str, Value], ...] = (("value", r.value),)
+            if r.cumulative is not None:
+                cells = (("value", r.value), ("cumulative", r.cumulative))
+            for column, v in cells:
+                kind = v.kind
+                if (kind is _COUNT or kind is _ZERO) and v.unit is None:
+                    continue
+                out.append(_Cell(run, LEGACY, r.id, column, v, r.label, r.unit))
+    return tuple(out)
+
+
+def _figures(ctx: Context) -> tuple[_Cell, ...]:
+    return ctx.memo("values:notable", _notable)
+
+
+def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[_Cell]]:
     """The figures of each table row whose value is of one of ``kinds``, row by row."""
-    current: list[Figure] = []
-    key: tuple[str, str] | None = None
-    for f in ctx.figures:
-        if (f.table, f.row) != key:
+    current: list[_Cell] = []
+    key = -1
+    for f in _figures(ctx):
+        if f.value.kind not in kinds:
+            continue
+        if f.run != key:
             if current:
                 yield current
-            current, key = [], (f.table, f.row)
-        if f.value.kind in kinds:
-            current.append(f)
+            current, key = [], f.run
+        current.append(f)
     if current:
         yield current
 
 
-def _columns(figures: list[Figure]) -> str:
-    return ", ".join(_col(f) for f in figures)
+def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
+    """The column labels of one table row's figures, and their locations (as
+    :func:`_location`, with the row's label made once, not once per cell)."""
+    rows: dict[str, str] = {}
+    columns: list[str] = []
+    locations: list[Location] = []
+    for _, table, row, column, value, row_label, _ in figures:
+        row_name = rows.get(row_label)
+        if row_name is None:
+            row_name = rows[row_label] = official_row_label(table, row, row_label)
+        column_name = official_column_label(table, column)
+        columns.append(column_name)
+        label = f"{row_name} / {column_name}"
+        locations.append(Location(table, row, column, label, value.span))
+    return columns, tuple(locations)
 
 
 @rule(
@@ -70,15 +154,16 @@ def _columns(figures: list[Figure]) -> str:
     "naming its blank cells.",
 )
 def value_blank(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, frozenset({ValueKind.BLANK})):
+    for figures in _by_row(ctx, (ValueKind.BLANK,)):
         first = figures[0]
         n = len(figures)
+        columns, locations = _located(figures)
         yield Finding(
             "V101",
             Severity.WARNING,
             f"row {_row(first)}: {n} blank cell{'s' if n > 1 else ''} "
-            f"where a number is wanted ({_columns(figures)})",
-            tuple(_location(f) for f in figures),
+            f"where a number is wanted ({', '.join(columns)})",
+            locations,
         )
 
 
@@ -93,14 +178,17 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "would then hold (see the arithmetic rules).  One finding per table row.",
 )
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, frozenset({ValueKind.NONE, ValueKind.DASH})):
+    for figures in _by_row(ctx, (ValueKind.NONE, ValueKind.DASH)):
         first = figures[0]
-        written = ", ".join(f"{_col(f)} {squash(f.value.raw)}" for f in figures)
+        columns, locations = _located(figures)
+        written = ", ".join(
+            f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)
+        )
         yield Finding(
             "V102",
             Severity.INFO,
             f"row {_row(first)}: 无/—— where the form wants a number ({written})",
-            tuple(_location(f) for f in figures),
+            locations,
         )
 
 
@@ -114,7 +202,7 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "written, and the identities it takes part in are not checked.",
 )
 def value_unreadable(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.figures:
+    for f in _figures(ctx):
         if f.value.kind is ValueKind.UNREADABLE:
             yield Finding(
                 "V103",
@@ -135,7 +223,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "(all counts are non-negative integers).",
 )
 def value_negative(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.figures:
+    for f in _figures(ctx):
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
             yield Finding(
@@ -160,8 +248,10 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
 )
 def value_kind(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.figures:
+    for f in _figures(ctx):
         kind = f.value.kind
+        if kind is not _COUNT and kind is not _AMOUNT and kind is not _CHANGE:
+            continue  # blank, 无, dash, unreadable, zero: never of the wrong kind
         why: str | None = None
         if _wants_count(f) and f.table != LEGACY:
             if kind is ValueKind.AMOUNT:
