@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 
+from ._pickling import pickled_by_fields
 from .errors import ParseError
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class Span:
     """A place in the decoded text.

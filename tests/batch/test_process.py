@@ -186,3 +186,16 @@ def test_stopping_early_cancels_the_rest(corpus: Path) -> None:
     assert pulled[0] <= 4 * 2 + 1
     with pytest.raises(StopIteration):
         next(results)
+
+
+def test_figures_left_out_on_request_are_those_of_the_kept_report(corpus: Path) -> None:
+    """``Options(figures=False)``: a caller that keeps the report gets no second copy of its
+    figures, and nothing else changes."""
+    sources = [Source(name=str(p), path=str(p)) for p in SEED_PATHS]
+    full = list(process_sources(sources, jobs=1, options=Options(keep_tables=True)))
+    lean = list(process_sources(sources, jobs=2, options=Options(keep_tables=True, figures=False)))
+    assert sum(bool(a.figures) for a in full) >= 3
+    for a, b in zip(full, lean, strict=True):
+        assert b.figures == ()
+        assert b.report is not None and b.report.figures() == a.figures
+        assert _timeless(attrs.evolve(b, figures=a.figures)) == _timeless(a)

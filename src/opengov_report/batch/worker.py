@@ -37,13 +37,16 @@ class Options:
     """What to do with each file: run the checks (``check``, with ``select``/``ignore`` as for
     :func:`opengov_report.check`) and keep the whole report (``keep_report``) or the report
     without its document tree (``keep_tables``: metadata and tables, e.g. for the cross-year
-    checks, at a fraction of the cost of sending a tree between processes)."""
+    checks, at a fraction of the cost of sending a tree between processes).  ``figures``
+    False leaves the result's ``figures`` empty: for a caller that keeps the report, whose
+    ``figures()`` gives the same, so that they need not be sent between processes twice."""
 
     check: bool = True
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
     ignore: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
     keep_report: bool = False
     keep_tables: bool = False
+    figures: bool = True
 
 
 @attrs.frozen(slots=True)
@@ -52,12 +55,13 @@ class FileResult:
 
     ``path`` is the source's name (``archive.zip!member.txt`` for a zip member).  When ``ok``,
     ``era``, ``metadata``, ``figures`` and ``findings`` hold what was recognised (``findings``
-    is empty when checks were not asked for) and ``error`` is None.  When not ``ok``, ``error``
-    says why: the library's own message for a file that cannot be read, decoded or recognised
-    (``error_type`` names the :class:`~opengov_report.OpenGovReportError` subclass), or, for any
-    other exception (a bug), its type and the traceback text.  ``seconds`` is the time spent on
-    the file, ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole
-    model with its document tree with ``keep_report``, the model without its tree with
+    is empty when checks were not asked for, ``figures`` when not asked for) and ``error``
+    is None.  When not ``ok``, ``error`` says why: the library's own message for a file that
+    cannot be read, decoded or recognised (``error_type`` names the
+    :class:`~opengov_report.OpenGovReportError` subclass), or, for any other exception (a
+    bug), its type and the traceback text.  ``seconds`` is the time spent on the file,
+    ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole model
+    with its document tree with ``keep_report``, the model without its tree with
     ``keep_tables``, else None.
     """
 
@@ -116,7 +120,7 @@ def process_source(
         ok=True,
         metadata=report.metadata,
         era=report.era,
-        figures=report.figures(),
+        figures=report.figures() if options.figures else (),
         findings=findings,
         seconds=time.perf_counter() - start,
         size=size,

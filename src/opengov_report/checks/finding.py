@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from .._pickling import pickled_by_fields
 from ..document import Span
 
 __all__ = ["Finding", "Location", "Severity"]
@@ -38,6 +39,7 @@ class Severity(enum.Enum):
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class Location:
     """One place a finding involves: a cell (table, row and column ids), a table row (column
@@ -64,6 +66,7 @@ class Location:
 Number = int | Decimal
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class Finding:
     """One thing a rule found in a report (or in a pair of reports).

@@ -107,6 +107,8 @@ def run_batch(
         ignore=ignore,
         keep_report=keep_report,
         keep_tables=keep_tables,
+        # a kept report has the figures (report.figures()): not sent between processes twice
+        figures=not (keep_report or keep_tables),
     )
     progress = Progress(err, total=total, enabled=False if quiet else None)
     try:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .._pickling import pickled_by_fields
 from ..document import Span
 from .era import Era
 from .values import Value
@@ -44,6 +45,7 @@ DISCLOSURE = "disclosure"
 LEGACY = "legacy"
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class Figure:
     """One number (or blank, 无, dash …) of a recognised table, in long form.
@@ -68,6 +70,7 @@ class Figure:
         return self.value.span
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class TableCell:
     """A cell of a grid table: its row and column ids, its value, and the labels as written."""
@@ -80,6 +83,7 @@ class TableCell:
     recovered: bool = False
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class Missing:
     """Something the report's table should hold but which was not found: a whole row
@@ -91,6 +95,7 @@ class Missing:
     reason: str = "not found"
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class UnrecognizedRow:
     """A table row whose label matched nothing in the catalogue, kept as it was."""
@@ -204,6 +209,7 @@ class DisclosureTable2021(_GridTable):
 DisclosureTable = DisclosureTable2019 | DisclosureTable2021
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class LegacyRow:
     """A row of a legacy 统计表: its id, its label as written, its place in the hierarchy

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from .._pickling import pickled_by_fields
 from ..document import Span
 
 __all__ = ["MONEY_UNITS", "Value", "ValueKind", "format_value", "parse_value"]
@@ -60,6 +61,7 @@ def _check_number(
         raise ValueError("a zero value's number is 0")
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class Value:
     """A cell's value: ``kind``, the exact ``raw`` text, the ``number`` (int, or Decimal for
