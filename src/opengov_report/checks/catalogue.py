@@ -108,11 +108,19 @@ def consecutive_pairs(
     Reports without an agency or a year are not paired; where an agency has two reports for
     one year, neither is paired for that year (which one is right cannot be told).
     """
-    by_key: dict[tuple[str, int], list[AnnualReport]] = {}
-    for r in reports:
-        agency, year = r.metadata.agency, r.metadata.year
+    dated = [(r.metadata.agency, r.metadata.year) for r in reports]
+    return [(reports[i], reports[j]) for i, j in consecutive_indices(dated)]
+
+
+def consecutive_indices(dated: Sequence[tuple[str | None, int | None]]) -> list[tuple[int, int]]:
+    """:func:`consecutive_pairs` on ``(agency, year)`` items: the pairs of their indices.
+
+    For a caller that keeps the reports elsewhere (the ``check`` command writes their tables
+    to a temporary file) and loads only the paired ones."""
+    by_key: dict[tuple[str, int], list[int]] = {}
+    for i, (agency, year) in enumerate(dated):
         if agency and year is not None:
-            by_key.setdefault(("".join(agency.split()), year), []).append(r)
+            by_key.setdefault(("".join(agency.split()), year), []).append(i)
     pairs = []
     for (agency, year), found in sorted(by_key.items()):
         before = by_key.get((agency, year - 1))

@@ -15,15 +15,15 @@ from typing import TextIO
 from ..checks import (
     RULES,
     Finding,
+    RuleScope,
     Severity,
     UnknownRuleError,
     check_pair,
     select_rules,
 )
-from ..checks.catalogue import consecutive_pairs
-from ..model.report import AnnualReport
 from ..serialize.converter import converter, findings_to_json
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .kept_reports import KeptReports
 from .runner import add_batch_arguments, run_batch
 
 __all__ = ["format_finding", "register"]
@@ -106,7 +106,7 @@ def _fails(worst: Severity | None, fail_on: str) -> bool:
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     select, ignore = _flat(args.select), _flat(args.ignore)
     try:
-        select_rules(RULES, select, ignore)
+        rules = select_rules(RULES, select, ignore)
     except UnknownRuleError as exc:
         print(f"opengov-report check: {exc}", file=err)
         return EXIT_ERROR
@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     counts: Counter[str] = Counter()
     worst: Severity | None = None
     every: list[Finding] = []
-    kept: list[AnnualReport] = []
+    pairing = any(r.scope is RuleScope.PAIR for r in rules)
 
     def emit(findings: tuple[Finding, ...]) -> None:
         nonlocal worst
@@ -140,18 +140,19 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         glob=args.glob,
         select=select,
         ignore=ignore,
-        keep_tables=True,  # the cross-year rules need the tables, not the trees
+        keep_tables=pairing,  # the cross-year rules need the tables, not the trees
     )
-    for result in results:
-        if not result.ok:
-            status = EXIT_ERROR
-            continue
-        emit(result.findings)
-        report = result.report
-        if report is not None and report.metadata.agency and report.metadata.year is not None:
-            kept.append(report)
-    for previous, current in consecutive_pairs(kept):
-        emit(check_pair(previous, current, select=select, ignore=ignore))
+    # the dated reports wait on disk for their pairs: memory stays flat however many there are
+    with KeptReports() as kept:
+        for result in results:
+            if not result.ok:
+                status = EXIT_ERROR
+                continue
+            emit(result.findings)
+            if result.report is not None:
+                kept.add(result.report)
+        for previous, current in kept.pairs():
+            emit(check_pair(previous, current, select=select, ignore=ignore))
     if args.format == "json" and not args.statistics:
         out.write(findings_to_json(every, indent=1) + "\n")
     if args.statistics:
