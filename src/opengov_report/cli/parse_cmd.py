@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from ..document import Document, Row, Section, Span, Table, walk
+from ..document import Cell, Document, Row, Section, Span, Table, walk
 from ..model.report import AnnualReport
 from .common import EXIT_ERROR, EXIT_OK
 from .runner import STDIN, add_batch_arguments, run_batch
@@ -189,17 +189,32 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     return data
 
 
+#: the field names of each attrs class met in a tree (None: not an attrs class)
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+#: a row stores its cells as tuples of :class:`Cell`'s fields, in order
+_CELL_FIELDS = tuple(f.name for f in attrs.fields(Cell))
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _node_json(node: Any) -> Any:
-    if isinstance(node, Row):
+    kind = type(node)
+    if kind in _PLAIN:
+        return node
+    if kind is Row:
         return {
             "type": "Row",
             "is_rule": node.is_rule,
-            "cells": [_node_json(c) for c in node.cells],
+            "cells": [
+                {"type": "Cell", **dict(zip(_CELL_FIELDS, p, strict=True))} for p in node.parts
+            ],
         }
-    if attrs.has(type(node)):
-        data: dict[str, Any] = {"type": type(node).__name__}
-        for field in attrs.fields(type(node)):
-            data[field.name] = _node_json(getattr(node, field.name))
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else None
+    fields = _FIELD_NAMES[kind]
+    if fields is not None:
+        data: dict[str, Any] = {"type": kind.__name__}
+        for name in fields:
+            data[name] = _node_json(getattr(node, name))
         return data
     if isinstance(node, tuple):
         return [_node_json(n) for n in node]
