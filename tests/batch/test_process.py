@@ -199,3 +199,31 @@ def test_figures_left_out_on_request_are_those_of_the_kept_report(corpus: Path) 
         assert b.figures == ()
         assert b.report is not None and b.report.figures() == a.figures
         assert _timeless(attrs.evolve(b, figures=a.figures)) == _timeless(a)
+
+
+def _era_and_cells(report: opengov_report.AnnualReport) -> tuple[str, int]:
+    return report.era.value, len(report.figures())
+
+
+def _refuses(report: opengov_report.AnnualReport) -> None:
+    raise opengov_report.ParseError(f"refused {report.source}")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_transform_runs_in_the_worker_and_its_output_comes_back(jobs: int) -> None:
+    sources = [Source(name=str(p), path=str(p)) for p in SEED_PATHS]
+    options = Options(check=False, figures=False, transform=_era_and_cells)
+    results = list(process_sources(sources, jobs=jobs, options=options))
+    expected = []
+    for path in SEED_PATHS:
+        report = opengov_report.parse(path.read_bytes())
+        expected.append((report.era.value, len(report.figures())))
+    assert [r.output for r in results] == expected
+    assert all(r.ok and r.report is None and r.figures == () for r in results)
+
+
+def test_a_failing_transform_fails_only_its_file() -> None:
+    sources = [Source(name=str(p), path=str(p)) for p in SEED_PATHS[:2]]
+    results = list(process_sources(sources, jobs=2, options=Options(transform=_refuses)))
+    assert [r.ok for r in results] == [False, False]
+    assert all(r.error_type == "ParseError" and "refused" in (r.error or "") for r in results)

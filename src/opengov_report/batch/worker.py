@@ -13,7 +13,8 @@ import os
 import time
 import traceback
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 
@@ -39,7 +40,12 @@ class Options:
     without its document tree (``keep_tables``: metadata and tables, e.g. for the cross-year
     checks, at a fraction of the cost of sending a tree between processes).  ``figures``
     False leaves the result's ``figures`` empty: for a caller that keeps the report, whose
-    ``figures()`` gives the same, so that they need not be sent between processes twice."""
+    ``figures()`` gives the same, so that they need not be sent between processes twice.
+    ``transform``, a module-level function (it is pickled by name), is called in the worker
+    on each report (after the checks); what it returns is the result's ``output``.  For a
+    caller that needs something made from the report (a line of text, a JSON record), this
+    sends that instead of the report: the costly part of a parallel batch is sending and
+    rebuilding objects, not the workers' parsing."""
 
     check: bool = True
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
@@ -47,6 +53,7 @@ class Options:
     keep_report: bool = False
     keep_tables: bool = False
     figures: bool = True
+    transform: Callable[[AnnualReport], Any] | None = None
 
 
 @attrs.frozen(slots=True)
@@ -62,7 +69,8 @@ class FileResult:
     bug), its type and the traceback text.  ``seconds`` is the time spent on the file,
     ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole model
     with its document tree with ``keep_report``, the model without its tree with
-    ``keep_tables``, else None.
+    ``keep_tables``, else None.  ``output`` is what ``Options.transform`` made of the report
+    (None without one).
     """
 
     path: str
@@ -76,6 +84,7 @@ class FileResult:
     seconds: float = 0.0
     size: int = 0
     report: AnnualReport | None = attrs.field(default=None, eq=False, repr=False)
+    output: Any = attrs.field(default=None, repr=False)
 
 
 def process_source(
@@ -96,6 +105,7 @@ def process_source(
         findings = (
             check(report, select=options.select, ignore=options.ignore) if options.check else ()
         )
+        output = options.transform(report) if options.transform is not None else None
     except OpenGovReportError as exc:
         return FileResult(
             path=source.name,
@@ -125,6 +135,7 @@ def process_source(
         seconds=time.perf_counter() - start,
         size=size,
         report=_kept(report, options),
+        output=output,
     )
 
 

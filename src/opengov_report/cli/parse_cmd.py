@@ -55,6 +55,7 @@ def _many(names: list[str]) -> bool:
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     many = _many(args.files)
+    # the text is made in the workers: sending it costs far less than sending a report's tree
     results = run_batch(
         args.files,
         err,
@@ -62,22 +63,23 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         quiet=args.quiet,
         glob=args.glob,
         check=False,
-        keep_report=True,
+        transform=json_line if args.json else summary,
     )
     for result in results:
-        report = result.report
-        if report is None:
+        if not result.ok:
             status = EXIT_ERROR
             continue
-        name = result.path
-        if args.json:
-            record = {"source": name, **report_to_json(report)}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            continue
-        if many:
-            out.write(f"==> {name} <==\n")
-        out.write(summary(report))
+        if many and not args.json:
+            out.write(f"==> {result.path} <==\n")
+        out.write(result.output)
     return status
+
+
+def json_line(report: AnnualReport) -> str:
+    """One line of ``parse --json``: the report as JSON (:func:`report_to_json`) with its
+    source's name first."""
+    record = {"source": report.source, **report_to_json(report)}
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def summary(report: AnnualReport) -> str:

@@ -5,7 +5,8 @@ A command adds the options with :func:`add_batch_arguments` and iterates :func:`
 
     for result in run_batch(args.files, err, jobs=args.jobs, quiet=args.quiet, glob=args.glob):
         if result.ok:
-            ...  # result.figures, result.findings (result.report with keep_report=True)
+            ...  # result.figures, result.findings (result.report with keep_report=True,
+                 # result.output with transform=…)
 
 Inputs are files, folders (walked for ``--glob``), zip archives and ``-`` (standard input).
 """
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TextIO
 
 from ..batch import FileResult, Options, Progress, Source, default_jobs, iter_sources
 from ..batch.run import process_sources
 from ..batch.sources import DEFAULT_GLOB
 from ..checks import RULES, select_rules
+from ..model.report import AnnualReport
 
 __all__ = ["STDIN", "add_batch_arguments", "run_batch"]
 
@@ -88,6 +90,7 @@ def run_batch(
     ignore: Iterable[str] | None = None,
     keep_report: bool = False,
     keep_tables: bool = False,
+    transform: Callable[[AnnualReport], Any] | None = None,
     stdin: TextIO | None = None,
 ) -> Iterator[FileResult]:
     """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
@@ -96,7 +99,9 @@ def run_batch(
     ``err`` as ``opengov-report: NAME: MESSAGE``.  Unless ``quiet``, a progress line is drawn
     while it runs when ``err`` is a terminal, and a summary line is written at the end when
     more than one file was processed.  The inputs are listed once up front to know the total;
-    a single input runs in this process whatever ``jobs`` says.
+    a single input runs in this process whatever ``jobs`` says.  ``transform`` is
+    :class:`~opengov_report.batch.Options`'s: a module-level function run in the workers on each
+    report, whose return value is the result's ``output``.
     """
     select_rules(RULES, select, ignore)
     total = _count(names, glob)
@@ -107,8 +112,10 @@ def run_batch(
         ignore=ignore,
         keep_report=keep_report,
         keep_tables=keep_tables,
-        # a kept report has the figures (report.figures()): not sent between processes twice
-        figures=not (keep_report or keep_tables),
+        # a kept report has the figures (report.figures()): not sent between processes twice;
+        # a command with a transform reads only its output
+        figures=not (keep_report or keep_tables or transform is not None),
+        transform=transform,
     )
     progress = Progress(err, total=total, enabled=False if quiet else None)
     try:
