@@ -96,3 +96,32 @@ def test_standard_input_is_named(
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
     assert len(rows) == len(opengov_report.parse(SEED).figures())
     assert {r["source"] for r in rows} == {"<stdin>"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_the_text_formats_come_out_the_same_from_two_workers(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The text formats are made report by report in the batch's workers: one or two jobs,
+    the output is the same, failed files are left out, a CSV has one header."""
+    for seed in SEED_PATHS:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "002_bad.txt").write_bytes(b"\x00\x01 not text")
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["export", "-f", fmt, "--jobs", jobs, "--quiet", str(tmp_path)]) == 2
+        captured = capsys.readouterr()
+        assert "002_bad.txt" in captured.err
+        outputs.append(captured.out)
+    assert outputs[0] == outputs[1]
+    out = outputs[0]
+    if fmt == "json":
+        assert [d["source"] for d in json.loads(out)] == [
+            str(tmp_path / p.name) for p in SEED_PATHS
+        ]
+    elif fmt == "jsonl":
+        assert len(out.splitlines()) == _total_figures()
+    else:
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        assert rows[0][0] == "source" and sum(r[0] == "source" for r in rows) == 1
+        assert len(rows) - 1 == _total_figures()

@@ -4,12 +4,14 @@ a corpus as a DuckDB database."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from ..batch import FileResult
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..serialize.converter import to_data
@@ -21,8 +23,9 @@ from .runner import add_batch_arguments, run_batch
 
 __all__ = ["FORMATS", "register"]
 
-#: formats that need a report's document tree (its text), not only its tables
-_WHOLE_REPORT = frozenset({"json", "duckdb"})
+#: formats written from the reports in this process that need each report's document tree
+#: (its text), not only its tables (json needs it too, but is made in the workers)
+_WHOLE_REPORT = frozenset({"duckdb"})
 
 #: the formats, and whether each can go to standard output
 FORMATS = {"json": True, "jsonl": True, "csv": True, "parquet": False, "duckdb": False}
@@ -59,6 +62,30 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(run=_run)
 
 
+def _json_item(report: AnnualReport) -> str:
+    """``--format json``: one report's object (made in a batch worker)."""
+    return json.dumps(to_data(report), ensure_ascii=False, indent=2)
+
+
+def _jsonl_part(report: AnnualReport) -> str:
+    """``--format jsonl``: one report's lines (made in a batch worker)."""
+    part = io.StringIO()
+    write_jsonl([report], part)
+    return part.getvalue()
+
+
+def _csv_part(report: AnnualReport) -> str:
+    """``--format csv``: one report's rows without the header (made in a batch worker)."""
+    part = io.StringIO(newline="")
+    write_csv([report], part, header=False)
+    return part.getvalue()
+
+
+#: the text formats, each made report by report in the batch's workers: sending the text back
+#: costs far less than sending the report
+_PARTS = {"json": _json_item, "jsonl": _jsonl_part, "csv": _csv_part}
+
+
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt: str = args.format
     target: str | None = args.output if args.output not in (None, "-") else None
@@ -67,7 +94,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     failed = False
 
-    def reports() -> Iterator[AnnualReport]:
+    def results() -> Iterator[FileResult]:
         nonlocal failed
         whole = fmt in _WHOLE_REPORT
         for result in run_batch(
@@ -78,12 +105,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             glob=args.glob,
             check=False,
             keep_report=whole,
-            keep_tables=not whole,
+            keep_tables=not whole and fmt not in _PARTS,
+            transform=_PARTS.get(fmt),
         ):
-            if result.report is None:
+            if not result.ok:
                 failed = True
             else:
-                yield result.report
+                yield result
 
     single = (
         fmt == "json"
@@ -92,7 +120,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         and not args.paths[0].lower().endswith(".zip")
     )
     try:
-        _write(fmt, reports(), target, out, single=single, bom=args.bom)
+        if fmt in _PARTS:
+            parts = (str(r.output) for r in results())
+            _write_parts(fmt, parts, target, out, single=single, bom=args.bom)
+        else:
+            reports = (r.report for r in results() if r.report is not None)
+            _write_binary(fmt, reports, target)
     except OpenGovReportError as exc:
         print(f"opengov-report: {exc}", file=err)
         return EXIT_ERROR
@@ -104,48 +137,40 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _write(
-    fmt: str,
-    reports: Iterator[AnnualReport],
-    target: str | None,
-    out: TextIO,
-    *,
-    single: bool,
-    bom: bool,
-) -> None:
+def _write_binary(fmt: str, reports: Iterator[AnnualReport], target: str | None) -> None:
+    assert target is not None
     if fmt == "parquet":
-        assert target is not None
         write_parquet(reports, target)
-        return
-    if fmt == "duckdb":
-        assert target is not None
+    else:
         build_database(reports, target)
-        return
+
+
+def _write_parts(
+    fmt: str, parts: Iterator[str], target: str | None, out: TextIO, *, single: bool, bom: bool
+) -> None:
     if target is None:
-        _write_text(fmt, reports, out, single=single, bom=bom)
+        _write_text(fmt, parts, out, single=single, bom=bom)
         return
     tmp = target + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        _write_text(fmt, reports, handle, single=single, bom=bom)
+        _write_text(fmt, parts, handle, single=single, bom=bom)
     os.replace(tmp, target)
 
 
-def _write_text(
-    fmt: str, reports: Iterator[AnnualReport], out: TextIO, *, single: bool, bom: bool
-) -> None:
-    """Write as the reports come: memory does not grow with the number of reports."""
+def _write_text(fmt: str, parts: Iterator[str], out: TextIO, *, single: bool, bom: bool) -> None:
+    """Write the parts as they come: memory does not grow with the number of reports."""
     if fmt == "json":
         if single:
-            first = next(reports, None)
+            first = next(parts, None)
             if first is not None:  # else the one input could not be read: nothing to write
-                out.write(json.dumps(to_data(first), ensure_ascii=False, indent=2) + "\n")
+                out.write(first + "\n")
             return
         out.write("[")
-        for i, report in enumerate(reports):
-            item = json.dumps(to_data(report), ensure_ascii=False, indent=2)
+        for i, item in enumerate(parts):
             out.write(("," if i else "") + "\n" + item)
         out.write("\n]\n")
-    elif fmt == "jsonl":
-        write_jsonl(reports, out)
-    else:
-        write_csv(reports, out, bom=bom)
+        return
+    if fmt == "csv":
+        write_csv((), out, bom=bom)  # the header
+    for part in parts:
+        out.write(part)

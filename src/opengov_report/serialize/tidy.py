@@ -103,7 +103,11 @@ def _rows(reports: Iterable[AnnualReport | Iterable[TidyRow]]) -> Iterator[TidyR
 
 
 def write_csv(
-    reports: Iterable[AnnualReport | Iterable[TidyRow]], out: TextIO, *, bom: bool = False
+    reports: Iterable[AnnualReport | Iterable[TidyRow]],
+    out: TextIO,
+    *,
+    bom: bool = False,
+    header: bool = True,
 ) -> int:
     """Write a header and the tidy rows of ``reports`` (reports or rows) as CSV; returns the
     number of rows.
@@ -111,12 +115,14 @@ def write_csv(
     ``bom`` starts the output with U+FEFF so that Excel reads it as UTF-8.  An absent value
     (None) is an empty field; ``kind`` tells a blank cell from a ``0``, ``无`` or a dash.
     Amounts are written in positional notation (``0.00000001``), exactly.
-    ``recovered`` is ``true``/``false``.  Open a file with ``newline=""``.
+    ``recovered`` is ``true``/``false``.  Open a file with ``newline=""``.  ``header`` False
+    leaves out the header (for output written in parts: the first part has it).
     """
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    if header:
+        writer.writerow(COLUMNS)
     count = 0
     for row in _rows(reports):
         writer.writerow(_csv_field(v) for v in row.as_tuple())
