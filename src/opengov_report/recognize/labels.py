@@ -102,6 +102,12 @@ def _bare(key: str) -> str:
     return _PAREN_NOTE_RE.sub("", key)
 
 
+#: the fuzzy fallback: the best ratio it needs, its lead over another id's best, and so the
+#: lowest ratio that can matter (less a margin, so that rounding never skips a key that counts)
+_FUZZY_BEST, _FUZZY_LEAD = 0.84, 0.08
+_FLOOR = _FUZZY_BEST - _FUZZY_LEAD - 0.01
+
+
 class _Catalogue:
     """Labels → ids, with variants and a strict fuzzy fallback for long labels.
 
@@ -134,14 +140,26 @@ class _Catalogue:
         bare = _bare(key)
         if len(bare) < self.fuzzy_min:
             return None
-        scored = sorted(
-            ((difflib.SequenceMatcher(None, bare, k).ratio(), k) for k in self.keys), reverse=True
-        )
+        # A match needs a best ratio of 0.84 and a lead of 0.08 over the best key of another
+        # id, so keys that cannot reach 0.76 change neither: they are skipped by two upper
+        # bounds of the ratio, first by length (2·min/(sum)), then by the characters in common
+        # (quick_ratio).  The outcome is the same as scoring every key, at a fraction of it.
+        n = len(bare)
+        scored = []
+        for k in self.keys:
+            m = len(k)
+            if 2 * min(n, m) < _FLOOR * (n + m):
+                continue
+            matcher = difflib.SequenceMatcher(None, bare, k)
+            if matcher.quick_ratio() < _FLOOR:
+                continue
+            scored.append((matcher.ratio(), k))
         if not scored:
             return None
+        scored.sort(reverse=True)
         best, best_key = scored[0]
         second = next((s for s, k in scored[1:] if self.exact[k] != self.exact[best_key]), 0.0)
-        if best >= 0.84 and best - second >= 0.08:
+        if best >= _FUZZY_BEST and best - second >= _FUZZY_LEAD:
             return self.exact[best_key]
         return None
 
