@@ -129,3 +129,32 @@ def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "R101 reviews-group-total" in out and "L102 legacy-partition" in out
     assert main(["rules", "Q999"]) == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "json"])
+def test_two_workers_print_what_one_prints(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The findings are checked and written out in the batch's workers: one or two jobs, the
+    output, the cross-year findings (written after every file's) and the statistics agree."""
+    before = consistent_grid()
+    before["carried_forward"].update(natural_person="2", total="2")
+    before["new_received"].update(natural_person="5", total="6")
+    bad = consistent_grid()
+    bad["granted"]["total"] = "9"
+    _write(tmp_path, "a2022.txt", report_text(year=2022, applications=before))
+    _write(tmp_path, "b2023.txt", report_text(year=2023, applications=bad))
+    _write(tmp_path, "c.txt", report_text(agency="另一局"))
+    for seed in SEEDS.glob("*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    printed = []
+    for jobs in ("1", "2"):
+        for extra in ([], ["--statistics"]):
+            status = main(["check", str(tmp_path), "--format", fmt, "--jobs", jobs, *extra])
+            printed.append((status, capsys.readouterr().out))
+    assert printed[:2] == printed[2:]
+    (status, out), (_, statistics) = printed[:2]
+    assert status == 1
+    assert "X101" in out and "A103" in out and "X101" in statistics
+    if fmt == "text":
+        assert out.splitlines()[-1].startswith(str(tmp_path / "b2023.txt"))  # pairs come last

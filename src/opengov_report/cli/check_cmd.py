@@ -8,9 +8,11 @@ usage error or when an input could not be read (the other inputs are still check
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from collections import Counter
-from typing import TextIO
+from collections.abc import Iterable
+from typing import NamedTuple, TextIO
 
 from ..checks import (
     RULES,
@@ -18,9 +20,11 @@ from ..checks import (
     RuleScope,
     Severity,
     UnknownRuleError,
+    check,
     check_pair,
     select_rules,
 )
+from ..model.report import AnnualReport
 from ..serialize.converter import converter, findings_to_json
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .kept_reports import KeptReports
@@ -103,6 +107,50 @@ def _fails(worst: Severity | None, fail_on: str) -> bool:
     return worst is not None and fail_on != "never" and worst.at_least(Severity(fail_on))
 
 
+class _Checked(NamedTuple):
+    """What a batch worker sends back for one report: the findings as text (text and jsonl
+    formats), their codes and severities (for the counts and the exit status), the findings
+    themselves only for the one JSON document, and the report's tables when it may pair."""
+
+    text: str
+    tally: tuple[tuple[str, str], ...]
+    findings: tuple[Finding, ...]
+    tables: AnnualReport | None
+
+
+def _checked(
+    report: AnnualReport,
+    *,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fmt: str,
+    statistics: bool,
+    pairing: bool,
+) -> _Checked:
+    """Check one report in a batch worker, and make there what the command prints of it."""
+    findings = check(report, select=select, ignore=ignore)
+    text = "" if statistics else _lines(findings, fmt)
+    dated = bool(report.metadata.agency) and report.metadata.year is not None
+    return _Checked(
+        text,
+        tuple((f.code, f.severity.value) for f in findings),
+        findings if fmt == "json" and not statistics else (),
+        report.without_document() if pairing and dated else None,
+    )
+
+
+def _lines(findings: Iterable[Finding], fmt: str) -> str:
+    """The findings as text lines or JSON lines ('' for the one JSON document)."""
+    if fmt == "text":
+        return "".join(format_finding(f) + "\n" for f in findings)
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps(converter.unstructure(f, Finding), ensure_ascii=False) + "\n"
+            for f in findings
+        )
+    return ""
+
+
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     select, ignore = _flat(args.select), _flat(args.ignore)
     try:
@@ -116,31 +164,34 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     every: list[Finding] = []
     pairing = any(r.scope is RuleScope.PAIR for r in rules)
 
-    def emit(findings: tuple[Finding, ...]) -> None:
+    def tally(found: Iterable[tuple[str, str]]) -> None:
         nonlocal worst
-        for f in findings:
-            counts[f.code] += 1
-            if worst is None or f.severity.at_least(worst):
-                worst = f.severity
-            if args.statistics:
-                continue
-            if args.format == "text":
-                out.write(format_finding(f) + "\n")
-            elif args.format == "jsonl":
-                data = converter.unstructure(f, Finding)
-                out.write(json.dumps(data, ensure_ascii=False) + "\n")
-            else:
-                every.append(f)
+        for code, level in found:
+            counts[code] += 1
+            severity = Severity(level)
+            if worst is None or severity.at_least(worst):
+                worst = severity
 
+    # the findings are checked and written out in the workers: sending their text costs far
+    # less than sending them; the tables go only where a cross-year rule may use them
+    transform = functools.partial(
+        _checked,
+        select=select,
+        ignore=ignore,
+        fmt=args.format,
+        statistics=args.statistics,
+        pairing=pairing,
+    )
     results = run_batch(
         args.paths,
         err,
         jobs=args.jobs,
         quiet=args.quiet,
         glob=args.glob,
+        check=False,
         select=select,
         ignore=ignore,
-        keep_tables=pairing,  # the cross-year rules need the tables, not the trees
+        transform=transform,
     )
     # the dated reports wait on disk for their pairs: memory stays flat however many there are
     with KeptReports() as kept:
@@ -148,11 +199,19 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not result.ok:
                 status = EXIT_ERROR
                 continue
-            emit(result.findings)
-            if result.report is not None:
-                kept.add(result.report)
+            checked: _Checked = result.output
+            tally(checked.tally)
+            out.write(checked.text)
+            every.extend(checked.findings)
+            if checked.tables is not None:
+                kept.add(checked.tables)
         for previous, current in kept.pairs():
-            emit(check_pair(previous, current, select=select, ignore=ignore))
+            found = check_pair(previous, current, select=select, ignore=ignore)
+            tally((f.code, f.severity.value) for f in found)
+            if not args.statistics:
+                out.write(_lines(found, args.format))
+                if args.format == "json":
+                    every.extend(found)
     if args.format == "json" and not args.statistics:
         out.write(findings_to_json(every, indent=1) + "\n")
     if args.statistics:
