@@ -130,12 +130,11 @@ def _checked(
     """Check one report in a batch worker, and make there what the command prints of it."""
     findings = check(report, select=select, ignore=ignore)
     text = "" if statistics else _lines(findings, fmt)
-    dated = bool(report.metadata.agency) and report.metadata.year is not None
     return _Checked(
         text,
         tuple((f.code, f.severity.value) for f in findings),
         findings if fmt == "json" and not statistics else (),
-        report.without_document() if pairing and dated else None,
+        report.without_document() if pairing and KeptReports.pairable(report) else None,
     )
 
 

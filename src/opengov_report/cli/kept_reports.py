@@ -36,11 +36,16 @@ class KeptReports:
     def __len__(self) -> int:
         return len(self._places)
 
+    @staticmethod
+    def pairable(report: AnnualReport) -> bool:
+        """Whether ``report`` is dated (an agency and a year): only such reports can pair."""
+        return bool(report.metadata.agency) and report.metadata.year is not None
+
     def add(self, report: AnnualReport) -> None:
         """Keep ``report`` (usually ``report.without_document()``) if it is dated."""
-        agency, year = report.metadata.agency, report.metadata.year
-        if not agency or year is None:
+        if not self.pairable(report):
             return
+        agency, year = report.metadata.agency, report.metadata.year
         data = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
         offset = self._file.seek(0, 2)
         self._file.write(data)
