@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from opengov_report import check_corpus, json_schema, parse
+from opengov_report import AnnualReport, check, check_corpus, json_schema, parse
 from opengov_report.cli import main
-from opengov_report.serialize import findings_from_json
+from opengov_report.cli.check_cmd import _JsonDocument
+from opengov_report.serialize import findings_from_json, findings_to_json
+from opengov_report.strategies import inconsistent_reports
 from tests.conftest import SEEDS
 
 from .texts import consistent_grid, report_text
@@ -158,3 +163,24 @@ def test_two_workers_print_what_one_prints(
     assert "X101" in out and "A103" in out and "X101" in statistics
     if fmt == "text":
         assert out.splitlines()[-1].startswith(str(tmp_path / "b2023.txt"))  # pairs come last
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(inconsistent_reports().map(lambda drawn: drawn[0]), max_size=3),
+    st.lists(st.integers(min_value=0, max_value=6), max_size=4),
+)
+def test_streamed_json_document_is_findings_to_json(
+    reports: list[AnnualReport], cuts: list[int]
+) -> None:
+    """--format json writes its document as the findings come: the same text as
+    findings_to_json(every finding, indent=1), however they are grouped into writes."""
+    found = [f for r in reports for f in check(r)]
+    out = io.StringIO()
+    document = _JsonDocument(out)
+    start = 0
+    for size in [*cuts, len(found)]:  # groups of findings, some empty, as workers send them
+        document.write("".join(_JsonDocument.item(f) for f in found[start : start + size]))
+        start = min(len(found), start + size)
+    document.close()
+    assert out.getvalue() == findings_to_json(found, indent=1) + "\n"

@@ -25,7 +25,7 @@ from ..checks import (
     select_rules,
 )
 from ..model.report import AnnualReport
-from ..serialize.converter import converter, findings_to_json
+from ..serialize.converter import FORMAT_VERSION, converter
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .kept_reports import KeptReports
 from .runner import add_batch_arguments, run_batch
@@ -108,13 +108,12 @@ def _fails(worst: Severity | None, fail_on: str) -> bool:
 
 
 class _Checked(NamedTuple):
-    """What a batch worker sends back for one report: the findings as text (text and jsonl
-    formats), their codes and severities (for the counts and the exit status), the findings
-    themselves only for the one JSON document, and the report's tables when it may pair."""
+    """What a batch worker sends back for one report: the findings as text (text lines, JSON
+    lines, or the items of the one JSON document), their codes and severities (for the counts
+    and the exit status), and the report's tables when it may pair."""
 
     text: str
     tally: tuple[tuple[str, str], ...]
-    findings: tuple[Finding, ...]
     tables: AnnualReport | None
 
 
@@ -133,13 +132,13 @@ def _checked(
     return _Checked(
         text,
         tuple((f.code, f.severity.value) for f in findings),
-        findings if fmt == "json" and not statistics else (),
         report.without_document() if pairing and KeptReports.pairable(report) else None,
     )
 
 
 def _lines(findings: Iterable[Finding], fmt: str) -> str:
-    """The findings as text lines or JSON lines ('' for the one JSON document)."""
+    """The findings as text lines, JSON lines, or (``json``) items of the one JSON document
+    (see :class:`_JsonDocument`)."""
     if fmt == "text":
         return "".join(format_finding(f) + "\n" for f in findings)
     if fmt == "jsonl":
@@ -147,7 +146,44 @@ def _lines(findings: Iterable[Finding], fmt: str) -> str:
             json.dumps(converter.unstructure(f, Finding), ensure_ascii=False) + "\n"
             for f in findings
         )
-    return ""
+    return "".join(_JsonDocument.item(f) for f in findings)
+
+
+class _JsonDocument:
+    """Writes the one JSON document of ``--format json`` as the findings come, so that memory
+    stays flat: the same text as ``findings_to_json(findings, indent=1)`` (tested).
+
+    Each finding is an item (:meth:`item`): its JSON at the depth of the list's items, ended
+    by a comma and a newline; the writer drops the last comma when it closes the list."""
+
+    _HEAD = f'{{\n "format_version": {FORMAT_VERSION},\n "findings": ['
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._pending = ""  # the last item written, held back for its comma
+
+    @staticmethod
+    def item(finding: Finding) -> str:
+        """One finding as an item of the document's list (JSON strings hold no newline)."""
+        text = json.dumps(converter.unstructure(finding, Finding), ensure_ascii=False, indent=1)
+        return "  " + text.replace("\n", "\n  ") + ",\n"
+
+    def write(self, items: str) -> None:
+        """Add items made by :meth:`item` (several may come joined)."""
+        if not items:
+            return
+        if not self._pending:
+            self._out.write(self._HEAD + "\n")
+        else:
+            self._out.write(self._pending)
+        self._pending = items
+
+    def close(self) -> None:
+        """End the document (an empty list when no item came)."""
+        if not self._pending:
+            self._out.write(self._HEAD + "]\n}\n")
+        else:
+            self._out.write(self._pending[:-2] + "\n ]\n}\n")
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -160,7 +196,6 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     counts: Counter[str] = Counter()
     worst: Severity | None = None
-    every: list[Finding] = []
     pairing = any(r.scope is RuleScope.PAIR for r in rules)
 
     def tally(found: Iterable[tuple[str, str]]) -> None:
@@ -192,6 +227,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ignore=ignore,
         transform=transform,
     )
+    document = _JsonDocument(out) if args.format == "json" and not args.statistics else None
+    write = document.write if document is not None else out.write
     # the dated reports wait on disk for their pairs: memory stays flat however many there are
     with KeptReports() as kept:
         for result in results:
@@ -200,19 +237,16 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             checked: _Checked = result.output
             tally(checked.tally)
-            out.write(checked.text)
-            every.extend(checked.findings)
+            write(checked.text)
             if checked.tables is not None:
                 kept.add(checked.tables)
         for previous, current in kept.pairs():
             found = check_pair(previous, current, select=select, ignore=ignore)
             tally((f.code, f.severity.value) for f in found)
             if not args.statistics:
-                out.write(_lines(found, args.format))
-                if args.format == "json":
-                    every.extend(found)
-    if args.format == "json" and not args.statistics:
-        out.write(findings_to_json(every, indent=1) + "\n")
+                write(_lines(found, args.format))
+    if document is not None:
+        document.close()
     if args.statistics:
         names = {r.code: r.name for r in RULES}
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
