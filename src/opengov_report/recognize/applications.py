@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..document import Cell, Span
+from ..document import CellData, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
@@ -24,7 +24,7 @@ from .labels import (
     APPLICATION_ROWS_2021,
     application_row_of_key,
 )
-from .rows import RowView, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_applications"]
 
@@ -137,7 +137,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         extra.sort(key=lambda c: col_order.get(c.column, 99))
         cells.extend(extra)
     first_view = views[first_index]
-    span = first_view.labels[0].span if first_view.labels else None
+    span = first_view.first_label_span()
     return ApplicationTable(tuple(cells), tuple(missing), tuple(unrecognized), span, era=era)
 
 
@@ -175,9 +175,9 @@ def _resolve_glued(
     glued: list[_Found], columns: tuple[str, ...], known: list[TableCell], missing: list[Missing]
 ) -> list[TableCell]:
     """Split rows whose digits ran together, by each row's total and the column identities."""
-    digits_cells: list[Cell | None] = []
+    digits_cells: list[CellData | None] = []
     for f in glued:
-        values = [v for v in f.view.values if not is_blank_text(v.content)]
+        values = [v for v in f.view.values if not is_blank_text(v[CONTENT])]
         digits_cells.append(values[0] if len(values) == 1 else None)
     known_rows: dict[str, tuple[int | None, ...]] = {}
     for c in known:
@@ -191,7 +191,7 @@ def _resolve_glued(
         )
     results = split_glued_rows(
         [
-            (f.row_id, d.content if d is not None else "")
+            (f.row_id, d[CONTENT] if d is not None else "")
             for f, d in zip(glued, digits_cells, strict=True)
         ],
         len(columns),

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from ..document import Document
 from ..model.era import Era, EraEvidence
+from .build import content_span
 from .labels import normalize_label
-from .rows import RowView
+from .rows import CONTENT, RowView
 
 __all__ = ["decide_era"]
 
@@ -64,8 +65,8 @@ def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence,
     out: list[EraEvidence] = []
     for view, position in found:
         cell = view.label_cell(position)
-        reason = f"table label {cell.content.strip()!r} ({_sign_name(sign)})"
-        out.append(EraEvidence(era, reason, cell.content_span))
+        reason = f"table label {cell[CONTENT].strip()!r} ({_sign_name(sign)})"
+        out.append(EraEvidence(era, reason, content_span(cell)))
     return tuple(out)
 
 

@@ -70,7 +70,7 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     unrecognized: list[UnrecognizedRow] = []
     stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
     pending_label: RowView | None = None
-    first_span = rows[0].labels[0].span if rows[0].labels else None
+    first_span = rows[0].first_label_span()
     for view in rows:
         texts = [f.key for f in view.facts]
         if texts and all(map(_is_head, texts)):

@@ -9,16 +9,33 @@ Blank cells after the labels are kept as values: blank is not zero.
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from typing import Final
 
-from ..document import Cell, Document, Row, Span, TableLayout
+from ..document import CellData, Document, Row, Span, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 from .build import content_span
 from .label_facts import LabelFacts, label_facts
 from .labels import normalize_label
 
-__all__ = ["RowView", "cell_value", "is_blank_text", "part_span", "row_views", "trim_values"]
+__all__ = [
+    "COLUMN",
+    "CONTENT",
+    "CONTENT_END",
+    "CONTENT_START",
+    "LINE",
+    "START",
+    "TEXT",
+    "RowView",
+    "cell_span",
+    "cell_value",
+    "is_blank_text",
+    "part_span",
+    "row_views",
+    "trim_values",
+]
 
 _WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 
@@ -27,18 +44,32 @@ def is_blank_text(text: str) -> bool:
     return not text.strip(_WS)
 
 
+#: the fields of a cell as a row stores it (:data:`~opengov_report.document.CellData`):
+#: recognition reads them from the row's tuples (``Row.parts``) rather than through
+#: :class:`~opengov_report.document.Cell` objects, one of which per cell cost more than the
+#: reading itself
+TEXT: Final = 0
+START: Final = 1
+LINE: Final = 2
+COLUMN: Final = 3
+CONTENT: Final = 4
+CONTENT_START: Final = 5
+CONTENT_END: Final = 6
+_content = operator.itemgetter(CONTENT)
+
+
 class RowView:
     """One table row: its label cells (non-blank), its value cells, and where it is.
 
     Built once per row (:func:`row_views`) and read by every recogniser, so what they all
     ask of a row is worked out here once, from the cells' texts: each label's catalogue
     matches (``facts``, aligned with ``label_texts``), the labels joined (``label``) and
-    whether any value cell holds something (``has_values``).  The :class:`Cell` objects
-    (``labels``, ``values``: for spans) are built only for the rows a recogniser keeps.
+    whether any value cell holds something (``has_values``).  Cells are the row's stored
+    tuples (``parts``, :data:`~opengov_report.document.CellData`; read their fields with
+    :data:`CONTENT`, :data:`LINE` …).
     """
 
     __slots__ = (
-        "_cells",
         "_label_key",
         "_label_positions",
         "_value_start",
@@ -48,14 +79,14 @@ class RowView:
         "label",
         "label_texts",
         "layout",
-        "row",
+        "parts",
         "table_index",
         "value_texts",
     )
 
     def __init__(
         self,
-        row: Row,
+        parts: tuple[CellData, ...],
         table_index: int,
         layout: TableLayout,
         label_positions: tuple[int, ...],
@@ -65,7 +96,8 @@ class RowView:
         value_texts: tuple[str, ...],
         has_values: bool,
     ) -> None:
-        self.row = row
+        #: the row's cells, as it stores them
+        self.parts = parts
         self.table_index = table_index
         self.layout = layout
         #: whether the row is a glued line (labels and digits run together)
@@ -79,36 +111,32 @@ class RowView:
         self.has_values = has_values
         self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, label_texts))
         self._label_key: str | None = None
-        self._cells: tuple[Cell, ...] | None = None
 
     @property
-    def cells(self) -> tuple[Cell, ...]:
-        """The row's cells (built on first use)."""
-        if self._cells is None:
-            self._cells = self.row.cells
-        return self._cells
-
-    @property
-    def labels(self) -> tuple[Cell, ...]:
+    def labels(self) -> tuple[CellData, ...]:
         """The label cells (non-blank, before the values)."""
-        cells = self.cells
-        return tuple(cells[i] for i in self._label_positions)
+        parts = self.parts
+        return tuple(parts[i] for i in self._label_positions)
 
-    def label_cell(self, position: int) -> Cell:
+    def label_cell(self, position: int) -> CellData:
         """The label cell at ``position`` among the labels (``labels[position]``)."""
-        return self.cells[self._label_positions[position]]
+        return self.parts[self._label_positions[position]]
 
     @property
-    def values(self) -> tuple[Cell, ...]:
+    def values(self) -> tuple[CellData, ...]:
         """The value cells: every cell after the last label (blank ones included)."""
-        return self.cells[self._value_start :]
+        return self.parts[self._value_start :]
+
+    def first_label_span(self) -> Span | None:
+        """Where the first label cell is (``Cell.span``), or None for a row without labels
+        (a table's span starts there)."""
+        positions = self._label_positions
+        return cell_span(self.parts[positions[0]]) if positions else None
 
     @property
     def line(self) -> int:
         """The line the row starts on."""
-        if self._cells is None:
-            return self.row.span.line  # without building the cells
-        return self._cells[0].line
+        return self.parts[0][LINE]
 
     @property
     def label_key(self) -> str:
@@ -170,7 +198,8 @@ _FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
     """The view of one row: its label region is the cells before the first value that
     follows a label (or before the first value at all), ending at its last label."""
-    texts = row.values
+    parts = row.parts
+    texts = tuple(map(_content, parts))
     positions, value_start, has_values = _regions(tuple(map(_cached_kind, texts)))
     if len(positions) == 1:  # the common case
         text = texts[positions[0]]
@@ -180,7 +209,7 @@ def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
         label_texts = tuple(texts[i] for i in positions)
         label = "".join(t.strip(_WS) for t in label_texts)
     return RowView(
-        row, table_index, layout, positions, label_texts, label, value_start,
+        parts, table_index, layout, positions, label_texts, label, value_start,
         texts[value_start:], has_values,
     )  # fmt: skip
 
@@ -212,33 +241,38 @@ def row_views(doc: Document) -> list[RowView]:
 
 
 def trim_values(
-    cells: tuple[Cell, ...], expected: int, *, trailing_first: bool = False
-) -> tuple[Cell, ...] | None:
+    cells: tuple[CellData, ...], expected: int, *, trailing_first: bool = False
+) -> tuple[CellData, ...] | None:
     """Fit a row's value cells to ``expected`` columns by dropping blank cells at the ends
     (merged-cell artifacts: ``四、结转…⇥⇥0…``, a trailing tab), leading ones first unless
     ``trailing_first`` (a 第二十条 block whose head spans columns to the right).  None when
     they do not fit."""
-    cells = tuple(cells)
     start, end = 0, len(cells)
     for trailing in (trailing_first, not trailing_first):
         if trailing:
-            while end - start > expected and is_blank_text(cells[end - 1].content):
+            while end - start > expected and is_blank_text(cells[end - 1][CONTENT]):
                 end -= 1
         else:
-            while end - start > expected and is_blank_text(cells[start].content):
+            while end - start > expected and is_blank_text(cells[start][CONTENT]):
                 start += 1
     if end - start != expected:
         return None
     return cells[start:end]
 
 
-def part_span(cell: Cell, offset: int, length: int) -> Span:
+def part_span(cell: CellData, offset: int, length: int) -> Span:
     """The span of ``length`` characters at ``offset`` into a cell's content (a number split
     out of glued digits)."""
-    start = cell.content_start + offset
-    return Span(start, start + length, cell.line, cell.column + (start - cell.start))
+    start = cell[CONTENT_START] + offset
+    return Span(start, start + length, cell[LINE], cell[COLUMN] + (start - cell[START]))
 
 
-def cell_value(cell: Cell, *, default_unit: str | None = None, signed: bool = False) -> Value:
+def cell_span(cell: CellData) -> Span:
+    """Where a cell's text is (``Cell.span``)."""
+    text, start, line, column = cell[:4]
+    return Span(start, start + len(text), line, column)
+
+
+def cell_value(cell: CellData, *, default_unit: str | None = None, signed: bool = False) -> Value:
     """The value of a cell, with the span of its content."""
-    return parse_value(cell.content, content_span(cell), default_unit=default_unit, signed=signed)
+    return parse_value(cell[CONTENT], content_span(cell), default_unit=default_unit, signed=signed)
