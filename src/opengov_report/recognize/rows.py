@@ -8,10 +8,10 @@ Blank cells after the labels are kept as values: blank is not zero.
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
-from typing import Final
+from collections.abc import Callable
+from typing import Final, TypeVar
 
 from ..document import CellData, Document, Row, Span, TableLayout
 from ..model import values as _values
@@ -28,6 +28,7 @@ __all__ = [
     "LINE",
     "START",
     "TEXT",
+    "RowLabels",
     "RowView",
     "cell_span",
     "cell_value",
@@ -36,6 +37,9 @@ __all__ = [
     "row_views",
     "trim_values",
 ]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 _WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 
@@ -58,6 +62,32 @@ CONTENT_END: Final = 6
 _content = operator.itemgetter(CONTENT)
 
 
+class RowLabels:
+    """The label cells of a row, read: what the row's cells up to its values say.
+
+    Shared by every row whose cells before the values have the same texts (the official
+    labels repeat from report to report, and within one the value cells alone differ), so
+    that joining, normalising and looking up the labels is done once per spelling
+    (``_ROW_LABELS``, memoised by those texts).
+    """
+
+    __slots__ = ("facts", "key", "label", "positions", "texts")
+
+    def __init__(self, head: tuple[str, ...]) -> None:
+        positions = tuple(i for i, text in enumerate(head) if _KINDS[text] == _LABEL)
+        texts = tuple(head[i] for i in positions)
+        #: where the label cells are among the row's cells
+        self.positions = positions
+        #: the label cells' contents
+        self.texts = texts
+        #: the label cells joined (whitespace inside kept)
+        self.label = "".join(t.strip(_WS) for t in texts)
+        #: the normalised key of the joined label (:func:`~.labels.normalize_label`)
+        self.key = normalize_label(self.label)
+        #: each label's catalogue matches, aligned with ``texts``
+        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, texts))
+
+
 class RowView:
     """One table row: its label cells (non-blank), its value cells, and where it is.
 
@@ -70,15 +100,14 @@ class RowView:
     """
 
     __slots__ = (
-        "_label_key",
-        "_label_positions",
         "_value_start",
         "facts",
         "has_values",
         "is_glued",
         "label",
+        "label_key",
         "label_texts",
-        "layout",
+        "labels_read",
         "parts",
         "table_index",
         "value_texts",
@@ -89,9 +118,7 @@ class RowView:
         parts: tuple[CellData, ...],
         table_index: int,
         layout: TableLayout,
-        label_positions: tuple[int, ...],
-        label_texts: tuple[str, ...],
-        label: str,
+        labels: RowLabels,
         value_start: int,
         value_texts: tuple[str, ...],
         has_values: bool,
@@ -99,28 +126,29 @@ class RowView:
         #: the row's cells, as it stores them
         self.parts = parts
         self.table_index = table_index
-        self.layout = layout
         #: whether the row is a glued line (labels and digits run together)
         self.is_glued = layout is TableLayout.GLUED
-        self._label_positions = label_positions
-        self.label_texts = label_texts
-        #: the label cells joined (whitespace inside kept)
-        self.label = label
+        #: the row's label cells, read (shared with the rows that have the same labels)
+        self.labels_read = labels
+        # the fields of ``labels`` every recogniser reads, copied: a slot is read faster
+        # than a property
+        self.label_texts = labels.texts
+        self.label = labels.label
+        self.label_key = labels.key
+        self.facts = labels.facts
         self._value_start = value_start
         self.value_texts = value_texts
         self.has_values = has_values
-        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, label_texts))
-        self._label_key: str | None = None
 
     @property
     def labels(self) -> tuple[CellData, ...]:
         """The label cells (non-blank, before the values)."""
         parts = self.parts
-        return tuple(parts[i] for i in self._label_positions)
+        return tuple(parts[i] for i in self.labels_read.positions)
 
     def label_cell(self, position: int) -> CellData:
         """The label cell at ``position`` among the labels (``labels[position]``)."""
-        return self.parts[self._label_positions[position]]
+        return self.parts[self.labels_read.positions[position]]
 
     @property
     def values(self) -> tuple[CellData, ...]:
@@ -130,20 +158,13 @@ class RowView:
     def first_label_span(self) -> Span | None:
         """Where the first label cell is (``Cell.span``), or None for a row without labels
         (a table's span starts there)."""
-        positions = self._label_positions
+        positions = self.labels_read.positions
         return cell_span(self.parts[positions[0]]) if positions else None
 
     @property
     def line(self) -> int:
         """The line the row starts on."""
         return self.parts[0][LINE]
-
-    @property
-    def label_key(self) -> str:
-        """The normalised key of the joined label (:func:`~.labels.normalize_label`)."""
-        if self._label_key is None:
-            self._label_key = normalize_label(self.label)
-        return self._label_key
 
 
 _BLANK, _VALUE, _LABEL = 0, 1, 2
@@ -157,8 +178,28 @@ def _cell_kind(text: str) -> int:
     return _VALUE if _reads_as_value(stripped) else _LABEL
 
 
+class _Memo(dict[_K, _V]):
+    """A bounded memo: a dict that makes a missing entry with ``make`` and is emptied when
+    full.  Read with ``memo[key]``, or ``map(memo.__getitem__, keys)``: a hit is a plain
+    dict lookup (``functools.lru_cache`` costs twice as much per call, and view_row makes
+    one lookup per cell)."""
+
+    __slots__ = ("_limit", "_make")
+
+    def __init__(self, make: Callable[[_K], _V], limit: int) -> None:
+        super().__init__()
+        self._make = make
+        self._limit = limit
+
+    def __missing__(self, key: _K) -> _V:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._make(key)
+        return value
+
+
 #: cells repeat (labels, 0, blanks, small counts): their kinds are memoised by text
-_cached_kind = functools.lru_cache(maxsize=16384)(_cell_kind)
+_KINDS: _Memo[str, int] = _Memo(_cell_kind, 16384)
 
 
 def _reads_as_value(stripped: str) -> bool:
@@ -200,32 +241,27 @@ def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
     follows a label (or before the first value at all), ending at its last label."""
     parts = row.parts
     texts = tuple(map(_content, parts))
-    positions, value_start, has_values = _regions(tuple(map(_cached_kind, texts)))
-    if len(positions) == 1:  # the common case
-        text = texts[positions[0]]
-        label_texts: tuple[str, ...] = (text,)
-        label = text.strip(_WS)
-    else:
-        label_texts = tuple(texts[i] for i in positions)
-        label = "".join(t.strip(_WS) for t in label_texts)
-    return RowView(
-        parts, table_index, layout, positions, label_texts, label, value_start,
-        texts[value_start:], has_values,
-    )  # fmt: skip
+    value_start, has_values = _REGIONS[tuple(map(_KINDS.__getitem__, texts))]
+    labels = _ROW_LABELS[texts[:value_start]]
+    return RowView(parts, table_index, layout, labels, value_start, texts[value_start:], has_values)
 
 
-@functools.lru_cache(maxsize=1024)
-def _regions(kinds: tuple[int, ...]) -> tuple[tuple[int, ...], int, bool]:
-    """For a row's cell kinds: the positions of its label cells, where its values start, and
-    whether any value cell holds something.  Rows share a few shapes: memoised by kinds."""
+def _regions(kinds: tuple[int, ...]) -> tuple[int, bool]:
+    """For a row's cell kinds: where its values start (after its last label), and whether
+    any value cell holds something."""
     # the labels end at the last label before the first value
     head = kinds[: kinds.index(_VALUE)] if _VALUE in kinds else kinds
     if _LABEL not in head:
-        return (), 0, kinds.count(_BLANK) != len(kinds)  # no label: every cell is a value
-    last_label = len(head) - 1 - head[::-1].index(_LABEL)
-    positions = tuple(i for i, k in enumerate(head) if k == _LABEL)
-    rest = kinds[last_label + 1 :]
-    return positions, last_label + 1, rest.count(_BLANK) != len(rest)
+        return 0, kinds.count(_BLANK) != len(kinds)  # no label: every cell is a value
+    value_start = len(head) - head[::-1].index(_LABEL)
+    rest = kinds[value_start:]
+    return value_start, rest.count(_BLANK) != len(rest)
+
+
+#: rows share a few shapes: their regions are memoised by their cells' kinds
+_REGIONS: _Memo[tuple[int, ...], tuple[int, bool]] = _Memo(_regions, 1024)
+#: the labels of rows, by the texts of their cells before the values
+_ROW_LABELS: _Memo[tuple[str, ...], RowLabels] = _Memo(RowLabels, 4096)
 
 
 def row_views(doc: Document) -> list[RowView]:
