@@ -11,6 +11,7 @@ from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, REVIEWS
 from ..parse import _gc_paused
 from .applications import recognize_applications
+from .blocks import blocks_of
 from .disclosure import recognize_disclosure
 from .era import decide_era
 from .legacy import recognize_legacy
@@ -32,15 +33,16 @@ def recognize(doc: Document, *, source: str | None = None) -> AnnualReport:
 
 
 def _recognize(doc: Document, source: str | None) -> AnnualReport:
-    views = row_views(doc)
-    metadata = extract_metadata(doc)
+    blocks = blocks_of(doc)
+    views = row_views(blocks.tables)
+    metadata = extract_metadata(doc, blocks.paragraphs)
     era, evidence = decide_era(doc, views, metadata.year)
     applications = recognize_applications(views, era)
     reviews = recognize_reviews(views)
     disclosure = recognize_disclosure(views, era)
     legacy = recognize_legacy(views)
     present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
-    statements = find_statements(doc, present)
+    statements = find_statements(blocks.paragraphs, present)
     return AnnualReport(
         document=doc,
         era=era,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final, TypeVar
 
-from ..document import CellData, Document, Row, Span, TableLayout
+from ..document import CellData, Row, Span, Table, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 from .build import content_span
@@ -264,11 +264,11 @@ _REGIONS: _Memo[tuple[int, ...], tuple[int, bool]] = _Memo(_regions, 1024)
 _ROW_LABELS: _Memo[tuple[str, ...], RowLabels] = _Memo(RowLabels, 4096)
 
 
-def row_views(doc: Document) -> list[RowView]:
-    """Every row of every table of ``doc`` (rule rows aside), in document order."""
+def row_views(tables: Iterable[Table]) -> list[RowView]:
+    """Every row of every table of a document (rule rows aside), in document order."""
     views: list[RowView] = []
     append = views.append
-    for t_index, table in enumerate(doc.tables()):
+    for t_index, table in enumerate(tables):
         layout = table.layout
         for row in table.rows:
             if not row.is_rule:
