@@ -85,6 +85,27 @@ def _check_views(doc: Document) -> None:
         for position, cell in enumerate(view.labels):
             assert view.label_cell(position) == cell
             assert view.facts[position].key == view.labels_read.facts[position].key
+        read = view.labels_read
+        texts, facts = view.label_texts, view.facts
+        assert read.written == " ".join(t.strip() for t in texts)
+        assert read.application_columns == tuple(
+            f.application_column for f in facts if f.application_column
+        )
+        assert read.disclosure_columns == tuple(
+            (f.disclosure_column, t)
+            for t, f in zip(texts, facts, strict=True)
+            if f.disclosure_column
+        )
+        assert read.disclosure_inert == (
+            len(facts) == 1
+            and facts[0].disclosure_item is None
+            and not facts[0].disclosure_column
+            and not facts[0].disclosure_row
+            and facts[0].key == view.label_key
+        )
+        assert sorted(read.era_signs) == sorted(
+            (i, sign, f.key) for i, f in enumerate(facts) for sign in f.era_signs
+        )
         first = view.first_label_span()
         assert first == (cells[labels[0]].span if labels else None)
         assert all(isinstance(c[CONTENT], str) for c in view.parts)

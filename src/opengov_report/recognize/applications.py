@@ -62,7 +62,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if not facts:
             continue  # a row without labels is neither a header nor a row of this table
         row_id: str | None = None
-        columns = [col for f in facts if (col := f.application_column)]
+        columns = view.labels_read.application_columns
         if len(columns) >= 2 and not view.has_values:
             # a header row (自然人 … 总计), even with a stray empty cell after its labels:
             # its 总计 is a column, not the row （七）总计
@@ -88,7 +88,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, " ".join(t.strip() for t in view.label_texts), view))
+            found.append(_Found(row_id, view.labels_read.written, view))
             if first_index < 0:
                 first_index = index
             if pending_unknown:

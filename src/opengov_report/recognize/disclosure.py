@@ -72,27 +72,18 @@ def recognize_disclosure(
             if row is not None and view.value_texts and all(r != row for r, _, _ in found):
                 found.append((row, view, list(head)))
             continue
+        read = view.labels_read
+        if read.disclosure_inert:
+            # one label that no matcher knows, whose key is the row's: a row of another
+            # table (most rows), which changes nothing here
+            continue
         facts = view.facts
-        if len(facts) == 1:
-            fact = facts[0]
-            if (
-                fact.disclosure_item is None
-                and not (fact.disclosure_column or fact.disclosure_row)
-                and fact.key == view.label_key
-            ):
-                # one label that no matcher knows, whose key is the row's: a row of another
-                # table (most rows), which changes nothing here
-                continue
         if facts[0].disclosure_item is not None and not view.has_values:
             head = []
             continue
-        cols = [
-            (c, text)
-            for text, f in zip(view.label_texts, facts, strict=True)
-            if (c := f.disclosure_column)
-        ]
+        cols = read.disclosure_columns
         if cols and not view.has_values:
-            head = cols
+            head = list(cols)
             head_eras.update(_eras_of({c for c, _ in cols}))
             continue
         row = disclosure_row_of_key(view.label_key) or facts[0].disclosure_row

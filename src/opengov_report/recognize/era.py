@@ -40,13 +40,12 @@ def decide_era(
     }  # fmt: skip
     seen: set[tuple[str, str]] = set()
     for view in views:
-        for position, fact in enumerate(view.facts):
-            for sign in fact.era_signs:  # most labels have none
-                key = (sign, fact.key)
-                if key in seen:
-                    continue
-                seen.add(key)
-                signed[sign].append((view, position))
+        for position, sign, label_key in view.labels_read.era_signs:  # most rows have none
+            key = (sign, label_key)
+            if key in seen:
+                continue
+            seen.add(key)
+            signed[sign].append((view, position))
     for sign, era in (("2021", Era.V2021), ("2019", Era.V2019), ("legacy", Era.LEGACY)):
         if signed[sign]:
             return era, _evidence(sign, signed[sign])

@@ -71,7 +71,18 @@ class RowLabels:
     (``_ROW_LABELS``, memoised by those texts).
     """
 
-    __slots__ = ("facts", "key", "label", "positions", "texts")
+    __slots__ = (
+        "application_columns",
+        "disclosure_columns",
+        "disclosure_inert",
+        "era_signs",
+        "facts",
+        "key",
+        "label",
+        "positions",
+        "texts",
+        "written",
+    )
 
     def __init__(self, head: tuple[str, ...]) -> None:
         positions = tuple(i for i, text in enumerate(head) if _KINDS[text] == _LABEL)
@@ -85,7 +96,31 @@ class RowLabels:
         #: the normalised key of the joined label (:func:`~.labels.normalize_label`)
         self.key = normalize_label(self.label)
         #: each label's catalogue matches, aligned with ``texts``
-        self.facts: tuple[LabelFacts, ...] = tuple(map(label_facts, texts))
+        facts = self.facts = tuple(map(label_facts, texts))
+        #: the labels as written, stripped and joined by a space
+        self.written = " ".join(t.strip() for t in texts)
+        # what the recognisers ask of every row, answered once per spelling:
+        #: the applicant columns the labels name (a head row of table 三)
+        self.application_columns = tuple(c for f in facts if (c := f.application_column))
+        #: the 主动公开 columns the labels name, with the label naming each
+        self.disclosure_columns = tuple(
+            (c, text) for text, f in zip(texts, facts, strict=True) if (c := f.disclosure_column)
+        )
+        #: one label that no 主动公开 matcher knows, whose key is the row's: a row of another
+        #: table, which changes nothing in table 二
+        self.disclosure_inert = len(facts) == 1 and _inert_for_disclosure(facts[0], self.key)
+        #: the era signs of the labels: (position among the labels, sign, label key)
+        self.era_signs = tuple(
+            (position, sign, f.key) for position, f in enumerate(facts) for sign in f.era_signs
+        )
+
+
+def _inert_for_disclosure(fact: LabelFacts, row_key: str) -> bool:
+    return (
+        fact.disclosure_item is None
+        and not (fact.disclosure_column or fact.disclosure_row)
+        and fact.key == row_key
+    )
 
 
 class RowView:
