@@ -103,6 +103,7 @@ def _check_views(doc: Document) -> None:
             and not facts[0].disclosure_row
             and facts[0].key == view.label_key
         )
+        assert read.names_review == any(f.review_group == "review" for f in facts)
         assert sorted(read.era_signs) == sorted(
             (i, sign, f.key) for i, f in enumerate(facts) for sign in f.era_signs
         )

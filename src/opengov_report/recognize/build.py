@@ -86,29 +86,33 @@ def row_cells(
     The hot loop of recognition (a report has some 150 such cells): one call per row, with
     the span, value and table cell of each built in place.
     """
+    if len(columns) != len(cells):
+        raise ValueError(f"{len(cells)} cells for {len(columns)} columns")
     out: list[TableCell] = []
     append = out.append
     new = _new
+    span_class, value_class, cell_class = Span, Value, TableCell
     classify = _classify_plain
     set_start, set_end, set_line, set_column = _SPAN_SETTERS
     set_kind, set_raw, set_number, set_unit, set_span = _VALUE_SETTERS
     set_row, set_col, set_value, set_row_label, set_column_label, set_recovered = (
         _TABLE_CELL_SETTERS
     )
-    for column, (_, own_start, line, col, raw, start, end) in zip(columns, cells, strict=True):
-        span: Span = new(Span)
+    # (the lengths are checked above: zip's strict check costs a little on every cell)
+    for column, (_, own_start, line, col, raw, start, end) in zip(columns, cells, strict=False):
+        span: Span = new(span_class)
         set_start(span, start)
         set_end(span, end)
         set_line(span, line)
         set_column(span, col + start - own_start)
         kind, number, unit = classify(raw)
-        value: Value = new(Value)
+        value: Value = new(value_class)
         set_kind(value, kind)
         set_raw(value, raw)
         set_number(value, number)
         set_unit(value, unit)
         set_span(value, span)
-        table_cell: TableCell = new(TableCell)
+        table_cell: TableCell = new(cell_class)
         set_row(table_cell, row)
         set_col(table_cell, column)
         set_value(table_cell, value)

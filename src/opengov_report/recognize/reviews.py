@@ -28,12 +28,12 @@ __all__ = ["recognize_reviews"]
 
 def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
     """The review/litigation table, or None when the report has no header or row of it."""
-    glued = next((v for v in views if v.is_glued and _is_glued_head(v)), None)
-    if glued is not None:
-        return _from_glued(glued)
+    for view in views:
+        if view.is_glued and _is_glued_head(view):
+            return _from_glued(view)
     start = -1
     for i, view in enumerate(views):
-        if not view.has_values and any(f.review_group == "review" for f in view.facts):
+        if view.labels_read.names_review and not view.has_values:
             start = i
             break
     labelled = _labelled_rows(views)

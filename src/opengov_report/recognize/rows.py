@@ -79,6 +79,7 @@ class RowLabels:
         "facts",
         "key",
         "label",
+        "names_review",
         "positions",
         "texts",
         "written",
@@ -109,6 +110,8 @@ class RowLabels:
         #: one label that no 主动公开 matcher knows, whose key is the row's: a row of another
         #: table, which changes nothing in table 二
         self.disclosure_inert = len(facts) == 1 and _inert_for_disclosure(facts[0], self.key)
+        #: whether a label names the group 行政复议 (the head of table 四)
+        self.names_review = any(f.review_group == "review" for f in facts)
         #: the era signs of the labels: (position among the labels, sign, label key)
         self.era_signs = tuple(
             (position, sign, f.key) for position, f in enumerate(facts) for sign in f.era_signs
@@ -216,7 +219,7 @@ def _cell_kind(text: str) -> int:
 class _Memo(dict[_K, _V]):
     """A bounded memo: a dict that makes a missing entry with ``make`` and is emptied when
     full.  Read with ``memo[key]``, or ``map(memo.__getitem__, keys)``: a hit is a plain
-    dict lookup (``functools.lru_cache`` costs twice as much per call, and view_row makes
+    dict lookup (``functools.lru_cache`` costs twice as much per call, and row_views makes
     one lookup per cell)."""
 
     __slots__ = ("_limit", "_make")
@@ -271,16 +274,6 @@ _VALUE_IDEOGRAPHS = "".join(
 _FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
-def view_row(row: Row, table_index: int, layout: TableLayout) -> RowView:
-    """The view of one row: its label region is the cells before the first value that
-    follows a label (or before the first value at all), ending at its last label."""
-    parts = row.parts
-    texts = tuple(map(_content, parts))
-    value_start, has_values = _REGIONS[tuple(map(_KINDS.__getitem__, texts))]
-    labels = _ROW_LABELS[texts[:value_start]]
-    return RowView(parts, table_index, layout, labels, value_start, texts[value_start:], has_values)
-
-
 def _regions(kinds: tuple[int, ...]) -> tuple[int, bool]:
     """For a row's cell kinds: where its values start (after its last label), and whether
     any value cell holds something."""
@@ -300,14 +293,28 @@ _ROW_LABELS: _Memo[tuple[str, ...], RowLabels] = _Memo(RowLabels, 4096)
 
 
 def row_views(tables: Iterable[Table]) -> list[RowView]:
-    """Every row of every table of a document (rule rows aside), in document order."""
+    """Every row of every table of a document (rule rows aside), in document order.
+
+    A row's label region is its cells before the first value that follows a label (or
+    before the first value at all), ending at its last label; the cells after it are its
+    values.  (The loop makes a view per row of every table, so its body is written out here
+    rather than called: a call per row cost a tenth of it.)"""
     views: list[RowView] = []
     append = views.append
+    content, kind_of, regions, row_labels = _content, _KINDS.__getitem__, _REGIONS, _ROW_LABELS
     for t_index, table in enumerate(tables):
         layout = table.layout
-        for row in table.rows:
-            if not row.is_rule:
-                append(view_row(row, t_index, layout))
+        for row in table.items:
+            if not isinstance(row, Row) or row.is_rule:
+                continue  # a blank line or noise between rows, or a Markdown |---| line
+            parts = row.parts
+            texts = tuple(map(content, parts))
+            value_start, has_values = regions[tuple(map(kind_of, texts))]
+            labels = row_labels[texts[:value_start]]
+            view = RowView(
+                parts, t_index, layout, labels, value_start, texts[value_start:], has_values
+            )
+            append(view)
     return views
 
 
