@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 from opengov_report import Document, parse_document
 from opengov_report.document import Cell, Section
 from opengov_report.recognize.blocks import blocks_of
+from opengov_report.recognize.memo import Memo
 from opengov_report.recognize.prose import _PATTERNS
 from opengov_report.recognize.rows import (
     _WS,
     CONTENT,
     LINE,
     _cell_kind,
-    _Memo,
     is_blank_text,
     row_views,
 )
@@ -141,7 +141,7 @@ def test_a_memo_gives_what_its_function_gives_and_stays_bounded(
         made.append(k)
         return k * k
 
-    memo: _Memo[int, int] = _Memo(square, limit)
+    memo: Memo[int, int] = Memo(square, limit)
     for k in keys:
         assert memo[k] == k * k
         assert len(memo) <= limit

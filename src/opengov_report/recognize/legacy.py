@@ -18,7 +18,8 @@ from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
 from .label_facts import label_facts
 from .labels import legacy_row_id, strip_numbering
-from .rows import RowView, _Memo, cell_value
+from .memo import Memo
+from .rows import RowView, cell_value
 
 __all__ = ["recognize_legacy"]
 
@@ -183,7 +184,7 @@ class _Labels:
         self.level = _level(self.texts[0]) if self.texts else 0
 
 
-_LABELS: _Memo[tuple[str, ...], _Labels] = _Memo(_Labels, 4096)
+_LABELS: Memo[tuple[str, ...], _Labels] = Memo(_Labels, 4096)
 
 
 def _label_text(texts: Sequence[str]) -> str:

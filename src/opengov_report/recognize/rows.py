@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterable
-from typing import Final, TypeVar
+from collections.abc import Iterable
+from typing import Final
 
 from ..document import CellData, Row, Span, Table, TableLayout
 from ..model import values as _values
@@ -19,6 +19,7 @@ from ..model.values import Value, ValueKind, parse_value
 from .build import content_span
 from .label_facts import LabelFacts, label_facts
 from .labels import normalize_label
+from .memo import Memo
 
 __all__ = [
     "COLUMN",
@@ -37,9 +38,6 @@ __all__ = [
     "row_views",
     "trim_values",
 ]
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 _WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 
@@ -156,7 +154,7 @@ class RowView:
         parts: tuple[CellData, ...],
         table_index: int,
         layout: TableLayout,
-        labels: RowLabels,
+        read: RowLabels,
         value_start: int,
         value_texts: tuple[str, ...],
         has_values: bool,
@@ -167,13 +165,13 @@ class RowView:
         #: whether the row is a glued line (labels and digits run together)
         self.is_glued = layout is TableLayout.GLUED
         #: the row's label cells, read (shared with the rows that have the same labels)
-        self.labels_read = labels
-        # the fields of ``labels`` every recogniser reads, copied: a slot is read faster
-        # than a property
-        self.label_texts = labels.texts
-        self.label = labels.label
-        self.label_key = labels.key
-        self.facts = labels.facts
+        self.labels_read = read
+        # the fields of ``read`` every recogniser reads, copied: a slot is read faster than
+        # a property
+        self.label_texts = read.texts
+        self.label = read.label
+        self.label_key = read.key
+        self.facts = read.facts
         self._value_start = value_start
         self.value_texts = value_texts
         self.has_values = has_values
@@ -216,28 +214,8 @@ def _cell_kind(text: str) -> int:
     return _VALUE if _reads_as_value(stripped) else _LABEL
 
 
-class _Memo(dict[_K, _V]):
-    """A bounded memo: a dict that makes a missing entry with ``make`` and is emptied when
-    full.  Read with ``memo[key]``, or ``map(memo.__getitem__, keys)``: a hit is a plain
-    dict lookup (``functools.lru_cache`` costs twice as much per call, and row_views makes
-    one lookup per cell)."""
-
-    __slots__ = ("_limit", "_make")
-
-    def __init__(self, make: Callable[[_K], _V], limit: int) -> None:
-        super().__init__()
-        self._make = make
-        self._limit = limit
-
-    def __missing__(self, key: _K) -> _V:
-        if len(self) >= self._limit:
-            self.clear()
-        value = self[key] = self._make(key)
-        return value
-
-
 #: cells repeat (labels, 0, blanks, small counts): their kinds are memoised by text
-_KINDS: _Memo[str, int] = _Memo(_cell_kind, 16384)
+_KINDS: Memo[str, int] = Memo(_cell_kind, 16384)
 
 
 def _reads_as_value(stripped: str) -> bool:
@@ -287,9 +265,9 @@ def _regions(kinds: tuple[int, ...]) -> tuple[int, bool]:
 
 
 #: rows share a few shapes: their regions are memoised by their cells' kinds
-_REGIONS: _Memo[tuple[int, ...], tuple[int, bool]] = _Memo(_regions, 1024)
+_REGIONS: Memo[tuple[int, ...], tuple[int, bool]] = Memo(_regions, 1024)
 #: the labels of rows, by the texts of their cells before the values
-_ROW_LABELS: _Memo[tuple[str, ...], RowLabels] = _Memo(RowLabels, 4096)
+_ROW_LABELS: Memo[tuple[str, ...], RowLabels] = Memo(RowLabels, 4096)
 
 
 def row_views(tables: Iterable[Table]) -> list[RowView]:
