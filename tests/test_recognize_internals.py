@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from opengov_report import Document, parse_document
 from opengov_report.document import Cell, Section
 from opengov_report.recognize.blocks import blocks_of
+from opengov_report.recognize.labels import disclosure_row_of_key
 from opengov_report.recognize.memo import Memo
 from opengov_report.recognize.prose import _PATTERNS
 from opengov_report.recognize.rows import (
@@ -96,12 +97,12 @@ def _check_views(doc: Document) -> None:
             for t, f in zip(texts, facts, strict=True)
             if f.disclosure_column
         )
+        head = facts[0] if facts else None
+        item = head.disclosure_item if head else None
+        named = disclosure_row_of_key(view.label_key) or (head.disclosure_row if head else None)
+        assert (read.disclosure_item, read.disclosure_row) == (item, named)
         assert read.disclosure_inert == (
-            len(facts) == 1
-            and facts[0].disclosure_item is None
-            and not facts[0].disclosure_column
-            and not facts[0].disclosure_row
-            and facts[0].key == view.label_key
+            item is None and named is None and not any(f.disclosure_column for f in facts)
         )
         assert read.names_review == any(f.review_group == "review" for f in facts)
         assert sorted(read.era_signs) == sorted(

@@ -72,13 +72,10 @@ def recognize_disclosure(
             if row is not None and view.value_texts and all(r != row for r, _, _ in found):
                 found.append((row, view, list(head)))
             continue
-        read = view.labels_read
+        read = view.labels_read  # what the row's labels are to this table, worked out once
         if read.disclosure_inert:
-            # one label that no matcher knows, whose key is the row's: a row of another
-            # table (most rows), which changes nothing here
-            continue
-        facts = view.facts
-        if facts[0].disclosure_item is not None and not view.has_values:
+            continue  # no caption, head or row of this table: a row of another one
+        if read.disclosure_item is not None and not view.has_values:
             head = []
             continue
         cols = read.disclosure_columns
@@ -86,7 +83,7 @@ def recognize_disclosure(
             head = list(cols)
             head_eras.update(_eras_of({c for c, _ in cols}))
             continue
-        row = disclosure_row_of_key(view.label_key) or facts[0].disclosure_row
+        row = read.disclosure_row
         if row is not None and view.value_texts and all(r != row for r, _, _ in found):
             found.append((row, view, list(head)))
     if not found:

@@ -17,8 +17,8 @@ from ..document import CellData, Row, Span, Table, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 from .build import content_span
-from .label_facts import LabelFacts, label_facts
-from .labels import normalize_label
+from .label_facts import label_facts
+from .labels import disclosure_row_of_key, normalize_label
 from .memo import Memo
 
 __all__ = [
@@ -73,6 +73,8 @@ class RowLabels:
         "application_columns",
         "disclosure_columns",
         "disclosure_inert",
+        "disclosure_item",
+        "disclosure_row",
         "era_signs",
         "facts",
         "key",
@@ -105,23 +107,26 @@ class RowLabels:
         self.disclosure_columns = tuple(
             (c, text) for text, f in zip(texts, facts, strict=True) if (c := f.disclosure_column)
         )
-        #: one label that no 主动公开 matcher knows, whose key is the row's: a row of another
-        #: table, which changes nothing in table 二
-        self.disclosure_inert = len(facts) == 1 and _inert_for_disclosure(facts[0], self.key)
+        first = facts[0] if facts else None
+        #: the 第二十条 item the first label is the caption of
+        self.disclosure_item = first.disclosure_item if first is not None else None
+        #: the 主动公开 row the labels name (by the whole label, else by the first one)
+        self.disclosure_row = disclosure_row_of_key(self.key) or (
+            first.disclosure_row if first is not None else None
+        )
+        #: labels that are neither a caption, a head nor a row of table 二 (the rows of the
+        #: other tables): such a row changes nothing there
+        self.disclosure_inert = (
+            self.disclosure_item is None
+            and not self.disclosure_columns
+            and self.disclosure_row is None
+        )
         #: whether a label names the group 行政复议 (the head of table 四)
         self.names_review = any(f.review_group == "review" for f in facts)
         #: the era signs of the labels: (position among the labels, sign, label key)
         self.era_signs = tuple(
             (position, sign, f.key) for position, f in enumerate(facts) for sign in f.era_signs
         )
-
-
-def _inert_for_disclosure(fact: LabelFacts, row_key: str) -> bool:
-    return (
-        fact.disclosure_item is None
-        and not (fact.disclosure_column or fact.disclosure_row)
-        and fact.key == row_key
-    )
 
 
 class RowView:
