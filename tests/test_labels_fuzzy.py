@@ -3,6 +3,7 @@ answers must be those of scoring every key, as it did before."""
 
 from __future__ import annotations
 
+import collections
 import difflib
 
 from hypothesis import given, settings
@@ -80,3 +81,14 @@ def test_a_damaged_official_label_is_still_found() -> None:
     damaged = key.replace("结转", "结专")
     assert labels._TOP_CATALOGUE.match_key(damaged) == labels._TOP_CATALOGUE.match_key(key)
     assert labels._TOP_CATALOGUE.match_key(key) is not None
+
+
+@settings(max_examples=200)
+@given(
+    st.text("的信息公开申请数量其他一二三（）1ab", max_size=30),
+    st.text("的信息公开申请数量其他ab", max_size=30),
+)
+def test_characters_in_common_are_quick_ratios_matches(a: str, b: str) -> None:
+    common = labels._in_common(collections.Counter(a).items(), collections.Counter(b))
+    quick = difflib.SequenceMatcher(None, a, b).quick_ratio()
+    assert (2.0 * common / (len(a) + len(b)) if a or b else 1.0) == quick

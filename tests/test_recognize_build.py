@@ -8,24 +8,27 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report import TableCell, parse_document, parse_value
-from opengov_report.document import Cell
+from opengov_report.document import Cell, CellData
 from opengov_report.recognize.build import content_span, table_cell
+from opengov_report.recognize.rows import cell_span
 from tests.conftest import DATA, SEED_PATHS
 
 
-def _cells(path: Path) -> list[Cell]:
+def _cells(path: Path) -> list[CellData]:
     doc = parse_document(path.read_text(encoding="utf-8"))
-    return [c for t in doc.tables() for r in t.rows for c in r.cells]
+    return [c for t in doc.tables() for r in t.rows for c in r.parts]
 
 
-def test_content_span_is_the_cells_own() -> None:
+def test_spans_of_stored_cells_are_the_cells_own() -> None:
     paths = [*SEED_PATHS, *sorted(p for p in (DATA / "layouts").rglob("*") if p.is_file())]
     cells = [c for path in paths for c in _cells(path)]
     assert len(cells) > 1000  # every layout's cells, wrapped and indented ones included
-    for cell in cells:
-        span = content_span(cell)
+    for stored in cells:
+        cell = Cell(*stored)
+        span = content_span(stored)
         assert span == cell.content_span
         assert type(span) is type(cell.content_span)
+        assert cell_span(stored) == cell.span
 
 
 @settings(max_examples=50)

@@ -11,6 +11,7 @@ from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, REVIEWS
 from ..parse import _gc_paused
 from .applications import recognize_applications
+from .blocks import blocks_of
 from .disclosure import recognize_disclosure
 from .era import decide_era
 from .legacy import recognize_legacy
@@ -25,15 +26,23 @@ __all__ = ["recognize"]
 def recognize(doc: Document, *, source: str | None = None) -> AnnualReport:
     """Recognise the era, metadata and statistical tables of a parsed report."""
     with _gc_paused():  # as while parsing: many objects made, no cycles among them
-        views = row_views(doc)
-        metadata = extract_metadata(doc)
-        era, evidence = decide_era(doc, views, metadata.year)
-        applications = recognize_applications(views, era)
-        reviews = recognize_reviews(views)
-        disclosure = recognize_disclosure(views, era)
-        legacy = recognize_legacy(views)
-        present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
-        statements = find_statements(doc, present)
+        # In a function of its own, so that the row views and other intermediate objects
+        # are freed (by reference counting) before the collector is re-enabled: otherwise
+        # its first collection would walk all of them for nothing.
+        return _recognize(doc, source)
+
+
+def _recognize(doc: Document, source: str | None) -> AnnualReport:
+    blocks = blocks_of(doc)
+    views = row_views(blocks.tables)
+    metadata = extract_metadata(doc, blocks.paragraphs)
+    era, evidence = decide_era(doc, views, metadata.year)
+    applications = recognize_applications(views, era)
+    reviews = recognize_reviews(views)
+    disclosure = recognize_disclosure(views, era)
+    legacy = recognize_legacy(views)
+    present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
+    statements = find_statements(blocks.paragraphs, present)
     return AnnualReport(
         document=doc,
         era=era,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..document import Cell, Span
+from ..document import CellData, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
@@ -24,7 +24,7 @@ from .labels import (
     APPLICATION_ROWS_2021,
     application_row_of_key,
 )
-from .rows import RowView, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_applications"]
 
@@ -62,7 +62,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if not facts:
             continue  # a row without labels is neither a header nor a row of this table
         row_id: str | None = None
-        columns = [col for f in facts if (col := f.application_column)]
+        columns = view.labels_read.application_columns
         if len(columns) >= 2 and not view.has_values:
             # a header row (自然人 … 总计), even with a stray empty cell after its labels:
             # its 总计 is a column, not the row （七）总计
@@ -88,7 +88,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, " ".join(t.strip() for t in view.label_texts), view))
+            found.append(_Found(row_id, view.labels_read.written, view))
             if first_index < 0:
                 first_index = index
             if pending_unknown:
@@ -137,7 +137,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         extra.sort(key=lambda c: col_order.get(c.column, 99))
         cells.extend(extra)
     first_view = views[first_index]
-    span = first_view.labels[0].span if first_view.labels else None
+    span = first_view.first_label_span()
     return ApplicationTable(tuple(cells), tuple(missing), tuple(unrecognized), span, era=era)
 
 
@@ -175,9 +175,9 @@ def _resolve_glued(
     glued: list[_Found], columns: tuple[str, ...], known: list[TableCell], missing: list[Missing]
 ) -> list[TableCell]:
     """Split rows whose digits ran together, by each row's total and the column identities."""
-    digits_cells: list[Cell | None] = []
+    digits_cells: list[CellData | None] = []
     for f in glued:
-        values = [v for v in f.view.values if not is_blank_text(v.content)]
+        values = [v for v in f.view.values if not is_blank_text(v[CONTENT])]
         digits_cells.append(values[0] if len(values) == 1 else None)
     known_rows: dict[str, tuple[int | None, ...]] = {}
     for c in known:
@@ -191,7 +191,7 @@ def _resolve_glued(
         )
     results = split_glued_rows(
         [
-            (f.row_id, d.content if d is not None else "")
+            (f.row_id, d[CONTENT] if d is not None else "")
             for f, d in zip(glued, digits_cells, strict=True)
         ],
         len(columns),

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ..document import Cell, Span
+from ..document import CellData, Span
 from ..model.tables import TableCell
 from ..model.values import Value, _classify_plain
 
@@ -41,16 +41,16 @@ _TABLE_CELL_SETTERS = _slot_setters(
 )
 
 
-def content_span(cell: Cell) -> Span:
-    """``cell.content_span``: where the cell's content is (its offsets, and the line and
-    column where it starts), which the cell's offsets make valid."""
-    start = cell.content_start
+def content_span(cell: CellData) -> Span:
+    """``Cell(*cell).content_span``: where a stored cell's content is (its offsets, and the
+    line and column where it starts), which the cell's offsets make valid."""
+    _, own_start, line, column, _, start, end = cell
     span: Span = _new(Span)
     set_start, set_end, set_line, set_column = _SPAN_SETTERS
     set_start(span, start)
-    set_end(span, cell.content_end)
-    set_line(span, cell.line)
-    set_column(span, cell.column + start - cell.start)
+    set_end(span, end)
+    set_line(span, line)
+    set_column(span, column + start - own_start)
     return span
 
 
@@ -77,7 +77,7 @@ def table_cell(
 
 
 def row_cells(
-    row: str, columns: Sequence[str], cells: Sequence[Cell], row_label: str
+    row: str, columns: Sequence[str], cells: Sequence[CellData], row_label: str
 ) -> list[TableCell]:
     """The table cells of one row: for each column and the cell aligned with it,
     ``TableCell(row, column, cell_value(cell), row_label)`` (the value read by
@@ -86,31 +86,33 @@ def row_cells(
     The hot loop of recognition (a report has some 150 such cells): one call per row, with
     the span, value and table cell of each built in place.
     """
+    if len(columns) != len(cells):
+        raise ValueError(f"{len(cells)} cells for {len(columns)} columns")
     out: list[TableCell] = []
     append = out.append
     new = _new
+    span_class, value_class, cell_class = Span, Value, TableCell
     classify = _classify_plain
     set_start, set_end, set_line, set_column = _SPAN_SETTERS
     set_kind, set_raw, set_number, set_unit, set_span = _VALUE_SETTERS
     set_row, set_col, set_value, set_row_label, set_column_label, set_recovered = (
         _TABLE_CELL_SETTERS
     )
-    for column, cell in zip(columns, cells, strict=True):
-        raw = cell.content
-        start = cell.content_start
-        span: Span = new(Span)
+    # (the lengths are checked above: zip's strict check costs a little on every cell)
+    for column, (_, own_start, line, col, raw, start, end) in zip(columns, cells, strict=False):
+        span: Span = new(span_class)
         set_start(span, start)
-        set_end(span, cell.content_end)
-        set_line(span, cell.line)
-        set_column(span, cell.column + start - cell.start)
+        set_end(span, end)
+        set_line(span, line)
+        set_column(span, col + start - own_start)
         kind, number, unit = classify(raw)
-        value: Value = new(Value)
+        value: Value = new(value_class)
         set_kind(value, kind)
         set_raw(value, raw)
         set_number(value, number)
         set_unit(value, unit)
         set_span(value, span)
-        table_cell: TableCell = new(TableCell)
+        table_cell: TableCell = new(cell_class)
         set_row(table_cell, row)
         set_col(table_cell, column)
         set_value(table_cell, value)

@@ -21,7 +21,7 @@ from .labels import (
     disclosure_row_of_key,
     match_disclosure_row_suffix,
 )
-from .rows import RowView, cell_value, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, cell_value, is_blank_text, part_span, trim_values
 
 __all__ = ["DEFAULT_COLUMNS", "recognize_disclosure"]
 
@@ -72,30 +72,18 @@ def recognize_disclosure(
             if row is not None and view.value_texts and all(r != row for r, _, _ in found):
                 found.append((row, view, list(head)))
             continue
-        facts = view.facts
-        if len(facts) == 1:
-            fact = facts[0]
-            if (
-                fact.disclosure_item is None
-                and not (fact.disclosure_column or fact.disclosure_row)
-                and fact.key == view.label_key
-            ):
-                # one label that no matcher knows, whose key is the row's: a row of another
-                # table (most rows), which changes nothing here
-                continue
-        if facts[0].disclosure_item is not None and not view.has_values:
+        read = view.labels_read  # what the row's labels are to this table, worked out once
+        if read.disclosure_inert:
+            continue  # no caption, head or row of this table: a row of another one
+        if read.disclosure_item is not None and not view.has_values:
             head = []
             continue
-        cols = [
-            (c, text)
-            for text, f in zip(view.label_texts, facts, strict=True)
-            if (c := f.disclosure_column)
-        ]
+        cols = read.disclosure_columns
         if cols and not view.has_values:
-            head = cols
+            head = list(cols)
             head_eras.update(_eras_of({c for c, _ in cols}))
             continue
-        row = disclosure_row_of_key(view.label_key) or facts[0].disclosure_row
+        row = read.disclosure_row
         if row is not None and view.value_texts and all(r != row for r, _, _ in found):
             found.append((row, view, list(head)))
     if not found:
@@ -134,7 +122,7 @@ def recognize_disclosure(
     expected = list(defaults)
     present = {r for r, _, _ in found}
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)
-    span = found[0][1].labels[0].span if found[0][1].labels else None
+    span = found[0][1].first_label_span()
     table_cls = DisclosureTable2021 if era is Era.V2021 else DisclosureTable2019
     return table_cls(tuple(cells), tuple(missing), (), span)
 
@@ -156,9 +144,9 @@ def _split_glued(
     """The cells of a row whose digits ran together (``1012`` for three columns), when only
     one split into the row's columns exists (``000`` is 0, 0, 0); otherwise the cells stay
     missing.  Table 二 has no identity within a row to choose between splits."""
-    filled = [c for c in view.values if not is_blank_text(c.content)]
-    digits = filled[0].content.strip() if len(filled) == 1 else ""
-    offset = filled[0].content.find(digits) if digits else -1
+    filled = [c for c in view.values if not is_blank_text(c[CONTENT])]
+    digits = filled[0][CONTENT].strip() if len(filled) == 1 else ""
+    offset = filled[0][CONTENT].find(digits) if digits else -1
     splits = split_candidates(digits, len(columns), total_last=False) if digits else ()
     if len(splits) != 1 or offset < 0:
         reason = "glued digits: ambiguous split" if splits else "cell count does not fit"

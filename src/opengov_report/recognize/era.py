@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from ..document import Document
 from ..model.era import Era, EraEvidence
+from .build import content_span
 from .labels import normalize_label
-from .rows import RowView
+from .rows import CONTENT, RowView
 
 __all__ = ["decide_era"]
 
@@ -39,13 +40,12 @@ def decide_era(
     }  # fmt: skip
     seen: set[tuple[str, str]] = set()
     for view in views:
-        for position, fact in enumerate(view.facts):
-            for sign in fact.era_signs:  # most labels have none
-                key = (sign, fact.key)
-                if key in seen:
-                    continue
-                seen.add(key)
-                signed[sign].append((view, position))
+        for position, sign, label_key in view.labels_read.era_signs:  # most rows have none
+            key = (sign, label_key)
+            if key in seen:
+                continue
+            seen.add(key)
+            signed[sign].append((view, position))
     for sign, era in (("2021", Era.V2021), ("2019", Era.V2019), ("legacy", Era.LEGACY)):
         if signed[sign]:
             return era, _evidence(sign, signed[sign])
@@ -64,8 +64,8 @@ def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence,
     out: list[EraEvidence] = []
     for view, position in found:
         cell = view.label_cell(position)
-        reason = f"table label {cell.content.strip()!r} ({_sign_name(sign)})"
-        out.append(EraEvidence(era, reason, cell.content_span))
+        reason = f"table label {cell[CONTENT].strip()!r} ({_sign_name(sign)})"
+        out.append(EraEvidence(era, reason, content_span(cell)))
     return tuple(out)
 
 

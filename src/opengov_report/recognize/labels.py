@@ -9,11 +9,12 @@ must match exactly.  Ids are stable snake_case strings: the contract for users a
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 __all__ = [
@@ -108,6 +109,13 @@ _FUZZY_BEST, _FUZZY_LEAD = 0.84, 0.08
 _FLOOR = _FUZZY_BEST - _FUZZY_LEAD - 0.01
 
 
+def _in_common(counts: Iterable[tuple[str, int]], other: Mapping[str, int]) -> int:
+    """How many characters two texts have in common, as multisets, from their character
+    counts (``counts``: one text's ``Counter.items()``): the ``matches`` of difflib's
+    ``quick_ratio``."""
+    return sum([min(c, other.get(ch, 0)) for ch, c in counts])
+
+
 class _Catalogue:
     """Labels → ids, with variants and a strict fuzzy fallback for long labels.
 
@@ -123,6 +131,8 @@ class _Catalogue:
                 self.exact.setdefault(_key(label), ident)
                 self.exact.setdefault(_bare(_key(label)), ident)
         self.keys = tuple(k for k in self.exact if len(k) >= fuzzy_min)
+        #: each fuzzy key with its length and its characters counted, for the bounds below
+        self._fuzzy = tuple((k, len(k), collections.Counter(k)) for k in self.keys)
         self.fuzzy_min = fuzzy_min
 
     def match(self, text: str) -> str | None:
@@ -144,16 +154,18 @@ class _Catalogue:
         # id, so keys that cannot reach 0.76 change neither: they are skipped by two upper
         # bounds of the ratio, first by length (2·min/(sum)), then by the characters in common
         # (quick_ratio).  The outcome is the same as scoring every key, at a fraction of it.
+        # The second bound is difflib's quick_ratio, 2·(characters in common, as multisets)
+        # / (n + m), computed from character counts (the keys' made once) rather than by a
+        # SequenceMatcher per key, whose construction indexed every key anew.
         n = len(bare)
+        counts = collections.Counter(bare).items()
         scored = []
-        for k in self.keys:
-            m = len(k)
+        for k, m, k_counts in self._fuzzy:
             if 2 * min(n, m) < _FLOOR * (n + m):
                 continue
-            matcher = difflib.SequenceMatcher(None, bare, k)
-            if matcher.quick_ratio() < _FLOOR:
+            if 2.0 * _in_common(counts, k_counts) / (n + m) < _FLOOR:
                 continue
-            scored.append((matcher.ratio(), k))
+            scored.append((difflib.SequenceMatcher(None, bare, k).ratio(), k))
         if not scored:
             return None
         scored.sort(reverse=True)

@@ -16,7 +16,9 @@ from collections.abc import Sequence
 
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
+from .label_facts import label_facts
 from .labels import legacy_row_id, strip_numbering
+from .memo import Memo
 from .rows import RowView, cell_value
 
 __all__ = ["recognize_legacy"]
@@ -69,36 +71,32 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     out: list[LegacyRow] = []
     unrecognized: list[UnrecognizedRow] = []
     stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
-    pending_label: RowView | None = None
-    first_span = rows[0].labels[0].span if rows[0].labels else None
+    pending_label: _Labels | None = None  # a label without unit or value, for the next row
+    first_span = rows[0].first_label_span()
     for view in rows:
-        texts = [f.key for f in view.facts]
-        if texts and all(map(_is_head, texts)):
-            cumulative_col = any(any(k in t for k in _CUMULATIVE) for t in texts)
+        read = _LABELS[view.label_texts]
+        if read.is_head:
+            cumulative_col = read.cumulative
             continue
-        # the rows are read from their texts; only the value cells are built (for spans)
-        label_texts, unit = _split(view)
+        unit = read.unit
         values = view.value_texts
-        if not label_texts and pending_label is not None and (unit or values):
-            label_texts = pending_label.label_texts
+        if not read.texts and pending_label is not None and (unit or values):
+            read = pending_label
             pending_label = None
-        elif label_texts and not unit and not view.has_values:
+        elif read.texts and not unit and not view.has_values:
             # a section row, or a label whose unit and value follow on the next row
-            pending_label = view
-            level = _level(label_texts[0])
-            row_id = _row_id(_label_text(label_texts))
+            pending_label = read
+            level, row_id = read.level, read.row_id
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, row_id))
             continue
-        if not label_texts:
+        if not read.texts:
             if unit or view.has_values:
                 unrecognized.append(UnrecognizedRow("", values, view.line))
             continue
         pending_label = None
-        label = _label_text(label_texts)
-        row_id = _row_id(label)
-        level = _level(label_texts[0])
+        label, row_id, level = read.label, read.row_id, read.level
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*[i for _, i in stack], row_id)
@@ -121,7 +119,7 @@ def _find_table(views: Sequence[RowView]) -> int | None:
         facts = view.facts
         if not facts:
             continue
-        if len(facts) >= 2 and sum(1 for f in facts if _is_head(f.key)) >= 2:
+        if len(facts) >= 2 and _LABELS[view.label_texts].head_cells >= 2:
             scores[view.table_index] = scores.get(view.table_index, 0) + 10
         if facts[0].legacy_indicator is not None:
             scores[view.table_index] = scores.get(view.table_index, 0) + 1
@@ -159,13 +157,34 @@ def _is_head(text: str) -> bool:
     return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
 
 
-def _split(view: RowView) -> tuple[tuple[str, ...], str | None]:
-    """(label texts, unit): the unit is a label cell that is a unit word."""
-    labels = view.label_texts
-    if labels and view.facts[-1].key in _UNITS:
-        return labels[:-1], view.facts[-1].key
-    # a unit written into a value cell's column (条 | 60 is the usual order; 60 | 条 is not)
-    return labels, None
+class _Labels:
+    """What this table reads from a row's label cells: whether they are the head (and name
+    a cumulative column), else the row's label cells without the unit, the unit, and the
+    row's label, id and level.  Memoised by the cells' texts (``_LABELS``): the indicators
+    repeat from report to report."""
+
+    __slots__ = (
+        "cumulative", "head_cells", "is_head", "label", "level", "row_id", "texts", "unit"
+    )  # fmt: skip
+
+    def __init__(self, label_texts: tuple[str, ...]) -> None:
+        keys = [label_facts(t).key for t in label_texts]
+        #: how many of the cells are head cells (统计指标, 单位 …)
+        self.head_cells = sum(map(_is_head, keys))
+        self.is_head = bool(keys) and self.head_cells == len(keys)
+        self.cumulative = any(any(k in t for k in _CUMULATIVE) for t in keys)
+        # the unit is a label cell that is a unit word; a unit written into a value cell's
+        # column (条 | 60 is the usual order; 60 | 条 is not) is not read
+        self.texts = label_texts
+        self.unit: str | None = None
+        if keys and keys[-1] in _UNITS:
+            self.texts, self.unit = label_texts[:-1], keys[-1]
+        self.label = _label_text(self.texts)
+        self.row_id = _row_id(self.label) if self.texts else ""
+        self.level = _level(self.texts[0]) if self.texts else 0
+
+
+_LABELS: Memo[tuple[str, ...], _Labels] = Memo(_Labels, 4096)
 
 
 def _label_text(texts: Sequence[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
@@ -75,8 +76,9 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def extract_metadata(doc: Document) -> Metadata:
-    """Read the metadata a report states about itself."""
+def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata:
+    """Read the metadata a report states about itself (``paragraphs``: the document's, in
+    order)."""
     spans: list[tuple[str, Span]] = []
     title, title_span = _title(doc)
     if title is not None and title_span is not None:
@@ -89,7 +91,7 @@ def extract_metadata(doc: Document) -> Metadata:
             spans.append(("year", title_span))
         if agency is not None and title_span is not None:
             spans.append(("agency", title_span))
-    published, signatory, date_span, sign_span = _signature(doc)
+    published, signatory, date_span, sign_span = _signature(paragraphs)
     if published is None:
         published, date_span = _meta_date(doc)
     if published is not None and date_span is not None:
@@ -155,15 +157,10 @@ def _agency_from_title(title: str) -> str | None:
 
 
 def _signature(
-    doc: Document,
+    paragraphs: Sequence[Paragraph],
 ) -> tuple[datetime.date | None, str | None, Span | None, Span | None]:
     """The date and the agency name among the last non-blank lines of the report."""
-    tail: list[Paragraph] = []
-    for leaf in reversed(list(doc.paragraphs())):
-        tail.append(leaf)
-        if len(tail) == 4:
-            break
-    tail.reverse()
+    tail = paragraphs[-4:]
     for i, para in enumerate(tail):
         content = para.content
         if len(content) > 24:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..document import Cell
+from ..document import CellData
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
 from .build import row_cells
@@ -21,19 +21,19 @@ from .labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
 )
-from .rows import RowView, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, is_blank_text, part_span, trim_values
 
 __all__ = ["recognize_reviews"]
 
 
 def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
     """The review/litigation table, or None when the report has no header or row of it."""
-    glued = next((v for v in views if v.is_glued and _is_glued_head(v)), None)
-    if glued is not None:
-        return _from_glued(glued)
+    for view in views:
+        if view.is_glued and _is_glued_head(view):
+            return _from_glued(view)
     start = -1
     for i, view in enumerate(views):
-        if not view.has_values and any(f.review_group == "review" for f in view.facts):
+        if view.labels_read.names_review and not view.has_values:
             start = i
             break
     labelled = _labelled_rows(views)
@@ -79,7 +79,7 @@ def recognize_reviews(views: Sequence[RowView]) -> ReviewTable | None:
             cells.extend(row_cells(group, columns, fitted, view.label))
         missing.extend(Missing(g, None, "not found") for g in REVIEW_GROUPS if g not in labelled)
     first = views[start] if start >= 0 else next(iter(labelled.values()))
-    span = first.labels[0].span if first.labels else None
+    span = first.first_label_span()
     return ReviewTable(tuple(cells), tuple(missing), (), span)
 
 
@@ -107,12 +107,12 @@ def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
     return out
 
 
-def _glued_digits(view: RowView) -> Cell | None:
+def _glued_digits(view: RowView) -> CellData | None:
     """The digits cell of a glued line (its last cell, however long the run: a run of more
     digits than one number has reads as no value)."""
-    cells = [c for c in (*view.labels, *view.values) if not is_blank_text(c.content)]
+    cells = [c for c in (*view.labels, *view.values) if not is_blank_text(c[CONTENT])]
     last = cells[-1] if len(cells) >= 2 else None
-    digits = last.content.strip() if last is not None else ""
+    digits = last[CONTENT].strip() if last is not None else ""
     return last if digits.isascii() and digits.isdigit() else None
 
 
@@ -128,10 +128,10 @@ def _from_glued(view: RowView) -> ReviewTable:
     cut makes every group's 总计 the sum of its four results; else the cells stay missing."""
     cell = _glued_digits(view)
     assert cell is not None
-    digits = cell.content.strip()
-    offset = cell.content.find(digits)
+    digits = cell[CONTENT].strip()
+    offset = cell[CONTENT].find(digits)
     splits = split_grouped(digits, len(REVIEW_GROUPS), len(REVIEW_COLUMNS))
-    span = view.labels[0].span if view.labels else None
+    span = view.first_label_span()
     if len(splits) != 1:
         reason = "glued digits: ambiguous split" if splits else "glued digits: no split adds up"
         missing = tuple(Missing(g, c, reason) for g in REVIEW_GROUPS for c in REVIEW_COLUMNS)
