@@ -31,7 +31,10 @@ from lark.lexer import Lexer
 
 from .document import (
     Blank,
+    Block,
     CellData,
+    Front,
+    FrontItem,
     Heading,
     MetaLine,
     Noise,
@@ -147,12 +150,12 @@ _HEADING_TITLE_MAX = 60
 
 
 class NodeToken(Token):
-    """A Lark token that carries the node it stands for, and the blank lines and noise that
-    follow it (``trivia``: None, or their nodes in order)."""
+    """A Lark token that carries the node it stands for (a heading, the title block, or
+    None), and the blocks that follow it up to the next heading (``blocks``, in order)."""
 
-    __slots__ = ("node", "trivia")
+    __slots__ = ("blocks", "node")
     node: Any
-    trivia: list[Blank | Noise] | None
+    blocks: list[Block]
 
 
 _new_str = str.__new__
@@ -206,6 +209,7 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
 
 
 _WS_RUN_RE = re.compile("[" + _WS + "]*")
+_NON_WS_RUN_RE = re.compile("[^" + _WS + "]+")
 
 
 def _lstrip_at(text: str, start: int, end: int) -> int:
@@ -867,72 +871,88 @@ class _Lines:
     # -- tokens ------------------------------------------------------------------------
 
     def tokens(self) -> list[NodeToken]:
+        """The tokens for the grammar: the title block as one ``FRONT`` token, one token per
+        heading (``H1`` … ``H8``), and one ``BLOCKS`` token for what precedes the first
+        heading.
+
+        Everything that is not a heading — paragraphs, run-in text, tables, blank lines,
+        noise — belongs to the section (or document) that holds the token before it,
+        whatever follows: the grammar's reductions never depend on it.  So it rides on that
+        token (``token.blocks``) instead of being a token of its own: the parser's cost is per
+        token, and the grammar's work is the nesting of the sections by depth."""
         text = self.text
         kinds, starts, stops, lines = self.kinds, self.starts, self.stops, self.lines
         line_starts = self._line_starts
         out: list[NodeToken] = []
+        front: list[FrontItem] = []
+        blocks: list[Block] | None = None  # where the next block goes (None: no token yet)
+        node: Block
         i, n = 0, len(kinds)
         while i < n:
             kind = kinds[i]
-            if kind == "_merged":  # joined to the paragraph before it
+            first = i
+            if kind in _ROW_KINDS:
+                node, i = self._table(i)
+            elif kind == "heading":
+                tok = self._heading_token(i)
+                out.append(tok)
+                blocks = tok.blocks
                 i += 1
                 continue
-            if kind in _ROW_KINDS:
-                i = self._table(i, out)
-                continue
-            if kind == "heading":
-                out.append(self._heading_token(i))
-            elif kind in _BLANK_TOKENS:
+            elif kind in _BLANK_RUNS:  # a run of blank lines: one node
                 j = i + 1
                 while j < n and kinds[j] == kind:
                     j += 1
                 start, stop, line = starts[i], stops[j - 1], lines[i]
-                chunk = text[start:stop]
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
-                blank = Blank(chunk, span)
-                if kind == "blank" and out and out[-1].type in _BODY_TOKENS:
-                    _add_trivia(out[-1], blank)
-                else:
-                    out.append(self._tok(_BLANK_TOKENS[kind], i, blank))
+                node = Blank(text[start:stop], span)
                 i = j
+                if kind == "f_blank":
+                    front.append(node)
+                    continue
+            elif kind == "_merged":  # joined to the paragraph before it
+                i += 1
                 continue
             else:
                 start, stop, line = starts[i], stops[i], lines[i]
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
                 chunk = text[start:stop]
-                if kind.startswith("f_"):
-                    out.append(self._front_token(i, kind, chunk, span))
-                elif kind in _NOISE_KINDS:
-                    noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                    if out and out[-1].type in _BODY_TOKENS:
-                        _add_trivia(out[-1], noise)
-                    else:
-                        out.append(self._tok("NOISE", i, noise))
+                i += 1
+                if kind in _NOISE_KINDS:
+                    node = Noise(chunk, span, _NOISE_KINDS[kind])
+                elif kind.startswith("f_"):  # the title block (a prefix of the segments)
+                    front.append(_front_node(kind, chunk, span))
+                    continue
                 else:  # para, runin
-                    typ = "RUNIN" if kind == "runin" else "PARA"
-                    out.append(self._tok(typ, i, Paragraph(chunk, span)))
-            i += 1
+                    node = Paragraph(chunk, span)
+            if blocks is None:  # the first block of the body, before any heading
+                tok = self._tok("BLOCKS", first, None)
+                out.append(tok)
+                blocks = tok.blocks
+            blocks.append(node)
+        if front:
+            out.insert(0, self._tok("FRONT", 0, Front(tuple(front))))
         # the rows keep this object until their cells are read (see row_parts): drop what
         # only the passes and the tokens needed (the headings' data: one regex match each)
         self.num, self.title_end, self.level, self.anomaly, self.numbering = {}, {}, {}, {}, {}
         self.row_first, self._runins, self._cand, self._numberings = [], [], None, {}
         return out
 
-    def _table(self, i: int, out: list[NodeToken]) -> int:
+    def _table(self, i: int) -> tuple[Table, int]:
         """The table that starts at segment ``i``: its rows, up to the first segment that is
-        not a table line, as one ``TABLE`` token.  Returns the segment after the table.
+        not a table line.  Returns it and the segment after it.
 
         The grammar places tables among the blocks of a section; what is inside a table (its
-        rows and cells, and the blank lines between rows) the lexer has already decided, so
-        the parser sees one token per table, not one per row.  A row's extent is found here;
-        its cells are built by :meth:`row_parts` when first read (see ``Row.parts``)."""
+        rows and cells, and the blank lines between rows) the lexer has already decided.
+        A row's extent is found here; its cells are built by :meth:`row_parts` when first
+        read (see ``Row.parts``)."""
         kinds = self.kinds
         if self._codes is None:
             self._codes = "".join(map(_ROW_CODES.__getitem__, kinds))
         codes = self._codes
         rows: list[Row] = []
         seen: set[str] = set()  # the kinds of the rows' first segments
-        first, n = i, len(kinds)
+        n = len(kinds)
         while i < n:
             kind = kinds[i]
             if kind == "line":
@@ -948,8 +968,7 @@ class _Lines:
             seen.add(kind)
         layouts = {_ROW_LAYOUTS[k] for k in seen}
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
-        out.append(self._tok("TABLE", first, Table(tuple(rows), layout)))
-        return i
+        return Table(tuple(rows), layout), i
 
     def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
         """The cells of the row of segments ``first`` to ``end`` (any layout but lines)."""
@@ -1053,16 +1072,6 @@ class _Lines:
         rows.append(Row(tuple(cells)))
         return j
 
-    def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
-        if kind == "f_title":
-            return self._tok("FRONT_TITLE", i, TitleLine(chunk, span))
-        if kind == "f_meta":
-            m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
-            key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
-            return self._tok("FRONT_META", i, MetaLine(chunk, span, key, value))
-        node = Noise(chunk, span, _NOISE_KINDS[kind[2:]])
-        return self._tok("FRONT_NOISE", i, node)
-
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
         m = self.num[i]
@@ -1080,59 +1089,112 @@ class _Lines:
         return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:
-        """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
+        """The cells of a row on one line: tab-separated, pipes, spaced, or glued.
+
+        The row is on one line, so every cell's column is its offset from that line's start;
+        cells are built as tuples in place (a helper call per cell cost as much as the cell)."""
         text = self.text
         a, b, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
+        col0 = self._line_starts[line - 1] - 1  # a cell at offset o is in column o - col0
         cells: list[CellData] = []
+        append = cells.append
         if kind == "tsv":
-            bounds = [a - 1]
+            # cell k owns its leading tab (the first owns the row's start), the last the stop
+            own_start = cstart = a
             t = text.find("\t", a, b)
             while t >= 0:
-                bounds.append(t)
-                t = text.find("\t", t + 1, b)
-            bounds.append(b)
-            for k in range(len(bounds) - 1):
-                own_start = a if k == 0 else bounds[k]
-                cstart = a if k == 0 else bounds[k] + 1
-                cend = bounds[k + 1]
-                own_stop = cend if k < len(bounds) - 2 else stop
-                cells.append(self._cell(line, own_start, cstart, cend, own_stop))
+                append(
+                    (
+                        text[own_start:t],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cstart:t],
+                        cstart,
+                        t,
+                    )
+                )
+                own_start, cstart = t, t + 1
+                t = text.find("\t", cstart, b)
+            append(
+                (text[own_start:stop], own_start, line, own_start - col0, text[cstart:b], cstart, b)
+            )
         elif kind in ("pipe", "pipe_rule"):
-            pipes = [p for p in range(a, b) if text[p] == "|" and text[p - 1 : p] != "\\"]
+            # the pipes that separate cells (not escaped as ``\|``), found by str.find
+            pipes: list[int] = []
+            p = text.find("|", a, b)
+            while p >= 0:
+                if p == 0 or text[p - 1] != "\\":
+                    pipes.append(p)
+                p = text.find("|", p + 1, b)
             closing = pipes[-1] if len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(_WS) else -1
-            seps = pipes[:-1] if closing >= 0 else pipes
-            for k, p in enumerate(seps):
-                own_start = a if k == 0 else p
-                last = k + 1 == len(seps)
-                cend = (closing if closing >= 0 else b) if last else seps[k + 1]
-                own_stop = stop if last else seps[k + 1]
-                cs, ce = _trim(text, p + 1, cend)
-                cells.append(self._cell(line, own_start, cs, ce, own_stop))
+            if closing >= 0:
+                pipes[-1] = closing  # the last cell's content ends there; its text at stop
+            else:
+                pipes.append(b)
+            own_start = a
+            last_k = len(pipes) - 2
+            for k in range(last_k + 1):
+                cend = pipes[k + 1]
+                own_stop = cend if k < last_k else stop
+                # the content, trimmed of white space (as _trim, inline: one call per cell)
+                cs = pipes[k] + 1
+                while cs < cend and text[cs] in _WS:
+                    cs += 1
+                ce = cend
+                while ce > cs and text[ce - 1] in _WS:
+                    ce -= 1
+                append(
+                    (
+                        text[own_start:own_stop],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cs:ce],
+                        cs,
+                        ce,
+                    )
+                )
+                own_start = own_stop
         elif kind == "glued":
             bounds_ = self.glued[i]
+            last_k = len(bounds_) - 1
+            own_start = a
             for k, (cs, ce) in enumerate(bounds_):
-                own_start = a if k == 0 else cs
-                own_stop = stop if k + 1 == len(bounds_) else bounds_[k + 1][0]
-                cells.append(self._cell(line, own_start, cs, ce, own_stop))
-        else:  # spaced
-            parts: list[tuple[int, int]] = []
-            p = _lstrip_at(text, a, b)
-            while p < b:
-                q = p
-                while q < b and text[q] not in _WS:
-                    q += 1
-                parts.append((p, q))
-                p = _lstrip_at(text, q, b)
-            for k, (cs, ce) in enumerate(parts):
-                own_start = a if k == 0 else parts[k - 1][1]
-                own_stop = stop if k + 1 == len(parts) else ce
-                cells.append(self._cell(line, own_start, cs, ce, own_stop))
+                own_stop = stop if k == last_k else bounds_[k + 1][0]
+                append(
+                    (
+                        text[own_start:own_stop],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cs:ce],
+                        cs,
+                        ce,
+                    )
+                )
+                own_start = own_stop
+        else:  # spaced: runs of characters other than white space
+            own_start = a
+            cs = _lstrip_at(text, a, b)
+            while cs < b:
+                m = _NON_WS_RUN_RE.match(text, cs, b)
+                ce = m.end()  # type: ignore[union-attr]
+                nxt = _lstrip_at(text, ce, b)
+                own_stop = stop if nxt >= b else ce
+                append(
+                    (
+                        text[own_start:own_stop],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cs:ce],
+                        cs,
+                        ce,
+                    )
+                )
+                own_start, cs = own_stop, nxt
         return cells
-
-    def _cell(self, line: int, own_start: int, cstart: int, cend: int, own_stop: int) -> CellData:
-        text = self.text
-        column = own_start - self._line_starts[line - 1] + 1
-        return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
     def _tok(self, typ: str, i: int, node: Any) -> NodeToken:
         """A token at the start of segment ``i`` carrying ``node``.
@@ -1149,23 +1211,19 @@ class _Lines:
         tok.column = start - self._line_starts[line - 1] + 1
         tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
-        tok.trivia = None
+        tok.blocks = []
         return tok
 
 
-def _add_trivia(tok: NodeToken, node: Blank | Noise) -> None:
-    """Blank lines and noise after a token of the body go with it, as its trivia.
-
-    They are blocks of the section (or document) that holds what precedes them, whatever
-    follows: the grammar's reductions do not depend on them, so they need not be tokens of
-    their own (the parser's cost is per token, and a third of a report's tokens were blank
-    runs).  The tree is the same: the grammar's callbacks put each token's trivia right
-    after its node.  Only a blank or noise with no body token before it (at the start of the
-    body) is a ``BLANK`` or ``NOISE`` token."""
-    if tok.trivia is None:
-        tok.trivia = [node]
-    else:
-        tok.trivia.append(node)
+def _front_node(kind: str, chunk: str, span: Span) -> FrontItem:
+    """A node of the title block (segment kind ``f_…``)."""
+    if kind == "f_title":
+        return TitleLine(chunk, span)
+    if kind == "f_meta":
+        m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
+        key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
+        return MetaLine(chunk, span, key, value)
+    return Noise(chunk, span, _NOISE_KINDS[kind[2:]])
 
 
 #: one letter per segment kind for finding a row's extent with :data:`_ROW_RE`, in C
@@ -1176,12 +1234,8 @@ _ROW_CODES: collections.defaultdict[str, str] = collections.defaultdict(
 #: line of another layout, then the blank lines after it
 _ROW_RE = re.compile("(?:c[cn]*|.)t*")
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
-_BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+_BLANK_RUNS = ("blank", "f_blank")
 _HEADING_TOKENS = tuple(f"H{d}" for d in range(MAX_DEPTH + 1))  # by depth (from 1)
-#: the tokens of the body, which take the blank lines and noise after them as trivia
-_BODY_TOKENS = frozenset(
-    {"PARA", "RUNIN", "BLANK", "NOISE", "TABLE", *(f"H{d}" for d in range(1, MAX_DEPTH + 1))}
-)
 #: the kinds of line that make a table of the cells, tab-separated or pipe layouts
 _CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
 _CONT_CANDIDATES = ("para", "spaced", "heading")
