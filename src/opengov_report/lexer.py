@@ -23,6 +23,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator
+from itertools import accumulate, compress, count, repeat
 from typing import Any
 
 from lark import Token
@@ -54,6 +55,16 @@ from .document import (
 from .numerals import chinese_number
 
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
+
+#: the kind of a line, by its text, for lines whose kind depends on nothing else and which
+#: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts
+_LINE_KINDS: dict[str, str] = {"": "blank"}
+_LINE_KINDS_MAX = 16384
+#: the kinds that go into that memo: a segment of any other kind carries more data (a
+#: heading's numbering, a glued row's cells) or is part of a line
+_MEMO_KINDS = frozenset(
+    {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
+)
 
 #: a line longer than this is cut before run-in headings (a report run together) …
 _LONG_LINE = 2000
@@ -295,26 +306,46 @@ class _Lines:
     # -- pass 1: lines, segments and their kinds ----------------------------------------
 
     def segment(self) -> None:
-        """Cut the text into lines (and long lines into segments), classifying each."""
+        """Cut the text into lines (and long lines into segments), classifying each.
+
+        Most lines of a report are table cells, blank lines and short lines seen before (the
+        labels of the standard tables): a line whose kind depends on its text alone, and
+        which is one segment, is looked up in :data:`_LINE_KINDS` (a memo keyed by the
+        line's text), and the runs of such lines are added to the segment lists by slices
+        of the line table, computed for all lines at once in C.  Only the other lines go
+        through :meth:`_line` one by one."""
         text = self.text
         n = len(text)
-        bounds: list[tuple[int, int, int]] | None = None
-        if "\r" in text:
-            bounds = _split_lines(text)
-            pieces = [text[a:b] for a, b, _ in bounds]
-        else:
-            pieces = text.split("\n")
+        if "\r" not in text or text.count("\r\n") == text.count("\r") == text.count("\n"):
+            # one kind of line ending (\n, or \r\n throughout): the line table in C
+            sep = "\r\n" if "\r" in text else "\n"
+            pieces = text.split(sep)
             if pieces and not pieces[-1]:
                 pieces.pop()  # the text ends with a line ending
+            lens = list(map(len, pieces))
+            line_starts = list(accumulate(map(operator.add, lens, repeat(len(sep))), initial=0))
+            nexts = line_starts[1:]  # a line's stop: where the next one starts …
+            if nexts:
+                nexts[-1] = n  # … or the end of the text
+            del line_starts[-1]
+            line_ends = list(map(operator.add, line_starts, lens))
+        else:  # mixed line endings
+            bounds = _split_lines(text)
+            pieces = [text[a:b] for a, b, _ in bounds]
+            line_starts = [a for a, _, _ in bounds]
+            line_ends = [b for _, b, _ in bounds]
+            nexts = [c for _, _, c in bounds]
+        self._line_starts = line_starts
         few = 0
         for piece in pieces:
             if piece and piece.strip(_WS_TAB):
                 few += 1
                 if few > 5:
                     break
-        has_bookmarks = "[bookmark:" in text
         # a line longer than this may be a whole report run together
         long_line = _ONE_LINE_MIN if few <= 5 else _LONG_LINE
+        known = list(map(_LINE_KINDS.get, pieces))  # None: a line to classify
+        others = list(compress(count(), map(operator.is_, known, repeat(None))))
         starts, ends, stops, lines, kinds = (
             self.starts,
             self.ends,
@@ -322,47 +353,58 @@ class _Lines:
             self.lines,
             self.kinds,
         )
-        line_starts = self._line_starts
-        classify = self._classify
-        pos = 0
-        for lineno, piece in enumerate(pieces, 1):
-            if bounds is None:
-                start = pos
-                end = pos + len(piece)
-                stop = pos = end + 1 if end < n else end
-            else:
-                start, end, stop = bounds[lineno - 1]
-            line_starts.append(start)
-            if end - start <= long_line and not (has_bookmarks and "[bookmark:" in piece):
-                if "\t" in piece:
-                    # a tab-led line with no other tab is a cell; other tab lines are rows
-                    kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
-                elif not piece:
-                    kind = "blank"
-                else:
-                    classify(start, end, stop, lineno, piece)
-                    continue
-                starts.append(start)
-                ends.append(end)
-                stops.append(stop)
-                lines.append(lineno)
-                kinds.append(kind)
-                continue
-            at = start
-            # bookmarks glued to the start of a line
-            while has_bookmarks:
-                m = _BOOKMARK_RE.match(text, _lstrip_at(text, at, end), end)
-                if m is None:
-                    break
-                self._add(at, m.end(), m.end(), lineno, "bookmark")
-                at = m.end()
-            if end - at > long_line:
-                cuts = self._runin_cuts(at, end)
-                for k, (a, b) in enumerate(cuts):
-                    classify(a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
-                continue
-            classify(at, end, stop, lineno, text[at:end])
+        done = 0  # the lines before this one are in the segment lists
+        for k in [*others, len(pieces)]:
+            if k > done:  # a run of known lines: one segment each
+                starts += line_starts[done:k]
+                ends += line_ends[done:k]
+                stops += nexts[done:k]
+                lines += range(done + 1, k + 1)
+                kinds += known[done:k]  # type: ignore[arg-type]
+            if k < len(pieces):
+                self._line(k + 1, line_starts[k], line_ends[k], nexts[k], pieces[k], long_line)
+            done = k + 1
         self.row_first = [False] * len(kinds)
+
+    def _line(
+        self, lineno: int, start: int, end: int, stop: int, piece: str, long_line: int
+    ) -> None:
+        """Classify line ``lineno`` (``piece``, without its line ending) and add its
+        segments; remember its kind when it depends on its text alone (see ``segment``)."""
+        text = self.text
+        kinds = self.kinds
+        if end - start <= long_line and "[bookmark:" not in piece:
+            if "\t" in piece:
+                # a tab-led line with no other tab is a cell; other tab lines are rows
+                kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                self._add(start, end, stop, lineno, kind)
+            else:
+                self._classify(start, end, stop, lineno, piece)
+            # one segment of a kind that needs no data besides: known from now on
+            if (
+                kinds[-1] in _MEMO_KINDS
+                and self.starts[-1] == start
+                and end - start <= _ONE_LINE_MIN
+            ):
+                if len(_LINE_KINDS) >= _LINE_KINDS_MAX:
+                    _LINE_KINDS.clear()
+                    _LINE_KINDS[""] = "blank"
+                _LINE_KINDS[piece] = kinds[-1]
+            return
+        at = start
+        # bookmarks glued to the start of a line
+        while "[bookmark:" in piece:
+            m = _BOOKMARK_RE.match(text, _lstrip_at(text, at, end), end)
+            if m is None:
+                break
+            self._add(at, m.end(), m.end(), lineno, "bookmark")
+            at = m.end()
+        if end - at > long_line:
+            cuts = self._runin_cuts(at, end)
+            for k, (a, b) in enumerate(cuts):
+                self._classify(a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
+            return
+        self._classify(at, end, stop, lineno, text[at:end])
 
     def _runin_cuts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Cut a very long line (a whole report on one line) before run-in headings.

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opengov_report import OpenGovReportError, parse_document, walk
+from opengov_report import OpenGovReportError, lexer, parse_document, walk
 from opengov_report.document import CellData, Document, Row, Span, _pending_row
 from opengov_report.errors import ParseError
 
@@ -136,3 +136,61 @@ def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
     row = _pending_row(_BrokenSource(), 0, 1, False)
     with pytest.raises(ParseError, match="building a row"):
         _ = row.parts
+
+
+def _reset_line_kinds() -> None:
+    lexer._LINE_KINDS.clear()
+    lexer._LINE_KINDS[""] = "blank"
+
+
+def _tree(doc: Document) -> tuple[str, list[tuple[CellData, ...]]]:
+    return repr(doc), [row.parts for row in _rows(doc)]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(report_like, report_like)
+def test_the_line_kind_memo_changes_nothing(text: str, other: str) -> None:
+    """Lines whose kind the lexer remembers by their text (from this text, or from
+    another one parsed before) are classified as they are without the memo."""
+    _reset_line_kinds()
+    cold = _tree(parse_document(text))
+    assert _tree(parse_document(text)) == cold  # every line of the text remembered
+    parse_document(other)
+    assert _tree(parse_document(text)) == cold
+    _reset_line_kinds()
+    for ending in ("\n", "\r\n", "\r"):  # the same lines with other line endings
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        variant = ending.join(lines)
+        _reset_line_kinds()
+        cold_variant = _tree(parse_document(variant))
+        assert _tree(parse_document(variant)) == cold_variant
+
+
+def test_the_line_kind_memo_is_bounded() -> None:
+    _reset_line_kinds()
+    text = "\n".join(f"\t{k}" for k in range(lexer._LINE_KINDS_MAX + 10))
+    parse_document(text)
+    assert 1 <= len(lexer._LINE_KINDS) <= lexer._LINE_KINDS_MAX + 1
+    assert lexer._LINE_KINDS[""] == "blank"
+
+
+_LONG_TITLE_LINE = "某市2023年政府信息公开工作年度报告" + "本年度，我市认真贯彻落实条例规定" * 8
+_GLUED_HEAD_ROW = "复议结果维持结果纠正其他结果尚未审结总计诉讼结果维持210031000000000"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # a line of 120-2000 characters is one paragraph among many lines, but cut after
+        # its title where the text has five lines or fewer (a report run together)
+        ("\n".join(["一、总体情况", _LONG_TITLE_LINE, *["正文。"] * 6]), _LONG_TITLE_LINE),
+        # a line that is a glued table of one row carries its cells' bounds
+        (_GLUED_HEAD_ROW, _GLUED_HEAD_ROW),
+        ("\n".join(["一、总体情况", "\t0", "| a | b |", "  ", "正文。"]), "\t0\n| a | b |\n  \n"),
+    ],
+)
+def test_a_remembered_line_kind_holds_in_any_text(first: str, then: str) -> None:
+    _reset_line_kinds()
+    cold = _tree(parse_document(then))
+    parse_document(first)
+    assert _tree(parse_document(then)) == cold
