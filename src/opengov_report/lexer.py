@@ -66,6 +66,12 @@ _MEMO_KINDS = frozenset(
     {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
 )
 
+#: the heading lines (without run-in text) met so far, by their text: the numbering mark,
+#: and the ends of the mark and the title as offsets in the line; bounded as _LINE_KINDS
+_HEADING_LINES: dict[str, tuple[str, int, int]] = {}
+#: the numbering of a mark, by its text (one shared object: numberings are frozen)
+_NUMBERINGS: dict[str, Numbering] = {}
+
 #: a line longer than this is cut before run-in headings (a report run together) …
 _LONG_LINE = 2000
 #: … or longer than this in a text of at most five non-blank lines
@@ -248,6 +254,21 @@ def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
     return style, ordinal
 
 
+def _numbering_of(mark: str) -> Numbering:
+    """The :class:`Numbering` of a numbering mark (the text :data:`_NUMBERING_RE` matched),
+    memoised: a report repeats a few dozen marks."""
+    numbering = _NUMBERINGS.get(mark)
+    if numbering is None:
+        m = _NUMBERING_RE.fullmatch(mark)
+        assert m is not None
+        style, ordinal = _numbering(m)
+        numbering = Numbering(style, ordinal, mark)
+        if len(_NUMBERINGS) >= 4096:
+            _NUMBERINGS.clear()
+        _NUMBERINGS[mark] = numbering
+    return numbering
+
+
 _CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 #: words that end the title of a report section (二、主动公开政府信息情况, 六、其他需要报告的事项)
 _SECTION_WORDS = ("情况", "事项", "概述", "措施")
@@ -283,8 +304,7 @@ class _Lines:
         self.lines: list[int] = []  # 1-based line number
         self.kinds: list[str] = []  # see _kind_of; the passes refine it
         self.row_first: list[bool] = []  # lines layout: the lines that start a table row
-        self.num: dict[int, re.Match[str]] = {}  # headings: the numbering match
-        self.numbering: dict[int, tuple[NumberingStyle, int]] = {}  # headings: style, ordinal
+        self.num: dict[int, tuple[str, int]] = {}  # headings: numbering mark, its end
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
@@ -292,7 +312,6 @@ class _Lines:
         self._runins: list[int] = []  # segments of run-in text after a heading's title
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
-        self._numberings: dict[str, Numbering] = {}  # by the numbering's text
         self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
 
     def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
@@ -373,6 +392,13 @@ class _Lines:
         segments; remember its kind when it depends on its text alone (see ``segment``)."""
         text = self.text
         kinds = self.kinds
+        heading = _HEADING_LINES.get(piece)
+        if heading is not None:  # a heading line seen before (no run-in text)
+            mark, mark_end, title_end = heading
+            i = self._add(start, end, stop, lineno, "heading")
+            self.num[i] = (mark, start + mark_end)
+            self.title_end[i] = start + title_end
+            return
         if end - start <= long_line and "[bookmark:" not in piece:
             if "\t" in piece:
                 # a tab-led line with no other tab is a cell; other tab lines are rows
@@ -380,16 +406,22 @@ class _Lines:
                 self._add(start, end, stop, lineno, kind)
             else:
                 self._classify(start, end, stop, lineno, piece)
-            # one segment of a kind that needs no data besides: known from now on
-            if (
-                kinds[-1] in _MEMO_KINDS
-                and self.starts[-1] == start
-                and end - start <= _ONE_LINE_MIN
-            ):
-                if len(_LINE_KINDS) >= _LINE_KINDS_MAX:
-                    _LINE_KINDS.clear()
-                    _LINE_KINDS[""] = "blank"
-                _LINE_KINDS[piece] = kinds[-1]
+            # a line that is one segment, of a kind that depends on its text alone, is
+            # known from now on (the kind of a line longer than _ONE_LINE_MIN depends on
+            # how many lines the text has)
+            if self.starts[-1] == start and end - start <= _ONE_LINE_MIN:
+                kind = kinds[-1]
+                if kind in _MEMO_KINDS:
+                    if len(_LINE_KINDS) >= _LINE_KINDS_MAX:
+                        _LINE_KINDS.clear()
+                        _LINE_KINDS[""] = "blank"
+                    _LINE_KINDS[piece] = kind
+                elif kind == "heading":  # its numbering mark and title, as offsets
+                    i = len(kinds) - 1
+                    mark, mark_end = self.num[i]
+                    if len(_HEADING_LINES) >= _LINE_KINDS_MAX:
+                        _HEADING_LINES.clear()
+                    _HEADING_LINES[piece] = (mark, mark_end - start, self.title_end[i] - start)
             return
         at = start
         # bookmarks glued to the start of a line
@@ -473,7 +505,7 @@ class _Lines:
         m, title_end = self._cand
         split = title_end < b
         i = self._add(a, title_end if split else b, title_end if split else stop, line, kind)
-        self.num[i] = m
+        self.num[i] = (m.group(), m.end())
         self.title_end[i] = title_end
         if split:
             # the run-in text after a heading's title is a segment of its own: a
@@ -832,8 +864,8 @@ class _Lines:
         """
         kinds = self.kinds
         segs = _where(kinds, _JUST_HEADING)
-        parsed = [_numbering(self.num[i]) for i in segs]
-        self.numbering = dict(zip(segs, parsed, strict=True))
+        numberings = [_numbering_of(self.num[i][0]) for i in segs]
+        parsed = [(numbering.style, numbering.ordinal) for numbering in numberings]
         style_level: dict[NumberingStyle, int] = {}
         level_style: dict[int, NumberingStyle] = {}
         stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
@@ -976,8 +1008,8 @@ class _Lines:
             out.insert(0, self._tok("FRONT", 0, Front(tuple(front))))
         # the rows keep this object until their cells are read (see row_parts): drop what
         # only the passes and the tokens needed (the headings' data: one regex match each)
-        self.num, self.title_end, self.level, self.anomaly, self.numbering = {}, {}, {}, {}, {}
-        self.row_first, self._runins, self._cand, self._numberings = [], [], None, {}
+        self.num, self.title_end, self.level, self.anomaly = {}, {}, {}, {}
+        self.row_first, self._runins, self._cand = [], [], None
         return out
 
     def _table(self, i: int) -> tuple[Table, int]:
@@ -1116,18 +1148,13 @@ class _Lines:
 
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
-        m = self.num[i]
-        mark = m.group(0)
-        numbering = self._numberings.get(mark)  # equal marks, equal numberings: share one
-        if numbering is None:
-            style, ordinal = self.numbering[i]
-            numbering = self._numberings[mark] = Numbering(style, ordinal, mark)
+        mark, mark_end = self.num[i]
         start, stop, line = self.starts[i], self.stops[i], self.lines[i]
-        title = text[m.end() : self.title_end[i]].strip(_WS)
+        title = text[mark_end : self.title_end[i]].strip(_WS)
         chunk = text[start:stop]
         span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
-        node = Heading(chunk, span, numbering, title, level, self.anomaly[i])
+        node = Heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:

@@ -141,6 +141,7 @@ def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
 def _reset_line_kinds() -> None:
     lexer._LINE_KINDS.clear()
     lexer._LINE_KINDS[""] = "blank"
+    lexer._HEADING_LINES.clear()
 
 
 def _tree(doc: Document) -> tuple[str, list[tuple[CellData, ...]]]:
@@ -187,6 +188,9 @@ _GLUED_HEAD_ROW = "复议结果维持结果纠正其他结果尚未审结总计�
         # a line that is a glued table of one row carries its cells' bounds
         (_GLUED_HEAD_ROW, _GLUED_HEAD_ROW),
         ("\n".join(["一、总体情况", "\t0", "| a | b |", "  ", "正文。"]), "\t0\n| a | b |\n  \n"),
+        # a heading line keeps its numbering and title wherever it is
+        ("一、总体情况\n  （一）主动公开情况\n", "前言。\n\n  （一）主动公开情况\n二、其他\n（二）依申请"),
+        ("1. 概述\n2. 其他", "一、总体情况\n1. 概述\n二、情况"),
     ],
 )
 def test_a_remembered_line_kind_holds_in_any_text(first: str, then: str) -> None:
