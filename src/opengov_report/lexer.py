@@ -18,7 +18,6 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 from __future__ import annotations
 
 import collections
-import contextlib
 import itertools
 import operator
 import re
@@ -1355,14 +1354,20 @@ def _same_level_style(
 def _where(kinds: list[str], wanted: tuple[str, ...]) -> list[int]:
     """The indices of the segments whose kind is in ``wanted``, in order.
 
-    ``list.index`` scans in C, so the cost in Python is per match, not per segment."""
+    ``list.index`` scans in C, so the cost in Python is per match, not per segment.  Each
+    scan ends at a sentinel appended to the list for its duration (an exception to end it
+    cost more than a short list's scan)."""
     out: list[int] = []
+    n = len(kinds)
     for kind in wanted:
-        i = -1
-        with contextlib.suppress(ValueError):
-            while True:
-                i = kinds.index(kind, i + 1)
+        kinds.append(kind)
+        try:
+            i = kinds.index(kind)
+            while i < n:
                 out.append(i)
+                i = kinds.index(kind, i + 1)
+        finally:
+            kinds.pop()
     if len(wanted) > 1:
         out.sort()
     return out

@@ -189,7 +189,10 @@ _GLUED_HEAD_ROW = "复议结果维持结果纠正其他结果尚未审结总计�
         (_GLUED_HEAD_ROW, _GLUED_HEAD_ROW),
         ("\n".join(["一、总体情况", "\t0", "| a | b |", "  ", "正文。"]), "\t0\n| a | b |\n  \n"),
         # a heading line keeps its numbering and title wherever it is
-        ("一、总体情况\n  （一）主动公开情况\n", "前言。\n\n  （一）主动公开情况\n二、其他\n（二）依申请"),
+        (
+            "一、总体情况\n  （一）主动公开情况\n",
+            "前言。\n\n  （一）主动公开情况\n二、其他\n（二）依申请",
+        ),
         ("1. 概述\n2. 其他", "一、总体情况\n1. 概述\n二、情况"),
     ],
 )
