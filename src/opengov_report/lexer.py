@@ -326,34 +326,27 @@ class _Lines:
     def segment(self) -> None:
         """Cut the text into lines (and long lines into segments), classifying each.
 
-        Most lines of a report are table cells, blank lines and short lines seen before (the
-        labels of the standard tables): a line whose kind depends on its text alone, and
-        which is one segment, is looked up in :data:`_LINE_KINDS` (a memo keyed by the
-        line's text), and the runs of such lines are added to the segment lists by slices
-        of the line table, computed for all lines at once in C.  Only the other lines go
-        through :meth:`_line` one by one."""
+        Most lines of a report are table cells, blank lines and short lines met before (the
+        labels and headings of the standard tables): a line whose kind depends on its text
+        alone, and which is one segment, is remembered in :data:`_LINE_KINDS` (a bounded
+        memo keyed by the line's text, shared by all texts).  When most lines are known,
+        the runs of known lines go into the segment lists as slices of the line table,
+        computed for all lines at once in C (:meth:`_known_lines`); only the other lines
+        are classified one by one.  A text of mostly new lines (the first report parsed,
+        cells of new numbers) is taken line by line (:meth:`_new_lines`), which then costs
+        less than building the line table first."""
         text = self.text
-        n = len(text)
+        bounds: list[tuple[int, int, int]] | None = None
         if "\r" not in text or text.count("\r\n") == text.count("\r") == text.count("\n"):
-            # one kind of line ending (\n, or \r\n throughout): the line table in C
-            sep = "\r\n" if "\r" in text else "\n"
-            pieces = text.split(sep)
+            # one kind of line ending (\n, or \r\n throughout)
+            sep = 2 if "\r" in text else 1
+            pieces = text.split("\r\n" if sep == 2 else "\n")
             if pieces and not pieces[-1]:
                 pieces.pop()  # the text ends with a line ending
-            lens = list(map(len, pieces))
-            line_starts = list(accumulate(map(operator.add, lens, repeat(len(sep))), initial=0))
-            nexts = line_starts[1:]  # a line's stop: where the next one starts …
-            if nexts:
-                nexts[-1] = n  # … or the end of the text
-            del line_starts[-1]
-            line_ends = list(map(operator.add, line_starts, lens))
         else:  # mixed line endings
             bounds = _split_lines(text)
             pieces = [text[a:b] for a, b, _ in bounds]
-            line_starts = [a for a, _, _ in bounds]
-            line_ends = [b for _, b, _ in bounds]
-            nexts = [c for _, _, c in bounds]
-        self._line_starts = line_starts
+            sep = 0
         few = 0
         for piece in pieces:
             if piece and piece.strip(_WS_TAB):
@@ -362,8 +355,44 @@ class _Lines:
                     break
         # a line longer than this may be a whole report run together
         long_line = _ONE_LINE_MIN if few <= 5 else _LONG_LINE
-        known = list(map(_LINE_KINDS.get, pieces))  # None: a line to classify
+        known: list[str | None] = list(map(_LINE_KINDS.get, pieces))  # None: not known
         others = list(compress(count(), map(operator.is_, known, repeat(None))))
+        # the memo's bound, checked once per text: what this text may add fits in it
+        if len(_LINE_KINDS) + len(others) > _LINE_KINDS_MAX:
+            _LINE_KINDS.clear()
+            _LINE_KINDS[""] = "blank"
+        remember = len(others) < _LINE_KINDS_MAX
+        if len(others) * 2 > len(pieces):
+            self._new_lines(pieces, bounds, sep, known, long_line, remember)
+        else:
+            self._known_lines(pieces, bounds, sep, known, others, long_line, remember)
+        self.row_first = [False] * len(self.kinds)
+
+    def _known_lines(
+        self,
+        pieces: list[str],
+        bounds: list[tuple[int, int, int]] | None,
+        sep: int,
+        known: list[str | None],
+        others: list[int],
+        long_line: int,
+        remember: bool,
+    ) -> None:
+        """Add the segments of a text whose lines are mostly known (see :meth:`segment`):
+        the line table for all lines in C, slices of it for the runs of known lines."""
+        if bounds is None:
+            lens = list(map(len, pieces))
+            line_starts = list(accumulate(map(operator.add, lens, repeat(sep)), initial=0))
+            nexts = line_starts[1:]  # a line's stop: where the next one starts …
+            if nexts:
+                nexts[-1] = len(self.text)  # … or the end of the text
+            del line_starts[-1]
+            line_ends = list(map(operator.add, line_starts, lens))
+        else:
+            line_starts = [a for a, _, _ in bounds]
+            line_ends = [b for _, b, _ in bounds]
+            nexts = [c for _, _, c in bounds]
+        self._line_starts = line_starts
         starts, ends, stops, lines, kinds = (
             self.starts,
             self.ends,
@@ -379,13 +408,67 @@ class _Lines:
                 stops += nexts[done:k]
                 lines += range(done + 1, k + 1)
                 kinds += known[done:k]  # type: ignore[arg-type]
-            if k < len(pieces):
-                self._line(k + 1, line_starts[k], line_ends[k], nexts[k], pieces[k], long_line)
             done = k + 1
-        self.row_first = [False] * len(kinds)
+            if k < len(pieces):
+                self._line(
+                    done, line_starts[k], line_ends[k], nexts[k], pieces[k], long_line, remember
+                )
+
+    def _new_lines(
+        self,
+        pieces: list[str],
+        bounds: list[tuple[int, int, int]] | None,
+        sep: int,
+        known: list[str | None],
+        long_line: int,
+        remember: bool,
+    ) -> None:
+        """Add the segments of a text whose lines are mostly new (see :meth:`segment`), line
+        by line; tab lines (cells of new numbers, mostly) are classified here, the others by
+        :meth:`_line`."""
+        n = len(self.text)
+        starts, ends, stops, lines, kinds = (
+            self.starts,
+            self.ends,
+            self.stops,
+            self.lines,
+            self.kinds,
+        )
+        line_starts = self._line_starts = []
+        pos = 0
+        for lineno, piece in enumerate(pieces, 1):
+            if bounds is None:
+                start = pos
+                end = pos + len(piece)
+                stop = pos = end + sep if end < n else end
+            else:
+                start, end, stop = bounds[lineno - 1]
+            line_starts.append(start)
+            kind = known[lineno - 1]
+            if kind is None:
+                if "\t" in piece and len(piece) <= _ONE_LINE_MIN and "[bookmark:" not in piece:
+                    # a tab-led line with no other tab is a cell; other tab lines are rows
+                    kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                    if remember:
+                        _LINE_KINDS[piece] = kind
+                else:
+                    self._line(lineno, start, end, stop, piece, long_line, remember)
+                    continue
+            starts.append(start)
+            ends.append(end)
+            stops.append(stop)
+            lines.append(lineno)
+            kinds.append(kind)
 
     def _line(
-        self, lineno: int, start: int, end: int, stop: int, piece: str, long_line: int
+        self,
+        lineno: int,
+        start: int,
+        end: int,
+        stop: int,
+        piece: str,
+        long_line: int,
+        remember: bool,
     ) -> None:
         """Classify line ``lineno`` (``piece``, without its line ending) and add its
         segments; remember its kind when it depends on its text alone (see ``segment``)."""
@@ -408,12 +491,9 @@ class _Lines:
             # a line that is one segment, of a kind that depends on its text alone, is
             # known from now on (the kind of a line longer than _ONE_LINE_MIN depends on
             # how many lines the text has)
-            if self.starts[-1] == start and end - start <= _ONE_LINE_MIN:
+            if self.starts[-1] == start and end - start <= _ONE_LINE_MIN and remember:
                 kind = kinds[-1]
-                if kind in _MEMO_KINDS:
-                    if len(_LINE_KINDS) >= _LINE_KINDS_MAX:
-                        _LINE_KINDS.clear()
-                        _LINE_KINDS[""] = "blank"
+                if kind in _MEMO_KINDS:  # (the bound: see segment)
                     _LINE_KINDS[piece] = kind
                 elif kind == "heading":  # its numbering mark and title, as offsets
                     i = len(kinds) - 1
