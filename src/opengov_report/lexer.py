@@ -65,6 +65,8 @@ _MEMO_KINDS = frozenset(
     {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
 )
 
+#: a cell segment longer than this may be an indented paragraph (see _cell_tables)
+_LONG_CELL = 51
 #: the heading lines (without run-in text) met so far, by their text: the numbering mark,
 #: and the ends of the mark and the title as offsets in the line; bounded as _LINE_KINDS
 _HEADING_LINES: dict[str, tuple[str, int, int]] = {}
@@ -309,6 +311,7 @@ class _Lines:
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
         self.glued: dict[int, list[tuple[int, int]]] = {}  # glued rows: bounds of each cell
         self._runins: list[int] = []  # segments of run-in text after a heading's title
+        self._long_cells: list[int] = []  # cells longer than _LONG_CELL (see _cell_tables)
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
         self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
@@ -449,7 +452,9 @@ class _Lines:
                 if "\t" in piece and len(piece) <= _ONE_LINE_MIN and "[bookmark:" not in piece:
                     # a tab-led line with no other tab is a cell; other tab lines are rows
                     kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
-                    if remember:
+                    if kind == "cell" and len(piece) > _LONG_CELL:
+                        self._long_cells.append(len(kinds))  # not remembered
+                    elif remember:
                         _LINE_KINDS[piece] = kind
                 else:
                     self._line(lineno, start, end, stop, piece, long_line, remember)
@@ -485,7 +490,10 @@ class _Lines:
             if "\t" in piece:
                 # a tab-led line with no other tab is a cell; other tab lines are rows
                 kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
-                self._add(start, end, stop, lineno, kind)
+                i = self._add(start, end, stop, lineno, kind)
+                if kind == "cell" and end - start > _LONG_CELL:
+                    self._long_cells.append(i)
+                    return  # not remembered
             else:
                 self._classify(start, end, stop, lineno, piece)
             # a line that is one segment, of a kind that depends on its text alone, is
@@ -578,7 +586,9 @@ class _Lines:
                 self._add(a, b, stop, line, "para")
             return
         if kind != "heading":
-            self._add(a, b, stop, line, kind)
+            i = self._add(a, b, stop, line, kind)
+            if kind == "cell" and b - a > _LONG_CELL:
+                self._long_cells.append(i)
             return
         assert self._cand is not None
         m, title_end = self._cand
@@ -735,8 +745,9 @@ class _Lines:
         kinds, starts, ends = self.kinds, self.starts, self.ends
         n = len(kinds)
         # a tab-led line of prose with no table line near it is an indented paragraph
-        # (only a line longer than 51 characters can hold 51 after its tab)
-        for i in _where_longer(starts, ends, 51):
+        # (only a line longer than 51 characters can hold 51 after its tab: the lexer
+        # noted such cells as it met them, in order; no line whose kind it remembers)
+        for i in self._long_cells:
             if kinds[i] == "cell":
                 content = text[starts[i] + 1 : ends[i]].strip(_WS)
                 if (
@@ -1451,12 +1462,6 @@ def _where(kinds: list[str], wanted: tuple[str, ...]) -> list[int]:
     if len(wanted) > 1:
         out.sort()
     return out
-
-
-def _where_longer(starts: list[int], ends: list[int], length: int) -> list[int]:
-    """The indices of the segments longer than ``length`` (iterated in C)."""
-    longer = map(operator.lt, itertools.repeat(length), map(operator.sub, ends, starts))
-    return list(itertools.compress(itertools.count(), longer))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -194,6 +194,11 @@ _GLUED_HEAD_ROW = "复议结果维持结果纠正其他结果尚未审结总计�
             "前言。\n\n  （一）主动公开情况\n二、其他\n（二）依申请",
         ),
         ("1. 概述\n2. 其他", "一、总体情况\n1. 概述\n二、情况"),
+        # a tab-led line of prose is a cell among table lines, a paragraph alone
+        (
+            "\t项目\n\t" + "本机关认真贯彻落实《条例》，" * 5 + "\n\t0\n",
+            "前言。\n\t" + "本机关认真贯彻落实《条例》，" * 5 + "\n结语。\n",
+        ),
     ],
 )
 def test_a_remembered_line_kind_holds_in_any_text(first: str, then: str) -> None:
@@ -201,3 +206,15 @@ def test_a_remembered_line_kind_holds_in_any_text(first: str, then: str) -> None
     cold = _tree(parse_document(then))
     parse_document(first)
     assert _tree(parse_document(then)) == cold
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_tab_led_line_of_prose_alone_is_a_paragraph(warm: bool) -> None:
+    """However the lexer met the line before (first in a table, as a cell)."""
+    prose = "\t" + "本机关认真贯彻落实《条例》，" * 5
+    _reset_line_kinds()
+    if warm:
+        parse_document(f"\t项目\n{prose}\n\t0\n")
+    doc = parse_document(f"前言。\n{prose}\n结语。\n")
+    assert not list(doc.tables())
+    assert [p.content for p in doc.paragraphs()] == ["前言。", prose.strip(), "结语。"]
