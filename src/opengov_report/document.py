@@ -207,6 +207,49 @@ class Heading(_Leaf):
     anomaly: NumberingAnomaly | None = None
 
 
+_set_text, _set_leaf_span = (_Leaf.__dict__[name].__set__ for name in ("text", "span"))
+_set_numbering, _set_title, _set_level, _set_anomaly = (
+    Heading.__dict__[name].__set__ for name in ("numbering", "title", "level", "anomaly")
+)
+
+
+def _paragraph(text: str, span: Span) -> Paragraph:
+    """A :class:`Paragraph` made by setting its slots, for the parser (as :func:`_span`:
+    the constructor's generic frozen-attribute setting costs more than the parser spends
+    on most lines)."""
+    node: Paragraph = _new(Paragraph)
+    _set_text(node, text)
+    _set_leaf_span(node, span)
+    return node
+
+
+def _blank(text: str, span: Span) -> Blank:
+    """A :class:`Blank` made by setting its slots (see :func:`_paragraph`)."""
+    node: Blank = _new(Blank)
+    _set_text(node, text)
+    _set_leaf_span(node, span)
+    return node
+
+
+def _heading(
+    text: str,
+    span: Span,
+    numbering: Numbering,
+    title: str,
+    level: int,
+    anomaly: NumberingAnomaly | None,
+) -> Heading:
+    """A :class:`Heading` made by setting its slots (see :func:`_paragraph`)."""
+    node: Heading = _new(Heading)
+    _set_text(node, text)
+    _set_leaf_span(node, span)
+    _set_numbering(node, numbering)
+    _set_title(node, title)
+    _set_level(node, level)
+    _set_anomaly(node, anomaly)
+    return node
+
+
 @attrs.frozen(slots=True)
 class Cell:
     """A table cell.  ``text`` is the exact slice it owns (its leading delimiter, content and

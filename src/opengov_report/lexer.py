@@ -30,24 +30,24 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from .document import (
-    Blank,
     Block,
     CellData,
     Front,
     FrontItem,
-    Heading,
     MetaLine,
     Noise,
     NoiseKind,
     Numbering,
     NumberingAnomaly,
     NumberingStyle,
-    Paragraph,
     Row,
     Span,
     Table,
     TableLayout,
     TitleLine,
+    _blank,
+    _heading,
+    _paragraph,
     _pending_row,
     _span,
 )
@@ -1069,7 +1069,7 @@ class _Lines:
                     j += 1
                 start, stop, line = starts[i], stops[j - 1], lines[i]
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
-                node = Blank(text[start:stop], span)
+                node = _blank(text[start:stop], span)
                 i = j
                 if kind == "f_blank":
                     front.append(node)
@@ -1088,7 +1088,7 @@ class _Lines:
                     front.append(_front_node(kind, chunk, span))
                     continue
                 else:  # para, runin
-                    node = Paragraph(chunk, span)
+                    node = _paragraph(chunk, span)
             if blocks is None:  # the first block of the body, before any heading
                 tok = self._tok("BLOCKS", first, None)
                 out.append(tok)
@@ -1244,7 +1244,7 @@ class _Lines:
         chunk = text[start:stop]
         span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
-        node = Heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
+        node = _heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:

@@ -218,3 +218,17 @@ def test_a_tab_led_line_of_prose_alone_is_a_paragraph(warm: bool) -> None:
     doc = parse_document(f"前言。\n{prose}\n结语。\n")
     assert not list(doc.tables())
     assert [p.content for p in doc.paragraphs()] == ["前言。", prose.strip(), "结语。"]
+
+
+@settings(max_examples=100)
+@given(report_like)
+def test_the_parsers_nodes_are_the_constructors_nodes(text: str) -> None:
+    """Leaves and spans the parser makes by setting slots (no constructor call) are equal,
+    field for field, hash and repr, to those their constructors make."""
+    for leaf in parse_document(text).leaves():
+        fields = {f.name: getattr(leaf, f.name) for f in attrs.fields(type(leaf))}
+        fields["span"] = Span(*attrs.astuple(leaf.span)) if "span" in fields else None
+        if fields["span"] is None:
+            del fields["span"]
+        made = type(leaf)(**fields)
+        assert made == leaf and hash(made) == hash(leaf) and repr(made) == repr(leaf)
