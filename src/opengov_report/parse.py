@@ -13,7 +13,7 @@ from typing import Any
 from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
-from .document import Block, Document, Front, Section
+from .document import Block, Document, Front, Heading, Section
 from .errors import OpenGovReportError, ParseError
 from .inputs import extract
 from .lexer import NodeToken, TokenListLexer, tokenize
@@ -35,30 +35,34 @@ class _Assemble(Transformer[NodeToken, Any]):
         front: Front | None = None
         out: list[Block | Section] = []
         for child in children:
-            if type(child) is list:  # the sections of depth 1
-                out.extend(child)
+            if type(child) is list:  # the sections of depth 1, last first
+                out.extend(reversed(child))
             elif child.type == "FRONT":
                 front = child.node
             else:  # BLOCKS: what precedes the first heading
                 out.extend(child.blocks)
         return front, tuple(out)
 
-    def _section(self, children: list[Any]) -> Section:
-        head: NodeToken = children[0]
-        if len(children) == 1:
-            return Section(head.node, tuple(head.blocks))
-        return Section(head.node, (*head.blocks, *children[1]))
-
-    section1 = section2 = section3 = section4 = _section
-    section5 = section6 = section7 = section8 = _section
-
     def _sections(self, children: list[Any]) -> list[Section]:
-        """One more section: the list grows by one per reduction (left recursion)."""
-        if len(children) == 1:
-            return children
-        sections: list[Section] = children[0]
-        sections.append(children[1])
-        return sections
+        """A heading's section, then the sections after it at its depth: the list of them,
+        last first (``rest`` comes built that way: adding this section is an append)."""
+        head: NodeToken = children[0]
+        heading: Heading = head.node
+        sub: list[Section] | None = None  # the subsections, last first
+        rest: list[Section] | None = None  # the sections after this one, last first
+        if len(children) == 3:
+            sub, rest = children[1], children[2]
+        elif len(children) == 2:
+            if children[1][0].heading.level > heading.level:
+                sub = children[1]
+            else:
+                rest = children[1]
+        blocks = head.blocks
+        section = Section(heading, (*blocks, *reversed(sub)) if sub else tuple(blocks))
+        if rest is None:
+            return [section]
+        rest.append(section)
+        return rest
 
     sections1 = sections2 = sections3 = sections4 = _sections
     sections5 = sections6 = sections7 = sections8 = _sections

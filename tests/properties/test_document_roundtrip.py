@@ -232,3 +232,18 @@ def test_the_parsers_nodes_are_the_constructors_nodes(text: str) -> None:
             del fields["span"]
         made = type(leaf)(**fields)
         assert made == leaf and hash(made) == hash(leaf) and repr(made) == repr(leaf)
+
+
+def test_many_sibling_sections_keep_their_order() -> None:
+    """Sibling sections and their subsections, in source order, at every depth."""
+    lines = ["标题", "一、总体情况", "正文。"]
+    for n in range(1, 61):
+        lines += [f"（{n}）第{n}项", f"{n}.第{n}项之一", f"{n}.第{n}项之二"]
+    lines += ["二、其他", "结语。"]
+    doc = parse_document("\n".join(lines) + "\n")
+    first, second = [s for s in doc.sections() if s.level == 1]
+    assert [s.title for s in first.sections] == [f"第{n}项" for n in range(1, 61)]
+    for n, sub in enumerate(first.sections, 1):
+        assert [s.title for s in sub.sections] == [f"第{n}项之一", f"第{n}项之二"]
+    assert second.title == "其他" and not second.sections
+    assert doc.text == "\n".join(lines) + "\n"
