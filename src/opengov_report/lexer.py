@@ -412,10 +412,23 @@ class _Lines:
                 lines += range(done + 1, k + 1)
                 kinds += known[done:k]  # type: ignore[arg-type]
             done = k + 1
-            if k < len(pieces):
-                self._line(
-                    done, line_starts[k], line_ends[k], nexts[k], pieces[k], long_line, remember
-                )
+            if k == len(pieces):
+                break
+            piece = pieces[k]
+            start, end = line_starts[k], line_ends[k]
+            if "\t" in piece and end - start <= _LONG_CELL and "[bookmark:" not in piece:
+                # a tab-led line with no other tab is a cell; other tab lines are rows (the
+                # commonest lines not known yet: cells of new numbers; here, not in _line)
+                kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                starts.append(start)
+                ends.append(end)
+                stops.append(nexts[k])
+                lines.append(done)
+                kinds.append(kind)
+                if remember:
+                    _LINE_KINDS[piece] = kind
+                continue
+            self._line(done, start, end, nexts[k], piece, long_line, remember)
 
     def _new_lines(
         self,
