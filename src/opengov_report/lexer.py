@@ -68,8 +68,9 @@ _MEMO_KINDS = frozenset(
 #: a cell segment longer than this may be an indented paragraph (see _cell_tables)
 _LONG_CELL = 51
 #: the heading lines (without run-in text) met so far, by their text: the numbering mark,
-#: and the ends of the mark and the title as offsets in the line; bounded as _LINE_KINDS
+#: and the ends of the mark and the title as offsets in the line (bounded)
 _HEADING_LINES: dict[str, tuple[str, int, int]] = {}
+_HEADING_LINES_MAX = 4096
 #: the numbering of a mark, by its text (one shared object: numberings are frozen)
 _NUMBERINGS: dict[str, Numbering] = {}
 
@@ -519,7 +520,7 @@ class _Lines:
                 elif kind == "heading":  # its numbering mark and title, as offsets
                     i = len(kinds) - 1
                     mark, mark_end = self.num[i]
-                    if len(_HEADING_LINES) >= _LINE_KINDS_MAX:
+                    if len(_HEADING_LINES) >= _HEADING_LINES_MAX:
                         _HEADING_LINES.clear()
                     _HEADING_LINES[piece] = (mark, mark_end - start, self.title_end[i] - start)
             return
