@@ -56,7 +56,8 @@ from .numerals import chinese_number
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
 
 #: the kind of a line, by its text, for lines whose kind depends on nothing else and which
-#: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts
+#: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts (and
+#: threads: every entry is right for its key, whoever wrote it)
 _LINE_KINDS: dict[str, str] = {"": "blank"}
 _LINE_KINDS_MAX = 16384
 #: the kinds that go into that memo: a segment of any other kind carries more data (a
