@@ -317,7 +317,9 @@ class Row:
             # the row is exactly what ``Row(parts, is_rule)`` makes (equality, hash, repr).
             if name != "parts":
                 raise AttributeError(name)
-            pending = object.__getattribute__(self, "_pending")
+            # (an instance whose _pending slot is unset too reads as having no parts: this
+            # method, called for "_pending", raises AttributeError)
+            pending = self._pending
             if pending is None:
                 raise AttributeError(name)
             source, first, end = pending
@@ -327,8 +329,8 @@ class Row:
                 # as parse_document does for the rest of the tree: never a raw error (and
                 # an AttributeError here would read as "no attribute parts")
                 raise ParseError(f"internal error while building a row: {exc!r}") from exc
-            object.__setattr__(self, "parts", parts)
-            object.__setattr__(self, "_pending", None)
+            _set_parts(self, parts)  # the slots' own setters: the class is frozen
+            _set_pending(self, None)
             return parts
 
     @property
@@ -380,7 +382,9 @@ def _pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row
     return row
 
 
-_set_is_rule, _set_pending = (Row.__dict__[name].__set__ for name in ("is_rule", "_pending"))
+_set_parts, _set_is_rule, _set_pending = (
+    Row.__dict__[name].__set__ for name in ("parts", "is_rule", "_pending")
+)
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"
