@@ -207,6 +207,49 @@ class Heading(_Leaf):
     anomaly: NumberingAnomaly | None = None
 
 
+_set_text, _set_leaf_span = (_Leaf.__dict__[name].__set__ for name in ("text", "span"))
+_set_numbering, _set_title, _set_level, _set_anomaly = (
+    Heading.__dict__[name].__set__ for name in ("numbering", "title", "level", "anomaly")
+)
+
+
+def _paragraph(text: str, span: Span) -> Paragraph:
+    """A :class:`Paragraph` made by setting its slots, for the parser (as :func:`_span`:
+    the constructor's generic frozen-attribute setting costs more than the parser spends
+    on most lines)."""
+    node: Paragraph = _new(Paragraph)
+    _set_text(node, text)
+    _set_leaf_span(node, span)
+    return node
+
+
+def _blank(text: str, span: Span) -> Blank:
+    """A :class:`Blank` made by setting its slots (see :func:`_paragraph`)."""
+    node: Blank = _new(Blank)
+    _set_text(node, text)
+    _set_leaf_span(node, span)
+    return node
+
+
+def _heading(
+    text: str,
+    span: Span,
+    numbering: Numbering,
+    title: str,
+    level: int,
+    anomaly: NumberingAnomaly | None,
+) -> Heading:
+    """A :class:`Heading` made by setting its slots (see :func:`_paragraph`)."""
+    node: Heading = _new(Heading)
+    _set_text(node, text)
+    _set_leaf_span(node, span)
+    _set_numbering(node, numbering)
+    _set_title(node, title)
+    _set_level(node, level)
+    _set_anomaly(node, anomaly)
+    return node
+
+
 @attrs.frozen(slots=True)
 class Cell:
     """A table cell.  ``text`` is the exact slice it owns (its leading delimiter, content and
@@ -274,7 +317,9 @@ class Row:
             # the row is exactly what ``Row(parts, is_rule)`` makes (equality, hash, repr).
             if name != "parts":
                 raise AttributeError(name)
-            pending = object.__getattribute__(self, "_pending")
+            # (an instance whose _pending slot is unset too reads as having no parts: this
+            # method, called for "_pending", raises AttributeError)
+            pending = self._pending
             if pending is None:
                 raise AttributeError(name)
             source, first, end = pending
@@ -284,8 +329,8 @@ class Row:
                 # as parse_document does for the rest of the tree: never a raw error (and
                 # an AttributeError here would read as "no attribute parts")
                 raise ParseError(f"internal error while building a row: {exc!r}") from exc
-            object.__setattr__(self, "parts", parts)
-            object.__setattr__(self, "_pending", None)
+            _set_parts(self, parts)  # the slots' own setters: the class is frozen
+            _set_pending(self, None)
             return parts
 
     @property
@@ -337,7 +382,9 @@ def _pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row
     return row
 
 
-_set_is_rule, _set_pending = (Row.__dict__[name].__set__ for name in ("is_rule", "_pending"))
+_set_parts, _set_is_rule, _set_pending = (
+    Row.__dict__[name].__set__ for name in ("parts", "is_rule", "_pending")
+)
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"

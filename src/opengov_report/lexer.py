@@ -18,11 +18,11 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 from __future__ import annotations
 
 import collections
-import contextlib
 import itertools
 import operator
 import re
 from collections.abc import Iterator
+from itertools import accumulate, compress, count, repeat
 from typing import Any
 
 from lark import Token
@@ -30,27 +30,50 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from .document import (
-    Blank,
+    Block,
     CellData,
-    Heading,
+    Front,
+    FrontItem,
     MetaLine,
     Noise,
     NoiseKind,
     Numbering,
     NumberingAnomaly,
     NumberingStyle,
-    Paragraph,
     Row,
     Span,
     Table,
     TableLayout,
     TitleLine,
+    _blank,
+    _heading,
+    _paragraph,
     _pending_row,
     _span,
 )
 from .numerals import chinese_number
 
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
+
+#: the kind of a line, by its text, for lines whose kind depends on nothing else and which
+#: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts (and
+#: threads: every entry is right for its key, whoever wrote it)
+_LINE_KINDS: dict[str, str] = {"": "blank"}
+_LINE_KINDS_MAX = 16384
+#: the kinds that go into that memo: a segment of any other kind carries more data (a
+#: heading's numbering, a glued row's cells) or is part of a line
+_MEMO_KINDS = frozenset(
+    {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
+)
+
+#: a cell segment longer than this may be an indented paragraph (see _cell_tables)
+_LONG_CELL = 51
+#: the heading lines (without run-in text) met so far, by their text: the numbering mark,
+#: and the ends of the mark and the title as offsets in the line (bounded)
+_HEADING_LINES: dict[str, tuple[str, int, int]] = {}
+_HEADING_LINES_MAX = 4096
+#: the numbering of a mark, by its text (one shared object: numberings are frozen)
+_NUMBERINGS: dict[str, Numbering] = {}
 
 #: a line longer than this is cut before run-in headings (a report run together) …
 _LONG_LINE = 2000
@@ -147,12 +170,12 @@ _HEADING_TITLE_MAX = 60
 
 
 class NodeToken(Token):
-    """A Lark token that carries the node it stands for, and the blank lines and noise that
-    follow it (``trivia``: None, or their nodes in order)."""
+    """A Lark token that carries the node it stands for (a heading, the title block, or
+    None), and the blocks that follow it up to the next heading (``blocks``, in order)."""
 
-    __slots__ = ("node", "trivia")
+    __slots__ = ("blocks", "node")
     node: Any
-    trivia: list[Blank | Noise] | None
+    blocks: list[Block]
 
 
 _new_str = str.__new__
@@ -206,6 +229,7 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
 
 
 _WS_RUN_RE = re.compile("[" + _WS + "]*")
+_NON_WS_RUN_RE = re.compile("[^" + _WS + "]+")
 
 
 def _lstrip_at(text: str, start: int, end: int) -> int:
@@ -231,6 +255,21 @@ def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
     ordinal = int(n) if n.isdigit() else chinese_number(n)
     style = NumberingStyle.CHAPTER if m.group("chap_k") == "章" else NumberingStyle.PART
     return style, ordinal
+
+
+def _numbering_of(mark: str) -> Numbering:
+    """The :class:`Numbering` of a numbering mark (the text :data:`_NUMBERING_RE` matched),
+    memoised: a report repeats a few dozen marks."""
+    numbering = _NUMBERINGS.get(mark)
+    if numbering is None:
+        m = _NUMBERING_RE.fullmatch(mark)
+        assert m is not None
+        style, ordinal = _numbering(m)
+        numbering = Numbering(style, ordinal, mark)
+        if len(_NUMBERINGS) >= 4096:
+            _NUMBERINGS.clear()
+        _NUMBERINGS[mark] = numbering
+    return numbering
 
 
 _CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
@@ -268,16 +307,15 @@ class _Lines:
         self.lines: list[int] = []  # 1-based line number
         self.kinds: list[str] = []  # see _kind_of; the passes refine it
         self.row_first: list[bool] = []  # lines layout: the lines that start a table row
-        self.num: dict[int, re.Match[str]] = {}  # headings: the numbering match
-        self.numbering: dict[int, tuple[NumberingStyle, int]] = {}  # headings: style, ordinal
+        self.num: dict[int, tuple[str, int]] = {}  # headings: numbering mark, its end
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
         self.glued: dict[int, list[tuple[int, int]]] = {}  # glued rows: bounds of each cell
         self._runins: list[int] = []  # segments of run-in text after a heading's title
+        self._long_cells: list[int] = []  # cells longer than _LONG_CELL (see _cell_tables)
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
-        self._numberings: dict[str, Numbering] = {}  # by the numbering's text
         self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
 
     def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
@@ -291,26 +329,75 @@ class _Lines:
     # -- pass 1: lines, segments and their kinds ----------------------------------------
 
     def segment(self) -> None:
-        """Cut the text into lines (and long lines into segments), classifying each."""
+        """Cut the text into lines (and long lines into segments), classifying each.
+
+        Most lines of a report are table cells, blank lines and short lines met before (the
+        labels and headings of the standard tables): a line whose kind depends on its text
+        alone, and which is one segment, is remembered in :data:`_LINE_KINDS` (a bounded
+        memo keyed by the line's text, shared by all texts).  When most lines are known,
+        the runs of known lines go into the segment lists as slices of the line table,
+        computed for all lines at once in C (:meth:`_known_lines`); only the other lines
+        are classified one by one.  A text of mostly new lines (the first report parsed,
+        cells of new numbers) is taken line by line (:meth:`_new_lines`), which then costs
+        less than building the line table first."""
         text = self.text
-        n = len(text)
         bounds: list[tuple[int, int, int]] | None = None
-        if "\r" in text:
-            bounds = _split_lines(text)
-            pieces = [text[a:b] for a, b, _ in bounds]
-        else:
-            pieces = text.split("\n")
+        if "\r" not in text or text.count("\r\n") == text.count("\r") == text.count("\n"):
+            # one kind of line ending (\n, or \r\n throughout)
+            sep = 2 if "\r" in text else 1
+            pieces = text.split("\r\n" if sep == 2 else "\n")
             if pieces and not pieces[-1]:
                 pieces.pop()  # the text ends with a line ending
+        else:  # mixed line endings
+            bounds = _split_lines(text)
+            pieces = [text[a:b] for a, b, _ in bounds]
+            sep = 0
         few = 0
         for piece in pieces:
             if piece and piece.strip(_WS_TAB):
                 few += 1
                 if few > 5:
                     break
-        has_bookmarks = "[bookmark:" in text
         # a line longer than this may be a whole report run together
         long_line = _ONE_LINE_MIN if few <= 5 else _LONG_LINE
+        known: list[str | None] = list(map(_LINE_KINDS.get, pieces))  # None: not known
+        others = list(compress(count(), map(operator.is_, known, repeat(None))))
+        # the memo's bound, checked once per text: what this text may add fits in it
+        if len(_LINE_KINDS) + len(others) > _LINE_KINDS_MAX:
+            _LINE_KINDS.clear()
+            _LINE_KINDS[""] = "blank"
+        remember = len(others) < _LINE_KINDS_MAX
+        if len(others) * 2 > len(pieces):
+            self._new_lines(pieces, bounds, sep, known, long_line, remember)
+        else:
+            self._known_lines(pieces, bounds, sep, known, others, long_line, remember)
+        self.row_first = [False] * len(self.kinds)
+
+    def _known_lines(
+        self,
+        pieces: list[str],
+        bounds: list[tuple[int, int, int]] | None,
+        sep: int,
+        known: list[str | None],
+        others: list[int],
+        long_line: int,
+        remember: bool,
+    ) -> None:
+        """Add the segments of a text whose lines are mostly known (see :meth:`segment`):
+        the line table for all lines in C, slices of it for the runs of known lines."""
+        if bounds is None:
+            lens = list(map(len, pieces))
+            line_starts = list(accumulate(map(operator.add, lens, repeat(sep)), initial=0))
+            nexts = line_starts[1:]  # a line's stop: where the next one starts …
+            if nexts:
+                nexts[-1] = len(self.text)  # … or the end of the text
+            del line_starts[-1]
+            line_ends = list(map(operator.add, line_starts, lens))
+        else:
+            line_starts = [a for a, _, _ in bounds]
+            line_ends = [b for _, b, _ in bounds]
+            nexts = [c for _, _, c in bounds]
+        self._line_starts = line_starts
         starts, ends, stops, lines, kinds = (
             self.starts,
             self.ends,
@@ -318,47 +405,140 @@ class _Lines:
             self.lines,
             self.kinds,
         )
-        line_starts = self._line_starts
-        classify = self._classify
+        done = 0  # the lines before this one are in the segment lists
+        for k in [*others, len(pieces)]:
+            if k > done:  # a run of known lines: one segment each
+                starts += line_starts[done:k]
+                ends += line_ends[done:k]
+                stops += nexts[done:k]
+                lines += range(done + 1, k + 1)
+                kinds += known[done:k]  # type: ignore[arg-type]
+            done = k + 1
+            if k == len(pieces):
+                break
+            piece = pieces[k]
+            start, end = line_starts[k], line_ends[k]
+            if "\t" in piece and end - start <= _LONG_CELL and "[bookmark:" not in piece:
+                # a tab-led line with no other tab is a cell; other tab lines are rows (the
+                # commonest lines not known yet: cells of new numbers; here, not in _line)
+                kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                starts.append(start)
+                ends.append(end)
+                stops.append(nexts[k])
+                lines.append(done)
+                kinds.append(kind)
+                if remember:
+                    _LINE_KINDS[piece] = kind
+                continue
+            self._line(done, start, end, nexts[k], piece, long_line, remember)
+
+    def _new_lines(
+        self,
+        pieces: list[str],
+        bounds: list[tuple[int, int, int]] | None,
+        sep: int,
+        known: list[str | None],
+        long_line: int,
+        remember: bool,
+    ) -> None:
+        """Add the segments of a text whose lines are mostly new (see :meth:`segment`), line
+        by line; tab lines (cells of new numbers, mostly) are classified here, the others by
+        :meth:`_line`."""
+        n = len(self.text)
+        starts, ends, stops, lines, kinds = (
+            self.starts,
+            self.ends,
+            self.stops,
+            self.lines,
+            self.kinds,
+        )
+        line_starts = self._line_starts = []
         pos = 0
         for lineno, piece in enumerate(pieces, 1):
             if bounds is None:
                 start = pos
                 end = pos + len(piece)
-                stop = pos = end + 1 if end < n else end
+                stop = pos = end + sep if end < n else end
             else:
                 start, end, stop = bounds[lineno - 1]
             line_starts.append(start)
-            if end - start <= long_line and not (has_bookmarks and "[bookmark:" in piece):
-                if "\t" in piece:
+            kind = known[lineno - 1]
+            if kind is None:
+                if "\t" in piece and len(piece) <= _ONE_LINE_MIN and "[bookmark:" not in piece:
                     # a tab-led line with no other tab is a cell; other tab lines are rows
                     kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
-                elif not piece:
-                    kind = "blank"
+                    if kind == "cell" and len(piece) > _LONG_CELL:
+                        self._long_cells.append(len(kinds))  # not remembered
+                    elif remember:
+                        _LINE_KINDS[piece] = kind
                 else:
-                    classify(start, end, stop, lineno, piece)
+                    self._line(lineno, start, end, stop, piece, long_line, remember)
                     continue
-                starts.append(start)
-                ends.append(end)
-                stops.append(stop)
-                lines.append(lineno)
-                kinds.append(kind)
-                continue
-            at = start
-            # bookmarks glued to the start of a line
-            while has_bookmarks:
-                m = _BOOKMARK_RE.match(text, _lstrip_at(text, at, end), end)
-                if m is None:
-                    break
-                self._add(at, m.end(), m.end(), lineno, "bookmark")
-                at = m.end()
-            if end - at > long_line:
-                cuts = self._runin_cuts(at, end)
-                for k, (a, b) in enumerate(cuts):
-                    classify(a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
-                continue
-            classify(at, end, stop, lineno, text[at:end])
-        self.row_first = [False] * len(kinds)
+            starts.append(start)
+            ends.append(end)
+            stops.append(stop)
+            lines.append(lineno)
+            kinds.append(kind)
+
+    def _line(
+        self,
+        lineno: int,
+        start: int,
+        end: int,
+        stop: int,
+        piece: str,
+        long_line: int,
+        remember: bool,
+    ) -> None:
+        """Classify line ``lineno`` (``piece``, without its line ending) and add its
+        segments; remember its kind when it depends on its text alone (see ``segment``)."""
+        text = self.text
+        kinds = self.kinds
+        heading = _HEADING_LINES.get(piece)
+        if heading is not None:  # a heading line seen before (no run-in text)
+            mark, mark_end, title_end = heading
+            i = self._add(start, end, stop, lineno, "heading")
+            self.num[i] = (mark, start + mark_end)
+            self.title_end[i] = start + title_end
+            return
+        if end - start <= long_line and "[bookmark:" not in piece:
+            if "\t" in piece:
+                # a tab-led line with no other tab is a cell; other tab lines are rows
+                kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                i = self._add(start, end, stop, lineno, kind)
+                if kind == "cell" and end - start > _LONG_CELL:
+                    self._long_cells.append(i)
+                    return  # not remembered
+            else:
+                self._classify(start, end, stop, lineno, piece)
+            # a line that is one segment, of a kind that depends on its text alone, is
+            # known from now on (the kind of a line longer than _ONE_LINE_MIN depends on
+            # how many lines the text has)
+            if self.starts[-1] == start and end - start <= _ONE_LINE_MIN and remember:
+                kind = kinds[-1]
+                if kind in _MEMO_KINDS:  # (the bound: see segment)
+                    _LINE_KINDS[piece] = kind
+                elif kind == "heading":  # its numbering mark and title, as offsets
+                    i = len(kinds) - 1
+                    mark, mark_end = self.num[i]
+                    if len(_HEADING_LINES) >= _HEADING_LINES_MAX:
+                        _HEADING_LINES.clear()
+                    _HEADING_LINES[piece] = (mark, mark_end - start, self.title_end[i] - start)
+            return
+        at = start
+        # bookmarks glued to the start of a line
+        while "[bookmark:" in piece:
+            m = _BOOKMARK_RE.match(text, _lstrip_at(text, at, end), end)
+            if m is None:
+                break
+            self._add(at, m.end(), m.end(), lineno, "bookmark")
+            at = m.end()
+        if end - at > long_line:
+            cuts = self._runin_cuts(at, end)
+            for k, (a, b) in enumerate(cuts):
+                self._classify(a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
+            return
+        self._classify(at, end, stop, lineno, text[at:end])
 
     def _runin_cuts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Cut a very long line (a whole report on one line) before run-in headings.
@@ -421,13 +601,15 @@ class _Lines:
                 self._add(a, b, stop, line, "para")
             return
         if kind != "heading":
-            self._add(a, b, stop, line, kind)
+            i = self._add(a, b, stop, line, kind)
+            if kind == "cell" and b - a > _LONG_CELL:
+                self._long_cells.append(i)
             return
         assert self._cand is not None
         m, title_end = self._cand
         split = title_end < b
         i = self._add(a, title_end if split else b, title_end if split else stop, line, kind)
-        self.num[i] = m
+        self.num[i] = (m.group(), m.end())
         self.title_end[i] = title_end
         if split:
             # the run-in text after a heading's title is a segment of its own: a
@@ -578,8 +760,9 @@ class _Lines:
         kinds, starts, ends = self.kinds, self.starts, self.ends
         n = len(kinds)
         # a tab-led line of prose with no table line near it is an indented paragraph
-        # (only a line longer than 51 characters can hold 51 after its tab)
-        for i in _where_longer(starts, ends, 51):
+        # (only a line longer than 51 characters can hold 51 after its tab: the lexer
+        # noted such cells as it met them, in order; no line whose kind it remembers)
+        for i in self._long_cells:
             if kinds[i] == "cell":
                 content = text[starts[i] + 1 : ends[i]].strip(_WS)
                 if (
@@ -786,8 +969,8 @@ class _Lines:
         """
         kinds = self.kinds
         segs = _where(kinds, _JUST_HEADING)
-        parsed = [_numbering(self.num[i]) for i in segs]
-        self.numbering = dict(zip(segs, parsed, strict=True))
+        numberings = [_numbering_of(self.num[i][0]) for i in segs]
+        parsed = [(numbering.style, numbering.ordinal) for numbering in numberings]
         style_level: dict[NumberingStyle, int] = {}
         level_style: dict[int, NumberingStyle] = {}
         stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
@@ -867,72 +1050,88 @@ class _Lines:
     # -- tokens ------------------------------------------------------------------------
 
     def tokens(self) -> list[NodeToken]:
+        """The tokens for the grammar: the title block as one ``FRONT`` token, one token per
+        heading (``H1`` … ``H8``), and one ``BLOCKS`` token for what precedes the first
+        heading.
+
+        Everything that is not a heading — paragraphs, run-in text, tables, blank lines,
+        noise — belongs to the section (or document) that holds the token before it,
+        whatever follows: the grammar's reductions never depend on it.  So it rides on that
+        token (``token.blocks``) instead of being a token of its own: the parser's cost is per
+        token, and the grammar's work is the nesting of the sections by depth."""
         text = self.text
         kinds, starts, stops, lines = self.kinds, self.starts, self.stops, self.lines
         line_starts = self._line_starts
         out: list[NodeToken] = []
+        front: list[FrontItem] = []
+        blocks: list[Block] | None = None  # where the next block goes (None: no token yet)
+        node: Block
         i, n = 0, len(kinds)
         while i < n:
             kind = kinds[i]
-            if kind == "_merged":  # joined to the paragraph before it
+            first = i
+            if kind in _ROW_KINDS:
+                node, i = self._table(i)
+            elif kind == "heading":
+                tok = self._heading_token(i)
+                out.append(tok)
+                blocks = tok.blocks
                 i += 1
                 continue
-            if kind in _ROW_KINDS:
-                i = self._table(i, out)
-                continue
-            if kind == "heading":
-                out.append(self._heading_token(i))
-            elif kind in _BLANK_TOKENS:
+            elif kind in _BLANK_RUNS:  # a run of blank lines: one node
                 j = i + 1
                 while j < n and kinds[j] == kind:
                     j += 1
                 start, stop, line = starts[i], stops[j - 1], lines[i]
-                chunk = text[start:stop]
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
-                blank = Blank(chunk, span)
-                if kind == "blank" and out and out[-1].type in _BODY_TOKENS:
-                    _add_trivia(out[-1], blank)
-                else:
-                    out.append(self._tok(_BLANK_TOKENS[kind], i, blank))
+                node = _blank(text[start:stop], span)
                 i = j
+                if kind == "f_blank":
+                    front.append(node)
+                    continue
+            elif kind == "_merged":  # joined to the paragraph before it
+                i += 1
                 continue
             else:
                 start, stop, line = starts[i], stops[i], lines[i]
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
                 chunk = text[start:stop]
-                if kind.startswith("f_"):
-                    out.append(self._front_token(i, kind, chunk, span))
-                elif kind in _NOISE_KINDS:
-                    noise = Noise(chunk, span, _NOISE_KINDS[kind])
-                    if out and out[-1].type in _BODY_TOKENS:
-                        _add_trivia(out[-1], noise)
-                    else:
-                        out.append(self._tok("NOISE", i, noise))
+                i += 1
+                if kind in _NOISE_KINDS:
+                    node = Noise(chunk, span, _NOISE_KINDS[kind])
+                elif kind.startswith("f_"):  # the title block (a prefix of the segments)
+                    front.append(_front_node(kind, chunk, span))
+                    continue
                 else:  # para, runin
-                    typ = "RUNIN" if kind == "runin" else "PARA"
-                    out.append(self._tok(typ, i, Paragraph(chunk, span)))
-            i += 1
+                    node = _paragraph(chunk, span)
+            if blocks is None:  # the first block of the body, before any heading
+                tok = self._tok("BLOCKS", first, None)
+                out.append(tok)
+                blocks = tok.blocks
+            blocks.append(node)
+        if front:
+            out.insert(0, self._tok("FRONT", 0, Front(tuple(front))))
         # the rows keep this object until their cells are read (see row_parts): drop what
         # only the passes and the tokens needed (the headings' data: one regex match each)
-        self.num, self.title_end, self.level, self.anomaly, self.numbering = {}, {}, {}, {}, {}
-        self.row_first, self._runins, self._cand, self._numberings = [], [], None, {}
+        self.num, self.title_end, self.level, self.anomaly = {}, {}, {}, {}
+        self.row_first, self._runins, self._cand = [], [], None
         return out
 
-    def _table(self, i: int, out: list[NodeToken]) -> int:
+    def _table(self, i: int) -> tuple[Table, int]:
         """The table that starts at segment ``i``: its rows, up to the first segment that is
-        not a table line, as one ``TABLE`` token.  Returns the segment after the table.
+        not a table line.  Returns it and the segment after it.
 
         The grammar places tables among the blocks of a section; what is inside a table (its
-        rows and cells, and the blank lines between rows) the lexer has already decided, so
-        the parser sees one token per table, not one per row.  A row's extent is found here;
-        its cells are built by :meth:`row_parts` when first read (see ``Row.parts``)."""
+        rows and cells, and the blank lines between rows) the lexer has already decided.
+        A row's extent is found here; its cells are built by :meth:`row_parts` when first
+        read (see ``Row.parts``)."""
         kinds = self.kinds
         if self._codes is None:
             self._codes = "".join(map(_ROW_CODES.__getitem__, kinds))
         codes = self._codes
         rows: list[Row] = []
         seen: set[str] = set()  # the kinds of the rows' first segments
-        first, n = i, len(kinds)
+        n = len(kinds)
         while i < n:
             kind = kinds[i]
             if kind == "line":
@@ -948,8 +1147,7 @@ class _Lines:
             seen.add(kind)
         layouts = {_ROW_LAYOUTS[k] for k in seen}
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
-        out.append(self._tok("TABLE", first, Table(tuple(rows), layout)))
-        return i
+        return Table(tuple(rows), layout), i
 
     def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
         """The cells of the row of segments ``first`` to ``end`` (any layout but lines)."""
@@ -1053,86 +1251,124 @@ class _Lines:
         rows.append(Row(tuple(cells)))
         return j
 
-    def _front_token(self, i: int, kind: str, chunk: str, span: Span) -> NodeToken:
-        if kind == "f_title":
-            return self._tok("FRONT_TITLE", i, TitleLine(chunk, span))
-        if kind == "f_meta":
-            m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
-            key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
-            return self._tok("FRONT_META", i, MetaLine(chunk, span, key, value))
-        node = Noise(chunk, span, _NOISE_KINDS[kind[2:]])
-        return self._tok("FRONT_NOISE", i, node)
-
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
-        m = self.num[i]
-        mark = m.group(0)
-        numbering = self._numberings.get(mark)  # equal marks, equal numberings: share one
-        if numbering is None:
-            style, ordinal = self.numbering[i]
-            numbering = self._numberings[mark] = Numbering(style, ordinal, mark)
+        mark, mark_end = self.num[i]
         start, stop, line = self.starts[i], self.stops[i], self.lines[i]
-        title = text[m.end() : self.title_end[i]].strip(_WS)
+        title = text[mark_end : self.title_end[i]].strip(_WS)
         chunk = text[start:stop]
         span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
-        node = Heading(chunk, span, numbering, title, level, self.anomaly[i])
+        node = _heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _row_cells(self, i: int, kind: str) -> list[CellData]:
-        """The cells of a row on one line: tab-separated, pipes, spaced, or glued."""
+        """The cells of a row on one line: tab-separated, pipes, spaced, or glued.
+
+        The row is on one line, so every cell's column is its offset from that line's start;
+        cells are built as tuples in place (a helper call per cell cost as much as the cell)."""
         text = self.text
         a, b, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
+        col0 = self._line_starts[line - 1] - 1  # a cell at offset o is in column o - col0
         cells: list[CellData] = []
+        append = cells.append
         if kind == "tsv":
-            bounds = [a - 1]
+            # cell k owns its leading tab (the first owns the row's start), the last the stop
+            own_start = cstart = a
             t = text.find("\t", a, b)
             while t >= 0:
-                bounds.append(t)
-                t = text.find("\t", t + 1, b)
-            bounds.append(b)
-            for k in range(len(bounds) - 1):
-                own_start = a if k == 0 else bounds[k]
-                cstart = a if k == 0 else bounds[k] + 1
-                cend = bounds[k + 1]
-                own_stop = cend if k < len(bounds) - 2 else stop
-                cells.append(self._cell(line, own_start, cstart, cend, own_stop))
+                append(
+                    (
+                        text[own_start:t],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cstart:t],
+                        cstart,
+                        t,
+                    )
+                )
+                own_start, cstart = t, t + 1
+                t = text.find("\t", cstart, b)
+            append(
+                (text[own_start:stop], own_start, line, own_start - col0, text[cstart:b], cstart, b)
+            )
         elif kind in ("pipe", "pipe_rule"):
-            pipes = [p for p in range(a, b) if text[p] == "|" and text[p - 1 : p] != "\\"]
+            # the pipes that separate cells (not escaped as ``\|``), found by str.find
+            pipes: list[int] = []
+            p = text.find("|", a, b)
+            while p >= 0:
+                if p == 0 or text[p - 1] != "\\":
+                    pipes.append(p)
+                p = text.find("|", p + 1, b)
             closing = pipes[-1] if len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(_WS) else -1
-            seps = pipes[:-1] if closing >= 0 else pipes
-            for k, p in enumerate(seps):
-                own_start = a if k == 0 else p
-                last = k + 1 == len(seps)
-                cend = (closing if closing >= 0 else b) if last else seps[k + 1]
-                own_stop = stop if last else seps[k + 1]
-                cs, ce = _trim(text, p + 1, cend)
-                cells.append(self._cell(line, own_start, cs, ce, own_stop))
+            if closing >= 0:
+                pipes[-1] = closing  # the last cell's content ends there; its text at stop
+            else:
+                pipes.append(b)
+            own_start = a
+            last_k = len(pipes) - 2
+            for k in range(last_k + 1):
+                cend = pipes[k + 1]
+                own_stop = cend if k < last_k else stop
+                # the content, trimmed of white space (as _trim, inline: one call per cell)
+                cs = pipes[k] + 1
+                while cs < cend and text[cs] in _WS:
+                    cs += 1
+                ce = cend
+                while ce > cs and text[ce - 1] in _WS:
+                    ce -= 1
+                append(
+                    (
+                        text[own_start:own_stop],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cs:ce],
+                        cs,
+                        ce,
+                    )
+                )
+                own_start = own_stop
         elif kind == "glued":
             bounds_ = self.glued[i]
+            last_k = len(bounds_) - 1
+            own_start = a
             for k, (cs, ce) in enumerate(bounds_):
-                own_start = a if k == 0 else cs
-                own_stop = stop if k + 1 == len(bounds_) else bounds_[k + 1][0]
-                cells.append(self._cell(line, own_start, cs, ce, own_stop))
-        else:  # spaced
-            parts: list[tuple[int, int]] = []
-            p = _lstrip_at(text, a, b)
-            while p < b:
-                q = p
-                while q < b and text[q] not in _WS:
-                    q += 1
-                parts.append((p, q))
-                p = _lstrip_at(text, q, b)
-            for k, (cs, ce) in enumerate(parts):
-                own_start = a if k == 0 else parts[k - 1][1]
-                own_stop = stop if k + 1 == len(parts) else ce
-                cells.append(self._cell(line, own_start, cs, ce, own_stop))
+                own_stop = stop if k == last_k else bounds_[k + 1][0]
+                append(
+                    (
+                        text[own_start:own_stop],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cs:ce],
+                        cs,
+                        ce,
+                    )
+                )
+                own_start = own_stop
+        else:  # spaced: runs of characters other than white space
+            own_start = a
+            cs = _lstrip_at(text, a, b)
+            while cs < b:
+                m = _NON_WS_RUN_RE.match(text, cs, b)
+                ce = m.end()  # type: ignore[union-attr]
+                nxt = _lstrip_at(text, ce, b)
+                own_stop = stop if nxt >= b else ce
+                append(
+                    (
+                        text[own_start:own_stop],
+                        own_start,
+                        line,
+                        own_start - col0,
+                        text[cs:ce],
+                        cs,
+                        ce,
+                    )
+                )
+                own_start, cs = own_stop, nxt
         return cells
-
-    def _cell(self, line: int, own_start: int, cstart: int, cend: int, own_stop: int) -> CellData:
-        text = self.text
-        column = own_start - self._line_starts[line - 1] + 1
-        return (text[own_start:own_stop], own_start, line, column, text[cstart:cend], cstart, cend)
 
     def _tok(self, typ: str, i: int, node: Any) -> NodeToken:
         """A token at the start of segment ``i`` carrying ``node``.
@@ -1149,23 +1385,19 @@ class _Lines:
         tok.column = start - self._line_starts[line - 1] + 1
         tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
-        tok.trivia = None
+        tok.blocks = []
         return tok
 
 
-def _add_trivia(tok: NodeToken, node: Blank | Noise) -> None:
-    """Blank lines and noise after a token of the body go with it, as its trivia.
-
-    They are blocks of the section (or document) that holds what precedes them, whatever
-    follows: the grammar's reductions do not depend on them, so they need not be tokens of
-    their own (the parser's cost is per token, and a third of a report's tokens were blank
-    runs).  The tree is the same: the grammar's callbacks put each token's trivia right
-    after its node.  Only a blank or noise with no body token before it (at the start of the
-    body) is a ``BLANK`` or ``NOISE`` token."""
-    if tok.trivia is None:
-        tok.trivia = [node]
-    else:
-        tok.trivia.append(node)
+def _front_node(kind: str, chunk: str, span: Span) -> FrontItem:
+    """A node of the title block (segment kind ``f_…``)."""
+    if kind == "f_title":
+        return TitleLine(chunk, span)
+    if kind == "f_meta":
+        m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
+        key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
+        return MetaLine(chunk, span, key, value)
+    return Noise(chunk, span, _NOISE_KINDS[kind[2:]])
 
 
 #: one letter per segment kind for finding a row's extent with :data:`_ROW_RE`, in C
@@ -1176,12 +1408,8 @@ _ROW_CODES: collections.defaultdict[str, str] = collections.defaultdict(
 #: line of another layout, then the blank lines after it
 _ROW_RE = re.compile("(?:c[cn]*|.)t*")
 _ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
-_BLANK_TOKENS = {"blank": "BLANK", "f_blank": "FRONT_BLANK"}
+_BLANK_RUNS = ("blank", "f_blank")
 _HEADING_TOKENS = tuple(f"H{d}" for d in range(MAX_DEPTH + 1))  # by depth (from 1)
-#: the tokens of the body, which take the blank lines and noise after them as trivia
-_BODY_TOKENS = frozenset(
-    {"PARA", "RUNIN", "BLANK", "NOISE", "TABLE", *(f"H{d}" for d in range(1, MAX_DEPTH + 1))}
-)
 #: the kinds of line that make a table of the cells, tab-separated or pipe layouts
 _CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
 _CONT_CANDIDATES = ("para", "spaced", "heading")
@@ -1232,23 +1460,23 @@ def _same_level_style(
 def _where(kinds: list[str], wanted: tuple[str, ...]) -> list[int]:
     """The indices of the segments whose kind is in ``wanted``, in order.
 
-    ``list.index`` scans in C, so the cost in Python is per match, not per segment."""
+    ``list.index`` scans in C, so the cost in Python is per match, not per segment.  Each
+    scan ends at a sentinel appended to the list for its duration (an exception to end it
+    cost more than a short list's scan)."""
     out: list[int] = []
+    n = len(kinds)
     for kind in wanted:
-        i = -1
-        with contextlib.suppress(ValueError):
-            while True:
-                i = kinds.index(kind, i + 1)
+        kinds.append(kind)
+        try:
+            i = kinds.index(kind)
+            while i < n:
                 out.append(i)
+                i = kinds.index(kind, i + 1)
+        finally:
+            kinds.pop()
     if len(wanted) > 1:
         out.sort()
     return out
-
-
-def _where_longer(starts: list[int], ends: list[int], length: int) -> list[int]:
-    """The indices of the segments longer than ``length`` (iterated in C)."""
-    longer = map(operator.lt, itertools.repeat(length), map(operator.sub, ends, starts))
-    return list(itertools.compress(itertools.count(), longer))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -13,14 +13,7 @@ from typing import Any
 from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
-from .document import (
-    Block,
-    Document,
-    Front,
-    FrontItem,
-    Paragraph,
-    Section,
-)
+from .document import Block, Document, Front, Heading, Section
 from .errors import OpenGovReportError, ParseError
 from .inputs import extract
 from .lexer import NodeToken, TokenListLexer, tokenize
@@ -35,69 +28,44 @@ def grammar_text() -> str:
 
 
 class _Assemble(Transformer[NodeToken, Any]):
-    """Builds document nodes bottom-up from the leaves the lexer put on the tokens."""
+    """Nests the sections: each heading's token carries its node and the blocks after it
+    (see :meth:`opengov_report.lexer._Lines.tokens`), so the callbacks only assemble."""
 
     def start(self, children: list[Any]) -> tuple[Front | None, tuple[Block | Section, ...]]:
         front: Front | None = None
-        if children and isinstance(children[0], Front):
-            front = children[0]
-            children = children[1:]
         out: list[Block | Section] = []
-        _children(children, out)
+        for child in children:
+            if type(child) is list:  # the sections of depth 1, last first
+                out.extend(reversed(child))
+            elif child.type == "FRONT":
+                front = child.node
+            else:  # BLOCKS: what precedes the first heading
+                out.extend(child.blocks)
         return front, tuple(out)
 
-    def front(self, children: list[NodeToken]) -> Front:
-        items: tuple[FrontItem, ...] = tuple(t.node for t in children)
-        return Front(items)
-
-    def blocks(self, children: list[Any]) -> list[Block | Section]:
-        """One more block: the list grows by one per reduction (left recursion)."""
-        if len(children) == 1:
-            items: list[Block | Section] = []
-            tok: NodeToken = children[0]
-        else:
-            items, tok = children  # tok: a PARA, BLANK, NOISE or TABLE token
-        items.append(tok.node)
-        if tok.trivia is not None:  # the blank lines and noise after it
-            items.extend(tok.trivia)
-        return items
-
-    def _section(self, children: list[Any]) -> Section:
-        head: NodeToken = children[0]
-        out: list[Block | Section] = []
-        if head.trivia is not None:  # blank lines and noise after the heading
-            out.extend(head.trivia)
-        _children(children[1:], out)
-        return Section(head.node, tuple(out))
-
-    section1 = section2 = section3 = section4 = _section
-    section5 = section6 = section7 = section8 = _section
-
     def _sections(self, children: list[Any]) -> list[Section]:
-        """One more section (left recursion, as for ``blocks``)."""
-        if len(children) == 1:
-            return children
-        sections: list[Section] = children[0]
-        sections.append(children[1])
-        return sections
+        """A heading's section, then the sections after it at its depth: the list of them,
+        last first (``rest`` comes built that way: adding this section is an append)."""
+        head: NodeToken = children[0]
+        heading: Heading = head.node
+        sub: list[Section] | None = None  # the subsections, last first
+        rest: list[Section] | None = None  # the sections after this one, last first
+        if len(children) == 3:
+            sub, rest = children[1], children[2]
+        elif len(children) == 2:
+            if children[1][0].heading.level > heading.level:
+                sub = children[1]
+            else:
+                rest = children[1]
+        blocks = head.blocks
+        section = Section(heading, (*blocks, *reversed(sub)) if sub else tuple(blocks))
+        if rest is None:
+            return [section]
+        rest.append(section)
+        return rest
 
     sections1 = sections2 = sections3 = sections4 = _sections
     sections5 = sections6 = sections7 = sections8 = _sections
-
-
-def _children(children: list[Any], out: list[Block | Section]) -> None:
-    """Append a section's (or the document's) children to ``out`` in order: run-in text and
-    its trivia, the blocks list, subsections."""
-    for child in children:
-        if type(child) is list:
-            out.extend(child)
-        elif isinstance(child, Section):
-            out.append(child)
-        else:  # a RUNIN token
-            assert isinstance(child.node, Paragraph)
-            out.append(child.node)
-            if child.trivia is not None:
-                out.extend(child.trivia)
 
 
 @functools.lru_cache(maxsize=1)

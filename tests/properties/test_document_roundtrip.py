@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opengov_report import OpenGovReportError, parse_document, walk
+from opengov_report import OpenGovReportError, lexer, parse_document, walk
 from opengov_report.document import CellData, Document, Row, Span, _pending_row
 from opengov_report.errors import ParseError
 
@@ -136,3 +136,114 @@ def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
     row = _pending_row(_BrokenSource(), 0, 1, False)
     with pytest.raises(ParseError, match="building a row"):
         _ = row.parts
+
+
+def _reset_line_kinds() -> None:
+    lexer._LINE_KINDS.clear()
+    lexer._LINE_KINDS[""] = "blank"
+    lexer._HEADING_LINES.clear()
+
+
+def _tree(doc: Document) -> tuple[str, list[tuple[CellData, ...]]]:
+    return repr(doc), [row.parts for row in _rows(doc)]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(report_like, report_like)
+def test_the_line_kind_memo_changes_nothing(text: str, other: str) -> None:
+    """Lines whose kind the lexer remembers by their text (from this text, or from
+    another one parsed before) are classified as they are without the memo."""
+    _reset_line_kinds()
+    cold = _tree(parse_document(text))
+    assert _tree(parse_document(text)) == cold  # every line of the text remembered
+    parse_document(other)
+    assert _tree(parse_document(text)) == cold
+    _reset_line_kinds()
+    for ending in ("\n", "\r\n", "\r"):  # the same lines with other line endings
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        variant = ending.join(lines)
+        _reset_line_kinds()
+        cold_variant = _tree(parse_document(variant))
+        assert _tree(parse_document(variant)) == cold_variant
+
+
+def test_the_line_kind_memo_is_bounded() -> None:
+    _reset_line_kinds()
+    text = "\n".join(f"\t{k}" for k in range(lexer._LINE_KINDS_MAX + 10))
+    parse_document(text)
+    assert 1 <= len(lexer._LINE_KINDS) <= lexer._LINE_KINDS_MAX + 1
+    assert lexer._LINE_KINDS[""] == "blank"
+
+
+_LONG_TITLE_LINE = "某市2023年政府信息公开工作年度报告" + "本年度，我市认真贯彻落实条例规定" * 8
+_GLUED_HEAD_ROW = "复议结果维持结果纠正其他结果尚未审结总计诉讼结果维持210031000000000"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # a line of 120-2000 characters is one paragraph among many lines, but cut after
+        # its title where the text has five lines or fewer (a report run together)
+        ("\n".join(["一、总体情况", _LONG_TITLE_LINE, *["正文。"] * 6]), _LONG_TITLE_LINE),
+        # a line that is a glued table of one row carries its cells' bounds
+        (_GLUED_HEAD_ROW, _GLUED_HEAD_ROW),
+        ("\n".join(["一、总体情况", "\t0", "| a | b |", "  ", "正文。"]), "\t0\n| a | b |\n  \n"),
+        # a heading line keeps its numbering and title wherever it is
+        (
+            "一、总体情况\n  （一）主动公开情况\n",
+            "前言。\n\n  （一）主动公开情况\n二、其他\n（二）依申请",
+        ),
+        ("1. 概述\n2. 其他", "一、总体情况\n1. 概述\n二、情况"),
+        # a tab-led line of prose is a cell among table lines, a paragraph alone
+        (
+            "\t项目\n\t" + "本机关认真贯彻落实《条例》，" * 5 + "\n\t0\n",
+            "前言。\n\t" + "本机关认真贯彻落实《条例》，" * 5 + "\n结语。\n",
+        ),
+    ],
+)
+def test_a_remembered_line_kind_holds_in_any_text(first: str, then: str) -> None:
+    _reset_line_kinds()
+    cold = _tree(parse_document(then))
+    parse_document(first)
+    assert _tree(parse_document(then)) == cold
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_tab_led_line_of_prose_alone_is_a_paragraph(warm: bool) -> None:
+    """However the lexer met the line before (first in a table, as a cell)."""
+    prose = "\t" + "本机关认真贯彻落实《条例》，" * 5
+    _reset_line_kinds()
+    if warm:
+        parse_document(f"\t项目\n{prose}\n\t0\n")
+    doc = parse_document(f"前言。\n{prose}\n结语。\n")
+    assert not list(doc.tables())
+    assert [p.content for p in doc.paragraphs()] == ["前言。", prose.strip(), "结语。"]
+
+
+@settings(max_examples=100)
+@given(report_like)
+def test_the_parsers_nodes_are_the_constructors_nodes(text: str) -> None:
+    """Leaves and spans the parser makes by setting slots (no constructor call) are equal,
+    field for field, hash and repr, to those their constructors make."""
+    for leaf in parse_document(text).leaves():
+        fields = {f.name: getattr(leaf, f.name) for f in attrs.fields(type(leaf))}
+        fields["span"] = Span(*attrs.astuple(leaf.span)) if "span" in fields else None
+        if fields["span"] is None:
+            del fields["span"]
+        made = type(leaf)(**fields)
+        assert made == leaf and hash(made) == hash(leaf) and repr(made) == repr(leaf)
+
+
+def test_many_sibling_sections_keep_their_order() -> None:
+    """Sibling sections and their subsections, in source order, at every depth."""
+    lines = ["标题", "一、总体情况", "正文。"]
+    for n in range(1, 61):
+        lines += [f"（{n}）第{n}项", f"{n}.第{n}项之一", f"{n}.第{n}项之二"]
+    lines += ["二、其他", "结语。"]
+    doc = parse_document("\n".join(lines) + "\n")
+    first, second = [s for s in doc.sections() if s.level == 1]
+    assert [s.title for s in first.sections] == [f"第{n}项" for n in range(1, 61)]
+    for n, sub in enumerate(first.sections, 1):
+        assert [s.title for s in sub.sections] == [f"第{n}项之一", f"第{n}项之二"]
+    assert second.title == "其他" and not second.sections
+    assert doc.text == "\n".join(lines) + "\n"
