@@ -76,6 +76,7 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
             what=f"column {g.column_label(col)}",
             left_name=f"{g.row_label('total_processed')} + {g.row_label('carried_forward')}",
             right_name=f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding
@@ -112,6 +113,7 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
             what=f"column {g.column_label(col)}",
             left_name=g.row_label("total_processed"),
             right_name="（一）…（六）",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding
@@ -152,6 +154,7 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
             what=f"row {g.row_label(row)}",
             left_name=names[0],
             right_name=names[1],
+            source=ctx.source,
         )
         if finding is not None:
             yield finding
@@ -190,6 +193,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
                 what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
                 left_name=g.row_label(group),
                 right_name="its sub-rows",
+                source=ctx.source,
             )
             if finding is not None:
                 yield finding
@@ -222,6 +226,7 @@ def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
             what=f"row {g.row_label(row)}",
             left_name=g.column_label(_SUBTOTAL),
             right_name="the five 法人或其他组织 columns",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding

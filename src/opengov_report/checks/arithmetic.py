@@ -16,7 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ..model.values import Value, ValueKind
-from .finding import Finding, Location, Number, Severity
+from .finding import Finding, Location, Number, Severity, new_finding
 
 __all__ = [
     "Outcome",
@@ -173,6 +173,7 @@ def identity_finding(
     what: str,
     left_name: str,
     right_name: str,
+    source: str | None = None,
 ) -> Finding | None:
     """The finding for one identity ``left == right`` (None when it holds as written).
 
@@ -184,6 +185,7 @@ def identity_finding(
     ``right_name`` name the sides as the report labels them.  A mismatch is reported at
     ``severity``; one that disappears when blank cells are read as 0 at ``info``; a side left
     entirely blank against a non-zero side at ``warning`` (an omission, not an inconsistency).
+    ``source`` is the finding's ``source`` (the report's file).
     """
     return value_finding(
         code,
@@ -194,6 +196,7 @@ def identity_finding(
         what=what,
         left_name=left_name,
         right_name=right_name,
+        source=source,
     )
 
 
@@ -215,6 +218,7 @@ def value_finding(
     what: str,
     left_name: str,
     right_name: str,
+    source: str | None = None,
 ) -> Finding | None:
     """:func:`identity_finding` over the terms' values, with ``locate`` giving the terms'
     locations (left first) only when there is a finding.
@@ -253,7 +257,7 @@ def value_finding(
         return None  # holds
     locations = locate()
     if blanks and lsum == rsum:
-        return Finding(
+        return new_finding(
             code,
             Severity.INFO,
             f"{what}: {left_name} = {right_name} holds only if the {blanks} blank "
@@ -262,29 +266,32 @@ def value_finding(
             locations,
             rsum,
             lsum,
+            source,
         )
     lhs = _render(left, lsum)
     rhs = _render(right, rsum)
     if blanks and (left_blanks == len(left) or right_blanks == len(right)):
         blank_side = left_name if left_blanks == len(left) else right_name
-        return Finding(
+        return new_finding(
             code,
             Severity.WARNING,
             f"{what}: {blank_side} is left blank, but {left_name} = {lhs} and {right_name} = {rhs}",
             locations,
             rsum,
             lsum,
+            source,
         )
     note = ""
     if blanks:
         note = f" (even with {blanks} blank cell{'s' if blanks > 1 else ''} read as 0)"
-    return Finding(
+    return new_finding(
         code,
         severity,
         f"{what}: {left_name} = {lhs}, but {right_name} = {rhs}{note}",
         locations,
         rsum,
         lsum,
+        source,
     )
 
 

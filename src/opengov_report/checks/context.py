@@ -18,10 +18,12 @@ class Context:
     figures the value rules look at, an index of a table's cells, the counts its prose
     states), so that each is computed once per check and not once per rule."""
 
-    __slots__ = ("_grids", "_memo", "report")
+    __slots__ = ("_grids", "_memo", "report", "source")
 
     def __init__(self, report: AnnualReport) -> None:
         self.report = report
+        #: the report's file: the ``source`` of the findings (built with it, not rebuilt)
+        self.source = report.source
         self._memo: dict[str, Any] = {}
         self._grids: dict[str, GridIndex | None] = {}
 

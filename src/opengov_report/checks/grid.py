@@ -26,7 +26,7 @@ from ..recognize.labels import (
     REVIEW_GROUP_LABELS,
 )
 from .arithmetic import Term, value_finding
-from .finding import Finding, Location, Number, Severity
+from .finding import Finding, Location, Number, Severity, new_location
 
 __all__ = [
     "ROW_LABELS",
@@ -186,16 +186,27 @@ class GridIndex:
         return found
 
     def location(self, row: str, column: str) -> Location:
-        key = (row, column)
-        found = self._locations.get(key)
-        if found is None:
-            cell = self._cells.get(key)
-            span = cell.value.span if cell is not None else None
-            # the labels' caches read directly: a failing identity locates every one of its cells
-            row_name = self._row_names.get(row) or self.row_label(row)
-            column_name = self._column_names.get(column) or self.column_label(column)
-            label = f"{row_name} / {column_name}"
-            found = self._locations[key] = Location(self.table, row, column, label, span)
+        """Where the cell is, labelled ``row label / column label`` (made once per cell)."""
+        found = self._locations.get((row, column))
+        return found if found is not None else self._locate(row, column)
+
+    def locations(self, keys: Iterable[tuple[str, str]]) -> tuple[Location, ...]:
+        """:meth:`location` of each ``(row, column)`` of ``keys``, in order: what a failing
+        identity names (every one of its cells, twenty for （七）总计 = （一）…（六）)."""
+        made = self._locations
+        # a Location is never falsy: ``or`` falls through only for a cell not located yet
+        return tuple([made.get(key) or self._locate(*key) for key in keys])
+
+    def _locate(self, row: str, column: str) -> Location:
+        """:meth:`location` of a cell not located yet."""
+        cell = self._cells.get((row, column))
+        span = cell.value.span if cell is not None else None
+        # the labels' caches read directly: a failing identity locates every one of its cells
+        row_name = self._row_names.get(row) or self.row_label(row)
+        column_name = self._column_names.get(column) or self.column_label(column)
+        found = self._locations[row, column] = new_location(
+            self.table, row, column, f"{row_name} / {column_name}", span
+        )
         return found
 
     def term(self, row: str, column: str) -> Term:
@@ -212,6 +223,7 @@ class GridIndex:
         what: str,
         left_name: str,
         right_name: str,
+        source: str | None = None,
     ) -> Finding | None:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
         cells = self._cells
@@ -220,10 +232,11 @@ class GridIndex:
             severity,
             [c.value if (c := cells.get(key)) is not None else None for key in left],
             [c.value if (c := cells.get(key)) is not None else None for key in right],
-            lambda: tuple([self.location(row, column) for row, column in (*left, *right)]),
+            lambda: self.locations((*left, *right)),
             what=what,
             left_name=left_name,
             right_name=right_name,
+            source=source,
         )
 
 

@@ -147,6 +147,7 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
                         (_term(kid, column).location, _term(parent, column).location),
                         expected=p,
                         actual=k,
+                        source=ctx.source,
                     )
 
 
@@ -175,6 +176,7 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
                 what=squash(parent.label),
                 left_name=squash(parent.label),
                 right_name=" + ".join(squash(k.label) for k in kids),
+                source=ctx.source,
             )
             if finding is not None:
                 yield finding
@@ -208,6 +210,7 @@ def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
                 what=squash(parent.label),
                 left_name=squash(parent.label),
                 right_name=f"the sum of its {len(kids)} items",
+                source=ctx.source,
             )
             if finding is not None:
                 yield finding
@@ -248,6 +251,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
                     (_term(total, column).location, _term(r, column).location),
                     expected=n,
                     actual=t,
+                    source=ctx.source,
                 )
         if len(known) == len(channels):
             s = sum(n for _, n in known if n is not None)
@@ -263,6 +267,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
                     ),
                     expected=s,
                     actual=t,
+                    source=ctx.source,
                 )
 
 
@@ -296,4 +301,5 @@ def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
                 (_term(closed, column).location, _term(received, column).location),
                 expected=r,
                 actual=c,
+                source=ctx.source,
             )

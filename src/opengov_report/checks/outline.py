@@ -98,6 +98,7 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"the outline has no section {title}",
                 where,
+                source=ctx.source,
             )
 
 
@@ -127,6 +128,7 @@ def outline_section_order(ctx: Context) -> Iterator[Finding]:
                 f"({REQUIRED_SECTIONS[kind][0]}) comes after "
                 f"{squash(highest_section.heading.numbering.text + highest_section.title)}",
                 (_heading_location(section), _heading_location(highest_section)),
+                source=ctx.source,
             )
         elif kind > highest:
             highest, highest_section = kind, section
@@ -161,6 +163,7 @@ def outline_numbering(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"heading {squash(h.numbering.text + h.title)[:40]} {_ANOMALY[h.anomaly]}",
                 (_heading_location(section),),
+                source=ctx.source,
             )
 
 
@@ -190,6 +193,7 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
             Severity.WARNING,
             f"no {_TABLE_NAME[table]} was found",
             (_heading_location(section),) if section is not None else (),
+            source=ctx.source,
         )
 
 
@@ -219,6 +223,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
                     where,
                     *(Location(table.table_id, r, None, squash(labels.get(r, r))) for r in lost),
                 ),
+                source=ctx.source,
             )
         cells: dict[str, list[tuple[str, str]]] = {}
         for m in table.missing:
@@ -233,6 +238,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"{name}: {n} cell{'s' if n > 1 else ''} of row {label} missing ({reasons})",
                 (where, *(Location(table.table_id, row, c, label) for c, _ in found)),
+                source=ctx.source,
             )
 
 
@@ -274,4 +280,5 @@ def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
                 f"{_TABLE_NAME[table.table_id]}: row {squash(row.label)[:40]!r} is not a row "
                 "of the format",
                 (Location(table.table_id, None, None, row.label, span),),
+                source=ctx.source,
             )

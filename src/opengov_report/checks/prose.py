@@ -109,7 +109,12 @@ def _int(value: Value | None) -> int | None:
 
 
 def _finding(
-    code: str, s: Statement, table_says: str, cells: tuple[Location, ...], expected: int
+    code: str,
+    s: Statement,
+    table_says: str,
+    cells: tuple[Location, ...],
+    expected: int,
+    source: str | None,
 ) -> Finding:
     return Finding(
         code,
@@ -118,6 +123,7 @@ def _finding(
         (Location(None, None, None, s.text, s.span), *cells),
         expected=expected,
         actual=s.number,
+        source=source,
     )
 
 
@@ -174,9 +180,9 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
         return  # nothing to compare the text with: it need not be read
     for s in ctx.memo("prose", _statements):
         if s.what == "received" and received is not None and s.number not in received[0]:
-            yield _finding("P101", s, *received[2](), received[1])
+            yield _finding("P101", s, *received[2](), received[1], ctx.source)
         elif s.what == "closed" and closed is not None and s.number != closed[0]:
-            yield _finding("P101", s, *closed[1](), closed[0])
+            yield _finding("P101", s, *closed[1](), closed[0], ctx.source)
 
 
 _Says = Callable[[], tuple[str, tuple[Location, ...]]]
@@ -235,7 +241,7 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
     for s in ctx.memo("prose", _statements):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]
-            yield _finding("P102", s, says, cells(), n)
+            yield _finding("P102", s, says, cells(), n, ctx.source)
 
 
 def _totals(g: GridIndex, rows: tuple[str, ...]) -> tuple[Location, ...]:

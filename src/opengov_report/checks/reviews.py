@@ -41,6 +41,7 @@ def reviews_group_total(ctx: Context) -> Iterator[Finding]:
             what=REVIEW_GROUP_LABELS.get(group, group),
             left_name="总计",
             right_name="结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding

@@ -164,6 +164,7 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
             f"row {_row(first)}: {n} blank cell{'s' if n > 1 else ''} "
             f"where a number is wanted ({', '.join(columns)})",
             locations,
+            source=ctx.source,
         )
 
 
@@ -189,6 +190,7 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
             Severity.INFO,
             f"row {_row(first)}: 无/—— where the form wants a number ({written})",
             locations,
+            source=ctx.source,
         )
 
 
@@ -209,6 +211,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
                 (_location(f),),
+                source=ctx.source,
             )
 
 
@@ -233,6 +236,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
                 (_location(f),),
                 expected=0,
                 actual=n,
+                source=ctx.source,
             )
 
 
@@ -268,4 +272,5 @@ def value_kind(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"row {_row(f)}, column {_col(f)}: {why}: {squash(f.value.raw)!r}",
                 (_location(f),),
+                source=ctx.source,
             )
