@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -30,7 +31,6 @@ __all__ = [
 
 _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
 # compared by identity in the hot loop (hashing an enum member is a Python-level call)
-_BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
 _UNREADABLE = ValueKind.UNREADABLE
 _NUMBER_TYPES = (int, Decimal)  # not ``int | Decimal``: that builds a union at every call
 
@@ -208,6 +208,28 @@ def _written(value: Value) -> str:
     return "".join(raw.split()) or "∅"
 
 
+def _read(values: Sequence[Value | None]) -> tuple[Number, int] | None:
+    """The sum of one side's numbers and its count of blank-like terms (blank, 无, dash), or
+    None when a term is absent or unreadable (the identity cannot be checked).
+
+    A value has a number exactly when it is of a number kind (``Value``'s validator; recognition
+    builds only such values), so the number alone tells the terms apart: no kind is read for
+    the numbers that make up almost every term."""
+    total: Number = 0
+    blanks = 0
+    for v in values:
+        if v is None:
+            return None
+        n = v.number
+        if n is not None:
+            total += n
+        elif v.kind is _UNREADABLE:
+            return None
+        else:
+            blanks += 1
+    return total, blanks
+
+
 def value_finding(
     code: str,
     severity: Severity,
@@ -226,34 +248,15 @@ def value_finding(
     It reads the values once (the statuses of :func:`compare`, in one pass) and builds no
     :class:`Term`: rules over a grid call it directly with the cells' values.
     """
-    lsum: Number = 0
-    rsum: Number = 0
-    exact = True  # every term a number as written
-    left_blanks = right_blanks = 0
-    for side, values in ((0, left), (1, right)):
-        for v in values:
-            if v is None:
-                return None  # absent: uncheckable
-            kind = v.kind
-            if kind is _UNREADABLE:
-                return None
-            n = v.number
-            if n is None:
-                exact = False
-            if kind is _BLANK or kind is _NONE or kind is _DASH:
-                if side == 0:
-                    left_blanks += 1
-                else:
-                    right_blanks += 1
-            elif isinstance(n, _NUMBER_TYPES):
-                if side == 0:
-                    lsum = lsum + n
-                else:
-                    rsum = rsum + n
+    read_left, read_right = _read(left), _read(right)
+    if read_left is None or read_right is None:
+        return None  # a term absent or unreadable: uncheckable
+    lsum, left_blanks = read_left
+    rsum, right_blanks = read_right
     blanks = left_blanks + right_blanks
     if blanks == len(left) + len(right):
         return None  # everything blank: uncheckable
-    if lsum == rsum and (exact or not blanks):
+    if lsum == rsum and not blanks:
         return None  # holds
     locations = locate()
     if blanks and lsum == rsum:
@@ -268,8 +271,9 @@ def value_finding(
             lsum,
             source,
         )
-    lhs = _render(left, lsum)
-    rhs = _render(right, rsum)
+    # every term is a value from here on (an absent one made the identity uncheckable)
+    lhs = _render(cast("Sequence[Value]", left), lsum)
+    rhs = _render(cast("Sequence[Value]", right), rsum)
     if blanks and (left_blanks == len(left) or right_blanks == len(right)):
         blank_side = left_name if left_blanks == len(left) else right_name
         return new_finding(
@@ -295,8 +299,10 @@ def value_finding(
     )
 
 
-def _render(values: Sequence[Value | None], total: Number) -> str:
-    """:func:`render_side` over the values (none of them None)."""
+def _render(values: Sequence[Value], total: Number) -> str:
+    """:func:`render_side` over the values."""
     if len(values) == 1:
-        return _written(values[0]) if values[0] is not None else "?"
-    return " + ".join(_written(v) if v is not None else "?" for v in values) + f" = {total}"
+        return _written(values[0])
+    # _written inlined for the digits that almost every term is
+    written = [raw if (raw := v.raw).isdigit() else _written(v) for v in values]
+    return " + ".join(written) + f" = {total}"

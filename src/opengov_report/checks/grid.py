@@ -26,13 +26,14 @@ from ..recognize.labels import (
     REVIEW_GROUP_LABELS,
 )
 from .arithmetic import Term, value_finding
-from .finding import Finding, Location, Number, Severity, new_location
+from .finding import Finding, Location, Number, Severity, new_locations
 
 __all__ = [
     "ROW_LABELS",
     "GridIndex",
     "grid_index",
     "official_column_label",
+    "official_column_labels",
     "official_row_label",
     "squash",
 ]
@@ -62,6 +63,12 @@ def official_column_label(table: str, column: str) -> str:
     return _COLUMN_LABELS.get(table, {}).get(column, column)
 
 
+def official_column_labels(table: str) -> Mapping[str, str]:
+    """The official labels of a table's columns by id (``official_column_label(table, c)`` is
+    ``official_column_labels(table).get(c, c)``)."""
+    return _COLUMN_LABELS.get(table, {})
+
+
 def official_row_label(table: str, row: str, written: str = "") -> str:
     """A row's label as written (white space removed), else the official one (the rows of
     the reviews table have none of their own: 行政复议 …), else the id."""
@@ -86,7 +93,6 @@ class GridIndex:
     """
 
     __slots__ = (
-        "_cells",
         "_column_labels",
         "_column_names",
         "_columns_written",
@@ -94,6 +100,8 @@ class GridIndex:
         "_row_labels",
         "_row_names",
         "_rows_written",
+        "_table_cells",
+        "_values",
         "column_ids",
         "numbers",
         "row_ids",
@@ -109,17 +117,18 @@ class GridIndex:
     ) -> None:
         self.table = table
         # one pass over the cells (this runs for every table of every report checked)
-        by_key: dict[tuple[str, str], TableCell] = {}
+        values: dict[tuple[str, str], Value] = {}
         numbers: dict[tuple[str, str], Number | None] = {}
         rows: dict[str, None] = {}
         columns: dict[str, None] = {}
         for c in cells:
             row, column = c.row, c.column
             key = (row, column)
-            by_key[key] = c
-            numbers[key] = c.value.number
+            values[key] = v = c.value
+            numbers[key] = v.number
             rows[row] = columns[column] = None
-        self._cells = by_key
+        self._table_cells = cells
+        self._values = values
         #: the number of each cell that has one (``Value.number``), None for the others
         self.numbers = numbers
         #: the ids of the rows and columns found, in table order (as ``row_ids``/``column_ids``
@@ -139,7 +148,10 @@ class GridIndex:
         if self._rows_written is None or self._columns_written is None:
             rows: dict[str, str] = {}
             columns: dict[str, str] = {}
-            for c in self._cells.values():
+            cells: Iterable[TableCell] = self._table_cells
+            if len(self._values) != len(self._table_cells):  # a cell repeated: the last one
+                cells = {(c.row, c.column): c for c in self._table_cells}.values()
+            for c in cells:
                 if c.row_label and c.row not in rows:
                     rows[c.row] = squash(c.row_label)
                 if c.column_label and c.column not in columns:
@@ -148,8 +160,7 @@ class GridIndex:
         return self._rows_written, self._columns_written
 
     def value(self, row: str, column: str) -> Value | None:
-        cell = self._cells.get((row, column))
-        return cell.value if cell is not None else None
+        return self._values.get((row, column))
 
     def holds(self, left: Iterable[tuple[str, str]], right: Iterable[tuple[str, str]]) -> bool:
         """Whether every cell of ``left`` and ``right`` is a number and ``sum(left) ==
@@ -188,26 +199,31 @@ class GridIndex:
     def location(self, row: str, column: str) -> Location:
         """Where the cell is, labelled ``row label / column label`` (made once per cell)."""
         found = self._locations.get((row, column))
-        return found if found is not None else self._locate(row, column)
+        return found if found is not None else self.locations(((row, column),))[0]
 
-    def locations(self, keys: Iterable[tuple[str, str]]) -> tuple[Location, ...]:
+    def locations(self, keys: Sequence[tuple[str, str]]) -> tuple[Location, ...]:
         """:meth:`location` of each ``(row, column)`` of ``keys``, in order: what a failing
         identity names (every one of its cells, twenty for （七）总计 = （一）…（六）)."""
         made = self._locations
-        # a Location is never falsy: ``or`` falls through only for a cell not located yet
-        return tuple([made.get(key) or self._locate(*key) for key in keys])
+        missing = [key for key in keys if key not in made]
+        if missing:
+            self._locate(missing)
+        return tuple(map(made.__getitem__, keys))
 
-    def _locate(self, row: str, column: str) -> Location:
-        """:meth:`location` of a cell not located yet."""
-        cell = self._cells.get((row, column))
-        span = cell.value.span if cell is not None else None
+    def _locate(self, keys: list[tuple[str, str]]) -> None:
+        """Make the locations of cells not located yet, in one pass."""
+        values = self._values
         # the labels' caches read directly: a failing identity locates every one of its cells
-        row_name = self._row_names.get(row) or self.row_label(row)
-        column_name = self._column_names.get(column) or self.column_label(column)
-        found = self._locations[row, column] = new_location(
-            self.table, row, column, f"{row_name} / {column_name}", span
-        )
-        return found
+        row_names, column_names = self._row_names, self._column_names
+        places = []
+        for key in keys:
+            row, column = key
+            value = values.get(key)
+            row_name = row_names.get(row) or self.row_label(row)
+            column_name = column_names.get(column) or self.column_label(column)
+            span = value.span if value is not None else None
+            places.append((row, column, f"{row_name} / {column_name}", span))
+        self._locations.update(zip(keys, new_locations(self.table, places), strict=True))
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""
@@ -226,12 +242,12 @@ class GridIndex:
         source: str | None = None,
     ) -> Finding | None:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
-        cells = self._cells
+        get = self._values.get
         return value_finding(
             code,
             severity,
-            [c.value if (c := cells.get(key)) is not None else None for key in left],
-            [c.value if (c := cells.get(key)) is not None else None for key in right],
+            list(map(get, left)),
+            list(map(get, right)),
             lambda: self.locations((*left, *right)),
             what=what,
             left_name=left_name,

@@ -10,8 +10,8 @@ from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
-from .finding import Finding, Location, Severity
-from .grid import official_column_label, official_row_label, squash
+from .finding import Finding, Location, Severity, new_finding, new_location
+from .grid import official_column_label, official_column_labels, official_row_label, squash
 from .registry import RuleTag, rule
 
 __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
@@ -56,12 +56,14 @@ def _wants_count(f: _Cell) -> bool:
     return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
 
 
+# compared by identity in the loops (hashing an enum member is a Python-level call)
 _COUNT, _ZERO, _AMOUNT, _CHANGE = (
     ValueKind.COUNT,
     ValueKind.ZERO,
     ValueKind.AMOUNT,
     ValueKind.CHANGE,
 )
+_BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
 
 
 def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
@@ -109,37 +111,52 @@ def _figures(ctx: Context) -> tuple[_Cell, ...]:
     return ctx.memo("values:notable", _notable)
 
 
-def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[_Cell]]:
-    """The figures of each table row whose value is of one of ``kinds``, row by row."""
-    current: list[_Cell] = []
-    key = -1
-    for f in _figures(ctx):
-        if f.value.kind not in kinds:
-            continue
-        if f.run != key:
-            if current:
-                yield current
-            current, key = [], f.run
-        current.append(f)
-    if current:
-        yield current
+def _row_groups(figures: tuple[_Cell, ...]) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
+    """The blank figures and the 无/dash figures, each grouped by table row, in one pass
+    (V101 and V102 report per table row)."""
+    blank: list[list[_Cell]] = []
+    none_or_dash: list[list[_Cell]] = []
+    last_blank = last_other = -1
+    for f in figures:
+        kind = f.value.kind
+        if kind is _BLANK:
+            if f.run != last_blank:
+                blank.append([])
+                last_blank = f.run
+            blank[-1].append(f)
+        elif kind is _NONE or kind is _DASH:
+            if f.run != last_other:
+                none_or_dash.append([])
+                last_other = f.run
+            none_or_dash[-1].append(f)
+    return blank, none_or_dash
 
 
-def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
-    """The column labels of one table row's figures, and their locations (as
-    :func:`_location`, with the row's label made once, not once per cell)."""
+def _by_row(ctx: Context) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
+    """:func:`_row_groups` of the report, computed once per check."""
+    return ctx.memo("values:rows", lambda _: _row_groups(_figures(ctx)))
+
+
+def _located(figures: list[_Cell]) -> tuple[str, list[str], tuple[Location, ...]]:
+    """The row label of one table row's first figure (as :func:`_row`), the column labels of
+    its figures, and their locations (as :func:`_location`), with each row label made once,
+    not once per cell."""
+    first = figures[0]
+    table = first.table  # one table row: one table
+    official = official_column_labels(table)
     rows: dict[str, str] = {}
     columns: list[str] = []
     locations: list[Location] = []
-    for _, table, row, column, value, row_label, _ in figures:
+    for _, _, row, column, value, row_label, _ in figures:
         row_name = rows.get(row_label)
         if row_name is None:
             row_name = rows[row_label] = official_row_label(table, row, row_label)
-        column_name = official_column_label(table, column)
+        column_name = official.get(column, column)
         columns.append(column_name)
-        label = f"{row_name} / {column_name}"
-        locations.append(Location(table, row, column, label, value.span))
-    return columns, tuple(locations)
+        locations.append(
+            new_location(table, row, column, f"{row_name} / {column_name}", value.span)
+        )
+    return rows[first.row_label], columns, tuple(locations)
 
 
 @rule(
@@ -154,17 +171,18 @@ def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
     "naming its blank cells.",
 )
 def value_blank(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, (ValueKind.BLANK,)):
-        first = figures[0]
+    for figures in _by_row(ctx)[0]:
         n = len(figures)
-        columns, locations = _located(figures)
-        yield Finding(
+        row, columns, locations = _located(figures)
+        yield new_finding(
             "V101",
             Severity.WARNING,
-            f"row {_row(first)}: {n} blank cell{'s' if n > 1 else ''} "
+            f"row {row}: {n} blank cell{'s' if n > 1 else ''} "
             f"where a number is wanted ({', '.join(columns)})",
             locations,
-            source=ctx.source,
+            None,
+            None,
+            ctx.source,
         )
 
 
@@ -179,18 +197,19 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "would then hold (see the arithmetic rules).  One finding per table row.",
 )
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, (ValueKind.NONE, ValueKind.DASH)):
-        first = figures[0]
-        columns, locations = _located(figures)
+    for figures in _by_row(ctx)[1]:
+        row, columns, locations = _located(figures)
         written = ", ".join(
-            f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)
+            [f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
         )
-        yield Finding(
+        yield new_finding(
             "V102",
             Severity.INFO,
-            f"row {_row(first)}: 无/—— where the form wants a number ({written})",
+            f"row {row}: 无/—— where the form wants a number ({written})",
             locations,
-            source=ctx.source,
+            None,
+            None,
+            ctx.source,
         )
 
 
