@@ -102,8 +102,19 @@ def check(
             raise
         except _BUGS as exc:
             raise _bug(r, exc) from exc
-    _with_source(found, ctx.source).sort(key=Finding.sort_key)
+    _with_source(found, ctx.source).sort(key=_order)
     return tuple(found)
+
+
+def _order(f: Finding) -> tuple[int, int, str, str]:
+    """:meth:`Finding.sort_key` without the source, which is the same for every finding of a
+    report (the order is the same), and with :attr:`Finding.span` read inline: the key is
+    computed for every finding."""
+    for location in f.locations:
+        span = location.span
+        if span is not None and location.source is None:
+            return span.line, span.column, f.code, f.message
+    return 0, 0, f.code, f.message
 
 
 def check_pair(

@@ -45,11 +45,23 @@ _TABLE_NAME = {
 
 def section_kind(title: str) -> int | None:
     """The index (0–5) of the required section a title names, or None."""
+    try:
+        return _KINDS[title]
+    except KeyError:
+        pass
     key = squash(title)
-    for index in _PRIORITY:
-        if any(word in key for word in REQUIRED_SECTIONS[index][1]):
-            return index
-    return None
+    kind = next(
+        (i for i in _PRIORITY if any(word in key for word in REQUIRED_SECTIONS[i][1])), None
+    )
+    if len(_KINDS) >= _KINDS_MAX:  # bounded: a corpus has many titles, most of them alike
+        _KINDS.clear()
+    _KINDS[title] = kind
+    return kind
+
+
+#: section_kind by title (titles repeat from report to report: 一、总体情况 …)
+_KINDS: dict[str, int | None] = {}
+_KINDS_MAX = 4096
 
 
 def _top_sections(doc: Document) -> list[Section]:
@@ -154,8 +166,7 @@ _ANOMALY = {
     "1 is reported where it stands.",
 )
 def outline_numbering(ctx: Context) -> Iterator[Finding]:
-    report = ctx.report
-    for section in report.document.sections():
+    for section in ctx.sections():
         h = section.heading
         if h.anomaly is not None:
             yield Finding(

@@ -10,7 +10,7 @@ read, since reading prose wrongly costs an evaluator as much as missing a disagr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 import attrs
@@ -75,7 +75,12 @@ def _span(leaf: Paragraph, start: int, end: int) -> Span:
 
 def stated_counts(report: AnnualReport) -> Iterator[Statement]:
     """Every count the report's paragraphs state about applications and cases."""
-    for leaf in report.document.paragraphs():
+    return _stated_counts(report.document.paragraphs())
+
+
+def _stated_counts(paragraphs: Iterable[Paragraph]) -> Iterator[Statement]:
+    """:func:`stated_counts` of these paragraphs."""
+    for leaf in paragraphs:
         text = leaf.text
         if "申请" in text:
             for m in _RECEIVED.finditer(text):
@@ -127,8 +132,9 @@ def _finding(
     )
 
 
-def _statements(report: AnnualReport) -> tuple[Statement, ...]:
-    return tuple(stated_counts(report))
+def _statements(ctx: Context) -> tuple[Statement, ...]:
+    """The report's :func:`stated_counts`, computed once per check (P101 and P102 read them)."""
+    return ctx.memo("prose", lambda _: tuple(_stated_counts(ctx.paragraphs())))
 
 
 def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
@@ -178,7 +184,7 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
             closed = (n, partial(_legacy_says, where, n))
     if received is None and closed is None:
         return  # nothing to compare the text with: it need not be read
-    for s in ctx.memo("prose", _statements):
+    for s in _statements(ctx):
         if s.what == "received" and received is not None and s.number not in received[0]:
             yield _finding("P101", s, *received[2](), received[1], ctx.source)
         elif s.what == "closed" and closed is not None and s.number != closed[0]:
@@ -238,7 +244,7 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
                 known[what] = (found[0], f"{found[1].label} is {found[0]}", partial(tuple, where))
     if not known:
         return
-    for s in ctx.memo("prose", _statements):
+    for s in _statements(ctx):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]
             yield _finding("P102", s, says, cells(), n, ctx.source)

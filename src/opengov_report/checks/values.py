@@ -37,6 +37,10 @@ class _Cell(NamedTuple):
     unit: str | None
 
 
+# a _Cell made from a tuple of its fields, without NamedTuple's Python-level __new__
+_new_cell = tuple.__new__
+
+
 def _row(f: _Cell) -> str:
     return official_row_label(f.table, f.row, f.row_label)
 
@@ -89,7 +93,7 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
             kind = v.kind
             if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                 continue
-            out.append(_Cell(run, tid, c.row, c.column, v, c.row_label, v.unit))
+            out.append(_new_cell(_Cell, (run, tid, c.row, c.column, v, c.row_label, v.unit)))
     legacy = report.legacy
     if legacy is not None:
         row = None
@@ -103,7 +107,7 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
                 kind = v.kind
                 if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                     continue
-                out.append(_Cell(run, LEGACY, r.id, column, v, r.label, r.unit))
+                out.append(_new_cell(_Cell, (run, LEGACY, r.id, column, v, r.label, r.unit)))
     return tuple(out)
 
 
