@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from opengov_report import Span
 from opengov_report.checks import Finding, Location, Severity
-from opengov_report.checks.finding import new_finding, new_location
+from opengov_report.checks.finding import new_finding, new_locations
+
+
+def _new_location(
+    table: str | None, row: str | None, column: str | None, label: str, span: Span | None
+) -> Location:
+    (location,) = new_locations(table, [(row, column, label, span)])
+    return location
+
 
 _TEXT = st.text(max_size=6)
 _SPANS = st.none() | st.builds(
@@ -23,7 +31,7 @@ _SPANS = st.none() | st.builds(
     st.integers(1, 40),
 )
 _OPTIONAL = st.none() | _TEXT
-_LOCATIONS = st.builds(new_location, _OPTIONAL, _OPTIONAL, _OPTIONAL, _TEXT, _SPANS)
+_LOCATIONS = st.builds(_new_location, _OPTIONAL, _OPTIONAL, _OPTIONAL, _TEXT, _SPANS)
 _DECIMALS = st.decimals(places=2, allow_nan=False, allow_infinity=False)
 _NUMBERS = st.none() | st.integers(-50, 50) | _DECIMALS
 
@@ -41,10 +49,10 @@ def _same(fast: object, built: object) -> None:
 
 @settings(max_examples=60)
 @given(_OPTIONAL, _OPTIONAL, _OPTIONAL, _TEXT, _SPANS)
-def test_new_location_is_the_constructors(
+def test_new_locations_are_the_constructors(
     table: str | None, row: str | None, column: str | None, label: str, span: Span | None
 ) -> None:
-    fast = new_location(table, row, column, label, span)
+    fast = _new_location(table, row, column, label, span)
     _same(fast, Location(table, row, column, label, span))
     assert fast.figure_id == Location(table, row, column, label, span).figure_id
     assert fast.source is None
@@ -78,7 +86,7 @@ def test_new_finding_is_the_constructors(
 
 
 def test_fast_built_objects_stay_frozen() -> None:
-    location = new_location("applications", "granted", "total", "（一）予以公开 / 总计", None)
+    location = _new_location("applications", "granted", "total", "（一）予以公开 / 总计", None)
     finding = new_finding("A101", Severity.ERROR, "m", (location,), 1, 2, None)
     for obj, field in ((location, "label"), (finding, "message")):
         try:
@@ -86,3 +94,15 @@ def test_fast_built_objects_stay_frozen() -> None:
         except attrs.exceptions.FrozenInstanceError:
             continue
         raise AssertionError(f"{type(obj).__name__}.{field} could be set")
+
+
+@settings(max_examples=30)
+@given(
+    _OPTIONAL,
+    st.lists(st.tuples(_OPTIONAL, _OPTIONAL, _TEXT, _SPANS), max_size=5),
+)
+def test_new_locations_in_order(
+    table: str | None, places: list[tuple[str | None, str | None, str, Span | None]]
+) -> None:
+    made = new_locations(table, places)
+    assert made == [Location(table, *place) for place in places]

@@ -44,6 +44,11 @@ class Context:
         index = self._grids[table] = grid_index(found) if found is not None else None
         return index
 
+    def built_grid(self, table: str) -> GridIndex | None:
+        """:meth:`grid` when a rule has asked for it already, else None (without building
+        it)."""
+        return self._grids.get(table)
+
     def sections(self) -> list[Section]:
         """``report.document.sections()``: every section, depth first, in source order."""
         return self._walk()[0]

@@ -18,7 +18,7 @@ import attrs
 from .._pickling import pickled_by_fields
 from ..document import Span
 
-__all__ = ["Finding", "Location", "Severity", "new_finding", "new_location", "new_locations"]
+__all__ = ["Finding", "Location", "Severity", "new_finding", "new_locations"]
 
 
 class Severity(enum.Enum):
@@ -140,28 +140,11 @@ _FINDING_SETTERS = _slot_setters(
 )
 
 
-def new_location(
-    table: str | None, row: str | None, column: str | None, label: str, span: Span | None
-) -> Location:
-    """``Location(table, row, column, label, span)`` (of the report being checked), built
-    without the generated ``__init__``."""
-    location: Location = _new(Location)
-    set_table, set_row, set_column, set_label, set_span, set_source = _LOCATION_SETTERS
-    set_table(location, table)
-    set_row(location, row)
-    set_column(location, column)
-    set_label(location, label)
-    set_span(location, span)
-    set_source(location, None)
-    return location
-
-
 def new_locations(
     table: str | None, places: Iterable[tuple[str | None, str | None, str, Span | None]]
 ) -> list[Location]:
     """``Location(table, row, column, label, span)`` for each ``(row, column, label, span)``
-    of ``places``: :func:`new_location` in one loop (a failing identity names up to twenty
-    cells not located yet)."""
+    of ``places`` (of the report being checked), built without the generated ``__init__``."""
     out: list[Location] = []
     append = out.append
     new = _new

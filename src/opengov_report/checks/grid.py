@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
+from typing import cast
 
 from ..model.tables import (
     APPLICATIONS,
@@ -205,10 +206,15 @@ class GridIndex:
         """:meth:`location` of each ``(row, column)`` of ``keys``, in order: what a failing
         identity names (every one of its cells, twenty for （七）总计 = （一）…（六）)."""
         made = self._locations
-        missing = [key for key in keys if key not in made]
-        if missing:
-            self._locate(missing)
+        found = tuple(map(made.get, keys))
+        if all(found):  # a Location is never falsy: every cell was located already
+            return cast("tuple[Location, ...]", found)
+        self._locate([key for key in keys if key not in made])
         return tuple(map(made.__getitem__, keys))
+
+    def locations_made(self) -> Mapping[tuple[str, str], Location]:
+        """The locations made so far, by ``(row, column)``."""
+        return self._locations
 
     def _locate(self, keys: list[tuple[str, str]]) -> None:
         """Make the locations of cells not located yet, in one pass."""

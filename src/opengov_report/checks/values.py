@@ -4,13 +4,14 @@ negative counts and values of the wrong kind for their column."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
+from ..document import Span
 from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
-from .finding import Finding, Location, Severity, new_finding, new_location
+from .finding import Finding, Location, Severity, new_finding, new_locations
 from .grid import official_column_label, official_column_labels, official_row_label, squash
 from .registry import RuleTag, rule
 
@@ -141,26 +142,40 @@ def _by_row(ctx: Context) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
     return ctx.memo("values:rows", lambda _: _row_groups(_figures(ctx)))
 
 
-def _located(figures: list[_Cell]) -> tuple[str, list[str], tuple[Location, ...]]:
+def _located(ctx: Context, figures: list[_Cell]) -> tuple[str, list[str], tuple[Location, ...]]:
     """The row label of one table row's first figure (as :func:`_row`), the column labels of
     its figures, and their locations (as :func:`_location`), with each row label made once,
-    not once per cell."""
+    not once per cell.
+
+    A blank or 无 cell is usually a term of an identity that failed too (a grid rule ran
+    before): where the grid located the cell with the same label, its location is the same
+    object, taken instead of made again."""
     first = figures[0]
     table = first.table  # one table row: one table
     official = official_column_labels(table)
+    grid = ctx.built_grid(table)
+    made = grid.locations_made() if grid is not None else {}
     rows: dict[str, str] = {}
     columns: list[str] = []
-    locations: list[Location] = []
+    locations: list[Location | None] = []
+    places: list[tuple[str, str, str, Span | None]] = []
     for _, _, row, column, value, row_label, _ in figures:
         row_name = rows.get(row_label)
         if row_name is None:
             row_name = rows[row_label] = official_row_label(table, row, row_label)
         column_name = official.get(column, column)
         columns.append(column_name)
-        locations.append(
-            new_location(table, row, column, f"{row_name} / {column_name}", value.span)
-        )
-    return rows[first.row_label], columns, tuple(locations)
+        label = f"{row_name} / {column_name}"
+        span = value.span
+        found = made.get((row, column))
+        if found is None or found.label != label or found.span is not span:
+            found = None
+            places.append((row, column, label, span))
+        locations.append(found)
+    if places:
+        fresh = iter(new_locations(table, places))
+        locations = [found if found is not None else next(fresh) for found in locations]
+    return rows[first.row_label], columns, cast("tuple[Location, ...]", tuple(locations))
 
 
 @rule(
@@ -177,7 +192,7 @@ def _located(figures: list[_Cell]) -> tuple[str, list[str], tuple[Location, ...]
 def value_blank(ctx: Context) -> Iterator[Finding]:
     for figures in _by_row(ctx)[0]:
         n = len(figures)
-        row, columns, locations = _located(figures)
+        row, columns, locations = _located(ctx, figures)
         yield new_finding(
             "V101",
             Severity.WARNING,
@@ -202,7 +217,7 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
 )
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     for figures in _by_row(ctx)[1]:
-        row, columns, locations = _located(figures)
+        row, columns, locations = _located(ctx, figures)
         written = ", ".join(
             [f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
         )
