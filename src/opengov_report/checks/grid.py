@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import cast
 
 from ..model.tables import (
@@ -32,10 +32,12 @@ from .finding import Finding, Location, Number, Severity, new_locations
 __all__ = [
     "ROW_LABELS",
     "GridIndex",
+    "column_cells",
     "grid_index",
     "official_column_label",
     "official_column_labels",
     "official_row_label",
+    "row_cells",
     "squash",
 ]
 
@@ -52,6 +54,19 @@ _COLUMN_LABELS = {
     DISCLOSURE: DISCLOSURE_COLUMN_LABELS,
     LEGACY: {"value": "统计数", "cumulative": "累计"},
 }
+
+
+@lru_cache(maxsize=4096)
+def column_cells(rows: tuple[str, ...], column: str) -> tuple[tuple[str, str], ...]:
+    """The ``(row, column)`` cells of ``rows`` in ``column``: made once, not once per report
+    (the identities are over the same cells in every report)."""
+    return tuple([(row, column) for row in rows])
+
+
+@lru_cache(maxsize=4096)
+def row_cells(row: str, columns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The ``(row, column)`` cells of ``row`` in ``columns`` (as :func:`column_cells`)."""
+    return tuple([(row, column) for column in columns])
 
 
 def squash(text: str) -> str:
@@ -96,11 +111,9 @@ class GridIndex:
     __slots__ = (
         "_column_labels",
         "_column_names",
-        "_columns_written",
         "_locations",
         "_row_labels",
         "_row_names",
-        "_rows_written",
         "_table_cells",
         "_values",
         "column_ids",
@@ -138,15 +151,15 @@ class GridIndex:
         self.column_ids: tuple[str, ...] = tuple(columns)
         self._row_labels = row_labels
         self._column_labels = column_labels
-        self._rows_written: dict[str, str] | None = None
-        self._columns_written: dict[str, str] | None = None
         self._locations: dict[tuple[str, str], Location] = {}
-        self._row_names: dict[str, str] = {}
-        self._column_names: dict[str, str] = {}
+        self._row_names: dict[str, str] | None = None
+        self._column_names: dict[str, str] | None = None
 
-    def _written(self) -> tuple[dict[str, str], dict[str, str]]:
-        """The first label written for each row and column (white space removed)."""
-        if self._rows_written is None or self._columns_written is None:
+    def _names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The label of each row and column found (as :meth:`row_label` and
+        :meth:`column_label`), all made at once when a finding first needs one."""
+        if self._row_names is None or self._column_names is None:
+            # the first label written for each row and column (white space removed)
             rows: dict[str, str] = {}
             columns: dict[str, str] = {}
             cells: Iterable[TableCell] = self._table_cells
@@ -157,8 +170,12 @@ class GridIndex:
                     rows[c.row] = squash(c.row_label)
                 if c.column_label and c.column not in columns:
                     columns[c.column] = squash(c.column_label)
-            self._rows_written, self._columns_written = rows, columns
-        return self._rows_written, self._columns_written
+            official_rows, official_columns = self._row_labels, self._column_labels
+            self._row_names = {r: rows.get(r) or official_rows.get(r, r) for r in self.row_ids}
+            self._column_names = {
+                c: columns.get(c) or official_columns.get(c, c) for c in self.column_ids
+            }
+        return self._row_names, self._column_names
 
     def value(self, row: str, column: str) -> Value | None:
         return self._values.get((row, column))
@@ -183,19 +200,13 @@ class GridIndex:
 
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""
-        found = self._row_names.get(row)
-        if found is None:
-            found = self._written()[0].get(row) or self._row_labels.get(row, row)
-            self._row_names[row] = found
-        return found
+        found = self._names()[0].get(row)
+        return found if found is not None else self._row_labels.get(row, row)
 
     def column_label(self, column: str) -> str:
         """The column's label as the report writes it, else the official one, else the id."""
-        found = self._column_names.get(column)
-        if found is None:
-            found = self._written()[1].get(column) or self._column_labels.get(column, column)
-            self._column_names[column] = found
-        return found
+        found = self._names()[1].get(column)
+        return found if found is not None else self._column_labels.get(column, column)
 
     def location(self, row: str, column: str) -> Location:
         """Where the cell is, labelled ``row label / column label`` (made once per cell)."""
@@ -219,14 +230,18 @@ class GridIndex:
     def _locate(self, keys: list[tuple[str, str]]) -> None:
         """Make the locations of cells not located yet, in one pass."""
         values = self._values
-        # the labels' caches read directly: a failing identity locates every one of its cells
-        row_names, column_names = self._row_names, self._column_names
+        # the labels read directly: a failing identity locates every one of its cells
+        row_names, column_names = self._names()
         places = []
         for key in keys:
             row, column = key
             value = values.get(key)
-            row_name = row_names.get(row) or self.row_label(row)
-            column_name = column_names.get(column) or self.column_label(column)
+            row_name = row_names.get(row)
+            if row_name is None:  # a row the table does not have
+                row_name = self.row_label(row)
+            column_name = column_names.get(column)
+            if column_name is None:
+                column_name = self.column_label(column)
             span = value.span if value is not None else None
             places.append((row, column, f"{row_name} / {column_name}", span))
         self._locations.update(zip(keys, new_locations(self.table, places), strict=True))
