@@ -16,7 +16,7 @@ from ..model.era import Era
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
-from .finding import Finding, Location, Severity
+from .finding import Finding, Location, Severity, new_finding, new_locations
 from .grid import ROW_LABELS, squash
 from .registry import RuleTag, rule
 
@@ -68,9 +68,14 @@ def _top_sections(doc: Document) -> list[Section]:
     return [c for c in doc.children if isinstance(c, Section)]
 
 
-def _heading_location(section: Section) -> Location:
+def _heading_location(section: Section, name: str | None = None) -> Location:
+    """Where a section's heading is, labelled with its numbering and title (``name``, when
+    the caller has them squashed already)."""
     h = section.heading
-    return Location(None, None, None, squash(h.numbering.text + h.title), h.span)
+    if name is None:
+        name = squash(h.numbering.text + h.title)
+    (location,) = new_locations(None, [(None, None, name, h.span)])
+    return location
 
 
 def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
@@ -169,12 +174,15 @@ def outline_numbering(ctx: Context) -> Iterator[Finding]:
     for section in ctx.sections():
         h = section.heading
         if h.anomaly is not None:
-            yield Finding(
+            name = squash(h.numbering.text + h.title)
+            yield new_finding(
                 "O103",
                 Severity.WARNING,
-                f"heading {squash(h.numbering.text + h.title)[:40]} {_ANOMALY[h.anomaly]}",
-                (_heading_location(section),),
-                source=ctx.source,
+                f"heading {name[:40]} {_ANOMALY[h.anomaly]}",
+                (_heading_location(section, name),),
+                None,
+                None,
+                ctx.source,
             )
 
 

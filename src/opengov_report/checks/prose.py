@@ -79,30 +79,44 @@ def stated_counts(report: AnnualReport) -> Iterator[Statement]:
 
 
 def _stated_counts(paragraphs: Iterable[Paragraph]) -> Iterator[Statement]:
-    """:func:`stated_counts` of these paragraphs."""
+    """:func:`stated_counts` of these paragraphs.
+
+    Each pattern runs only on a paragraph that has the words every match of it contains (a
+    substring test is many times faster than a pattern tried at every position): the same
+    statements, in the same order."""
     for leaf in paragraphs:
         text = leaf.text
+        negated = "未" in text or "没有" in text  # _NONE_RECEIVED, _NONE_CASES
         if "申请" in text:
-            for m in _RECEIVED.finditer(text):
-                if not any(w in m.group(1) for w in _OTHER_CASES):
-                    yield _statement("received", _number(m.group(2)), leaf, m)
-            for m in _NONE_RECEIVED.finditer(text):
-                if not any(w in m.group(1) for w in _OTHER_CASES):
-                    yield _statement("received", 0, leaf, m)
+            if "收到" in text or "受理" in text or "接收" in text or "接到" in text:
+                for m in _RECEIVED.finditer(text):
+                    if not any(w in m.group(1) for w in _OTHER_CASES):
+                        yield _statement("received", _number(m.group(2)), leaf, m)
+            if negated:
+                for m in _NONE_RECEIVED.finditer(text):
+                    if not any(w in m.group(1) for w in _OTHER_CASES):
+                        yield _statement("received", 0, leaf, m)
         if "办结" in text:
             for m in _CLOSED.finditer(text):
                 if not any(w in m.group(1) for w in _OTHER_CASES):
                     yield _statement("closed", _number(m.group(2)), leaf, m)
-        if "行政复议" in text or "行政诉讼" in text:
-            for pattern, what, other in ((_REVIEW, "review", "诉讼"), (_SUIT, "suit", "复议")):
+        review, suit = "行政复议" in text, "行政诉讼" in text
+        if review or suit:
+            for pattern, what, other, present in (
+                (_REVIEW, "review", "诉讼", review),
+                (_SUIT, "suit", "复议", suit),
+            ):
+                if not present:
+                    continue
                 for m in pattern.finditer(text):
                     joined = text[max(0, m.start() - 1) : m.start()] in _JOINERS
                     if not joined and other not in m.group(1) and "、" not in m.group(1):
                         yield _statement(what, _number(m.group(2)), leaf, m)
-            for m in _NONE_CASES.finditer(text):
-                for kind in (m.group(2), m.group(3)):
-                    if kind:
-                        yield _statement("review" if kind == "行政复议" else "suit", 0, leaf, m)
+            if negated:
+                for m in _NONE_CASES.finditer(text):
+                    for kind in (m.group(2), m.group(3)):
+                        if kind:
+                            yield _statement("review" if kind == "行政复议" else "suit", 0, leaf, m)
 
 
 def _statement(what: str, number: int, leaf: Paragraph, m: re.Match[str]) -> Statement:

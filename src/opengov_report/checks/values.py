@@ -69,6 +69,7 @@ _COUNT, _ZERO, _AMOUNT, _CHANGE = (
     ValueKind.CHANGE,
 )
 _BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
+_UNREADABLE = ValueKind.UNREADABLE
 
 
 def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
@@ -112,18 +113,23 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
     return tuple(out)
 
 
-def _figures(ctx: Context) -> tuple[_Cell, ...]:
-    return ctx.memo("values:notable", _notable)
+class _Sorted(NamedTuple):
+    """The notable figures by the rules that read them, each list in figure order."""
+
+    blank: list[list[_Cell]]  # blank figures, grouped by table row (V101)
+    none_or_dash: list[list[_Cell]]  # 无 and dash figures, grouped by table row (V102)
+    unreadable: list[_Cell]  # V103
+    numbered: list[_Cell]  # the figures with a number: amounts, changes, units (V104, V105)
 
 
-def _row_groups(figures: tuple[_Cell, ...]) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
-    """The blank figures and the 无/dash figures, each grouped by table row, in one pass
-    (V101 and V102 report per table row)."""
-    blank: list[list[_Cell]] = []
-    none_or_dash: list[list[_Cell]] = []
+def _sort(figures: tuple[_Cell, ...]) -> _Sorted:
+    """The figures by the rules that read them, in one pass."""
+    found = _Sorted([], [], [], [])
+    blank, none_or_dash = found.blank, found.none_or_dash
     last_blank = last_other = -1
     for f in figures:
-        kind = f.value.kind
+        value = f.value
+        kind = value.kind
         if kind is _BLANK:
             if f.run != last_blank:
                 blank.append([])
@@ -134,12 +140,16 @@ def _row_groups(figures: tuple[_Cell, ...]) -> tuple[list[list[_Cell]], list[lis
                 none_or_dash.append([])
                 last_other = f.run
             none_or_dash[-1].append(f)
-    return blank, none_or_dash
+        elif kind is _UNREADABLE:
+            found.unreadable.append(f)
+        elif value.number is not None:
+            found.numbered.append(f)
+    return found
 
 
-def _by_row(ctx: Context) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
-    """:func:`_row_groups` of the report, computed once per check."""
-    return ctx.memo("values:rows", lambda _: _row_groups(_figures(ctx)))
+def _figures(ctx: Context) -> _Sorted:
+    """The report's notable figures (:func:`_notable`) by rule, computed once per check."""
+    return ctx.memo("values:notable", lambda report: _sort(_notable(report)))
 
 
 def _located(ctx: Context, figures: list[_Cell]) -> tuple[str, list[str], tuple[Location, ...]]:
@@ -178,6 +188,19 @@ def _located(ctx: Context, figures: list[_Cell]) -> tuple[str, list[str], tuple[
     return rows[first.row_label], columns, cast("tuple[Location, ...]", tuple(locations))
 
 
+def _squashed(raw: str) -> str:
+    """``squash(raw)`` of a cell's text, remembered (无, ——, - and / come back in every row)."""
+    found = _SQUASHED.get(raw)
+    if found is None:
+        if len(_SQUASHED) >= 1024:  # bounded
+            _SQUASHED.clear()
+        found = _SQUASHED[raw] = squash(raw)
+    return found
+
+
+_SQUASHED: dict[str, str] = {}
+
+
 @rule(
     "V101",
     "value-blank",
@@ -190,7 +213,7 @@ def _located(ctx: Context, figures: list[_Cell]) -> tuple[str, list[str], tuple[
     "naming its blank cells.",
 )
 def value_blank(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx)[0]:
+    for figures in _figures(ctx).blank:
         n = len(figures)
         row, columns, locations = _located(ctx, figures)
         yield new_finding(
@@ -216,10 +239,10 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "would then hold (see the arithmetic rules).  One finding per table row.",
 )
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx)[1]:
+    for figures in _figures(ctx).none_or_dash:
         row, columns, locations = _located(ctx, figures)
         written = ", ".join(
-            [f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
+            [f"{c} {_squashed(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
         )
         yield new_finding(
             "V102",
@@ -242,15 +265,14 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "written, and the identities it takes part in are not checked.",
 )
 def value_unreadable(ctx: Context) -> Iterator[Finding]:
-    for f in _figures(ctx):
-        if f.value.kind is ValueKind.UNREADABLE:
-            yield Finding(
-                "V103",
-                Severity.WARNING,
-                f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
-                (_location(f),),
-                source=ctx.source,
-            )
+    for f in _figures(ctx).unreadable:
+        yield Finding(
+            "V103",
+            Severity.WARNING,
+            f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
+            (_location(f),),
+            source=ctx.source,
+        )
 
 
 @rule(
@@ -264,7 +286,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "(all counts are non-negative integers).",
 )
 def value_negative(ctx: Context) -> Iterator[Finding]:
-    for f in _figures(ctx):
+    for f in _figures(ctx).numbered:
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
             yield Finding(
@@ -290,7 +312,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
 )
 def value_kind(ctx: Context) -> Iterator[Finding]:
-    for f in _figures(ctx):
+    for f in _figures(ctx).numbered:
         kind = f.value.kind
         if kind is not _COUNT and kind is not _AMOUNT and kind is not _CHANGE:
             continue  # blank, 无, dash, unreadable, zero: never of the wrong kind
