@@ -208,28 +208,6 @@ def _written(value: Value) -> str:
     return "".join(raw.split()) or "∅"
 
 
-def _read(values: Sequence[Value | None]) -> tuple[Number, int] | None:
-    """The sum of one side's numbers and its count of blank-like terms (blank, 无, dash), or
-    None when a term is absent or unreadable (the identity cannot be checked).
-
-    A value has a number exactly when it is of a number kind (``Value``'s validator; recognition
-    builds only such values), so the number alone tells the terms apart: no kind is read for
-    the numbers that make up almost every term."""
-    total: Number = 0
-    blanks = 0
-    for v in values:
-        if v is None:
-            return None
-        n = v.number
-        if n is not None:
-            total += n
-        elif v.kind is _UNREADABLE:
-            return None
-        else:
-            blanks += 1
-    return total, blanks
-
-
 def value_finding(
     code: str,
     severity: Severity,
@@ -248,11 +226,51 @@ def value_finding(
     It reads the values once (the statuses of :func:`compare`, in one pass) and builds no
     :class:`Term`: rules over a grid call it directly with the cells' values.
     """
-    read_left, read_right = _read(left), _read(right)
-    if read_left is None or read_right is None:
-        return None  # a term absent or unreadable: uncheckable
-    lsum, left_blanks = read_left
-    rsum, right_blanks = read_right
+    return values_finding(code, severity, left, right, locate, what, left_name, right_name, source)
+
+
+def values_finding(
+    code: str,
+    severity: Severity,
+    left: Sequence[Value | None],
+    right: Sequence[Value | None],
+    locate: Callable[[], tuple[Location, ...]],
+    what: str,
+    left_name: str,
+    right_name: str,
+    source: str | None,
+) -> Finding | None:
+    """:func:`value_finding` with positional arguments: the grid rules' path, one call per
+    identity that does not hold on plain numbers.
+
+    A value has a number exactly when it is of a number kind (``Value``'s validator;
+    recognition builds only such values), so the number alone tells the terms apart: no kind
+    is read for the numbers that make up almost every term.  Both sides are read in the
+    function itself (the same loop twice): a call per side is a measurable share here."""
+    lsum: Number = 0
+    left_blanks = 0
+    for v in left:
+        if v is None:
+            return None  # absent: uncheckable
+        n = v.number
+        if n is not None:
+            lsum += n
+        elif v.kind is _UNREADABLE:
+            return None
+        else:
+            left_blanks += 1
+    rsum: Number = 0
+    right_blanks = 0
+    for v in right:
+        if v is None:
+            return None
+        n = v.number
+        if n is not None:
+            rsum += n
+        elif v.kind is _UNREADABLE:
+            return None
+        else:
+            right_blanks += 1
     blanks = left_blanks + right_blanks
     if blanks == len(left) + len(right):
         return None  # everything blank: uncheckable
@@ -272,8 +290,9 @@ def value_finding(
             source,
         )
     # every term is a value from here on (an absent one made the identity uncheckable)
-    lhs = _render(cast("Sequence[Value]", left), lsum)
-    rhs = _render(cast("Sequence[Value]", right), rsum)
+    lvalues, rvalues = cast("Sequence[Value]", left), cast("Sequence[Value]", right)
+    lhs = _written(lvalues[0]) if len(lvalues) == 1 else _render(lvalues, lsum)
+    rhs = _render(rvalues, rsum)
     if blanks and (left_blanks == len(left) or right_blanks == len(right)):
         blank_side = left_name if left_blanks == len(left) else right_name
         return new_finding(

@@ -26,7 +26,7 @@ from ..recognize.labels import (
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
-from .arithmetic import Term, value_finding
+from .arithmetic import Term, values_finding
 from .finding import Finding, Location, Number, Severity, new_locations
 
 __all__ = [
@@ -264,16 +264,16 @@ class GridIndex:
     ) -> Finding | None:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
         get = self._values.get
-        return value_finding(
+        return values_finding(
             code,
             severity,
             list(map(get, left)),
             list(map(get, right)),
             lambda: self.locations((*left, *right)),
-            what=what,
-            left_name=left_name,
-            right_name=right_name,
-            source=source,
+            what,
+            left_name,
+            right_name,
+            source,
         )
 
 
