@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import cast
 
 import attrs
 
@@ -289,10 +288,8 @@ def values_finding(
             lsum,
             source,
         )
-    # every term is a value from here on (an absent one made the identity uncheckable)
-    lvalues, rvalues = cast("Sequence[Value]", left), cast("Sequence[Value]", right)
-    lhs = _written(lvalues[0]) if len(lvalues) == 1 else _render(lvalues, lsum)
-    rhs = _render(rvalues, rsum)
+    lhs = _render(left, lsum)
+    rhs = _render(right, rsum)
     if blanks and (left_blanks == len(left) or right_blanks == len(right)):
         blank_side = left_name if left_blanks == len(left) else right_name
         return new_finding(
@@ -318,10 +315,11 @@ def values_finding(
     )
 
 
-def _render(values: Sequence[Value], total: Number) -> str:
-    """:func:`render_side` over the values."""
-    if len(values) == 1:
-        return _written(values[0])
+def _render(values: Sequence[Value | None], total: Number) -> str:
+    """:func:`render_side` over the values (none of them None: an absent term makes the
+    identity uncheckable)."""
     # _written inlined for the digits that almost every term is
-    written = [raw if (raw := v.raw).isdigit() else _written(v) for v in values]
+    written = [raw if (raw := v.raw).isdigit() else _written(v) for v in values if v is not None]
+    if len(written) == 1:
+        return written[0]
     return " + ".join(written) + f" = {total}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache, partial
-from typing import cast
 
 from ..model.tables import (
     APPLICATIONS,
@@ -200,12 +199,14 @@ class GridIndex:
 
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""
-        found = self._names()[0].get(row)
+        names = self._row_names
+        found = (names if names is not None else self._names()[0]).get(row)
         return found if found is not None else self._row_labels.get(row, row)
 
     def column_label(self, column: str) -> str:
         """The column's label as the report writes it, else the official one, else the id."""
-        found = self._names()[1].get(column)
+        names = self._column_names
+        found = (names if names is not None else self._names()[1]).get(column)
         return found if found is not None else self._column_labels.get(column, column)
 
     def location(self, row: str, column: str) -> Location:
@@ -219,7 +220,7 @@ class GridIndex:
         made = self._locations
         found = tuple(map(made.get, keys))
         if all(found):  # a Location is never falsy: every cell was located already
-            return cast("tuple[Location, ...]", found)
+            return found  # type: ignore[return-value]  # (no cast(): a call per finding)
         self._locate([key for key in keys if key not in made])
         return tuple(map(made.__getitem__, keys))
 
