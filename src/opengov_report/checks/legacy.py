@@ -29,6 +29,20 @@ _PARTITIONS = (("专职", "兼职"), ("按时", "延期"))
 _CHANNEL_RE = re.compile(r"(?:网站|微博|微信|公报|其他方式)公开政府信息数")
 
 
+def _is_channel(label: str) -> bool:
+    """Whether a row's label names a channel of 主动公开政府信息数 (政府网站公开政府信息数 …),
+    remembered by label (a legacy table's labels come back in report after report)."""
+    found = _CHANNELS.get(label)
+    if found is None:
+        if len(_CHANNELS) >= 4096:  # bounded
+            _CHANNELS.clear()
+        found = _CHANNELS[label] = _CHANNEL_RE.search(squash(label)) is not None
+    return found
+
+
+_CHANNELS: dict[str, bool] = {}
+
+
 def _value(row: LegacyRow, column: str) -> Value | None:
     return row.value if column == "value" else row.cumulative
 
@@ -255,7 +269,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
     if table is None:
         return
     total = table.row("proactive_total")
-    channels = [r for r in table.rows if _CHANNEL_RE.search(squash(r.label))]
+    channels = [r for r in table.rows if _is_channel(r.label)]
     if total is None or not channels:
         return
     for column in _columns(table):
