@@ -102,14 +102,17 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
         for r in legacy.rows:
             if r.id != row:
                 run, row = run + 1, r.id
-            cells: tuple[tuple[str, Value], ...] = (("value", r.value),)
-            if r.cumulative is not None:
-                cells = (("value", r.value), ("cumulative", r.cumulative))
-            for column, v in cells:
-                kind = v.kind
-                if (kind is _COUNT or kind is _ZERO) and v.unit is None:
-                    continue
-                out.append(_new_cell(_Cell, (run, LEGACY, r.id, column, v, r.label, r.unit)))
+            # the row's value, then its cumulative value (where the table has them)
+            v = r.value
+            kind = v.kind
+            if (kind is not _COUNT and kind is not _ZERO) or v.unit is not None:
+                out.append(_new_cell(_Cell, (run, LEGACY, r.id, "value", v, r.label, r.unit)))
+            cumulative = r.cumulative
+            if cumulative is not None:
+                kind = cumulative.kind
+                if (kind is not _COUNT and kind is not _ZERO) or cumulative.unit is not None:
+                    cell = (run, LEGACY, r.id, "cumulative", cumulative, r.label, r.unit)
+                    out.append(_new_cell(_Cell, cell))
     return tuple(out)
 
 
