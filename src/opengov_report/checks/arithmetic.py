@@ -26,6 +26,7 @@ __all__ = [
     "identity_finding",
     "render_side",
     "value_finding",
+    "values_finding",
 ]
 
 _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
