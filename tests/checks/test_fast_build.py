@@ -10,9 +10,11 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opengov_report import Span
+from opengov_report import Span, parse
 from opengov_report.checks import Finding, Location, Severity
 from opengov_report.checks.finding import new_finding, new_locations
+from opengov_report.checks.grid import grid_index
+from tests.conftest import SEED_PATHS
 
 
 def _new_location(
@@ -106,3 +108,22 @@ def test_new_locations_in_order(
 ) -> None:
     made = new_locations(table, places)
     assert made == [Location(table, *place) for place in places]
+
+
+def test_grid_locations_are_the_constructors() -> None:
+    located = 0
+    for path in SEED_PATHS:
+        report = parse(path)
+        for table in (report.disclosure, report.applications, report.reviews):
+            if table is None:
+                continue
+            g = grid_index(table)
+            keys = [(c.row, c.column) for c in table.cells]
+            for (row, column), fast in zip(keys, g.locations(keys), strict=True):
+                value = g.value(row, column)
+                label = f"{g.row_label(row)} / {g.column_label(column)}"
+                span = value.span if value is not None else None
+                _same(fast, Location(g.table, row, column, label, span))
+                assert g.location(row, column) is fast
+                located += 1
+    assert located > 300

@@ -18,7 +18,7 @@ import attrs
 from .._pickling import pickled_by_fields
 from ..document import Span
 
-__all__ = ["Finding", "Location", "Severity", "new_finding", "new_locations"]
+__all__ = ["LOCATION_SETTERS", "Finding", "Location", "Severity", "new_finding", "new_locations"]
 
 
 class Severity(enum.Enum):
@@ -134,7 +134,9 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any
     return tuple(cls.__dict__[name].__set__ for name in names)
 
 
-_LOCATION_SETTERS = _slot_setters(Location, ("table", "row", "column", "label", "span", "source"))
+#: the slot setters of Location's fields, in order: for a loop that builds many (see
+#: :func:`new_locations`, which sets every one of them)
+LOCATION_SETTERS = _slot_setters(Location, ("table", "row", "column", "label", "span", "source"))
 _FINDING_SETTERS = _slot_setters(
     Finding, ("code", "severity", "message", "locations", "expected", "actual", "source")
 )
@@ -148,7 +150,7 @@ def new_locations(
     out: list[Location] = []
     append = out.append
     new = _new
-    set_table, set_row, set_column, set_label, set_span, set_source = _LOCATION_SETTERS
+    set_table, set_row, set_column, set_label, set_span, set_source = LOCATION_SETTERS
     for row, column, label, span in places:
         location: Location = new(Location)
         set_table(location, table)

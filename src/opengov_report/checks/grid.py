@@ -26,7 +26,7 @@ from ..recognize.labels import (
     REVIEW_GROUP_LABELS,
 )
 from .arithmetic import Term, values_finding
-from .finding import Finding, Location, Number, Severity, new_locations
+from .finding import LOCATION_SETTERS, Finding, Location, Number, Severity
 
 __all__ = [
     "ROW_LABELS",
@@ -229,11 +229,13 @@ class GridIndex:
         return self._locations
 
     def _locate(self, keys: list[tuple[str, str]]) -> None:
-        """Make the locations of cells not located yet, in one pass."""
-        values = self._values
+        """Make the locations of cells not located yet, in one pass (as
+        :func:`~.finding.new_locations`, built in this loop: an inconsistent table has its
+        every cell located, some 150)."""
+        values, made, table, new = self._values, self._locations, self.table, object.__new__
+        set_table, set_row, set_column, set_label, set_span, set_source = LOCATION_SETTERS
         # the labels read directly: a failing identity locates every one of its cells
         row_names, column_names = self._names()
-        places = []
         for key in keys:
             row, column = key
             value = values.get(key)
@@ -243,9 +245,14 @@ class GridIndex:
             column_name = column_names.get(column)
             if column_name is None:
                 column_name = self.column_label(column)
-            span = value.span if value is not None else None
-            places.append((row, column, f"{row_name} / {column_name}", span))
-        self._locations.update(zip(keys, new_locations(self.table, places), strict=True))
+            location: Location = new(Location)
+            set_table(location, table)
+            set_row(location, row)
+            set_column(location, column)
+            set_label(location, f"{row_name} / {column_name}")
+            set_span(location, value.span if value is not None else None)
+            set_source(location, None)
+            made[key] = location
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""
