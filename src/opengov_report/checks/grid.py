@@ -221,7 +221,7 @@ class GridIndex:
         found = tuple(map(made.get, keys))
         if all(found):  # a Location is never falsy: every cell was located already
             return found  # type: ignore[return-value]  # (no cast(): a call per finding)
-        self._locate([key for key in keys if key not in made])
+        self._locate([key for key, location in zip(keys, found, strict=True) if location is None])
         return tuple(map(made.__getitem__, keys))
 
     def locations_made(self) -> Mapping[tuple[str, str], Location]:
