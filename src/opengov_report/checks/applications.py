@@ -19,7 +19,7 @@ from ..recognize.labels import (
 )
 from .context import Context
 from .finding import Finding, Severity
-from .grid import GridIndex
+from .grid import GridIndex, column_cells, row_cells
 from .registry import RuleTag, rule
 
 __all__ = ["result_rows"]
@@ -63,19 +63,26 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
         return
+    names: tuple[str, str] | None = None  # the sides' names, the same for every column
     for col in _columns(g):
         left = (("total_processed", col), ("carried_forward", col))
         right = (("new_received", col), ("carried_over", col))
         if g.holds(left, right):
             continue
+        if names is None:
+            names = (
+                f"{g.row_label('total_processed')} + {g.row_label('carried_forward')}",
+                f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
+            )
         finding = g.identity_finding(
             "A101",
             Severity.ERROR,
             left,
             right,
             what=f"column {g.column_label(col)}",
-            left_name=f"{g.row_label('total_processed')} + {g.row_label('carried_forward')}",
-            right_name=f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
+            left_name=names[0],
+            right_name=names[1],
+            source=ctx.source,
         )
         if finding is not None:
             yield finding
@@ -101,7 +108,7 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
     parts = result_rows(table.era)
     for col in _columns(g):
         left = (("total_processed", col),)
-        right = [(r, col) for r in parts]
+        right = column_cells(parts, col)
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
@@ -112,6 +119,7 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
             what=f"column {g.column_label(col)}",
             left_name=g.row_label("total_processed"),
             right_name="（一）…（六）",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding
@@ -135,11 +143,11 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
     columns = set(_columns(g))
     if "total" not in columns:
         return
-    parts = ["natural_person", *(_ORGANISATIONS if _SUBTOTAL not in columns else (_SUBTOTAL,))]
+    parts = ("natural_person", *(_ORGANISATIONS if _SUBTOTAL not in columns else (_SUBTOTAL,)))
     names: tuple[str, str] | None = None  # the sides' names, the same for every row
     for row in g.row_ids:
         left = ((row, "total"),)
-        right = [(row, c) for c in parts]
+        right = row_cells(row, parts)
         if g.holds(left, right):
             continue
         if names is None:
@@ -152,6 +160,7 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
             what=f"row {g.row_label(row)}",
             left_name=names[0],
             right_name=names[1],
+            source=ctx.source,
         )
         if finding is not None:
             yield finding
@@ -179,7 +188,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
             continue
         for col in _columns(g):
             left = ((group, col),)
-            right = [(s, col) for s in subs]
+            right = column_cells(subs, col)
             if g.holds(left, right):
                 continue
             finding = g.identity_finding(
@@ -190,6 +199,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
                 what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
                 left_name=g.row_label(group),
                 right_name="its sub-rows",
+                source=ctx.source,
             )
             if finding is not None:
                 yield finding
@@ -211,7 +221,7 @@ def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
         return
     for row in g.row_ids:
         left = ((row, _SUBTOTAL),)
-        right = [(row, c) for c in _ORGANISATIONS]
+        right = row_cells(row, _ORGANISATIONS)
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
@@ -222,6 +232,7 @@ def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
             what=f"row {g.row_label(row)}",
             left_name=g.column_label(_SUBTOTAL),
             right_name="the five 法人或其他组织 columns",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding

@@ -16,7 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ..model.values import Value, ValueKind
-from .finding import Finding, Location, Number, Severity
+from .finding import Finding, Location, Number, Severity, new_finding
 
 __all__ = [
     "Outcome",
@@ -26,11 +26,11 @@ __all__ = [
     "identity_finding",
     "render_side",
     "value_finding",
+    "values_finding",
 ]
 
 _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
 # compared by identity in the hot loop (hashing an enum member is a Python-level call)
-_BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
 _UNREADABLE = ValueKind.UNREADABLE
 _NUMBER_TYPES = (int, Decimal)  # not ``int | Decimal``: that builds a union at every call
 
@@ -173,6 +173,7 @@ def identity_finding(
     what: str,
     left_name: str,
     right_name: str,
+    source: str | None = None,
 ) -> Finding | None:
     """The finding for one identity ``left == right`` (None when it holds as written).
 
@@ -184,6 +185,7 @@ def identity_finding(
     ``right_name`` name the sides as the report labels them.  A mismatch is reported at
     ``severity``; one that disappears when blank cells are read as 0 at ``info``; a side left
     entirely blank against a non-zero side at ``warning`` (an omission, not an inconsistency).
+    ``source`` is the finding's ``source`` (the report's file).
     """
     return value_finding(
         code,
@@ -194,6 +196,7 @@ def identity_finding(
         what=what,
         left_name=left_name,
         right_name=right_name,
+        source=source,
     )
 
 
@@ -215,6 +218,7 @@ def value_finding(
     what: str,
     left_name: str,
     right_name: str,
+    source: str | None = None,
 ) -> Finding | None:
     """:func:`identity_finding` over the terms' values, with ``locate`` giving the terms'
     locations (left first) only when there is a finding.
@@ -222,38 +226,59 @@ def value_finding(
     It reads the values once (the statuses of :func:`compare`, in one pass) and builds no
     :class:`Term`: rules over a grid call it directly with the cells' values.
     """
+    return values_finding(code, severity, left, right, locate, what, left_name, right_name, source)
+
+
+def values_finding(
+    code: str,
+    severity: Severity,
+    left: Sequence[Value | None],
+    right: Sequence[Value | None],
+    locate: Callable[[], tuple[Location, ...]],
+    what: str,
+    left_name: str,
+    right_name: str,
+    source: str | None,
+) -> Finding | None:
+    """:func:`value_finding` with positional arguments: the grid rules' path, one call per
+    identity that does not hold on plain numbers.
+
+    A value has a number exactly when it is of a number kind (``Value``'s validator;
+    recognition builds only such values), so the number alone tells the terms apart: no kind
+    is read for the numbers that make up almost every term.  Both sides are read in the
+    function itself (the same loop twice): a call per side is a measurable share here."""
     lsum: Number = 0
+    left_blanks = 0
+    for v in left:
+        if v is None:
+            return None  # absent: uncheckable
+        n = v.number
+        if n is not None:
+            lsum += n
+        elif v.kind is _UNREADABLE:
+            return None
+        else:
+            left_blanks += 1
     rsum: Number = 0
-    exact = True  # every term a number as written
-    left_blanks = right_blanks = 0
-    for side, values in ((0, left), (1, right)):
-        for v in values:
-            if v is None:
-                return None  # absent: uncheckable
-            kind = v.kind
-            if kind is _UNREADABLE:
-                return None
-            n = v.number
-            if n is None:
-                exact = False
-            if kind is _BLANK or kind is _NONE or kind is _DASH:
-                if side == 0:
-                    left_blanks += 1
-                else:
-                    right_blanks += 1
-            elif isinstance(n, _NUMBER_TYPES):
-                if side == 0:
-                    lsum = lsum + n
-                else:
-                    rsum = rsum + n
+    right_blanks = 0
+    for v in right:
+        if v is None:
+            return None
+        n = v.number
+        if n is not None:
+            rsum += n
+        elif v.kind is _UNREADABLE:
+            return None
+        else:
+            right_blanks += 1
     blanks = left_blanks + right_blanks
     if blanks == len(left) + len(right):
         return None  # everything blank: uncheckable
-    if lsum == rsum and (exact or not blanks):
+    if lsum == rsum and not blanks:
         return None  # holds
     locations = locate()
     if blanks and lsum == rsum:
-        return Finding(
+        return new_finding(
             code,
             Severity.INFO,
             f"{what}: {left_name} = {right_name} holds only if the {blanks} blank "
@@ -262,34 +287,40 @@ def value_finding(
             locations,
             rsum,
             lsum,
+            source,
         )
     lhs = _render(left, lsum)
     rhs = _render(right, rsum)
     if blanks and (left_blanks == len(left) or right_blanks == len(right)):
         blank_side = left_name if left_blanks == len(left) else right_name
-        return Finding(
+        return new_finding(
             code,
             Severity.WARNING,
             f"{what}: {blank_side} is left blank, but {left_name} = {lhs} and {right_name} = {rhs}",
             locations,
             rsum,
             lsum,
+            source,
         )
     note = ""
     if blanks:
         note = f" (even with {blanks} blank cell{'s' if blanks > 1 else ''} read as 0)"
-    return Finding(
+    return new_finding(
         code,
         severity,
         f"{what}: {left_name} = {lhs}, but {right_name} = {rhs}{note}",
         locations,
         rsum,
         lsum,
+        source,
     )
 
 
 def _render(values: Sequence[Value | None], total: Number) -> str:
-    """:func:`render_side` over the values (none of them None)."""
-    if len(values) == 1:
-        return _written(values[0]) if values[0] is not None else "?"
-    return " + ".join(_written(v) if v is not None else "?" for v in values) + f" = {total}"
+    """:func:`render_side` over the values (none of them None: an absent term makes the
+    identity uncheckable)."""
+    # _written inlined for the digits that almost every term is
+    written = [raw if (raw := v.raw).isdigit() else _written(v) for v in values if v is not None]
+    if len(written) == 1:
+        return written[0]
+    return " + ".join(written) + f" = {total}"

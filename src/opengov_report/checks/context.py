@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from ..document import Block, Paragraph, Section
 from ..model.report import AnnualReport
 from .grid import GridIndex, grid_index
 
@@ -18,12 +19,15 @@ class Context:
     figures the value rules look at, an index of a table's cells, the counts its prose
     states), so that each is computed once per check and not once per rule."""
 
-    __slots__ = ("_grids", "_memo", "report")
+    __slots__ = ("_blocks", "_grids", "_memo", "report", "source")
 
     def __init__(self, report: AnnualReport) -> None:
         self.report = report
+        #: the report's file: the ``source`` of the findings (built with it, not rebuilt)
+        self.source = report.source
         self._memo: dict[str, Any] = {}
         self._grids: dict[str, GridIndex | None] = {}
+        self._blocks: tuple[list[Section], list[Paragraph]] | None = None
 
     def memo(self, key: str, compute: Callable[[AnnualReport], _T]) -> _T:
         """``compute(report)``, computed once per key."""
@@ -39,3 +43,40 @@ class Context:
         found = getattr(self.report, table)
         index = self._grids[table] = grid_index(found) if found is not None else None
         return index
+
+    def built_grid(self, table: str) -> GridIndex | None:
+        """:meth:`grid` when a rule has asked for it already, else None (without building
+        it)."""
+        return self._grids.get(table)
+
+    def sections(self) -> list[Section]:
+        """``report.document.sections()``: every section, depth first, in source order."""
+        return self._walk()[0]
+
+    def paragraphs(self) -> list[Paragraph]:
+        """``report.document.paragraphs()``: every paragraph, in source order."""
+        return self._walk()[1]
+
+    def _walk(self) -> tuple[list[Section], list[Paragraph]]:
+        """The sections and the paragraphs of the document, from one walk of its tree (the
+        outline rules want the one, the prose rules the other)."""
+        if self._blocks is None:
+            sections: list[Section] = []
+            paragraphs: list[Paragraph] = []
+            _collect(self.report.document.children, sections, paragraphs)
+            self._blocks = sections, paragraphs
+        return self._blocks
+
+
+def _collect(
+    children: tuple[Block | Section, ...], sections: list[Section], paragraphs: list[Paragraph]
+) -> None:
+    """Append the sections and paragraphs of ``children`` and below, depth first, in source
+    order (the order of ``Document.sections()`` and ``Document.paragraphs()``; no section or
+    paragraph is inside a table)."""
+    for child in children:
+        if isinstance(child, Section):
+            sections.append(child)
+            _collect(child.children, sections, paragraphs)
+        elif isinstance(child, Paragraph):
+            paragraphs.append(child)

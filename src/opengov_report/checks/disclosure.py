@@ -37,6 +37,7 @@ def _not_greater(code: str, ctx: Context, era: Era, small: str, large: str) -> I
                 (g.location(row, small), g.location(row, large)),
                 expected=b,
                 actual=a,
+                source=ctx.source,
             )
 
 
@@ -93,4 +94,5 @@ def disclosure_items_negative(ctx: Context) -> Iterator[Finding]:
                 (g.location(row, "change"), g.location(row, "previous_items")),
                 expected=0,
                 actual=previous + change,
+                source=ctx.source,
             )

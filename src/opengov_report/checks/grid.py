@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import partial
+from functools import lru_cache, partial
 
 from ..model.tables import (
     APPLICATIONS,
@@ -25,15 +25,18 @@ from ..recognize.labels import (
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
-from .arithmetic import Term, value_finding
-from .finding import Finding, Location, Number, Severity
+from .arithmetic import Term, values_finding
+from .finding import LOCATION_SETTERS, Finding, Location, Number, Severity
 
 __all__ = [
     "ROW_LABELS",
     "GridIndex",
+    "column_cells",
     "grid_index",
     "official_column_label",
+    "official_column_labels",
     "official_row_label",
+    "row_cells",
     "squash",
 ]
 
@@ -52,6 +55,19 @@ _COLUMN_LABELS = {
 }
 
 
+@lru_cache(maxsize=4096)
+def column_cells(rows: tuple[str, ...], column: str) -> tuple[tuple[str, str], ...]:
+    """The ``(row, column)`` cells of ``rows`` in ``column``: made once, not once per report
+    (the identities are over the same cells in every report)."""
+    return tuple([(row, column) for row in rows])
+
+
+@lru_cache(maxsize=4096)
+def row_cells(row: str, columns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The ``(row, column)`` cells of ``row`` in ``columns`` (as :func:`column_cells`)."""
+    return tuple([(row, column) for column in columns])
+
+
 def squash(text: str) -> str:
     """A label as written, with its white space removed (``三、 本年 度`` → ``三、本年度``)."""
     return "".join(text.split())
@@ -60,6 +76,12 @@ def squash(text: str) -> str:
 def official_column_label(table: str, column: str) -> str:
     """The official Chinese label of a grid column (``natural_person`` → 自然人), else the id."""
     return _COLUMN_LABELS.get(table, {}).get(column, column)
+
+
+def official_column_labels(table: str) -> Mapping[str, str]:
+    """The official labels of a table's columns by id (``official_column_label(table, c)`` is
+    ``official_column_labels(table).get(c, c)``)."""
+    return _COLUMN_LABELS.get(table, {})
 
 
 def official_row_label(table: str, row: str, written: str = "") -> str:
@@ -86,14 +108,13 @@ class GridIndex:
     """
 
     __slots__ = (
-        "_cells",
         "_column_labels",
         "_column_names",
-        "_columns_written",
         "_locations",
         "_row_labels",
         "_row_names",
-        "_rows_written",
+        "_table_cells",
+        "_values",
         "column_ids",
         "numbers",
         "row_ids",
@@ -109,17 +130,18 @@ class GridIndex:
     ) -> None:
         self.table = table
         # one pass over the cells (this runs for every table of every report checked)
-        by_key: dict[tuple[str, str], TableCell] = {}
+        values: dict[tuple[str, str], Value] = {}
         numbers: dict[tuple[str, str], Number | None] = {}
         rows: dict[str, None] = {}
         columns: dict[str, None] = {}
         for c in cells:
             row, column = c.row, c.column
             key = (row, column)
-            by_key[key] = c
-            numbers[key] = c.value.number
+            values[key] = v = c.value
+            numbers[key] = v.number
             rows[row] = columns[column] = None
-        self._cells = by_key
+        self._table_cells = cells
+        self._values = values
         #: the number of each cell that has one (``Value.number``), None for the others
         self.numbers = numbers
         #: the ids of the rows and columns found, in table order (as ``row_ids``/``column_ids``
@@ -128,28 +150,34 @@ class GridIndex:
         self.column_ids: tuple[str, ...] = tuple(columns)
         self._row_labels = row_labels
         self._column_labels = column_labels
-        self._rows_written: dict[str, str] | None = None
-        self._columns_written: dict[str, str] | None = None
         self._locations: dict[tuple[str, str], Location] = {}
-        self._row_names: dict[str, str] = {}
-        self._column_names: dict[str, str] = {}
+        self._row_names: dict[str, str] | None = None
+        self._column_names: dict[str, str] | None = None
 
-    def _written(self) -> tuple[dict[str, str], dict[str, str]]:
-        """The first label written for each row and column (white space removed)."""
-        if self._rows_written is None or self._columns_written is None:
+    def _names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The label of each row and column found (as :meth:`row_label` and
+        :meth:`column_label`), all made at once when a finding first needs one."""
+        if self._row_names is None or self._column_names is None:
+            # the first label written for each row and column (white space removed)
             rows: dict[str, str] = {}
             columns: dict[str, str] = {}
-            for c in self._cells.values():
+            cells: Iterable[TableCell] = self._table_cells
+            if len(self._values) != len(self._table_cells):  # a cell repeated: the last one
+                cells = {(c.row, c.column): c for c in self._table_cells}.values()
+            for c in cells:
                 if c.row_label and c.row not in rows:
                     rows[c.row] = squash(c.row_label)
                 if c.column_label and c.column not in columns:
                     columns[c.column] = squash(c.column_label)
-            self._rows_written, self._columns_written = rows, columns
-        return self._rows_written, self._columns_written
+            official_rows, official_columns = self._row_labels, self._column_labels
+            self._row_names = {r: rows.get(r) or official_rows.get(r, r) for r in self.row_ids}
+            self._column_names = {
+                c: columns.get(c) or official_columns.get(c, c) for c in self.column_ids
+            }
+        return self._row_names, self._column_names
 
     def value(self, row: str, column: str) -> Value | None:
-        cell = self._cells.get((row, column))
-        return cell.value if cell is not None else None
+        return self._values.get((row, column))
 
     def holds(self, left: Iterable[tuple[str, str]], right: Iterable[tuple[str, str]]) -> bool:
         """Whether every cell of ``left`` and ``right`` is a number and ``sum(left) ==
@@ -171,32 +199,60 @@ class GridIndex:
 
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""
-        found = self._row_names.get(row)
-        if found is None:
-            found = self._written()[0].get(row) or self._row_labels.get(row, row)
-            self._row_names[row] = found
-        return found
+        names = self._row_names
+        found = (names if names is not None else self._names()[0]).get(row)
+        return found if found is not None else self._row_labels.get(row, row)
 
     def column_label(self, column: str) -> str:
         """The column's label as the report writes it, else the official one, else the id."""
-        found = self._column_names.get(column)
-        if found is None:
-            found = self._written()[1].get(column) or self._column_labels.get(column, column)
-            self._column_names[column] = found
-        return found
+        names = self._column_names
+        found = (names if names is not None else self._names()[1]).get(column)
+        return found if found is not None else self._column_labels.get(column, column)
 
     def location(self, row: str, column: str) -> Location:
-        key = (row, column)
-        found = self._locations.get(key)
-        if found is None:
-            cell = self._cells.get(key)
-            span = cell.value.span if cell is not None else None
-            # the labels' caches read directly: a failing identity locates every one of its cells
-            row_name = self._row_names.get(row) or self.row_label(row)
-            column_name = self._column_names.get(column) or self.column_label(column)
-            label = f"{row_name} / {column_name}"
-            found = self._locations[key] = Location(self.table, row, column, label, span)
-        return found
+        """Where the cell is, labelled ``row label / column label`` (made once per cell)."""
+        found = self._locations.get((row, column))
+        return found if found is not None else self.locations(((row, column),))[0]
+
+    def locations(self, keys: Sequence[tuple[str, str]]) -> tuple[Location, ...]:
+        """:meth:`location` of each ``(row, column)`` of ``keys``, in order: what a failing
+        identity names (every one of its cells, twenty for （七）总计 = （一）…（六）)."""
+        made = self._locations
+        found = tuple(map(made.get, keys))
+        if all(found):  # a Location is never falsy: every cell was located already
+            return found  # type: ignore[return-value]  # (no cast(): a call per finding)
+        self._locate([key for key, location in zip(keys, found, strict=True) if location is None])
+        return tuple(map(made.__getitem__, keys))
+
+    def locations_made(self) -> Mapping[tuple[str, str], Location]:
+        """The locations made so far, by ``(row, column)``."""
+        return self._locations
+
+    def _locate(self, keys: list[tuple[str, str]]) -> None:
+        """Make the locations of cells not located yet, in one pass (as
+        :func:`~.finding.new_locations`, built in this loop: an inconsistent table has its
+        every cell located, some 150)."""
+        values, made, table, new = self._values, self._locations, self.table, object.__new__
+        set_table, set_row, set_column, set_label, set_span, set_source = LOCATION_SETTERS
+        # the labels read directly: a failing identity locates every one of its cells
+        row_names, column_names = self._names()
+        for key in keys:
+            row, column = key
+            value = values.get(key)
+            row_name = row_names.get(row)
+            if row_name is None:  # a row the table does not have
+                row_name = self.row_label(row)
+            column_name = column_names.get(column)
+            if column_name is None:
+                column_name = self.column_label(column)
+            location: Location = new(Location)
+            set_table(location, table)
+            set_row(location, row)
+            set_column(location, column)
+            set_label(location, f"{row_name} / {column_name}")
+            set_span(location, value.span if value is not None else None)
+            set_source(location, None)
+            made[key] = location
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""
@@ -212,18 +268,20 @@ class GridIndex:
         what: str,
         left_name: str,
         right_name: str,
+        source: str | None = None,
     ) -> Finding | None:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
-        cells = self._cells
-        return value_finding(
+        get = self._values.get
+        return values_finding(
             code,
             severity,
-            [c.value if (c := cells.get(key)) is not None else None for key in left],
-            [c.value if (c := cells.get(key)) is not None else None for key in right],
-            lambda: tuple([self.location(row, column) for row, column in (*left, *right)]),
-            what=what,
-            left_name=left_name,
-            right_name=right_name,
+            list(map(get, left)),
+            list(map(get, right)),
+            lambda: self.locations((*left, *right)),
+            what,
+            left_name,
+            right_name,
+            source,
         )
 
 

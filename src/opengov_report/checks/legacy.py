@@ -11,14 +11,15 @@ where parent and child have the same unit: 制发规范性文件总数 (件) ind
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from ..model.report import AnnualReport
 from ..model.tables import LEGACY, LegacyRow, LegacyTable
 from ..model.values import Value
-from .arithmetic import Term, identity_finding
+from .arithmetic import value_finding
 from .context import Context
-from .finding import Finding, Location, Severity
+from .finding import Finding, Location, Severity, new_locations
 from .grid import squash
 from .registry import RuleTag, rule
 
@@ -28,16 +29,46 @@ _PARTITIONS = (("专职", "兼职"), ("按时", "延期"))
 _CHANNEL_RE = re.compile(r"(?:网站|微博|微信|公报|其他方式)公开政府信息数")
 
 
+def _is_channel(label: str) -> bool:
+    """Whether a row's label names a channel of 主动公开政府信息数 (政府网站公开政府信息数 …),
+    remembered by label (a legacy table's labels come back in report after report)."""
+    found = _CHANNELS.get(label)
+    if found is None:
+        if len(_CHANNELS) >= 4096:  # bounded
+            _CHANNELS.clear()
+        found = _CHANNELS[label] = _CHANNEL_RE.search(squash(label)) is not None
+    return found
+
+
+_CHANNELS: dict[str, bool] = {}
+
+
 def _value(row: LegacyRow, column: str) -> Value | None:
     return row.value if column == "value" else row.cumulative
 
 
-def _term(row: LegacyRow, column: str) -> Term:
-    value = _value(row, column)
-    return Term(
-        value,
-        Location(LEGACY, row.id, column, squash(row.label), value.span if value else None),
-    )
+def _locations(ctx: Context, cells: Iterable[tuple[LegacyRow, str]]) -> tuple[Location, ...]:
+    """The location of each ``(row, column)``: ``Location(LEGACY, row.id, column, label
+    without white space, span of the value)``, each made once per check (a row takes part in
+    several relations, and the findings name it each time)."""
+    # by the row object's id: the report holds its rows for the whole check, and two rows of
+    # one table may have the same id and path
+    made: dict[tuple[int, str], Location] = ctx.memo("legacy:locations", _no_locations)
+    out: list[Location] = []
+    for row, column in cells:
+        key = (id(row), column)
+        location = made.get(key)
+        if location is None:
+            value = _value(row, column)
+            span = value.span if value is not None else None
+            (location,) = new_locations(LEGACY, [(row.id, column, squash(row.label), span)])
+            made[key] = location
+        out.append(location)
+    return tuple(out)
+
+
+def _no_locations(report: AnnualReport) -> dict[tuple[int, str], Location]:
+    return {}
 
 
 def _holds(parent: LegacyRow, kids: Sequence[LegacyRow], column: str) -> bool:
@@ -81,8 +112,10 @@ def _is_qizhong_list(kids: Sequence[LegacyRow]) -> bool:
 
 
 def _is_partition(kids: Sequence[LegacyRow]) -> bool:
+    if len(kids) != 2:
+        return False
     labels = [squash(k.label) for k in kids]
-    return len(kids) == 2 and any(
+    return any(
         (a in labels[0] and b in labels[1]) or (b in labels[0] and a in labels[1])
         for a, b in _PARTITIONS
     )
@@ -144,9 +177,10 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
                         Severity.ERROR,
                         f"{squash(kid.label)} {k} is more than {squash(parent.label)} {p}, "
                         "of which it is a part",
-                        (_term(kid, column).location, _term(parent, column).location),
+                        _locations(ctx, ((kid, column), (parent, column))),
                         expected=p,
                         actual=k,
+                        source=ctx.source,
                     )
 
 
@@ -167,14 +201,17 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
         for column in _columns(table):
             if _holds(parent, kids, column):
                 continue
-            finding = identity_finding(
+            name = squash(parent.label)
+            finding = value_finding(
                 "L102",
                 Severity.ERROR,
-                [_term(parent, column)],
-                [_term(k, column) for k in kids],
-                what=squash(parent.label),
-                left_name=squash(parent.label),
+                [_value(parent, column)],
+                [_value(k, column) for k in kids],
+                partial(_locations, ctx, [(parent, column), *[(k, column) for k in kids]]),
+                what=name,
+                left_name=name,
                 right_name=" + ".join(squash(k.label) for k in kids),
+                source=ctx.source,
             )
             if finding is not None:
                 yield finding
@@ -200,14 +237,17 @@ def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
         for column in _columns(table):
             if _holds(parent, kids, column):
                 continue
-            finding = identity_finding(
+            name = squash(parent.label)
+            finding = value_finding(
                 "L201",
                 Severity.WARNING,
-                [_term(parent, column)],
-                [_term(k, column) for k in kids],
-                what=squash(parent.label),
-                left_name=squash(parent.label),
+                [_value(parent, column)],
+                [_value(k, column) for k in kids],
+                partial(_locations, ctx, [(parent, column), *[(k, column) for k in kids]]),
+                what=name,
+                left_name=name,
                 right_name=f"the sum of its {len(kids)} items",
+                source=ctx.source,
             )
             if finding is not None:
                 yield finding
@@ -229,7 +269,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
     if table is None:
         return
     total = table.row("proactive_total")
-    channels = [r for r in table.rows if _CHANNEL_RE.search(squash(r.label))]
+    channels = [r for r in table.rows if _is_channel(r.label)]
     if total is None or not channels:
         return
     for column in _columns(table):
@@ -245,9 +285,10 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
                     "L202",
                     Severity.WARNING,
                     f"{squash(r.label)} {n} is more than {squash(total.label)} {t}",
-                    (_term(total, column).location, _term(r, column).location),
+                    _locations(ctx, ((total, column), (r, column))),
                     expected=n,
                     actual=t,
+                    source=ctx.source,
                 )
         if len(known) == len(channels):
             s = sum(n for _, n in known if n is not None)
@@ -257,12 +298,10 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
                     Severity.WARNING,
                     f"{squash(total.label)} {t} is more than its channels together "
                     f"({' + '.join(str(n) for _, n in known)} = {s})",
-                    (
-                        _term(total, column).location,
-                        *(_term(r, column).location for r in channels),
-                    ),
+                    _locations(ctx, [(total, column), *[(r, column) for r in channels]]),
                     expected=s,
                     actual=t,
+                    source=ctx.source,
                 )
 
 
@@ -293,7 +332,8 @@ def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
                 "L203",
                 Severity.WARNING,
                 f"{squash(closed.label)} {c} is more than {squash(received.label)} {r}",
-                (_term(closed, column).location, _term(received, column).location),
+                _locations(ctx, ((closed, column), (received, column))),
                 expected=r,
                 actual=c,
+                source=ctx.source,
             )

@@ -16,7 +16,7 @@ from ..model.era import Era
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
-from .finding import Finding, Location, Severity
+from .finding import Finding, Location, Severity, new_finding, new_locations
 from .grid import ROW_LABELS, squash
 from .registry import RuleTag, rule
 
@@ -45,20 +45,37 @@ _TABLE_NAME = {
 
 def section_kind(title: str) -> int | None:
     """The index (0–5) of the required section a title names, or None."""
+    try:
+        return _KINDS[title]
+    except KeyError:
+        pass
     key = squash(title)
-    for index in _PRIORITY:
-        if any(word in key for word in REQUIRED_SECTIONS[index][1]):
-            return index
-    return None
+    kind = next(
+        (i for i in _PRIORITY if any(word in key for word in REQUIRED_SECTIONS[i][1])), None
+    )
+    if len(_KINDS) >= _KINDS_MAX:  # bounded: a corpus has many titles, most of them alike
+        _KINDS.clear()
+    _KINDS[title] = kind
+    return kind
+
+
+#: section_kind by title (titles repeat from report to report: 一、总体情况 …)
+_KINDS: dict[str, int | None] = {}
+_KINDS_MAX = 4096
 
 
 def _top_sections(doc: Document) -> list[Section]:
     return [c for c in doc.children if isinstance(c, Section)]
 
 
-def _heading_location(section: Section) -> Location:
+def _heading_location(section: Section, name: str | None = None) -> Location:
+    """Where a section's heading is, labelled with its numbering and title (``name``, when
+    the caller has them squashed already)."""
     h = section.heading
-    return Location(None, None, None, squash(h.numbering.text + h.title), h.span)
+    if name is None:
+        name = squash(h.numbering.text + h.title)
+    (location,) = new_locations(None, [(None, None, name, h.span)])
+    return location
 
 
 def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
@@ -98,6 +115,7 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"the outline has no section {title}",
                 where,
+                source=ctx.source,
             )
 
 
@@ -127,6 +145,7 @@ def outline_section_order(ctx: Context) -> Iterator[Finding]:
                 f"({REQUIRED_SECTIONS[kind][0]}) comes after "
                 f"{squash(highest_section.heading.numbering.text + highest_section.title)}",
                 (_heading_location(section), _heading_location(highest_section)),
+                source=ctx.source,
             )
         elif kind > highest:
             highest, highest_section = kind, section
@@ -152,15 +171,18 @@ _ANOMALY = {
     "1 is reported where it stands.",
 )
 def outline_numbering(ctx: Context) -> Iterator[Finding]:
-    report = ctx.report
-    for section in report.document.sections():
+    for section in ctx.sections():
         h = section.heading
         if h.anomaly is not None:
-            yield Finding(
+            name = squash(h.numbering.text + h.title)
+            yield new_finding(
                 "O103",
                 Severity.WARNING,
-                f"heading {squash(h.numbering.text + h.title)[:40]} {_ANOMALY[h.anomaly]}",
-                (_heading_location(section),),
+                f"heading {name[:40]} {_ANOMALY[h.anomaly]}",
+                (_heading_location(section, name),),
+                None,
+                None,
+                ctx.source,
             )
 
 
@@ -180,16 +202,17 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
         return
     stated = {s.table for s in report.statements}
     present = {t.table_id for t in report.tables}
-    top = _top_sections(report.document)
     for table, index in _TABLE_SECTION.items():
         if table in present or table in stated:
             continue
+        top = _top_sections(report.document)
         section = next((s for s in top if section_kind(s.title) == index), None)
         yield Finding(
             "O104",
             Severity.WARNING,
             f"no {_TABLE_NAME[table]} was found",
             (_heading_location(section),) if section is not None else (),
+            source=ctx.source,
         )
 
 
@@ -205,6 +228,8 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
 )
 def table_incomplete(ctx: Context) -> Iterator[Finding]:
     for table in ctx.report.tables:
+        if not table.missing:
+            continue  # (most tables: nothing to report, nothing to build)
         where = Location(table.table_id, None, None, table.table_id, table.span)
         labels = ROW_LABELS.get(table.table_id, {})
         name = _TABLE_NAME[table.table_id]
@@ -219,6 +244,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
                     where,
                     *(Location(table.table_id, r, None, squash(labels.get(r, r))) for r in lost),
                 ),
+                source=ctx.source,
             )
         cells: dict[str, list[tuple[str, str]]] = {}
         for m in table.missing:
@@ -233,6 +259,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"{name}: {n} cell{'s' if n > 1 else ''} of row {label} missing ({reasons})",
                 (where, *(Location(table.table_id, row, c, label) for c, _ in found)),
+                source=ctx.source,
             )
 
 
@@ -274,4 +301,5 @@ def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
                 f"{_TABLE_NAME[table.table_id]}: row {squash(row.label)[:40]!r} is not a row "
                 "of the format",
                 (Location(table.table_id, None, None, row.label, span),),
+                source=ctx.source,
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..recognize.labels import REVIEW_GROUP_LABELS
 from .context import Context
 from .finding import Finding, Severity
+from .grid import row_cells
 from .registry import RuleTag, rule
 
 __all__: list[str] = []
@@ -30,7 +31,7 @@ def reviews_group_total(ctx: Context) -> Iterator[Finding]:
     parts = ("upheld", "corrected", "other", "pending")
     for group in g.row_ids:
         left = ((group, "total"),)
-        right = [(group, c) for c in parts]
+        right = row_cells(group, parts)
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
@@ -41,6 +42,7 @@ def reviews_group_total(ctx: Context) -> Iterator[Finding]:
             what=REVIEW_GROUP_LABELS.get(group, group),
             left_name="总计",
             right_name="结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            source=ctx.source,
         )
         if finding is not None:
             yield finding

@@ -4,14 +4,15 @@ negative counts and values of the wrong kind for their column."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
+from ..document import Span
 from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
-from .finding import Finding, Location, Severity
-from .grid import official_column_label, official_row_label, squash
+from .finding import Finding, Location, Severity, new_finding, new_locations
+from .grid import official_column_label, official_column_labels, official_row_label, squash
 from .registry import RuleTag, rule
 
 __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
@@ -37,6 +38,10 @@ class _Cell(NamedTuple):
     unit: str | None
 
 
+# a _Cell made from a tuple of its fields, without NamedTuple's Python-level __new__
+_new_cell = tuple.__new__
+
+
 def _row(f: _Cell) -> str:
     return official_row_label(f.table, f.row, f.row_label)
 
@@ -56,12 +61,15 @@ def _wants_count(f: _Cell) -> bool:
     return (f.table, f.column) not in AMOUNT_COLUMNS and (f.table, f.column) not in SIGNED_COLUMNS
 
 
+# compared by identity in the loops (hashing an enum member is a Python-level call)
 _COUNT, _ZERO, _AMOUNT, _CHANGE = (
     ValueKind.COUNT,
     ValueKind.ZERO,
     ValueKind.AMOUNT,
     ValueKind.CHANGE,
 )
+_BLANK, _NONE, _DASH = ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH
+_UNREADABLE = ValueKind.UNREADABLE
 
 
 def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
@@ -87,59 +95,113 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
             kind = v.kind
             if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                 continue
-            out.append(_Cell(run, tid, c.row, c.column, v, c.row_label, v.unit))
+            out.append(_new_cell(_Cell, (run, tid, c.row, c.column, v, c.row_label, v.unit)))
     legacy = report.legacy
     if legacy is not None:
         row = None
         for r in legacy.rows:
             if r.id != row:
                 run, row = run + 1, r.id
-            cells: tuple[tuple[str, Value], ...] = (("value", r.value),)
-            if r.cumulative is not None:
-                cells = (("value", r.value), ("cumulative", r.cumulative))
-            for column, v in cells:
-                kind = v.kind
-                if (kind is _COUNT or kind is _ZERO) and v.unit is None:
-                    continue
-                out.append(_Cell(run, LEGACY, r.id, column, v, r.label, r.unit))
+            # the row's value, then its cumulative value (where the table has them)
+            v = r.value
+            kind = v.kind
+            if (kind is not _COUNT and kind is not _ZERO) or v.unit is not None:
+                out.append(_new_cell(_Cell, (run, LEGACY, r.id, "value", v, r.label, r.unit)))
+            cumulative = r.cumulative
+            if cumulative is not None:
+                kind = cumulative.kind
+                if (kind is not _COUNT and kind is not _ZERO) or cumulative.unit is not None:
+                    cell = (run, LEGACY, r.id, "cumulative", cumulative, r.label, r.unit)
+                    out.append(_new_cell(_Cell, cell))
     return tuple(out)
 
 
-def _figures(ctx: Context) -> tuple[_Cell, ...]:
-    return ctx.memo("values:notable", _notable)
+class _Sorted(NamedTuple):
+    """The notable figures by the rules that read them, each list in figure order."""
+
+    blank: list[list[_Cell]]  # blank figures, grouped by table row (V101)
+    none_or_dash: list[list[_Cell]]  # 无 and dash figures, grouped by table row (V102)
+    unreadable: list[_Cell]  # V103
+    numbered: list[_Cell]  # the figures with a number: amounts, changes, units (V104, V105)
 
 
-def _by_row(ctx: Context, kinds: tuple[ValueKind, ...]) -> Iterator[list[_Cell]]:
-    """The figures of each table row whose value is of one of ``kinds``, row by row."""
-    current: list[_Cell] = []
-    key = -1
-    for f in _figures(ctx):
-        if f.value.kind not in kinds:
-            continue
-        if f.run != key:
-            if current:
-                yield current
-            current, key = [], f.run
-        current.append(f)
-    if current:
-        yield current
+def _sort(figures: tuple[_Cell, ...]) -> _Sorted:
+    """The figures by the rules that read them, in one pass."""
+    found = _Sorted([], [], [], [])
+    blank, none_or_dash = found.blank, found.none_or_dash
+    last_blank = last_other = -1
+    for f in figures:
+        value = f.value
+        kind = value.kind
+        if kind is _BLANK:
+            if f.run != last_blank:
+                blank.append([])
+                last_blank = f.run
+            blank[-1].append(f)
+        elif kind is _NONE or kind is _DASH:
+            if f.run != last_other:
+                none_or_dash.append([])
+                last_other = f.run
+            none_or_dash[-1].append(f)
+        elif kind is _UNREADABLE:
+            found.unreadable.append(f)
+        elif value.number is not None:
+            found.numbered.append(f)
+    return found
 
 
-def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
-    """The column labels of one table row's figures, and their locations (as
-    :func:`_location`, with the row's label made once, not once per cell)."""
+def _figures(ctx: Context) -> _Sorted:
+    """The report's notable figures (:func:`_notable`) by rule, computed once per check."""
+    return ctx.memo("values:notable", lambda report: _sort(_notable(report)))
+
+
+def _located(ctx: Context, figures: list[_Cell]) -> tuple[str, list[str], tuple[Location, ...]]:
+    """The row label of one table row's first figure (as :func:`_row`), the column labels of
+    its figures, and their locations (as :func:`_location`), with each row label made once,
+    not once per cell.
+
+    A blank or 无 cell is usually a term of an identity that failed too (a grid rule ran
+    before): where the grid located the cell with the same label, its location is the same
+    object, taken instead of made again."""
+    first = figures[0]
+    table = first.table  # one table row: one table
+    official = official_column_labels(table)
+    grid = ctx.built_grid(table)
+    made = grid.locations_made() if grid is not None else {}
     rows: dict[str, str] = {}
     columns: list[str] = []
-    locations: list[Location] = []
-    for _, table, row, column, value, row_label, _ in figures:
+    locations: list[Location | None] = []
+    places: list[tuple[str, str, str, Span | None]] = []
+    for _, _, row, column, value, row_label, _ in figures:
         row_name = rows.get(row_label)
         if row_name is None:
             row_name = rows[row_label] = official_row_label(table, row, row_label)
-        column_name = official_column_label(table, column)
+        column_name = official.get(column, column)
         columns.append(column_name)
         label = f"{row_name} / {column_name}"
-        locations.append(Location(table, row, column, label, value.span))
-    return columns, tuple(locations)
+        span = value.span
+        found = made.get((row, column))
+        if found is None or found.label != label or found.span is not span:
+            found = None
+            places.append((row, column, label, span))
+        locations.append(found)
+    if places:
+        fresh = iter(new_locations(table, places))
+        locations = [found if found is not None else next(fresh) for found in locations]
+    return rows[first.row_label], columns, cast("tuple[Location, ...]", tuple(locations))
+
+
+def _squashed(raw: str) -> str:
+    """``squash(raw)`` of a cell's text, remembered (无, ——, - and / come back in every row)."""
+    found = _SQUASHED.get(raw)
+    if found is None:
+        if len(_SQUASHED) >= 1024:  # bounded
+            _SQUASHED.clear()
+        found = _SQUASHED[raw] = squash(raw)
+    return found
+
+
+_SQUASHED: dict[str, str] = {}
 
 
 @rule(
@@ -154,16 +216,18 @@ def _located(figures: list[_Cell]) -> tuple[list[str], tuple[Location, ...]]:
     "naming its blank cells.",
 )
 def value_blank(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, (ValueKind.BLANK,)):
-        first = figures[0]
+    for figures in _figures(ctx).blank:
         n = len(figures)
-        columns, locations = _located(figures)
-        yield Finding(
+        row, columns, locations = _located(ctx, figures)
+        yield new_finding(
             "V101",
             Severity.WARNING,
-            f"row {_row(first)}: {n} blank cell{'s' if n > 1 else ''} "
+            f"row {row}: {n} blank cell{'s' if n > 1 else ''} "
             f"where a number is wanted ({', '.join(columns)})",
             locations,
+            None,
+            None,
+            ctx.source,
         )
 
 
@@ -178,17 +242,19 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "would then hold (see the arithmetic rules).  One finding per table row.",
 )
 def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
-    for figures in _by_row(ctx, (ValueKind.NONE, ValueKind.DASH)):
-        first = figures[0]
-        columns, locations = _located(figures)
+    for figures in _figures(ctx).none_or_dash:
+        row, columns, locations = _located(ctx, figures)
         written = ", ".join(
-            f"{c} {squash(f.value.raw)}" for c, f in zip(columns, figures, strict=True)
+            [f"{c} {_squashed(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
         )
-        yield Finding(
+        yield new_finding(
             "V102",
             Severity.INFO,
-            f"row {_row(first)}: 无/—— where the form wants a number ({written})",
+            f"row {row}: 无/—— where the form wants a number ({written})",
             locations,
+            None,
+            None,
+            ctx.source,
         )
 
 
@@ -202,14 +268,14 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "written, and the identities it takes part in are not checked.",
 )
 def value_unreadable(ctx: Context) -> Iterator[Finding]:
-    for f in _figures(ctx):
-        if f.value.kind is ValueKind.UNREADABLE:
-            yield Finding(
-                "V103",
-                Severity.WARNING,
-                f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
-                (_location(f),),
-            )
+    for f in _figures(ctx).unreadable:
+        yield Finding(
+            "V103",
+            Severity.WARNING,
+            f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
+            (_location(f),),
+            source=ctx.source,
+        )
 
 
 @rule(
@@ -223,7 +289,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "(all counts are non-negative integers).",
 )
 def value_negative(ctx: Context) -> Iterator[Finding]:
-    for f in _figures(ctx):
+    for f in _figures(ctx).numbered:
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
             yield Finding(
@@ -233,6 +299,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
                 (_location(f),),
                 expected=0,
                 actual=n,
+                source=ctx.source,
             )
 
 
@@ -248,7 +315,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
 )
 def value_kind(ctx: Context) -> Iterator[Finding]:
-    for f in _figures(ctx):
+    for f in _figures(ctx).numbered:
         kind = f.value.kind
         if kind is not _COUNT and kind is not _AMOUNT and kind is not _CHANGE:
             continue  # blank, 无, dash, unreadable, zero: never of the wrong kind
@@ -268,4 +335,5 @@ def value_kind(ctx: Context) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"row {_row(f)}, column {_col(f)}: {why}: {squash(f.value.raw)!r}",
                 (_location(f),),
+                source=ctx.source,
             )
