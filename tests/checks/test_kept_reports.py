@@ -3,6 +3,8 @@ exactly as :func:`consecutive_pairs` pairs the same reports in memory."""
 
 from __future__ import annotations
 
+import pickle
+
 import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,8 +34,15 @@ def _corpora(draw: st.DrawFn) -> list[AnnualReport]:
 def test_pairs_as_in_memory(corpus: list[AnnualReport]) -> None:
     expected = consecutive_pairs(corpus)
     with KeptReports() as kept:
-        for report in corpus:
-            kept.add(report.without_document())
+        for i, report in enumerate(corpus):
+            if i % 2:  # packed as a batch worker packs it, sent to the parent by pickle
+                packed = KeptReports.pack(report.without_document())
+                dated = bool(report.metadata.agency) and report.metadata.year is not None
+                assert (packed is not None) == dated
+                if packed is not None:
+                    kept.add_packed(pickle.loads(pickle.dumps(packed)))
+            else:
+                kept.add(report.without_document())
         assert len(kept) == sum(
             1 for r in corpus if r.metadata.agency and r.metadata.year is not None
         )

@@ -27,7 +27,7 @@ from ..checks import (
 from ..model.report import AnnualReport
 from ..serialize.converter import FORMAT_VERSION, converter
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from .kept_reports import KeptReports
+from .kept_reports import KeptReports, PackedReport
 from .runner import add_batch_arguments, run_batch
 
 __all__ = ["format_finding", "register"]
@@ -110,11 +110,11 @@ def _fails(worst: Severity | None, fail_on: str) -> bool:
 class _Checked(NamedTuple):
     """What a batch worker sends back for one report: the findings as text (text lines, JSON
     lines, or the items of the one JSON document), their codes and severities (for the counts
-    and the exit status), and the report's tables when it may pair."""
+    and the exit status), and the report's tables, packed for the store, when it may pair."""
 
     text: str
     tally: tuple[tuple[str, str], ...]
-    tables: AnnualReport | None
+    tables: PackedReport | None
 
 
 def _checked(
@@ -132,7 +132,7 @@ def _checked(
     return _Checked(
         text,
         tuple((f.code, f.severity.value) for f in findings),
-        report.without_document() if pairing and KeptReports.pairable(report) else None,
+        KeptReports.pack(report.without_document()) if pairing else None,
     )
 
 
@@ -239,7 +239,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             tally(checked.tally)
             write(checked.text)
             if checked.tables is not None:
-                kept.add(checked.tables)
+                kept.add_packed(checked.tables)
         for previous, current in kept.pairs():
             found = check_pair(previous, current, select=select, ignore=ignore)
             tally((f.code, f.severity.value) for f in found)

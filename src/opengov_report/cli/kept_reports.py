@@ -4,7 +4,8 @@
 (the inputs come in any order).  Keeping every dated report's tables in memory until then
 made its memory grow with the corpus; :class:`KeptReports` writes each one, pickled and
 compressed, to an anonymous temporary file and keeps only its agency, year and place in
-memory, then reads back just the reports that pair.
+memory, then reads back just the reports that pair.  A batch worker packs the report
+(:meth:`KeptReports.pack`), so that the process which writes the file only copies bytes.
 """
 
 from __future__ import annotations
@@ -14,11 +15,21 @@ import tempfile
 import zlib
 from collections.abc import Iterator
 from types import TracebackType
+from typing import NamedTuple
 
 from ..checks.catalogue import consecutive_indices
 from ..model.report import AnnualReport
 
-__all__ = ["KeptReports"]
+__all__ = ["KeptReports", "PackedReport"]
+
+
+class PackedReport(NamedTuple):
+    """A dated report as :class:`KeptReports` stores it: its agency and year, and the report
+    pickled and compressed."""
+
+    agency: str
+    year: int
+    data: bytes
 
 
 class KeptReports:
@@ -36,21 +47,28 @@ class KeptReports:
     def __len__(self) -> int:
         return len(self._places)
 
-    @staticmethod
-    def pairable(report: AnnualReport) -> bool:
-        """Whether ``report`` is dated (an agency and a year): only such reports can pair."""
-        return bool(report.metadata.agency) and report.metadata.year is not None
+    @classmethod
+    def pack(cls, report: AnnualReport) -> PackedReport | None:
+        """``report`` (usually ``report.without_document()``) as it will be stored, or None
+        when it is not dated (an agency and a year): only dated reports can pair."""
+        agency, year = report.metadata.agency, report.metadata.year
+        if not agency or year is None:
+            return None
+        data = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        return PackedReport(agency, year, data)
 
     def add(self, report: AnnualReport) -> None:
         """Keep ``report`` (usually ``report.without_document()``) if it is dated."""
-        if not self.pairable(report):
-            return
-        agency, year = report.metadata.agency, report.metadata.year
-        data = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        packed = self.pack(report)
+        if packed is not None:
+            self.add_packed(packed)
+
+    def add_packed(self, packed: PackedReport) -> None:
+        """Keep a report that :meth:`pack` packed (in this process or another)."""
         offset = self._file.seek(0, 2)
-        self._file.write(data)
-        self._places.append((offset, len(data)))
-        self._dated.append((agency, year))
+        self._file.write(packed.data)
+        self._places.append((offset, len(packed.data)))
+        self._dated.append((packed.agency, packed.year))
 
     def pairs(self) -> Iterator[tuple[AnnualReport, AnnualReport]]:
         """The consecutive pairs (see :func:`~opengov_report.checks.consecutive_pairs`), in
