@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report import Document, parse_document
+from opengov_report._memo import Memo
 from opengov_report.document import Cell, Section
 from opengov_report.recognize.blocks import blocks_of
 from opengov_report.recognize.labels import disclosure_row_of_key
-from opengov_report.recognize.memo import Memo
 from opengov_report.recognize.prose import _PATTERNS
 from opengov_report.recognize.rows import (
     _WS,

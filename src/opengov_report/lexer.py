@@ -29,6 +29,7 @@ from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
+from ._memo import Memo
 from .document import (
     Block,
     CellData,
@@ -72,9 +73,6 @@ _LONG_CELL = 51
 #: and the ends of the mark and the title as offsets in the line (bounded)
 _HEADING_LINES: dict[str, tuple[str, int, int]] = {}
 _HEADING_LINES_MAX = 4096
-#: the numbering of a mark, by its text (one shared object: numberings are frozen)
-_NUMBERINGS: dict[str, Numbering] = {}
-
 #: a line longer than this is cut before run-in headings (a report run together) …
 _LONG_LINE = 2000
 #: … or longer than this in a text of at most five non-blank lines
@@ -260,16 +258,18 @@ def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
 def _numbering_of(mark: str) -> Numbering:
     """The :class:`Numbering` of a numbering mark (the text :data:`_NUMBERING_RE` matched),
     memoised: a report repeats a few dozen marks."""
-    numbering = _NUMBERINGS.get(mark)
-    if numbering is None:
-        m = _NUMBERING_RE.fullmatch(mark)
-        assert m is not None
-        style, ordinal = _numbering(m)
-        numbering = Numbering(style, ordinal, mark)
-        if len(_NUMBERINGS) >= 4096:
-            _NUMBERINGS.clear()
-        _NUMBERINGS[mark] = numbering
-    return numbering
+    return _NUMBERINGS[mark]
+
+
+def _new_numbering(mark: str) -> Numbering:
+    m = _NUMBERING_RE.fullmatch(mark)
+    assert m is not None
+    style, ordinal = _numbering(m)
+    return Numbering(style, ordinal, mark)
+
+
+#: the numbering of a mark, by its text (one shared object: numberings are frozen)
+_NUMBERINGS: Memo[str, Numbering] = Memo(_new_numbering, 4096)
 
 
 _CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")

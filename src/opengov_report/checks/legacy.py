@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
+from .._memo import Memo
 from ..model.report import AnnualReport
 from ..model.tables import LEGACY, LegacyRow, LegacyTable
 from ..model.values import Value
@@ -29,18 +30,14 @@ _PARTITIONS = (("专职", "兼职"), ("按时", "延期"))
 _CHANNEL_RE = re.compile(r"(?:网站|微博|微信|公报|其他方式)公开政府信息数")
 
 
-def _is_channel(label: str) -> bool:
-    """Whether a row's label names a channel of 主动公开政府信息数 (政府网站公开政府信息数 …),
-    remembered by label (a legacy table's labels come back in report after report)."""
-    found = _CHANNELS.get(label)
-    if found is None:
-        if len(_CHANNELS) >= 4096:  # bounded
-            _CHANNELS.clear()
-        found = _CHANNELS[label] = _CHANNEL_RE.search(squash(label)) is not None
-    return found
+def _names_channel(label: str) -> bool:
+    """Whether a row's label names a channel of 主动公开政府信息数 (政府网站公开政府信息数 …)."""
+    return _CHANNEL_RE.search(squash(label)) is not None
 
 
-_CHANNELS: dict[str, bool] = {}
+#: _names_channel by label (a legacy table's labels come back in report after report)
+_CHANNELS: Memo[str, bool] = Memo(_names_channel, 4096)
+_is_channel = _CHANNELS.__getitem__
 
 
 def _value(row: LegacyRow, column: str) -> Value | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .._memo import Memo
 from ..document import Document, NumberingAnomaly, Section, Span
 from ..model.era import Era
 from ..model.report import AnnualReport
@@ -45,23 +46,19 @@ _TABLE_NAME = {
 
 def section_kind(title: str) -> int | None:
     """The index (0–5) of the required section a title names, or None."""
-    try:
-        return _KINDS[title]
-    except KeyError:
-        pass
+    return _KINDS[title]
+
+
+def _section_kind(title: str) -> int | None:
     key = squash(title)
-    kind = next(
+    return next(
         (i for i in _PRIORITY if any(word in key for word in REQUIRED_SECTIONS[i][1])), None
     )
-    if len(_KINDS) >= _KINDS_MAX:  # bounded: a corpus has many titles, most of them alike
-        _KINDS.clear()
-    _KINDS[title] = kind
-    return kind
 
 
-#: section_kind by title (titles repeat from report to report: 一、总体情况 …)
-_KINDS: dict[str, int | None] = {}
-_KINDS_MAX = 4096
+#: section_kind by title (titles repeat from report to report: 一、总体情况 …; bounded: a
+#: corpus has many titles, most of them alike)
+_KINDS: Memo[str, int | None] = Memo(_section_kind, 4096)
 
 
 def _top_sections(doc: Document) -> list[Section]:

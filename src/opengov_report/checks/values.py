@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple, cast
 
+from .._memo import Memo
 from ..document import Span
 from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
@@ -191,17 +192,9 @@ def _located(ctx: Context, figures: list[_Cell]) -> tuple[str, list[str], tuple[
     return rows[first.row_label], columns, cast("tuple[Location, ...]", tuple(locations))
 
 
-def _squashed(raw: str) -> str:
-    """``squash(raw)`` of a cell's text, remembered (无, ——, - and / come back in every row)."""
-    found = _SQUASHED.get(raw)
-    if found is None:
-        if len(_SQUASHED) >= 1024:  # bounded
-            _SQUASHED.clear()
-        found = _SQUASHED[raw] = squash(raw)
-    return found
-
-
-_SQUASHED: dict[str, str] = {}
+#: ``squash(raw)`` of a cell's text, remembered (无, ——, - and / come back in every row)
+_SQUASHED: Memo[str, str] = Memo(squash, 1024)
+_squashed = _SQUASHED.__getitem__
 
 
 @rule(

@@ -14,11 +14,11 @@ import functools
 import re
 from collections.abc import Sequence
 
+from .._memo import Memo
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
 from .label_facts import label_facts
 from .labels import legacy_row_id, strip_numbering
-from .memo import Memo
 from .rows import RowView, cell_value
 
 __all__ = ["recognize_legacy"]

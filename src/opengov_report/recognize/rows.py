@@ -13,13 +13,13 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from .._memo import Memo
 from ..document import CellData, Row, Span, Table, TableLayout
 from ..model import values as _values
 from ..model.values import Value, ValueKind, parse_value
 from .build import content_span
 from .label_facts import label_facts
 from .labels import disclosure_row_of_key, normalize_label
-from .memo import Memo
 
 __all__ = [
     "COLUMN",

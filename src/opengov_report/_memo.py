@@ -1,7 +1,9 @@
-"""A bounded memo read at the speed of a dict: what recognition keeps of texts it has seen.
+"""A bounded memo read at the speed of a dict: what the pipeline keeps of texts it has seen.
 
 Recognition looks up several things per cell and per row (a cell's kind by its text, a row's
-shape by its cells' kinds, a row's labels by their texts).  ``functools.lru_cache`` costs
+shape by its cells' kinds, a row's labels by their texts); the lexer and the checks keep a
+few readings of texts that come back in report after report (numbering marks, section
+titles, legacy labels, 无 and dash cells).  ``functools.lru_cache`` costs
 about twice a plain dict lookup per call; a :class:`Memo` is a dict whose misses are filled
 by ``__missing__``, so that ``memo[key]`` and ``map(memo.__getitem__, keys)`` are a dict's own
 lookups.  It is emptied when full: a bound on memory, never a change in what it answers.
