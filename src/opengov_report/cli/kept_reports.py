@@ -47,8 +47,8 @@ class KeptReports:
     def __len__(self) -> int:
         return len(self._places)
 
-    @classmethod
-    def pack(cls, report: AnnualReport) -> PackedReport | None:
+    @staticmethod
+    def pack(report: AnnualReport) -> PackedReport | None:
         """``report`` (usually ``report.without_document()``) as it will be stored, or None
         when it is not dated (an agency and a year): only dated reports can pair."""
         agency, year = report.metadata.agency, report.metadata.year
