@@ -26,7 +26,6 @@ __all__ = [
     "identity_finding",
     "render_side",
     "value_finding",
-    "values_finding",
 ]
 
 _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
@@ -214,7 +213,6 @@ def value_finding(
     left: Sequence[Value | None],
     right: Sequence[Value | None],
     locate: Callable[[], tuple[Location, ...]],
-    *,
     what: str,
     left_name: str,
     right_name: str,
@@ -224,24 +222,8 @@ def value_finding(
     locations (left first) only when there is a finding.
 
     It reads the values once (the statuses of :func:`compare`, in one pass) and builds no
-    :class:`Term`: rules over a grid call it directly with the cells' values.
-    """
-    return values_finding(code, severity, left, right, locate, what, left_name, right_name, source)
-
-
-def values_finding(
-    code: str,
-    severity: Severity,
-    left: Sequence[Value | None],
-    right: Sequence[Value | None],
-    locate: Callable[[], tuple[Location, ...]],
-    what: str,
-    left_name: str,
-    right_name: str,
-    source: str | None,
-) -> Finding | None:
-    """:func:`value_finding` with positional arguments: the grid rules' path, one call per
-    identity that does not hold on plain numbers.
+    :class:`Term`: the grid rules call it (positionally: one call per identity that does not
+    hold on plain numbers) with the cells' values.
 
     A value has a number exactly when it is of a number kind (``Value``'s validator;
     recognition builds only such values), so the number alone tells the terms apart: no kind

@@ -25,7 +25,7 @@ from ..recognize.labels import (
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
-from .arithmetic import Term, values_finding
+from .arithmetic import Term, value_finding
 from .finding import LOCATION_SETTERS, Finding, Location, Number, Severity
 
 __all__ = [
@@ -272,7 +272,7 @@ class GridIndex:
     ) -> Finding | None:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
         get = self._values.get
-        return values_finding(
+        return value_finding(
             code,
             severity,
             list(map(get, left)),
