@@ -9,13 +9,13 @@ for arithmetic rules, the expected and the actual value.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from .._pickling import pickled_by_fields
+from .._slots import slot_setters
 from ..document import Span
 
 __all__ = ["LOCATION_SETTERS", "Finding", "Location", "Severity", "new_finding", "new_locations"]
@@ -125,19 +125,10 @@ class Finding:
 _new = object.__new__
 
 
-def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
-    """The slot setters of an attrs class's fields, which must be exactly ``names``: a field
-    added to the class must be added to its builder too."""
-    fields = tuple(a.name for a in attrs.fields(cls))
-    if fields != names:  # pragma: no cover - a guard against the classes changing
-        raise TypeError(f"{cls.__name__} fields are {fields}, not {names}")
-    return tuple(cls.__dict__[name].__set__ for name in names)
-
-
 #: the slot setters of Location's fields, in order: for a loop that builds many (see
 #: :func:`new_locations`, which sets every one of them)
-LOCATION_SETTERS = _slot_setters(Location, ("table", "row", "column", "label", "span", "source"))
-_FINDING_SETTERS = _slot_setters(
+LOCATION_SETTERS = slot_setters(Location, ("table", "row", "column", "label", "span", "source"))
+_FINDING_SETTERS = slot_setters(
     Finding, ("code", "severity", "message", "locations", "expected", "actual", "source")
 )
 

@@ -10,11 +10,9 @@ the ones the constructors make: tested).  Public construction keeps every check.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-import attrs
-
+from .._slots import slot_setters
 from ..document import CellData, Span
 from ..model.tables import TableCell
 from ..model.values import Value, _classify_plain
@@ -23,20 +21,10 @@ __all__ = ["content_span", "row_cells", "table_cell"]
 
 _new = object.__new__
 
-
-def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
-    """The slot setters of an attrs class's fields, which must be exactly ``names``: a field
-    added to the model must be added here too."""
-    fields = tuple(a.name for a in attrs.fields(cls))
-    if fields != names:  # pragma: no cover - a guard against the model changing
-        raise TypeError(f"{cls.__name__} fields are {fields}, not {names}")
-    return tuple(cls.__dict__[name].__set__ for name in names)
-
-
-_SPAN_SETTERS = _slot_setters(Span, ("start", "end", "line", "column"))
+_SPAN_SETTERS = slot_setters(Span, ("start", "end", "line", "column"))
 # a Value read by parse_value is valid by construction (see model/values.py)
-_VALUE_SETTERS = _slot_setters(Value, ("kind", "raw", "number", "unit", "span"))
-_TABLE_CELL_SETTERS = _slot_setters(
+_VALUE_SETTERS = slot_setters(Value, ("kind", "raw", "number", "unit", "span"))
+_TABLE_CELL_SETTERS = slot_setters(
     TableCell, ("row", "column", "value", "row_label", "column_label", "recovered")
 )
 
