@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report import Document, parse_document
+from opengov_report._blocks import blocks_of
 from opengov_report._memo import Memo
 from opengov_report.document import Cell, Section
-from opengov_report.recognize.blocks import blocks_of
 from opengov_report.recognize.labels import disclosure_row_of_key
 from opengov_report.recognize.prose import _PATTERNS
 from opengov_report.recognize.rows import (
@@ -33,6 +33,7 @@ def _docs() -> list[Document]:
 
 def _check_blocks(doc: Document) -> None:
     blocks = blocks_of(doc)
+    assert blocks.sections == list(doc.sections())
     assert blocks.tables == list(doc.tables())
     assert blocks.paragraphs == list(doc.paragraphs())
 

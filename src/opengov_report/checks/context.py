@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from ..document import Block, Paragraph, Section
+from .._blocks import Blocks, blocks_of
+from ..document import Paragraph, Section
 from ..model.report import AnnualReport
 from .grid import GridIndex, grid_index
 
@@ -27,7 +28,7 @@ class Context:
         self.source = report.source
         self._memo: dict[str, Any] = {}
         self._grids: dict[str, GridIndex | None] = {}
-        self._blocks: tuple[list[Section], list[Paragraph]] | None = None
+        self._blocks: Blocks | None = None
 
     def memo(self, key: str, compute: Callable[[AnnualReport], _T]) -> _T:
         """``compute(report)``, computed once per key."""
@@ -51,32 +52,15 @@ class Context:
 
     def sections(self) -> list[Section]:
         """``report.document.sections()``: every section, depth first, in source order."""
-        return self._walk()[0]
+        return self._walk().sections
 
     def paragraphs(self) -> list[Paragraph]:
         """``report.document.paragraphs()``: every paragraph, in source order."""
-        return self._walk()[1]
+        return self._walk().paragraphs
 
-    def _walk(self) -> tuple[list[Section], list[Paragraph]]:
-        """The sections and the paragraphs of the document, from one walk of its tree (the
-        outline rules want the one, the prose rules the other)."""
+    def _walk(self) -> Blocks:
+        """The sections and the paragraphs of the document (and its tables), from one walk
+        of its tree (the outline rules want the one, the prose rules the other)."""
         if self._blocks is None:
-            sections: list[Section] = []
-            paragraphs: list[Paragraph] = []
-            _collect(self.report.document.children, sections, paragraphs)
-            self._blocks = sections, paragraphs
+            self._blocks = blocks_of(self.report.document)
         return self._blocks
-
-
-def _collect(
-    children: tuple[Block | Section, ...], sections: list[Section], paragraphs: list[Paragraph]
-) -> None:
-    """Append the sections and paragraphs of ``children`` and below, depth first, in source
-    order (the order of ``Document.sections()`` and ``Document.paragraphs()``; no section or
-    paragraph is inside a table)."""
-    for child in children:
-        if isinstance(child, Section):
-            sections.append(child)
-            _collect(child.children, sections, paragraphs)
-        elif isinstance(child, Paragraph):
-            paragraphs.append(child)

@@ -6,12 +6,12 @@ punctuation and numbering) and by structure, never by position in one known docu
 
 from __future__ import annotations
 
+from .._blocks import blocks_of
 from ..document import Document
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, REVIEWS
 from ..parse import _gc_paused
 from .applications import recognize_applications
-from .blocks import blocks_of
 from .disclosure import recognize_disclosure
 from .era import decide_era
 from .legacy import recognize_legacy
