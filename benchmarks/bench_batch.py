@@ -34,7 +34,7 @@ from bench_pipeline import regex_line_scan  # the script beside this one
 from opengov_report import check, parse
 from opengov_report.batch import Options, Source, process_sources
 
-DEFAULT_SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 
 def time_jobs(paths: Sequence[Path], jobs: int) -> dict[str, Any]:

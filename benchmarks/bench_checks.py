@@ -26,7 +26,7 @@ from opengov_report import check, decode, parse_document
 from opengov_report.model.report import AnnualReport
 from opengov_report.recognize import recognize
 
-DEFAULT_SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 
 def load_reports(paths: Sequence[Path]) -> tuple[list[AnnualReport], int]:

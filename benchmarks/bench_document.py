@@ -22,7 +22,7 @@ from pathlib import Path
 
 from opengov_report import decode, parse, parse_document
 
-_DEFAULT_SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+_DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 _LINE_RE = re.compile(r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十0-9]+[、．.）)])?.*$", re.M)
 
 

@@ -25,7 +25,7 @@ from opengov_report.serialize.database import build_database
 from opengov_report.serialize.parquet import write_parquet
 from opengov_report.serialize.tidy import write_csv, write_jsonl
 
-_DEFAULT_SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+_DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 
 def corpus(seeds: Path, copies: int) -> list[AnnualReport]:

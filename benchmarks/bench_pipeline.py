@@ -31,7 +31,7 @@ from opengov_report import check, decode, parse_document
 from opengov_report.cli.parse_cmd import report_to_json
 from opengov_report.recognize import recognize
 
-DEFAULT_SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 STAGES = ("decode", "parse", "recognize", "check", "json")
 _LINE_RE = re.compile(r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十0-9]+[、．.）)])?.*$", re.M)
 

@@ -30,7 +30,7 @@ from hypothesis import seed as seeded
 
 from opengov_report.strategies import report_texts
 
-DEFAULT_SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 #: a run of one to three digits that is not part of a longer number nor a date's year/month/day
 _SMALL_NUMBER = re.compile(r"(?<![0-9.])[0-9]{1,3}(?![0-9.年月日号])")

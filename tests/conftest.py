@@ -13,7 +13,8 @@ settings.register_profile("opengov", deadline=None)
 settings.load_profile("opengov")
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "examples" / "seeds"
+CORPUS = ROOT / "examples" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 LAYOUTS = DATA / "layouts"
 
