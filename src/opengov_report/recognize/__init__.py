@@ -6,10 +6,13 @@ punctuation and numbering) and by structure, never by position in one known docu
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from .._blocks import blocks_of
 from ..document import Document
+from ..model.era import Era, EraEvidence
 from ..model.report import AnnualReport
-from ..model.tables import APPLICATIONS, REVIEWS
+from ..model.tables import APPLICATIONS, REVIEWS, ApplicationTable, ReviewTable
 from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
@@ -19,6 +22,7 @@ from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
 from .rows import row_views
+from .stream import StreamTables, read_stream_tables
 
 __all__ = ["recognize"]
 
@@ -41,6 +45,14 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     reviews = recognize_reviews(views)
     disclosure = recognize_disclosure(views, era)
     legacy = recognize_legacy(views)
+    if _incomplete(applications) or _incomplete(reviews):
+        stream = read_stream_tables(doc.text, era)
+        if _incomplete(applications):
+            applications = _fuller(applications, stream.applications)
+        if _incomplete(reviews):
+            reviews = _fuller(reviews, stream.reviews)
+        if not _decided_by_labels(evidence):
+            era, evidence = _stream_era(era, evidence, stream, applications)
     present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
     statements = find_statements(blocks.paragraphs, present)
     return AnnualReport(
@@ -55,3 +67,54 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
         statements=statements,
         source=source,
     )
+
+
+_Grid = TypeVar("_Grid", ApplicationTable, ReviewTable)
+
+
+def _numbers(table: ApplicationTable | ReviewTable | None) -> int:
+    return 0 if table is None else sum(1 for c in table.cells if c.value.is_number)
+
+
+def _incomplete(table: ApplicationTable | ReviewTable | None) -> bool:
+    """No table, or one with cells missing: worth reading the character stream."""
+    return table is None or bool(table.missing)
+
+
+def _fuller(lines: _Grid | None, stream: _Grid | None) -> _Grid | None:
+    """The table read from lines, unless the stream reader read more of its numbers."""
+    if stream is not None and _numbers(stream) > _numbers(lines):
+        return stream
+    return lines
+
+
+def _decided_by_labels(evidence: tuple[EraEvidence, ...]) -> bool:
+    """Whether a table label that signs one era decided it (not one shared by 2019/2021)."""
+    return any(
+        e.reason.startswith("table label") and "2019 or 2021" not in e.reason for e in evidence
+    )
+
+
+def _stream_era(
+    era: Era,
+    evidence: tuple[EraEvidence, ...],
+    stream: StreamTables,
+    applications: ApplicationTable | None,
+) -> tuple[Era, tuple[EraEvidence, ...]]:
+    """The era a flattened page's table labels sign (本年制发件数 → 2021, 本年新制作数量 →
+    2019), else the shape of its table 三 read from the stream; unchanged without either."""
+    if stream.era_sign is not None:
+        sign, span = stream.era_sign
+        name = {Era.V2021: "2021 format", Era.V2019: "2019 format"}[sign]
+        return sign, (EraEvidence(sign, f"table label in the text ({name})", span),)
+    if applications is None or applications is not stream.applications:
+        return era, evidence
+    if era not in (Era.V2019, Era.V2021) or applications.era is Era.V2021:
+        shape = applications.era
+        reason = "table 三 read from the text: " + (
+            "（六） in three sub-rows (2021 format)"
+            if shape is Era.V2021
+            else "（六） a single row (2019 format)"
+        )
+        return shape, (*evidence, EraEvidence(shape, reason, applications.span))
+    return era, evidence

@@ -1,0 +1,140 @@
+"""The official forms of tables 三 and 四 as data: rows in order, their numbering, label
+variants, columns and the identities between cells.
+
+This is the declarative description the stream reader aligns with the text (see
+:mod:`opengov_report.recognize.stream`); it holds facts of the forms
+(国办公开办函〔2019〕60号 and 〔2021〕30号, see docs/format-spec.md §5–§6), never matching code.
+Labels are written as the forms print them; readers fold width, spacing and quotes themselves.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = [
+    "APPLICANT_COLUMNS",
+    "APPLICATION_FORM",
+    "REVIEW_COLUMNS_FLAT",
+    "REVIEW_FORM_HEAD",
+    "REVIEW_GROUP_SUMS",
+    "ROW_SUMS_APPLICATIONS",
+    "FormRow",
+    "applicant_result_rows",
+]
+
+
+@attrs.frozen(slots=True)
+class FormRow:
+    """A row of a form's table as printed: ``id`` (the model's row id; a group that holds no
+    values starts with ``@``), its ``numbering`` (``一、``, ``（一）``, ``1.``), the label
+    and its known variants (the official wording first), and which formats print it
+    (``"2019"``, ``"2021"``)."""
+
+    id: str
+    numbering: str
+    labels: tuple[str, ...]
+    formats: frozenset[str] = frozenset({"2019", "2021"})
+
+    @property
+    def is_group(self) -> bool:
+        """A group heading of the table (三、本年度办理结果, （三）不予公开 …): no values."""
+        return self.id.startswith("@")
+
+
+_BOTH = frozenset({"2019", "2021"})
+_2019 = frozenset({"2019"})
+_2021 = frozenset({"2021"})
+
+#: 三、收到和处理政府信息公开申请情况: every row in printed order.  （六）其他处理 is a row with
+#: values in the 2019 form and a group of three sub-rows in the 2021 form.
+APPLICATION_FORM: tuple[FormRow, ...] = (
+    FormRow("new_received", "一、", ("本年新收政府信息公开申请数量", "本年新收申请数量",
+                                     "新收政府信息公开申请数量")),
+    FormRow("carried_over", "二、", ("上年结转政府信息公开申请数量", "上年结转申请数量")),
+    FormRow("@results", "三、", ("本年度办理结果",)),
+    FormRow("granted", "（一）", ("予以公开",)),
+    FormRow("partially_granted", "（二）", (
+        "部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "部分公开（区分处理的，只计这一情况，不计其他情形）",
+        "部分公开",
+    )),
+    FormRow("@denied", "（三）", ("不予公开",)),
+    FormRow("denied.state_secret", "1.", ("属于国家秘密",)),
+    FormRow("denied.law_forbidden", "2.", ("其他法律行政法规禁止公开",)),
+    FormRow("denied.safety_stability", "3.", ("危及“三安全一稳定”", "危及三安全一稳定")),
+    FormRow("denied.third_party_rights", "4.", ("保护第三方合法权益",)),
+    FormRow("denied.internal_affairs", "5.", ("属于三类内部事务信息", "属于三类内容事务信息")),
+    FormRow("denied.process_info", "6.", ("属于四类过程性信息",)),
+    FormRow("denied.enforcement_case", "7.", ("属于行政执法案卷",)),
+    FormRow("denied.admin_query", "8.", ("属于行政查询事项",)),
+    FormRow("@unable", "（四）", ("无法提供",)),
+    FormRow("unable.no_info", "1.", ("本机关不掌握相关政府信息",)),
+    FormRow("unable.need_creation", "2.", ("没有现成信息需要另行制作",)),
+    FormRow("unable.unclear", "3.", ("补正后申请内容仍不明确",)),
+    FormRow("@not_processed", "（五）", ("不予处理",)),
+    FormRow("not_processed.complaint", "1.", ("信访举报投诉类申请",)),
+    FormRow("not_processed.repeat", "2.", ("重复申请",)),
+    FormRow("not_processed.publication", "3.", ("要求提供公开出版物",)),
+    FormRow("not_processed.massive_requests", "4.", ("无正当理由大量反复申请",)),
+    FormRow("not_processed.confirm_info", "5.", ("要求行政机关确认或重新出具已获取信息",)),
+    FormRow("other", "（六）", ("其他处理",)),
+    FormRow("other.overdue_correction", "1.", (
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "申请人无正当理由逾期不补正",
+    ), _2021),
+    FormRow("other.overdue_fee", "2.", (
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "申请人逾期未按收费通知要求缴纳费用",
+    ), _2021),
+    FormRow("other.other_reasons", "3.", ("其他",), _2021),
+    FormRow("total_processed", "（七）", ("总计",)),
+    FormRow("carried_forward", "四、", ("结转下年度继续办理", "结转下年度继续办理申请数量")),
+)  # fmt: skip
+
+#: the applicant columns of table 三, in printed order: 自然人, the five 法人或其他组织
+#: columns, 总计
+APPLICANT_COLUMNS: tuple[str, ...] = (
+    "natural_person", "commercial_enterprise", "research_institution",
+    "social_welfare_organization", "legal_service_organization", "other_organization", "total",
+)  # fmt: skip
+
+#: each row of table 三: 总计 (column 6) = the sum of columns 0–5 (STRUCTURAL: the column
+#: is named 总计 over the applicant columns)
+ROW_SUMS_APPLICATIONS: tuple[tuple[tuple[int, ...], int], ...] = (((0, 1, 2, 3, 4, 5), 6),)
+
+
+def applicant_result_rows(fmt: str) -> tuple[str, ...]:
+    """The rows that add up to （七）总计 in each column (OFFICIAL: （七） totals the results):
+    （一）, （二）, the sub-rows of （三）–（五）, and （六） (2019) or its sub-rows (2021)."""
+    out = []
+    for row in APPLICATION_FORM:
+        if row.is_group or fmt not in row.formats:
+            continue
+        if row.id in ("new_received", "carried_over", "total_processed", "carried_forward"):
+            continue
+        if fmt == "2021" and row.id == "other":
+            continue
+        out.append(row.id)
+    return tuple(out)
+
+
+#: 四、政府信息公开行政复议、行政诉讼情况: the head labels, any of which may open or continue
+#: the flattened head before the fifteen values
+REVIEW_FORM_HEAD: tuple[str, ...] = (
+    "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正",
+    "其他结果", "尚未审结", "总计", "维持", "纠正", "其他", "结果", "审结", "尚未",
+)  # fmt: skip
+
+#: the fifteen cells of table 四 in printed order: (group, column)
+REVIEW_COLUMNS_FLAT: tuple[tuple[str, str], ...] = tuple(
+    (group, column)
+    for group in ("review", "litigation_direct", "litigation_after_review")
+    for column in ("upheld", "corrected", "other", "pending", "total")
+)
+
+#: in each group of table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (STRUCTURAL)
+REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = (
+    ((0, 1, 2, 3), 4),
+    ((5, 6, 7, 8), 9),
+    ((10, 11, 12, 13), 14),
+)

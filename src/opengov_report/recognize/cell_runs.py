@@ -1,0 +1,273 @@
+"""Which characters of a run of values go into which cell of a table row.
+
+A flattened page keeps a row's values as a run: spaced (``0 1 1 0 2``), glued (``713000074``),
+mixed (`` 10 0 00 0 1``), or short because blank cells vanished (``22`` for 2, five blanks, 2).
+The cells a run must fill and the sums the form states (总计 = the sum of its parts) make this a
+small constraint problem, solved here by a bounded depth-first search over the ways to cut the
+run:
+
+- a run of exactly as many tokens as cells, or of as many characters as cells, is read as
+  written (each token or character one cell), whatever its sums: that is what the report says;
+- otherwise every way to cut the digits into numbers without leading zeros, one number a cell,
+  blank cells anywhere, spaces always between cells, that satisfies every sum (blank counts as
+  0), is a *reading*.  A cell is known when every reading agrees on it; the others stay unknown.
+
+Nothing is chosen between readings: where more than one fits, only what they share is kept.
+The search visits at most ``budget`` states; past that the run is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "BLANK",
+    "Piece",
+    "RowReading",
+    "Token",
+    "cell_of",
+    "number_of",
+    "read_row",
+    "tokens_of",
+]
+
+#: the marks a cell may hold instead of a number (not applicable, none)
+_MARKERS = frozenset({"——", "—", "-", "－", "―", "/", "／", "无", "--", "———", "─", "–"})
+_TOKEN_RE = re.compile(r"[0-9]+|[—―─–\-－/／]+|无|\S")
+_FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: the longest number one cell holds (a count of applications or cases)
+_MAX_DIGITS = 9
+
+
+@attrs.frozen(slots=True)
+class Token:
+    """A token of a value run: digits or a marker, at ``start:end`` of the text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_digits(self) -> bool:
+        return self.text.isdigit()
+
+    @property
+    def is_blank(self) -> bool:
+        """An empty cell between tabs."""
+        return not self.text
+
+
+#: a cell's characters: (start, end) offsets in the text
+Piece = tuple[int, int]
+#: a cell known to be blank (it vanished when the page was flattened)
+BLANK = "blank"
+
+
+@attrs.frozen(slots=True)
+class RowReading:
+    """What a run says of its row's cells: for each cell a :data:`Piece`, :data:`BLANK`, or
+    None (unknown: the readings disagree, or none fits).  ``recovered`` is True when the
+    cells were cut out of glued digits; ``readings`` counts the readings that fit (0: none,
+    the row's sums fail for every cut); ``options`` are the readings themselves (up to the
+    search's limit), for a caller that can tell them apart by other constraints."""
+
+    cells: tuple[Piece | str | None, ...]
+    recovered: bool
+    readings: int
+    options: tuple[tuple[Piece | str, ...], ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return all(c is not None for c in self.cells)
+
+
+def tokens_of(text: str, start: int, end: int) -> list[Token] | None:
+    """The tokens of ``text[start:end]`` (digits, markers), or None when it holds anything
+    else (words, stray punctuation): not a run of values.
+
+    Where the text separates cells by tabs, every tab starts a cell, and a cell with nothing
+    in it is a blank token (text ``""``): such a run has no vanished cells to search for.
+    """
+    segment = text[start:end].translate(_FOLD_DIGITS)
+    if "\t" in segment:
+        return _tab_cells(segment, start)
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(segment):
+        t = m.group()
+        if not (t.isdigit() or t in _MARKERS or set(t) <= set("—―─–-－/／")):
+            return None
+        out.append(Token(t, start + m.start(), start + m.end()))
+    return out
+
+
+def _tab_cells(segment: str, start: int) -> list[Token] | None:
+    out: list[Token] = []
+    at = segment.find("\t")
+    if segment[:at].strip():
+        return None  # text before the first tab: not a row of cells
+    while at >= 0:
+        nxt = segment.find("\t", at + 1)
+        field_end = len(segment) if nxt < 0 else nxt
+        field = segment[at + 1 : field_end]
+        content = field.strip()
+        if not content:
+            out.append(Token("", start + at + 1, start + at + 1))
+        elif content.isdigit() or content in _MARKERS:
+            lead = field.index(content)
+            out.append(Token(content, start + at + 1 + lead, start + at + 1 + lead + len(content)))
+        else:
+            return None
+        at = nxt
+    return out
+
+
+def _number(text: str) -> int:
+    return int(text.translate(_FOLD_DIGITS))
+
+
+def read_row(
+    tokens: Sequence[Token],
+    width: int,
+    sums: Sequence[tuple[tuple[int, ...], int]],
+    *,
+    limit: int = 24,
+    budget: int = 40_000,
+) -> RowReading:
+    """The cells of a row of ``width`` cells from its value run (see the module docs).
+
+    ``sums``: ``(parts, total)`` position tuples, each total the sum of its parts.
+    """
+    if not tokens:
+        return RowReading((None,) * width, False, 0)
+    if len(tokens) == width:
+        direct = tuple((t.start, t.end) for t in tokens)
+        return RowReading(direct, False, 1, (direct,))
+    if any(not t.text for t in tokens):
+        # cells separated explicitly (tabs): none vanished, and a count that does not fit
+        # the columns is not ours to resolve
+        return RowReading((None,) * width, False, 0)
+    chars = sum(len(t.text) if t.is_digits else 1 for t in tokens)
+    if chars == width:
+        cells: list[Piece] = []
+        for t in tokens:
+            if t.is_digits:
+                cells.extend((t.start + i, t.start + i + 1) for i in range(len(t.text)))
+            else:
+                cells.append((t.start, t.end))
+        return RowReading(tuple(cells), True, 1, (tuple(cells),))
+    if chars < len(tokens) or len(tokens) > width:
+        return RowReading((None,) * width, False, 0)
+    found: list[tuple[Piece | str, ...]] | None = []
+    # a cell vanished only where the digits cannot fill the row otherwise: the readings with
+    # the fewest blank cells are the ones considered
+    for blanks in range(width - min(width, chars) if chars < width else 0, width - len(tokens) + 1):
+        found = _search(tokens, width, sums, limit, budget, blanks)
+        if found is None or found:
+            break
+    if found is None:
+        return RowReading((None,) * width, True, 0)
+    if not found:
+        return RowReading((None,) * width, True, 0)
+    agreed: list[Piece | str | None] = []
+    for i in range(width):
+        first = found[0][i]
+        agreed.append(first if all(r[i] == first for r in found) else None)
+    return RowReading(tuple(agreed), True, len(found), tuple(found))
+
+
+def _search(
+    tokens: Sequence[Token],
+    width: int,
+    sums: Sequence[tuple[tuple[int, ...], int]],
+    limit: int,
+    budget: int,
+    blanks: int,
+) -> list[tuple[Piece | str, ...]] | None:
+    """Every reading with exactly ``blanks`` blank cells (up to ``limit``), or None when the
+    budget ran out."""
+    total_at = {total: parts for parts, total in sums}
+    # the parts (of a sum) that precede each position: a state's partial sum
+    group_of: dict[int, tuple[int, ...]] = {}
+    for parts, total in sums:
+        for p in (*parts, total):
+            group_of[p] = parts
+    out: list[tuple[Piece | str, ...]] = []
+    cells: list[Piece | str] = []
+    values: list[int] = []
+    left = [budget]
+    dead: set[tuple[int, int, int, int, int]] = set()  # states no reading follows from
+
+    def walk(pos: int, ti: int, ci: int, used: int) -> bool:
+        """False when the budget ran out."""
+        left[0] -= 1
+        if left[0] < 0:
+            return False
+        if len(out) >= limit:
+            return True
+        if pos == width:
+            if ti == len(tokens) and used == blanks:
+                out.append(tuple(cells))
+            return True
+        room = width - pos
+        needed = len(tokens) - ti  # every token still to read is at least one piece
+        if needed > room:
+            return True
+        partial = sum(values[p] for p in group_of.get(pos, ()) if p < pos)
+        state = (pos, ti, ci, partial, used)
+        if state in dead:
+            return True
+        before = len(out)
+        options: list[tuple[Piece | str, int, int, int]] = []  # (cell, value, next ti, ci)
+        if ti < len(tokens):
+            tok = tokens[ti]
+            if not tok.is_digits:
+                options.append(((tok.start, tok.end), 0, ti + 1, 0))
+            else:
+                rest = tok.text[ci:]
+                longest = 1 if rest[0] == "0" else min(_MAX_DIGITS, len(rest))
+                for n in range(1, longest + 1):
+                    nti, nci = (ti + 1, 0) if n == len(rest) else (ti, ci + n)
+                    piece = (tok.start + ci, tok.start + ci + n)
+                    options.append((piece, _number(rest[:n]), nti, nci))
+        if needed < room and used < blanks:
+            options.append((BLANK, 0, ti, ci))
+        for cell, value, nti, nci in options:
+            parts = total_at.get(pos)
+            if parts is not None and value != sum(values[p] for p in parts):
+                continue
+            cells.append(cell)
+            values.append(value)
+            ok = walk(pos + 1, nti, nci, used + (cell is BLANK))
+            cells.pop()
+            values.pop()
+            if not ok:
+                return False
+        if len(out) == before:
+            dead.add(state)
+        return True
+
+    if not walk(0, 0, 0, 0):
+        return None
+    return out
+
+
+def number_of(text: str, cell: Piece | str | None) -> int | None:
+    """A cell's number for the sums (blank and marks count 0), or None when unknown."""
+    if cell is None:
+        return None
+    if isinstance(cell, str):
+        return 0
+    raw = text[cell[0] : cell[1]].translate(_FOLD_DIGITS)
+    return int(raw) if raw.isdigit() else 0
+
+
+def cell_of(text: str, cell: Piece | str | None) -> str | None:
+    """The raw text of a cell (``""`` for a blank one), or None when unknown."""
+    if cell is None:
+        return None
+    if isinstance(cell, str):
+        return ""
+    return text[cell[0] : cell[1]]

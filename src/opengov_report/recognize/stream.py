@@ -1,0 +1,510 @@
+"""Tables 三 and 四 found in the character stream, whatever the line breaks.
+
+Real pages come flattened: a whole report on one line, a table's cells glued, one value a line
+with the labels elsewhere, labels broken over lines down to one character a line.  This reader
+does not depend on lines at all:
+
+1. the text is *squashed*: white space removed and width folded (``（`` → ``(``, ``１`` →
+   ``1``), each squashed character remembering its offset in the text;
+2. the rows of the form (:data:`~opengov_report.model.forms.APPLICATION_FORM`) are found in
+   their printed order, each label within a short distance of the one before;
+3. the text between one label and the next (less the next label's numbering) is the row's
+   value run, read into cells by :func:`~opengov_report.recognize.cell_runs.read_row` under
+   the form's sums, and rows still undecided are settled by the table's column identities
+   (一 + 二 = （七） + 四 and （七） = the sum of the results, in every column) when exactly
+   one of their readings satisfies them;
+4. when the labels do not come in order but the table's value runs do (text copied out of a
+   PDF puts labels beside the values), the runs are given to the form's rows in order, and
+   kept only when every identity of the form holds.
+
+Table 四 is its head (行政复议 … 复议后起诉 … 总计) followed by fifteen values.  Every value
+keeps the span of its characters in the text.  A cell the text does not decide stays missing,
+with the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..document import Span
+from ..model.era import Era
+from ..model.forms import (
+    APPLICANT_COLUMNS,
+    APPLICATION_FORM,
+    REVIEW_COLUMNS_FLAT,
+    REVIEW_FORM_HEAD,
+    REVIEW_GROUP_SUMS,
+    ROW_SUMS_APPLICATIONS,
+    FormRow,
+    applicant_result_rows,
+)
+from ..model.tables import ApplicationTable, Missing, ReviewTable, TableCell
+from ..model.values import Value, parse_value
+from .cell_runs import Piece, RowReading, Token, number_of, read_row, tokens_of
+
+__all__ = ["StreamTables", "read_stream_tables"]
+
+#: width folding, one character for one (so that offsets map back): full-width ASCII to
+#: ASCII, every quote mark to ``"``
+_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
+         **dict.fromkeys(map(ord, "“”‘’「」『』'"), ord('"'))}  # fmt: skip
+_RUN_RE = re.compile(r"[^\s\u200b\ufeff]+")
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+#: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
+_PAGE_NUMBER_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[-—–][ \t]?[0-9]{1,3}[ \t]?[-—–]|第[ \t]?[0-9]{1,3}[ \t]?页"
+    r"(?:[ \t]?共[ \t]?[0-9]{1,3}[ \t]?页)?)[ \t\u3000]*$"
+)
+#: how far (squashed characters) a row's label may be from the end of the label before it
+_ROW_WINDOW = 160
+#: labels this short are found only with their numbering (其他, 总计)
+_SHORT = 2
+_CN_DIGITS = "一二三四五六七八九十"
+_NUMBERING_DEBRIS = frozenset(_CN_DIGITS + "()、")
+_ERA_SIGNS = (
+    (Era.V2021, ("本年制发件数", "本年废止件数", "现行有效件数")),
+    (Era.V2019, ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量")),
+)
+
+
+def _fold(text: str) -> str:
+    return "".join(_RUN_RE.findall(text)).translate(_FOLD)
+
+
+class _Squashed:
+    """The text without white space, width folded, with the way back to text offsets."""
+
+    __slots__ = ("line_starts", "orig_starts", "sq", "sq_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        runs = list(_RUN_RE.finditer(text))
+        self.orig_starts = [m.start() for m in runs]
+        self.sq_starts: list[int] = []
+        parts: list[str] = []
+        at = 0
+        for m in runs:
+            self.sq_starts.append(at)
+            parts.append(m.group())
+            at += m.end() - m.start()
+        self.sq = "".join(parts).translate(_FOLD)
+        self.line_starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(text))]
+
+    def offset(self, i: int) -> int:
+        """The text offset of squashed character ``i`` (the end of the text past the end)."""
+        if i >= len(self.sq):
+            return len(self.text)
+        k = bisect.bisect_right(self.sq_starts, i) - 1
+        return self.orig_starts[k] + (i - self.sq_starts[k])
+
+    def end_offset(self, i: int) -> int:
+        """The text offset just after squashed character ``i - 1`` (where a label ends)."""
+        return self.offset(i - 1) + 1 if i > 0 else 0
+
+    def span(self, start: int, end: int) -> Span:
+        line = bisect.bisect_right(self.line_starts, start)
+        return Span(start, end, line, start - self.line_starts[line - 1] + 1)
+
+
+@attrs.frozen(slots=True)
+class StreamTables:
+    """What the stream reader found: tables 三 and 四 (or None), and the era its table
+    labels sign (``None`` when they sign none)."""
+
+    applications: ApplicationTable | None
+    reviews: ReviewTable | None
+    era_sign: tuple[Era, Span] | None
+
+
+def read_stream_tables(text: str, era: Era) -> StreamTables:
+    """Tables 三 and 四 of ``text`` read from its character stream (see the module docs);
+    ``era`` decides the shape of （六） when the table itself does not."""
+    if "申请" not in text and "复议" not in text:
+        return StreamTables(None, None, None)
+    squashed = _Squashed(text)
+    sign = _era_sign(squashed)
+    fmt_era = sign[0] if sign is not None else era
+    return StreamTables(_applications(squashed, fmt_era), _reviews(squashed), sign)
+
+
+def _era_sign(s: _Squashed) -> tuple[Era, Span] | None:
+    for era, labels in _ERA_SIGNS:
+        for label in labels:
+            at = s.sq.find(_fold(label))
+            if at >= 0:
+                start = s.offset(at)
+                return era, s.span(start, s.end_offset(at + len(_fold(label))))
+    return None
+
+
+# ------------------------------------------------------------------ table 三
+
+
+def _numbering_forms(numbering: str) -> tuple[str, ...]:
+    """The ways a numbering is written, folded: 1. 1、 1， / (一) （一） / 一、 一. 一，"""
+    core = _fold(numbering).rstrip(".、")
+    if core.startswith("("):
+        inner = core.strip("()")
+        return (f"({inner})", f"{inner}、", f"{inner}.") if inner in _CN_DIGITS else (core,)
+    return (f"{core}.", f"{core}、", f"{core},")
+
+
+@attrs.frozen(slots=True)
+class _Label:
+    row: FormRow
+    keys: tuple[str, ...]  # folded label variants to search, longest first
+    numberings: tuple[str, ...]
+
+
+def _labels(fmt: str) -> tuple[_Label, ...]:
+    out = []
+    for row in APPLICATION_FORM:
+        if fmt not in row.formats and fmt in ("2019", "2021"):
+            continue
+        numberings = _numbering_forms(row.numbering)
+        keys = {_fold(v) for v in row.labels}
+        if any(len(k) <= _SHORT for k in keys):
+            keys = {n + k for n in numberings for k in keys}
+        else:
+            keys |= {k.replace('"', "") for k in keys}
+        out.append(_Label(row, tuple(sorted(keys, key=lambda k: (-len(k), k))), numberings))
+    return tuple(out)
+
+
+_LABELS = {fmt: _labels(fmt) for fmt in ("2019", "2021", "any")}
+
+
+def _find(sq: str, label: _Label, start: int, stop: int) -> tuple[int, int] | None:
+    """The first place of any of the label's keys in ``sq[start:stop]``: (start, end)."""
+    best: tuple[int, int] | None = None
+    for key in label.keys:
+        at = sq.find(key, start, stop + len(key))
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, at + len(key))
+    return best
+
+
+def _align(
+    sq: str, labels: Sequence[_Label], anchor: tuple[int, int]
+) -> list[tuple[_Label, int, int]]:
+    """The labels found in order from the anchor (the first label's place)."""
+    found = [(labels[0], *anchor)]
+    cursor = anchor[1]
+    for label in labels[1:]:
+        at = _find(sq, label, cursor, cursor + _ROW_WINDOW)
+        if at is None:
+            continue
+        found.append((label, *at))
+        cursor = at[1]
+    return found
+
+
+def _run_end(s: _Squashed, start: int) -> int:
+    """Where a trailing run of values that starts at text offset ``start`` ends: the first
+    character that is no digit, mark or white space."""
+    m = re.compile(r"[\s0-9０-９—―─–\-－/／无\u200b\ufeff]*").match(s.text, start)
+    assert m is not None
+    return m.end()
+
+
+def _masked(text: str, start: int, end: int) -> str:
+    """``text`` with the page numbers between start and end blanked (same length)."""
+    segment = text[start:end]
+    if "-" not in segment and "页" not in segment and "—" not in segment:
+        return text
+    cleaned = _PAGE_NUMBER_RE.sub(lambda m: " " * len(m.group()), segment)
+    return text[:start] + cleaned + text[end:]
+
+
+def _row_tokens(s: _Squashed, sq_start: int, sq_stop: int | None) -> list[Token] | None:
+    """The value tokens between a label's end and the next label's numbering (or, for the
+    last row, the run that follows), or None when that text is not a run of values."""
+    if sq_start < len(s.sq) and s.sq[sq_start] == "(":
+        close = s.sq.find(")", sq_start, sq_start + 40)
+        if close > 0:
+            sq_start = close + 1  # a note that follows the label (区分处理的 …)
+    start = s.end_offset(sq_start)
+    end = s.offset(sq_stop) if sq_stop is not None else _run_end(s, start)
+    if end < start:
+        return None
+    return tokens_of(_masked(s.text, start, end), start, end)
+
+
+def _applications(s: _Squashed, era: Era) -> ApplicationTable | None:
+    fmt = {Era.V2019: "2019", Era.V2021: "2021"}.get(era, "any")
+    labels = _LABELS[fmt]
+    first = labels[0]
+    best: list[tuple[_Label, int, int]] = []
+    at = _find(s.sq, first, 0, len(s.sq))
+    tries = 0
+    while at is not None and tries < 5:
+        found = _align(s.sq, labels, at)
+        if len(found) > len(best):
+            best = found
+        at = _find(s.sq, first, at[1], len(s.sq))
+        tries += 1
+    if len(best) < 6:
+        return None
+    readings: dict[str, RowReading] = {}
+    tokens_by_row: dict[str, list[Token] | None] = {}
+    for i, (label, _, end) in enumerate(best):
+        if label.row.is_group:
+            continue
+        stop: int | None = None
+        if i + 1 < len(best):
+            nxt, nstart, _ = best[i + 1]
+            stop = nstart
+            for form in nxt.numberings:
+                if s.sq.endswith(form, end, nstart):
+                    stop = nstart - len(form)
+                    break
+            # a numbering written twice (三三、) or cut (（三）（): no value is a numeral
+            while stop > end and s.sq[stop - 1] in _NUMBERING_DEBRIS:
+                stop -= 1
+        tokens = _row_tokens(s, end, stop)
+        tokens_by_row[label.row.id] = tokens
+        if tokens is not None:
+            readings[label.row.id] = read_row(tokens, 7, ROW_SUMS_APPLICATIONS)
+    row_ids = [label.row.id for label, _, _ in best]
+    has_2021_rows = any(r.startswith("other.") for r in row_ids)
+    if has_2021_rows:
+        fmt = "2021"
+    elif fmt == "any":
+        other = readings.get("other")
+        fmt = "2019" if other is not None and any(c is not None for c in other.cells) else "2021"
+    table_era = Era.V2021 if fmt == "2021" else Era.V2019
+    _settle_by_columns(s.text, readings, fmt)
+    table = _application_table(s, best, readings, tokens_by_row, table_era, fmt)
+    if table is None or table.missing:
+        by_order = _by_order(s, best[0][1], fmt if has_2021_rows else None)
+        if by_order is not None and _count(by_order) > _count(table):
+            return by_order
+    return table
+
+
+def _count(table: ApplicationTable | None) -> int:
+    return 0 if table is None else sum(1 for c in table.cells if c.value.is_number)
+
+
+_STANDALONE_NUMBER_RE = re.compile(r"(?<!\S)[0-9]+(?!\S)")
+
+
+def _by_order(s: _Squashed, sq_start: int, fmt: str | None) -> ApplicationTable | None:
+    """Table 三 from its value runs alone, given to the form's rows in printed order: for
+    text whose labels stand apart from their values (copied out of a PDF).  Kept only when
+    the numbers are exactly seven for each row of a format and every identity of the form
+    holds: each row's 总计, 一 + 二 = （七） + 四 and （七） = the sum of the results, in
+    every column."""
+    stops = [s.sq.find(k, sq_start) for k in ("行政复议", "复议后起诉")]
+    sq_stop = min([p for p in stops if p >= 0], default=len(s.sq))
+    start, end = s.offset(sq_start), s.offset(sq_stop)
+    masked = _masked(s.text, start, end)
+    numbers = [m.span() for m in _STANDALONE_NUMBER_RE.finditer(masked, start, end)]
+    for form in (fmt,) if fmt is not None else ("2021", "2019"):
+        rows = [
+            r.id
+            for r in APPLICATION_FORM
+            if not r.is_group and form in r.formats and not (form == "2021" and r.id == "other")
+        ]
+        if len(numbers) != 7 * len(rows):
+            continue
+        readings = {
+            row: RowReading(tuple(numbers[7 * i : 7 * i + 7]), True, 1, ())
+            for i, row in enumerate(rows)
+        }
+        if not _identities_hold(s.text, readings, form):
+            continue
+        cells = [
+            TableCell(row, column, _value_at(s, piece), "", None, True)
+            for row, reading in readings.items()
+            for column, piece in zip(APPLICANT_COLUMNS, reading.cells, strict=True)
+            if isinstance(piece, tuple)
+        ]
+        era = Era.V2021 if form == "2021" else Era.V2019
+        return ApplicationTable(tuple(cells), (), (), s.span(start, start), era=era)
+    return None
+
+
+def _value_at(s: _Squashed, piece: Piece) -> Value:
+    return parse_value(s.text[piece[0] : piece[1]], s.span(*piece))
+
+
+def _identities_hold(text: str, readings: dict[str, RowReading], fmt: str) -> bool:
+    """Every row's 总计 and both column identities of table 三 hold."""
+    for reading in readings.values():
+        numbers = [number_of(text, c) or 0 for c in reading.cells]
+        if sum(numbers[:6]) != numbers[6]:
+            return False
+
+    def column(row: str, c: int) -> int:
+        return number_of(text, readings[row].cells[c]) or 0
+
+    results = applicant_result_rows(fmt)
+    for c in range(7):
+        new, carried = column("new_received", c), column("carried_over", c)
+        total, forward = column("total_processed", c), column("carried_forward", c)
+        if new + carried != total + forward:
+            return False
+        if total != sum(column(r, c) for r in results):
+            return False
+    return True
+
+
+def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> None:
+    """Rows read in more than one way are settled by the table's column identities
+    (一 + 二 = （七） + 四 and （七） = the sum of the results, in every column): a reading is
+    kept when every identity whose other rows are decided holds for it; a row is settled
+    when exactly one of its readings is kept.  Repeated while a row settles."""
+    results = applicant_result_rows(fmt)
+    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+        (("new_received", "carried_over"), ("total_processed", "carried_forward")),
+        (("total_processed",), results),
+    )
+    changed = True
+    while changed:
+        changed = False
+        for row_id, reading in list(readings.items()):
+            if len(reading.options) < 2:
+                continue
+            kept = [
+                option
+                for option in reading.options
+                if _fits(text, readings, identities, row_id, option)
+            ]
+            if len(kept) == 1:
+                readings[row_id] = RowReading(kept[0], True, 1, (kept[0],))
+                changed = True
+
+
+def _fits(
+    text: str,
+    readings: dict[str, RowReading],
+    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+    row_id: str,
+    option: tuple[Piece | str, ...],
+) -> bool:
+    """Whether ``option`` for ``row_id`` breaks no identity whose other rows are known."""
+    for left, right in identities:
+        if row_id not in left and row_id not in right:
+            continue
+        for column in range(7):
+            sides = []
+            for side in (left, right):
+                total = 0
+                for other in side:
+                    cell = option[column] if other == row_id else _known(readings, other, column)
+                    n = number_of(text, cell)
+                    if n is None:
+                        break
+                    total += n
+                else:
+                    sides.append(total)
+                    continue
+                break
+            if len(sides) == 2 and sides[0] != sides[1]:
+                return False
+    return True
+
+
+def _known(readings: dict[str, RowReading], row_id: str, column: int) -> Piece | str | None:
+    reading = readings.get(row_id)
+    return None if reading is None else reading.cells[column]
+
+
+def _value_of(s: _Squashed, cell: Piece | str | None, at: int) -> Value | None:
+    if cell is None:
+        return None
+    if isinstance(cell, str):  # BLANK: a cell that vanished, at the place of its row
+        return Value.blank(s.span(at, at))
+    start, end = cell
+    return parse_value(s.text[start:end], s.span(start, end))
+
+
+def _application_table(
+    s: _Squashed,
+    found: list[tuple[_Label, int, int]],
+    readings: dict[str, RowReading],
+    tokens_by_row: dict[str, list[Token] | None],
+    era: Era,
+    fmt: str,
+) -> ApplicationTable | None:
+    cells: list[TableCell] = []
+    missing: list[Missing] = []
+    seen = {label.row.id for label, _, _ in found}
+    for row in APPLICATION_FORM:
+        if row.is_group or fmt not in row.formats or (fmt == "2021" and row.id == "other"):
+            continue
+        if row.id not in seen:
+            missing.append(Missing(row.id, None, "not found"))
+            continue
+        reading = readings.get(row.id)
+        if reading is None:
+            missing.append(Missing(row.id, None, "unreadable"))
+            continue
+        label_text = row.labels[0]
+        first_token = tokens_by_row.get(row.id)
+        at = first_token[0].start if first_token else 0
+        for column, cell in zip(APPLICANT_COLUMNS, reading.cells, strict=True):
+            value = _value_of(s, cell, at)
+            if value is None:
+                reason = "ambiguous" if reading.readings > 1 else "unresolved"
+                missing.append(Missing(row.id, column, reason))
+                continue
+            cells.append(TableCell(row.id, column, value, label_text, None, reading.recovered))
+    if not any(c.value.is_number for c in cells):
+        return None
+    first = found[0]
+    start = s.offset(first[1])
+    return ApplicationTable(tuple(cells), tuple(missing), (), s.span(start, start), era=era)
+
+
+# ------------------------------------------------------------------ table 四
+
+_HEAD_KEYS = tuple(sorted({_fold(k) for k in REVIEW_FORM_HEAD}, key=lambda k: (-len(k), k)))
+
+
+def _reviews(s: _Squashed) -> ReviewTable | None:
+    key = _fold("复议后起诉")
+    at = s.sq.find(key)
+    tries = 0
+    while at >= 0 and tries < 5:
+        table = _review_after(s, at + len(key))
+        if table is not None:
+            return table
+        at = s.sq.find(key, at + len(key))
+        tries += 1
+    return None
+
+
+def _review_after(s: _Squashed, cursor: int) -> ReviewTable | None:
+    sq = s.sq
+    moved = True
+    while moved:
+        moved = False
+        for k in _HEAD_KEYS:
+            if sq.startswith(k, cursor):
+                cursor += len(k)
+                moved = True
+                break
+    start = s.end_offset(cursor)
+    end = _run_end(s, start)
+    tokens = tokens_of(_masked(s.text, start, end), start, end)
+    if not tokens:
+        return None
+    reading = read_row(tokens, 15, REVIEW_GROUP_SUMS)
+    cells: list[TableCell] = []
+    missing: list[Missing] = []
+    for (group, column), cell in zip(REVIEW_COLUMNS_FLAT, reading.cells, strict=True):
+        value = _value_of(s, cell, tokens[0].start)
+        if value is None:
+            reason = "ambiguous" if reading.readings > 1 else "unresolved"
+            missing.append(Missing(group, column, reason))
+            continue
+        cells.append(TableCell(group, column, value, "", None, reading.recovered))
+    if not any(c.value.is_number for c in cells):
+        return None
+    return ReviewTable(tuple(cells), tuple(missing), (), s.span(start, start))
