@@ -1,0 +1,235 @@
+"""Tables 三 and 四 read from the character stream: flattened pages, glued digits, vanished
+blanks, labels broken over lines, labels apart from their values.
+
+The texts are written here by hand from the official form (format-spec §5–§6); every expected
+number is one written into the text, never one the program printed.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opengov_report import parse
+from opengov_report.model.era import Era
+from opengov_report.model.forms import APPLICATION_FORM
+from opengov_report.model.values import ValueKind
+from opengov_report.recognize.cell_runs import BLANK, cell_of, read_row, tokens_of
+
+_SUMS7 = (((0, 1, 2, 3, 4, 5), 6),)
+_SUMS15 = (((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14))
+
+
+def _cells(run: str, width: int = 7) -> list[str | None]:
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    reading = read_row(tokens, width, _SUMS7 if width == 7 else _SUMS15)
+    return [cell_of(run, c) for c in reading.cells]
+
+
+# ------------------------------------------------------------------ one row's run
+
+
+def test_a_run_of_one_token_a_cell_is_read_as_written() -> None:
+    assert _cells("3 1 0 0 0 0 4") == ["3", "1", "0", "0", "0", "0", "4"]
+    assert _cells("无 0 —— 0 0 0 0") == ["无", "0", "——", "0", "0", "0", "0"]
+
+
+def test_glued_digits_are_cut_where_the_total_adds_up() -> None:
+    # corpus pingtan/029: 一 '713000074' = 71, 3, 0, 0, 0, 0, 74 (7,13,... does not add up)
+    assert _cells("713000074") == ["71", "3", "0", "0", "0", "0", "74"]
+    # spaces are cell boundaries, digits between them may still be glued
+    assert _cells("2932530061 43050") == ["2932", "53", "0", "0", "61", "4", "3050"]
+
+
+def test_one_digit_a_cell_is_read_as_written_even_when_it_does_not_add_up() -> None:
+    # corpus pingtan/027: （七） '1000000': 自然人 1, 总计 0 as the report prints it
+    assert _cells("1000000") == ["1", "0", "0", "0", "0", "0", "0"]
+    assert _cells(" 10 0 00 0 1") == ["1", "0", "0", "0", "0", "0", "1"]
+
+
+def test_vanished_blanks_leave_only_what_every_reading_shares() -> None:
+    # 2 for 自然人, five blanks, 2 for 总计; the 2 could be any organisation's: total known
+    assert _cells("22") == [None, None, None, None, None, None, "2"]
+    # six zeros for seven cells: which one vanished (and whether 总计 did) is unknown
+    assert _cells("0 00000") == [None] * 7
+
+
+def test_the_fewest_blanks_are_assumed() -> None:
+    # a blank-free cut exists: no reading with a vanished cell is considered
+    assert _cells("12000120000000000", 15) == ["12", "0", "0", "0", "12"] + ["0"] * 10
+
+
+def test_a_run_that_no_cut_makes_add_up_stays_unknown() -> None:
+    assert _cells("3700000372") == [None] * 7
+    assert _cells("2100310000000000", 15) == [None] * 15
+
+
+def test_tabs_make_every_cell_explicit() -> None:
+    run = "\t0\t13\t\t4\t17\t9\t\t0\t9\t18\t无\t0\t无\t——\t"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None and len(tokens) == 15
+    reading = read_row(tokens, 15, _SUMS15)
+    assert [cell_of(run, c) for c in reading.cells][:5] == ["0", "13", "", "4", "17"]
+    # a blank between tabs is never a vanished cell to search for
+    short = "\t1\t\t1"
+    short_tokens = tokens_of(short, 0, len(short))
+    assert short_tokens is not None
+    assert read_row(short_tokens, 7, _SUMS7).cells == (None,) * 7
+
+
+def test_words_in_a_run_make_it_no_run() -> None:
+    assert tokens_of("12 件 3", 0, 6) is None
+
+
+@given(st.lists(st.integers(0, 120), min_size=6, max_size=6), st.randoms())
+@settings(max_examples=150)
+def test_a_glued_row_reads_back_or_stays_unknown_never_wrong(
+    parts: list[int], rnd: random.Random
+) -> None:
+    values = [*parts, sum(parts)]  # 总计 = 自然人 + the five organisation columns
+    # glue them, with a space between some cells
+    run = "".join(str(v) + (" " if rnd.random() < 0.3 else "") for v in values)
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    reading = read_row(tokens, 7, _SUMS7)
+    for cell, value in zip(reading.cells, values, strict=True):
+        if cell is not None:
+            assert cell is not BLANK
+            assert cell_of(run, cell) == str(value)
+
+
+# ------------------------------------------------------------------ whole tables
+
+_HEAD = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+)
+_REVIEW = (
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
+    "尚未审结总计"
+)
+
+
+def _page(rows: dict[str, str], fmt: str, sep: str = "") -> str:
+    """A one-line page with table 三 written from the form's rows: each label with its
+    numbering, then its run (``rows[id]``, or all zeros)."""
+    out = [
+        "标题: 某局2022年政府信息公开工作年度报告",
+        "==================== 正文 ====================",
+    ]
+    body = ["一、总体情况 本年度工作有序推进。", _HEAD]
+    for row in APPLICATION_FORM:
+        if fmt not in row.formats:
+            continue
+        run = "" if row.is_group or (row.id == "other" and fmt == "2021") else "0000000"
+        body.append(row.numbering + row.labels[0] + sep + rows.get(row.id, run))
+    body.append(_REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
+    body.append("五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 无。")
+    return "\n".join(out) + "\n" + sep.join(body)
+
+
+def test_a_glued_one_line_table_is_read_by_its_labels() -> None:
+    rows = {
+        "new_received": "713000074",
+        "carried_over": "1000001",
+        "granted": "210000021",
+        "partially_granted": "8100009",
+        "unable.no_info": "370000037",
+        "other.overdue_correction": "2000002",
+        "other.other_reasons": "0200002",
+        "total_processed": "723000075",
+    }
+    report = parse(_page(rows, "2021"))
+    table = report.applications
+    assert table is not None and table.era is Era.V2021
+    assert table.row("new_received")["natural_person"].number == 71
+    assert table.row("new_received")["commercial_enterprise"].number == 3
+    assert table.row("new_received")["total"].number == 74
+    assert table.row("granted")["total"].number == 21
+    assert table.row("other.other_reasons")["commercial_enterprise"].number == 2
+    assert table.row("total_processed")["total"].number == 75
+    assert table.row("carried_forward")["total"].kind is ValueKind.ZERO
+    assert table.missing == ()
+    text = report.document.text
+    for cell in table.cells:  # every value points at its characters
+        span = cell.value.span
+        assert span is not None and text[span.start : span.end] == cell.value.raw
+    reviews = report.reviews
+    assert reviews is not None
+    assert [reviews.row(g)["total"].number for g in ("review", "litigation_direct")] == [2, 1]
+    assert report.era is Era.V2021
+
+
+def test_the_2019_form_has_one_row_other() -> None:
+    report = parse(_page({"other": "1000001", "new_received": "1000001",
+                          "total_processed": "1000001"}, "2019"))  # fmt: skip
+    table = report.applications
+    assert table is not None and table.era is Era.V2019
+    assert table.row("other")["total"].number == 1
+    assert "other.overdue_correction" not in table.row_ids
+
+
+def test_labels_broken_over_lines_and_page_numbers_between_rows() -> None:
+    page = _page({"new_received": "2 0 0 0 0 0 2", "granted": "2 0 0 0 0 0 2",
+                  "total_processed": "2 0 0 0 0 0 2"}, "2021")  # fmt: skip
+    # a PDF's text: the label of 三 one character a line, a page number between two rows
+    page = page.replace("三、本年度办理结果", "三、\n本\n年\n度\n办\n理\n结\n果\n")
+    page = page.replace("（二）部分公开", "\n- 3 -\n（二）部分\n公开")
+    table = parse(page).applications
+    assert table is not None
+    assert table.row("granted")["total"].number == 2
+    assert table.row("partially_granted")["total"].number == 0
+    assert table.row("new_received")["total"].number == 2
+
+
+def test_labels_apart_from_their_values_are_read_by_order_when_the_identities_hold() -> None:
+    # text copied out of a PDF: one value a line, the labels of rows 二 to （二） printed
+    # after the table's values; every identity of the form holds, so the order is the form's
+    values = {
+        "new_received": [3, 0, 0, 0, 0, 0, 3],
+        "carried_over": [1, 0, 0, 0, 0, 0, 1],
+        "granted": [2, 0, 0, 0, 0, 0, 2],
+        "partially_granted": [1, 0, 0, 0, 0, 0, 1],
+        "total_processed": [3, 0, 0, 0, 0, 0, 3],
+        "carried_forward": [1, 0, 0, 0, 0, 0, 1],
+    }
+    apart = {"carried_over", "@results", "granted", "partially_granted"}
+    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    for row in APPLICATION_FORM:
+        if row.id == "other":
+            lines.append(row.numbering + row.labels[0])
+            continue
+        if row.id not in apart:
+            lines.append(row.numbering + row.labels[0])
+        if not row.is_group:
+            lines.extend(str(v) for v in values.get(row.id, [0] * 7))
+    lines.extend(r.numbering + r.labels[0] for r in APPLICATION_FORM if r.id in apart)
+    lines.append(_REVIEW)
+    text = "\n\n".join(lines)
+    table = parse(text).applications
+    assert table is not None and table.missing == ()
+    for row_id, expected in values.items():
+        assert [table.row(row_id)[c].number for c in _COLUMNS] == expected
+    # the same text with one value changed no longer satisfies the identities: not read so
+    broken = text.replace("\n\n2\n\n0", "\n\n5\n\n0", 1)
+    table = parse(broken).applications
+    assert table is None or table.row("granted").get("total") is None
+
+
+_COLUMNS = (
+    "natural_person", "commercial_enterprise", "research_institution",
+    "social_welfare_organization", "legal_service_organization", "other_organization", "total",
+)  # fmt: skip
+
+
+def test_a_numbering_written_twice_is_not_a_value() -> None:
+    # corpus pingtan/019: '三三、本年度办理结果' after the run of row 二
+    page = _page({"carried_over": "1000001", "total_processed": "1000001",
+                  "granted": "1000001"}, "2021").replace("三、本年度", "三三、本年度")  # fmt: skip
+    table = parse(page).applications
+    assert table is not None
+    assert table.row("carried_over")["total"].number == 1
