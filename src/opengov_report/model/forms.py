@@ -69,7 +69,7 @@ APPLICATION_FORM: tuple[FormRow, ...] = (
     FormRow("denied.admin_query", "8.", ("属于行政查询事项",)),
     FormRow("@unable", "（四）", ("无法提供",)),
     FormRow("unable.no_info", "1.", ("本机关不掌握相关政府信息",)),
-    FormRow("unable.need_creation", "2.", ("没有现成信息需要另行制作",)),
+    FormRow("unable.need_creation", "2.", ("没有现成信息需要另行制作", "没有现成信息需要")),
     FormRow("unable.unclear", "3.", ("补正后申请内容仍不明确",)),
     FormRow("@not_processed", "（五）", ("不予处理",)),
     FormRow("not_processed.complaint", "1.", ("信访举报投诉类申请",)),

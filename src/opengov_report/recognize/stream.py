@@ -61,6 +61,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 #: how far (squashed characters) a row's label may be from the end of the label before it
 _ROW_WINDOW = 160
+#: how many of the form's first rows may open the table (when the first ones were lost)
+_ANCHORS = 8
 #: labels this short are found only with their numbering (其他, 总计)
 _SHORT = 2
 _CN_DIGITS = "一二三四五六七八九十"
@@ -203,12 +205,27 @@ def _align(
     return found
 
 
-def _run_end(s: _Squashed, start: int) -> int:
-    """Where a trailing run of values that starts at text offset ``start`` ends: the first
-    character that is no digit, mark or white space."""
-    m = re.compile(r"[\s0-9０-９—―─–\-－/／无\u200b\ufeff]*").match(s.text, start)
+_TRAILING_RUN_RE = re.compile(r"[\s0-9０-９—―─–\-－/／无\u200b\ufeff]*")
+_LAST_TOKEN_RE = re.compile(r"[0-9０-９]+\s*$")
+
+
+def _run_ends(s: _Squashed, start: int) -> tuple[int, ...]:
+    """Where a trailing run of values that starts at text offset ``start`` may end: at the
+    first character that is no digit, mark or white space.  When ``、`` or ``.`` follows,
+    the digits before it are the numbering of what follows (``… 0 0 5、存在的问题``): a
+    spaced run ends before them; a glued one one or two digits earlier (both are given)."""
+    m = _TRAILING_RUN_RE.match(s.text, start)
     assert m is not None
-    return m.end()
+    end = m.end()
+    if end >= len(s.text) or s.text[end] not in "、.．":
+        return (end,)
+    last = _LAST_TOKEN_RE.search(s.text, start, end)
+    if last is None:
+        return (end,)
+    digits = last.group().rstrip()
+    if (last.start() == start or s.text[last.start() - 1].isspace()) and len(digits) <= 2:
+        return (last.start(),)
+    return tuple(last.start() + len(digits) - n for n in (1, 2) if n < len(digits))
 
 
 def _masked(text: str, start: int, end: int) -> str:
@@ -228,7 +245,7 @@ def _row_tokens(s: _Squashed, sq_start: int, sq_stop: int | None) -> list[Token]
         if close > 0:
             sq_start = close + 1  # a note that follows the label (区分处理的 …)
     start = s.end_offset(sq_start)
-    end = s.offset(sq_stop) if sq_stop is not None else _run_end(s, start)
+    end = s.offset(sq_stop) if sq_stop is not None else _run_ends(s, start)[0]
     if end < start:
         return None
     return tokens_of(_masked(s.text, start, end), start, end)
@@ -237,16 +254,20 @@ def _row_tokens(s: _Squashed, sq_start: int, sq_stop: int | None) -> list[Token]
 def _applications(s: _Squashed, era: Era) -> ApplicationTable | None:
     fmt = {Era.V2019: "2019", Era.V2021: "2021"}.get(era, "any")
     labels = _LABELS[fmt]
-    first = labels[0]
     best: list[tuple[_Label, int, int]] = []
-    at = _find(s.sq, first, 0, len(s.sq))
-    tries = 0
-    while at is not None and tries < 5:
-        found = _align(s.sq, labels, at)
-        if len(found) > len(best):
-            best = found
-        at = _find(s.sq, first, at[1], len(s.sq))
-        tries += 1
+    # the table starts at the first of its rows the text holds (a damaged extraction may
+    # have lost the first ones); a label met in prose first is passed over for a later one
+    for first in range(_ANCHORS):
+        at = _find(s.sq, labels[first], 0, len(s.sq))
+        tries = 0
+        while at is not None and tries < 3:
+            found = _align(s.sq, labels[first:], at)
+            if len(found) > len(best):
+                best = found
+            at = _find(s.sq, labels[first], at[1], len(s.sq))
+            tries += 1
+        if len(best) >= 6:
+            break
     if len(best) < 6:
         return None
     readings: dict[str, RowReading] = {}
@@ -491,11 +512,20 @@ def _review_after(s: _Squashed, cursor: int) -> ReviewTable | None:
                 moved = True
                 break
     start = s.end_offset(cursor)
-    end = _run_end(s, start)
-    tokens = tokens_of(_masked(s.text, start, end), start, end)
-    if not tokens:
+    complete = []
+    for end in _run_ends(s, start):
+        tokens = tokens_of(_masked(s.text, start, end), start, end)
+        if tokens:
+            reading = read_row(tokens, 15, REVIEW_GROUP_SUMS)
+            complete.append((reading.complete, reading, tokens))
+    if not complete:
         return None
-    reading = read_row(tokens, 15, REVIEW_GROUP_SUMS)
+    if len(complete) > 1:  # where a glued run ends is told by the one complete reading
+        whole = [c for c in complete if c[0]]
+        if len(whole) != 1:
+            return None
+        complete = whole
+    _, reading, tokens = complete[0]
     cells: list[TableCell] = []
     missing: list[Missing] = []
     for (group, column), cell in zip(REVIEW_COLUMNS_FLAT, reading.cells, strict=True):
