@@ -123,7 +123,7 @@ def _page(rows: dict[str, str], fmt: str, sep: str = "") -> str:
         "标题: 某局2022年政府信息公开工作年度报告",
         "==================== 正文 ====================",
     ]
-    body = ["一、总体情况 本年度工作有序推进。", _HEAD]
+    body = ["一、总体情况 本年度工作有序推进。", "二、主动公开政府信息情况 详见下表。", _HEAD]
     for row in APPLICATION_FORM:
         if fmt not in row.formats:
             continue
@@ -267,3 +267,12 @@ def test_a_flattened_seed_reads_as_its_lines_do_or_not_at_all() -> None:
                 assert {k: v for k, v in got.items() if want.get(k) != v} == {}, (name, how)
                 if name.startswith("004"):
                     assert got == want, (name, how, table)
+
+
+def test_on_a_one_line_page_a_table_row_numbered_like_a_section_is_no_section() -> None:
+    # 四、结转下年度继续办理 (a row of table 三) comes before the section 四、…行政诉讼情况
+    doc = parse(_page({}, "2021")).document
+    marks = [s.heading.numbering.text for s in doc.sections() if s.level == 1]
+    assert marks == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    titles = [s.title for s in doc.sections() if s.level == 1]
+    assert titles[3].startswith("政府信息公开行政复议、行政诉讼情况")

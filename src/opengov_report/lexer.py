@@ -566,8 +566,14 @@ class _Lines:
             want = expected.get(NumberingStyle.CN_COMMA)
             if want is not None:
                 mark = _CN_NUMERALS[want] + "、" if want < len(_CN_NUMERALS) else ""
-                i = text.find(mark, pos, nxt if nxt >= 0 else end) if mark else -1
-                if i > pos and _section_word_end(text, i + len(mark), min(end, i + 30)) > 0:
+                lim = nxt if nxt >= 0 else end
+                i = text.find(mark, pos, lim) if mark else -1
+                # the same mark may number a table row first (四、结转下年度继续办理)
+                while i >= 0 and not (
+                    i > pos and _section_word_end(text, i + len(mark), min(end, i + 30)) > 0
+                ):
+                    i = text.find(mark, i + len(mark), lim)
+                if i >= 0:
                     cuts.append(i)
                     expected[NumberingStyle.CN_COMMA] = want + 1
                     expected.pop(NumberingStyle.CN_PAREN, None)
