@@ -558,12 +558,12 @@ class _Lines:
         pos = start
         while pos < end:
             nxt = -1
-            for mark in "。！？；":
+            for mark in "。！？；：":
                 i = text.find(mark, pos, end)
                 if i >= 0 and (nxt < 0 or i < nxt):
                     nxt = i
             # an unpunctuated section heading (…1012三、收到和处理…情况…)
-            want = expected.get(NumberingStyle.CN_COMMA)
+            want = expected.get(NumberingStyle.CN_COMMA, 1)
             if want is not None:
                 mark = _CN_NUMERALS[want] + "、" if want < len(_CN_NUMERALS) else ""
                 lim = nxt if nxt >= 0 else end
