@@ -63,6 +63,8 @@ _PAGE_NUMBER_RE = re.compile(
 _ROW_WINDOW = 160
 #: how many of the form's first rows may open the table (when the first ones were lost)
 _ANCHORS = 8
+#: a label this long is found by its first _PREFIX characters (see _find)
+_PREFIX_MIN, _PREFIX = 8, 6
 #: labels this short are found only with their numbering (其他, 总计)
 _SHORT = 2
 _CN_DIGITS = "一二三四五六七八九十"
@@ -173,6 +175,7 @@ def _labels(fmt: str) -> tuple[_Label, ...]:
             keys = {n + k for n in numberings for k in keys}
         else:
             keys |= {k.replace('"', "") for k in keys}
+            keys |= {k.replace("、", ",") for k in keys}
         out.append(_Label(row, tuple(sorted(keys, key=lambda k: (-len(k), k))), numberings))
     return tuple(out)
 
@@ -181,12 +184,21 @@ _LABELS = {fmt: _labels(fmt) for fmt in ("2019", "2021", "any")}
 
 
 def _find(sq: str, label: _Label, start: int, stop: int) -> tuple[int, int] | None:
-    """The first place of any of the label's keys in ``sq[start:stop]``: (start, end)."""
+    """The first place in ``sq[start:stop]`` where one of the label's keys starts: (start,
+    end).  A long label is found by its first characters and extended over as many of the
+    rest as the text repeats, so that a label cut short (没有现成信息需要) or changed near
+    its end is still found; the value run then starts where the label stops."""
     best: tuple[int, int] | None = None
     for key in label.keys:
-        at = sq.find(key, start, stop + len(key))
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, at + len(key))
+        head = key if len(key) < _PREFIX_MIN else key[:_PREFIX]
+        at = sq.find(head, start, stop + len(head))
+        if at < 0 or (best is not None and at > best[0]):
+            continue
+        end, j = at + len(head), len(head)
+        while j < len(key) and end < len(sq) and sq[end] == key[j]:
+            end, j = end + 1, j + 1
+        if best is None or at < best[0] or end > best[1]:
+            best = (at, end)
     return best
 
 
@@ -237,9 +249,16 @@ def _masked(text: str, start: int, end: int) -> str:
     return text[:start] + cleaned + text[end:]
 
 
-def _row_tokens(s: _Squashed, sq_start: int, sq_stop: int | None) -> list[Token] | None:
+_TAIL_RE = re.compile(r"[^\s0-9０-９—―─–\-－/／]+[\s\u3000]*$")
+
+
+def _row_tokens(
+    s: _Squashed, sq_start: int, sq_stop: int | None, label: _Label | None = None
+) -> list[Token] | None:
     """The value tokens between a label's end and the next label's numbering (or, for the
-    last row, the run that follows), or None when that text is not a run of values."""
+    last row, the run that follows), or None when that text is not a run of values.  The
+    end of a label that a wrapped cell put after the values (没有现成信息需要 0 … 0 另行制作)
+    is the label's, not the run's."""
     if sq_start < len(s.sq) and s.sq[sq_start] == "(":
         close = s.sq.find(")", sq_start, sq_start + 40)
         if close > 0:
@@ -248,7 +267,15 @@ def _row_tokens(s: _Squashed, sq_start: int, sq_stop: int | None) -> list[Token]
     end = s.offset(sq_stop) if sq_stop is not None else _run_ends(s, start)[0]
     if end < start:
         return None
-    return tokens_of(_masked(s.text, start, end), start, end)
+    tokens = tokens_of(_masked(s.text, start, end), start, end)
+    if tokens is None and label is not None:
+        tail = _TAIL_RE.search(s.text, start, end)
+        if tail is not None and tail.start() > start:
+            rest = _fold(tail.group())
+            if any(rest in key and not key.startswith(rest) for key in label.keys):
+                end = tail.start()
+                tokens = tokens_of(_masked(s.text, start, end), start, end)
+    return tokens
 
 
 def _applications(s: _Squashed, era: Era) -> ApplicationTable | None:
@@ -286,7 +313,7 @@ def _applications(s: _Squashed, era: Era) -> ApplicationTable | None:
             # a numbering written twice (三三、) or cut (（三）（): no value is a numeral
             while stop > end and s.sq[stop - 1] in _NUMBERING_DEBRIS:
                 stop -= 1
-        tokens = _row_tokens(s, end, stop)
+        tokens = _row_tokens(s, end, stop, label)
         tokens_by_row[label.row.id] = tokens
         if tokens is not None:
             readings[label.row.id] = read_row(tokens, 7, ROW_SUMS_APPLICATIONS)
