@@ -9,8 +9,9 @@ run:
 - a run of exactly as many tokens as cells, or of as many characters as cells, is read as
   written (each token or character one cell), whatever its sums: that is what the report says;
 - otherwise every way to cut the digits into numbers without leading zeros, one number a cell,
-  blank cells anywhere, spaces always between cells, that satisfies every sum (blank counts as
-  0), is a *reading*.  A cell is known when every reading agrees on it; the others stay unknown.
+  spaces always between cells, that satisfies every sum (blank counts as 0), is a *reading*;
+  only a run with fewer characters than cells has vanished (blank) cells, and then as few as
+  make a reading.  A cell is known when every reading agrees on it; the others stay unknown.
 
 Nothing is chosen between readings: where more than one fits, only what they share is kept.
 The search visits at most ``budget`` states; past that the run is unknown.
@@ -161,10 +162,12 @@ def read_row(
     if chars < len(tokens) or len(tokens) > width:
         return RowReading((None,) * width, False, 0)
     found: list[tuple[Piece | str, ...]] | None = []
-    # a cell vanished only where the digits cannot fill the row otherwise: the readings with
-    # the fewest blank cells are the ones considered
-    for blanks in range(width - min(width, chars) if chars < width else 0, width - len(tokens) + 1):
-        found = _search(tokens, width, sums, limit, budget, blanks)
+    # a cell vanished only where the characters are too few to fill the row, and then the
+    # readings with the fewest blank cells are the ones considered
+    left = [budget]  # one budget for all the searches of the row
+    most = width - len(tokens) if chars < width else 0
+    for blanks in range(max(0, width - chars), most + 1):
+        found = _search(tokens, width, sums, limit, left, blanks)
         if found is None or found:
             break
     if found is None:
@@ -183,7 +186,7 @@ def _search(
     width: int,
     sums: Sequence[tuple[tuple[int, ...], int]],
     limit: int,
-    budget: int,
+    left: list[int],
     blanks: int,
 ) -> list[tuple[Piece | str, ...]] | None:
     """Every reading with exactly ``blanks`` blank cells (up to ``limit``), or None when the
@@ -197,7 +200,11 @@ def _search(
     out: list[tuple[Piece | str, ...]] = []
     cells: list[Piece | str] = []
     values: list[int] = []
-    left = [budget]
+    # characters still to read from token ti on (each at most one cell)
+    chars_from = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        t = tokens[i]
+        chars_from[i] = chars_from[i + 1] + (len(t.text) if t.is_digits else 1)
     dead: set[tuple[int, int, int, int, int]] = set()  # states no reading follows from
 
     def walk(pos: int, ti: int, ci: int, used: int) -> bool:
@@ -213,7 +220,7 @@ def _search(
             return True
         room = width - pos
         needed = len(tokens) - ti  # every token still to read is at least one piece
-        if needed > room:
+        if needed > room or chars_from[ti] - ci + blanks - used < room:
             return True
         partial = sum(values[p] for p in group_of.get(pos, ()) if p < pos)
         state = (pos, ti, ci, partial, used)
