@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -69,8 +69,10 @@ _NUMBERING_RE = re.compile(
 )
 _SENTENCE_END = frozenset("。！？；")
 _DASH_CHARS = frozenset("—–-―/")
-_MAX_CANDIDATES = 64
+#: the longest digit run cut in two, the most readings of one 其中 list tried, and of all
+_MAX_GLUED = 24
 _MAX_PRODUCT = 50_000
+_BUDGET = 400_000
 _UNITS_BY_LENGTH = tuple(sorted(_UNITS, key=len, reverse=True))
 _KNOWN_IDS = frozenset(LEGACY_INDICATOR_LABELS)
 
@@ -233,7 +235,7 @@ class _RawRow:
 class _Scanner:
     """Reads the rows after a head in a squashed window."""
 
-    __slots__ = ("lists", "s", "start", "w")
+    __slots__ = ("lists", "qizhong", "s", "start", "w")
 
     def __init__(self, window: _Window, start: int) -> None:
         self.w = window
@@ -242,6 +244,8 @@ class _Scanner:
         self.start = start
         #: open numbered lists, innermost last: the last number of each
         self.lists: list[int] = []
+        #: the last numbered row opened a 其中 list without numbers (其中：主动公开规范性文件数)
+        self.qizhong = False
 
     def rows(self) -> list[_RawRow]:
         out: list[_RawRow] = []
@@ -331,8 +335,12 @@ class _Scanner:
         return "".join(w.text[w.pos[k]] for k in range(start, end))
 
     def _track(self, kinds: frozenset[str], arabic: int | None) -> None:
-        if "cn" in kinds or "cnp" in kinds:
-            self.lists.clear()
+        if "qz" in kinds and arabic is None:
+            self.qizhong = True  # 其中：… without a number: unnumbered rows may go on with it
+        elif kinds:
+            self.qizhong = False
+        if "cn" in kinds or "cnp" in kinds or not (kinds or self.qizhong):
+            self.lists.clear()  # a new section, or a top-level row: no list goes on
         if arabic is None:
             return
         if arabic == 1 or not self.lists:
@@ -360,6 +368,10 @@ class _Scanner:
                 k = j + 1
                 while k < n and s[k].isdigit() and s[k].isascii() and not gap[k]:
                     k += 1
+                # thousands grouped (72,804): a comma and three digits, then no digit
+                if k - j <= 3:
+                    while _grouped_at(s, gap, k):
+                        k += 4
                 if (
                     decimals
                     and k + 1 < n
@@ -404,6 +416,20 @@ class _Scanner:
         if len(run) == 1:
             return 0, False
         return len(run) - 1, True
+
+
+def _grouped_at(s: str, gap: Sequence[bool], k: int) -> bool:
+    """Whether ``s[k:]`` goes on a number in thousands: ``,`` and three digits, no digit
+    after them, no white space inside."""
+    group = s[k + 1 : k + 4]
+    return (
+        s.startswith(",", k)
+        and len(group) == 3
+        and group.isascii()
+        and group.isdigit()
+        and not any(gap[k : k + 4])
+        and not (k + 4 < len(s) and s[k + 4].isdigit() and not gap[k + 4])
+    )
 
 
 def _closing(s: str, j: int) -> int:
@@ -523,7 +549,9 @@ def _table(
 def _splits(token: _Token) -> list[tuple[tuple[str, int], tuple[str, int]]]:
     """The cuts of a digit run into two numbers without a leading zero."""
     digits = token.text
-    out = []
+    out: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    if len(digits) > _MAX_GLUED:
+        return out
     for cut in range(1, len(digits)):
         a, b = digits[:cut], digits[cut:]
         if (len(a) > 1 and a[0] == "0") or (len(b) > 1 and b[0] == "0"):
@@ -609,32 +637,25 @@ def _solve(
         for c in glued_rows:
             if not c.forced:
                 c.options = [o for o in c.options if int(o[0][0]) <= int(o[1][0])]
-    # a 其中 list of two or more rows adds up to the row above it, in each column
-    families = _families(raw_rows, paths)
+    # a 其中 list of two or more rows adds up to the row above it, in each column: each
+    # list narrows its rows' readings to those in some reading of the whole list that adds
+    # up, until nothing changes.  A list no reading of which adds up says nothing; if the
+    # lists come to contradict one another, none of them is used.
+    before = {c.row: c.options for c in glued_rows}
+    families = [f for f in _families(raw_rows, paths) if any(m in by_row for m in (f[0], *f[1]))]
+    families = [f for f in families if _fits(f, numbers) != []]
+    budget = [_BUDGET]
     for _ in range(8):
         changed = False
-        for parent, kids in families:
-            members = [parent, *kids]
-            if not any(m in by_row for m in members):
-                continue
-            sets = [numbers(m) for m in members]
-            if any(v is None for v in sets):
-                continue
-            product = 1
-            for v in sets:
-                assert v is not None
-                product *= len(v)
-            if product == 0 or product > _MAX_PRODUCT:
-                continue
-            fits = [
-                combo
-                for combo in itertools.product(*sets)  # type: ignore[arg-type]
-                if combo[0][0] == sum(c[0] for c in combo[1:])
-                and combo[0][1] == sum(c[1] for c in combo[1:])
-            ]
+        for family in families:
+            fits = _fits(family, numbers, budget)
+            if fits is None:
+                continue  # too many readings to try
             if not fits:
-                continue  # the table's sums contradict every reading: they say nothing
-            for k, m in enumerate(members):
+                for c in glued_rows:
+                    c.options = before[c.row]
+                return
+            for k, m in enumerate((family[0], *family[1])):
                 cells = by_row.get(m)
                 if cells is None:
                     continue
@@ -645,6 +666,35 @@ def _solve(
                     changed = True
         if not changed:
             break
+
+
+def _fits(
+    family: tuple[int, list[int]],
+    numbers: Callable[[int], list[tuple[int, int]] | None],
+    budget: list[int] | None = None,
+) -> list[tuple[tuple[int, int], ...]] | None:
+    """The readings of a row and its 其中 list in which the list adds up to the row in both
+    columns; None when a member has no numbers or there are too many readings to try."""
+    sets: list[list[tuple[int, int]]] = []
+    product = 1
+    for m in (family[0], *family[1]):
+        v = numbers(m)
+        if v is None:
+            return None
+        sets.append(v)
+        product *= len(v)
+    if product > _MAX_PRODUCT:
+        return None
+    if budget is not None:
+        budget[0] -= product
+        if budget[0] < 0:
+            return None
+    return [
+        combo
+        for combo in itertools.product(*sets)
+        if combo[0][0] == sum(c[0] for c in combo[1:])
+        and combo[0][1] == sum(c[1] for c in combo[1:])
+    ]
 
 
 def _families(
