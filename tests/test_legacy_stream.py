@@ -265,6 +265,28 @@ def test_two_digit_numbering_cut_off_the_value() -> None:
     assert table.row("信函申请数").path == ("applications_received", "信函申请数")  # type: ignore[union-attr]
 
 
+def test_items_numbered_in_brackets_and_circles_and_a_skipped_number() -> None:
+    text = (
+        "指标名称 单位 统计数 1.不同意公开答复数 件 3 （1）涉及国家秘密 件 1 （2）涉及商业秘密 件 2 "
+        "2.不属于本行政机关公开数 件 0 ①当面 件 0 ②网络 件 0 4.申请信息不存在数 件 1 "
+        "行政复议数量 件 0"
+    )
+    table = _read(text)
+    # each row's parent (ids: ① is folded to 1 by the label key, so "1当面")
+    parents = {r.label: r.path[:-1] for r in table.rows}
+    assert parents == {
+        "1.不同意公开答复数": (),
+        "（1）涉及国家秘密": ("不同意公开答复数",),
+        "（2）涉及商业秘密": ("不同意公开答复数",),
+        "2.不属于本行政机关公开数": (),
+        "①当面": ("不属于本行政机关公开数",),
+        "②网络": ("不属于本行政机关公开数",),
+        "4.申请信息不存在数": (),
+        "行政复议数量": (),
+    }
+    assert _number(table, "申请信息不存在数") == 1
+
+
 def test_truncated_table_ends_before_the_signature() -> None:
     text = (
         "七、附表 指标名称计量单位年末统计主动公开信息数条86其中：1、网站公开条86 2、政府公报公开条0"

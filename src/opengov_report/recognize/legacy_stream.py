@@ -57,7 +57,6 @@ _UNIT_HEADS = ("计量单位", "单位")
 _PERIOD_HEADS = ("年末统计", "统计数", "本年度", "数量", "数值", "本年", "本期实际")
 _CUMULATIVE_HEADS = ("历年累计", "累计")
 _UNSUPPORTED_HEADS = ("代码", "本年累计")
-_CN_NUMERALS = "一二三四五六七八九十"
 #: a row's numbering: 其中： （一） （1） 一、 1. ①
 _NUMBERING_RE = re.compile(
     r"(?P<qz>其中:?)"
@@ -73,7 +72,7 @@ _DASH_CHARS = frozenset("—–-―/")
 _MAX_GLUED = 24
 _MAX_PRODUCT = 50_000
 _BUDGET = 400_000
-_UNITS_BY_LENGTH = tuple(sorted(_UNITS, key=len, reverse=True))
+_UNITS_BY_LENGTH = tuple(sorted(_UNITS, key=lambda unit: (-len(unit), unit)))
 _KNOWN_IDS = frozenset(LEGACY_INDICATOR_LABELS)
 
 AMBIGUOUS = "glued digits: ambiguous split"
@@ -226,6 +225,8 @@ class _RawRow:
     row_id: str
     kinds: frozenset[str]
     arabic: int | None
+    #: the number of a （1） or ① item, with its style
+    item: tuple[str, int] | None
     unit: str | None
     tokens: list[_Token]
     #: neither a unit nor a value: the row only gives structure (一、主动公开情况)
@@ -261,11 +262,12 @@ class _Scanner:
             out.pop()
         return out
 
-    def _numbering(self, i: int) -> tuple[int, frozenset[str], int | None]:
+    def _numbering(self, i: int) -> tuple[int, frozenset[str], int | None, tuple[str, int] | None]:
         """The numbering prefixes at ``i`` (其中：1．): where the label proper starts, the
-        kinds of numbering, and the arabic number."""
+        kinds of numbering, the arabic number (1.) and the number of a （1） or ① item."""
         kinds: set[str] = set()
         arabic: int | None = None
+        item: tuple[str, int] | None = None
         for _ in range(3):
             m = _NUMBERING_RE.match(self.s, i)
             if m is None:
@@ -277,12 +279,16 @@ class _Scanner:
             kinds.add(kind)
             if kind == "ar":
                 arabic = int(m.group("ar"))
+            elif kind == "arp":
+                item = (kind, int(m.group(kind)[1:-1]))
+            elif kind == "circ":
+                item = (kind, ord(m.group(kind)) - ord("①") + 1)
             i = m.end()
-        return i, frozenset(kinds), arabic
+        return i, frozenset(kinds), arabic, item
 
     def _row(self, start: int) -> tuple[_RawRow | None, int]:
         s, n = self.s, len(self.s)
-        body, kinds, arabic = self._numbering(start)
+        body, kinds, arabic, item = self._numbering(start)
         j = body
         while j < n:
             ch = s[j]
@@ -325,7 +331,7 @@ class _Scanner:
             tokens[-1].unclear = True
         written = self._written(start, label_end)
         return (
-            _RawRow(written, row_id, kinds, arabic, unit, tokens, section),
+            _RawRow(written, row_id, kinds, arabic, item, unit, tokens, section),
             next_start,
         )
 
@@ -519,7 +525,7 @@ def _table(
             chosen[i] = (values[0], values[-1] if ncols == 2 else None)
         elif len(toks) > ncols:
             reasons[i] = TOO_MANY
-        elif glued > spaced and toks[0].text.isdigit():
+        elif glued > spaced and len(toks[0].text) > 1 and toks[0].text.isdigit():
             options = _splits(toks[0])
             glued_rows.append(_Cells(i, options, len(options) == 1))
         else:
@@ -570,11 +576,13 @@ def _paths(raw_rows: Sequence[_RawRow]) -> list[tuple[str, ...]]:
     seen_cn = any("cn" in r.kinds or "cnp" in r.kinds for r in raw_rows)
     out: list[tuple[str, ...]] = []
     stack: list[tuple[int, str]] = []
-    lists: list[tuple[int, int]] = []  # (level, last number) of open numbered lists
+    # the open numbered lists: (level, style, last number)
+    lists: list[tuple[int, str, int]] = []
     level = 0
     qizhong_level = 0
     for r in raw_rows:
         prev = level
+        numbered = (("ar", r.arabic) if r.arabic is not None else None) or r.item
         if "cn" in r.kinds:
             level, lists, qizhong_level = 1, [], 0
         elif "cnp" in r.kinds:
@@ -582,21 +590,19 @@ def _paths(raw_rows: Sequence[_RawRow]) -> list[tuple[str, ...]]:
         elif "qz" in r.kinds:
             level = prev + 1
             qizhong_level = level
-            if r.arabic is not None:
-                lists.append((level, r.arabic))
-        elif r.arabic is not None or "arp" in r.kinds or "circ" in r.kinds:
-            number = r.arabic if r.arabic is not None else 0
-            level = prev + 1
-            for k in range(len(lists) - 1, -1, -1):
-                if lists[k][1] == number - 1:
-                    level = lists[k][0]
-                    del lists[k:]
-                    break
-            else:
-                if number != 1 and lists:
-                    level = lists[-1][0]
-                    lists.pop()
-            lists.append((level, number))
+            if numbered is not None:
+                lists.append((level, *numbered))
+        elif numbered is not None:
+            style, number = numbered
+            level = prev + 1  # a new list under the row above
+            same = [k for k in range(len(lists)) if lists[k][1] == style]
+            following = [k for k in same if lists[k][2] == number - 1]
+            if following or (same and number != 1):
+                # the next item of an open list (or, a number skipped, of the innermost one)
+                k = (following or same)[-1]
+                level = lists[k][0]
+                del lists[k:]
+            lists.append((level, style, number))
             qizhong_level = 0
         elif seen_cn and qizhong_level:
             level = qizhong_level
