@@ -287,6 +287,16 @@ def test_items_numbered_in_brackets_and_circles_and_a_skipped_number() -> None:
     assert _number(table, "申请信息不存在数") == 1
 
 
+def test_digits_inside_a_label_end_the_table_rather_than_give_a_number() -> None:
+    text = (
+        "指标名称 计量单位 年末统计 主动公开信息数 条 15 受理依申请公开信息总数 条 4 "
+        "其中：1．政务服务12345热线 件 3 行政复议数 件 0"
+    )
+    table = _read(text)
+    assert [r.id for r in table.rows] == ["proactive_total", "applications_received"]
+    assert _number(table, "applications_received") == 4
+
+
 def test_truncated_table_ends_before_the_signature() -> None:
     text = (
         "七、附表 指标名称计量单位年末统计主动公开信息数条86其中：1、网站公开条86 2、政府公报公开条0"

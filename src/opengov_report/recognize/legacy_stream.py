@@ -66,7 +66,8 @@ _NUMBERING_RE = re.compile(
     r"|(?P<ar>[0-9]{1,2})[、.](?![0-9])"
     r"|(?P<circ>[①-⑳])"
 )
-_SENTENCE_END = frozenset("。！？；")
+#: sentence ends (full-width ones are folded to ASCII in the window)
+_SENTENCE_END = frozenset("。!?;")
 _DASH_CHARS = frozenset("—–-―/")
 #: the longest digit run cut in two, the most readings of one 其中 list tried, and of all
 _MAX_GLUED = 24
@@ -327,6 +328,8 @@ class _Scanner:
             and (tokens or _NUMBERING_RE.match(s, next_start) is None)
         ):
             return None, j
+        if unit is None and tokens and not self.w.gap[j]:
+            return None, j  # digits inside a label (政务服务12345热线), not a value after it
         if unclear and tokens:
             tokens[-1].unclear = True
         written = self._written(start, label_end)
