@@ -20,6 +20,8 @@ from opengov_report.model.tables import LegacyTable
 from opengov_report.model.values import ValueKind
 from opengov_report.recognize.legacy_stream import (
     AMBIGUOUS,
+    MAYBE_BLANK,
+    MAYBE_ONE,
     NO_SPLIT,
     ONE_FOR_TWO,
     read_legacy_stream,
@@ -191,14 +193,21 @@ def test_a_table_that_breaks_year_below_cumulative_loses_that_constraint() -> No
     text = (
         "指 标 名 称单位2017年历年累计主动公开文件数条10774 其中：1.政府网站公开数条10774 "
         "2.政府公报公开数条00受理政府信息公开申请总数条10 其中：1.当面申请数条00 "
-        "2.网上申请数条00 3.信函、传真申请数条10对申请的答复总数条10行政复议数件00"
+        "2.网上申请数条00 3.信函、传真申请数条10对申请的答复总数条10 其中：1.同意公开答复数条00 "
+        "2.同意部分公开答复数条10行政复议数件00行政诉讼数件10"
     )
     table = _read(text)
     assert _number(table, "proactive_total") is None
     assert _missing(table)["proactive_total"] == {AMBIGUOUS}
+    # 10 may also be one number and a blank cell: its 其中 list, adding up with 1|0, says not
     assert _number(table, "applications_received") == 1
     assert _number(table, "applications_received", "cumulative") == 0
     assert _number(table, "applications_answered") == 1
+    assert _number(table, "同意部分公开答复数") == 1
+    assert _number(table, "reviews") == 0  # 00 cannot be one number
+    # no list confirms 行政诉讼数 10: 1|0, or 10 and a blank?
+    assert _number(table, "litigations") is None
+    assert _missing(table)["litigations"] == {MAYBE_ONE}
 
 
 def test_year_below_cumulative_picks_the_cut_when_the_table_keeps_it() -> None:
@@ -215,21 +224,39 @@ def test_year_below_cumulative_picks_the_cut_when_the_table_keeps_it() -> None:
     assert _number(table, "网站公开", "cumulative") == 1509
 
 
-def test_year_below_cumulative_decides_alone_where_it_can() -> None:
-    # the value columns glued, the cells spaced: 982 is 9|82 or 98|2 (year above the
-    # cumulative); 03 is 0|3; 1234 is 1|234 or 12|34 (123|4 above); every cut of 9051 puts
-    # the year above the cumulative (9|051 has a leading zero)
+def test_year_below_cumulative_narrows_a_list() -> None:
+    # 1210 is 1|210, 12|10 or 121|0, and 网站 the same string with 公报 00: the sum holds for
+    # every cut, 历年累计 ≥ the year only for 1|210.  1234 (1|234, 12|34) is in no list;
+    # every cut of 9051 (90|51, 905|1; 9|051 has a leading zero) puts the year above
+    rows = (
+        "主动公开信息数条1210其中：1.网站公开条12102.政府公报公开条00受理政府信息公开申请总数条03"
+        "行政复议数件1234行政诉讼数件9051"
+    )
+    table = _read("指标名称计量单位2014年度历年累计" + rows)
+    assert (_number(table, "proactive_total"), _number(table, "proactive_total", "cumulative")) == (1, 210)  # fmt: skip
+    assert _number(table, "网站公开", "cumulative") == 210
+    assert _number(table, "applications_received", "cumulative") == 3
+    assert _missing(table) == {"reviews": {AMBIGUOUS}, "litigations": {NO_SPLIT}}
+    # a row whose only cut puts the year above the cumulative (10: 1|0, confirmed by its
+    # list): the table does not keep the rule, which then decides nothing
+    broken = "受理依申请公开信息总数条10其中：1.当面申请数条102.网上申请数条00"
+    table = _read("指标名称计量单位2014年度历年累计" + broken + rows)
+    assert _number(table, "applications_received") == 1
+    assert _number(table, "proactive_total") is None
+    assert _missing(table)["proactive_total"] == {AMBIGUOUS}
+
+
+def test_a_visible_blank_cell_stops_the_splitting_of_glued_runs() -> None:
+    # 网站 has no digits: a cell of this glued table can be blank, so 4251516 may be one cell
     text = (
-        "指标名称 计量单位 2014年度 历年累计 主动公开信息数 条 982 受理政府信息公开申请总数 条 03 "
-        "行政复议数 件 1234 行政诉讼数 件 9051"
+        "指标名称计量单位2011年度历年累计主动公开信息数条4251516其中：1.网站公开条"
+        "2.政府公报公开条77行政复议数条00"
     )
     table = _read(text)
-    assert _number(table, "proactive_total") == 9
-    assert _number(table, "proactive_total", "cumulative") == 82
-    assert _number(table, "applications_received", "cumulative") == 3
-    assert _number(table, "reviews") is None
-    assert _number(table, "litigations") is None
-    assert _missing(table) == {"reviews": {AMBIGUOUS}, "litigations": {NO_SPLIT}}
+    assert _number(table, "proactive_total") is None
+    assert _missing(table)["proactive_total"] == {MAYBE_BLANK}
+    assert table.cell("网站公开").kind is ValueKind.BLANK  # type: ignore[union-attr]
+    assert _number(table, "reviews") == 0  # 00 is two cells whatever else is blank
 
 
 def test_sums_that_contradict_one_another_decide_nothing() -> None:
@@ -245,7 +272,13 @@ def test_sums_that_contradict_one_another_decide_nothing() -> None:
     assert table.row("传真申请数").path == ("applications_received", "传真申请数")  # type: ignore[union-attr]
     assert _number(table, "applications_received") is None
     assert _number(table, "当面申请数") is None
-    assert _missing(table) == {"applications_received": {AMBIGUOUS}, "当面申请数": {AMBIGUOUS}}
+    assert _missing(table) == {
+        "applications_received": {AMBIGUOUS},
+        "当面申请数": {AMBIGUOUS},
+        # a single number (1800, 33) needs a list that adds up with its cut to be cut
+        "上午": {MAYBE_ONE},
+        "传真申请数": {MAYBE_ONE},
+    }
     assert (_number(table, "下午"), _number(table, "下午", "cumulative")) == (0, 18)
 
 

@@ -80,6 +80,8 @@ AMBIGUOUS = "glued digits: ambiguous split"
 NO_SPLIT = "glued digits: no split fits the table"
 NUMBERING_UNCLEAR = "glued digits: the next row's numbering is unclear"
 ONE_FOR_TWO = "one value for two columns"
+MAYBE_BLANK = "glued digits: the table has blank cells, this run may be one cell"
+MAYBE_ONE = "glued digits: one number, or two that no 其中 list confirms"
 TOO_MANY = "more values than columns"
 
 
@@ -288,7 +290,7 @@ class _Scanner:
         return i, frozenset(kinds), arabic, item
 
     def _row(self, start: int) -> tuple[_RawRow | None, int]:
-        s, n = self.s, len(self.s)
+        s, n, gap = self.s, len(self.s), self.w.gap
         body, kinds, arabic, item = self._numbering(start)
         j = body
         while j < n:
@@ -297,6 +299,8 @@ class _Scanner:
                 return None, j  # prose: the table has ended
             if ch.isdigit() and ch.isascii():
                 break  # a value, or the next row's numbering (1.)
+            if j > body and gap[j] and _blank_row_ends(s, gap, body, j):
+                break  # label and unit, a blank cell, white space, then other text
             if j > body:
                 m = _NUMBERING_RE.match(s, j)
                 # 一、 inside a label is text (统一、规范) unless a unit ends the row before it
@@ -314,9 +318,17 @@ class _Scanner:
         label_end = j - len(unit) if unit is not None else j
         if label_end <= body:
             return None, j
-        row_id = legacy_row_id(s[start:label_end])
         # what this row's numbering opens or continues: the number the next row may carry
         self._track(kinds, arabic)
+        inner = _known_after_unit(s, body, label_end)
+        if inner is not None:
+            # 网站公开条 + 受理依申请公开信息总数条5: a row whose cells are blank, run into
+            # a row the catalogue knows
+            cut, unit = inner
+            written = self._written(start, cut - len(unit))
+            row_id = legacy_row_id(s[start : cut - len(unit)])
+            return _RawRow(written, row_id, kinds, arabic, item, unit, [], False), cut
+        row_id = legacy_row_id(s[start:label_end])
         tokens, next_start, unclear = self._values(j, unit)
         section = not tokens and unit is None
         # a label without a unit, not one the catalogue knows: only a heading of the rows
@@ -441,6 +453,24 @@ def _grouped_at(s: str, gap: Sequence[bool], k: int) -> bool:
     )
 
 
+def _known_after_unit(s: str, body: int, end: int) -> tuple[int, str] | None:
+    """Where a well-known indicator's label starts in ``s[body:end]`` right after a unit
+    (the label before it and the unit being a row with blank cells), and that unit."""
+    for p in range(body + 2, end - 1):
+        unit = _unit_suffix(s, body, p)
+        if unit is not None and legacy_row_id(s[p:end]) in _KNOWN_IDS:
+            return p, unit
+    return None
+
+
+def _blank_row_ends(s: str, gap: Sequence[bool], body: int, j: int) -> bool:
+    """Whether the label ``s[body:j]``, which white space follows, ends in a unit with no
+    value after it: a row whose cells are blank (a label spaced out character by character,
+    受 理 件 数, is one label)."""
+    unit = _unit_suffix(s, body, j)
+    return unit is not None and not any(gap[body + 1 : j - len(unit)])
+
+
 def _closing(s: str, j: int) -> int:
     """The closing parenthesis of the one at ``j`` within a short note, else -1."""
     for k in range(j + 1, min(len(s), j + 60)):
@@ -469,6 +499,8 @@ class _Cells:
     row: int
     options: list[tuple[tuple[str, int], tuple[str, int]]]
     forced: bool
+    #: the run reads as one number too (no leading zero): one cell written, one blank
+    one_number: bool
 
 
 class _Builder:
@@ -509,13 +541,16 @@ def _table(
     indices = [i for i, r in enumerate(raw_rows) if not r.section]
     chosen: dict[int, tuple[Value, Value | None]] = {}
     reasons: dict[int, str] = {}
-    # two value columns and most rows one run of digits: the columns are glued
-    spaced = glued = 0
+    # two value columns and most rows one run of digits: the columns are glued; unless a
+    # cell is seen blank somewhere (a row without values, or with one digit), when any run
+    # may be one cell and the other blank
+    spaced = glued = blanks = 0
     if ncols == 2:
         for i in indices:
             toks = raw_rows[i].tokens
             spaced += len(toks) == 2
             glued += len(toks) == 1 and len(toks[0].text) > 1
+            blanks += not toks or (len(toks) == 1 and len(toks[0].text) == 1)
     glued_rows: list[_Cells] = []
     for i in indices:
         toks = raw_rows[i].tokens
@@ -529,18 +564,25 @@ def _table(
         elif len(toks) > ncols:
             reasons[i] = TOO_MANY
         elif glued > spaced and len(toks[0].text) > 1 and toks[0].text.isdigit():
-            options = _splits(toks[0])
-            glued_rows.append(_Cells(i, options, len(options) == 1))
+            run = toks[0].text
+            one = run[0] != "0"  # the run reads as one number as well (00, 03 do not)
+            if blanks and one:
+                reasons[i] = MAYBE_BLANK
+            else:
+                options = _splits(toks[0])
+                glued_rows.append(_Cells(i, options, len(options) == 1, one))
         else:
             reasons[i] = ONE_FOR_TWO
     if glued_rows:
-        _solve(raw_rows, paths, glued_rows, chosen)
+        corroborated = _solve(raw_rows, paths, glued_rows, chosen)
         for cells in glued_rows:
-            if len(cells.options) == 1:
+            if len(cells.options) != 1:
+                reasons[cells.row] = AMBIGUOUS if cells.options else NO_SPLIT
+            elif cells.one_number and cells.row not in corroborated:
+                reasons[cells.row] = MAYBE_ONE
+            else:
                 (a, a_at), (b, b_at) = cells.options[0]
                 chosen[cells.row] = (build.value(a, a_at), build.value(b, b_at))
-            else:
-                reasons[cells.row] = AMBIGUOUS if cells.options else NO_SPLIT
     rows: list[LegacyRow] = []
     missing: list[Missing] = []
     for i in indices:
@@ -623,8 +665,10 @@ def _solve(
     paths: Sequence[tuple[str, ...]],
     glued_rows: list[_Cells],
     chosen: dict[int, tuple[Value, Value | None]],
-) -> None:
-    """Narrow the glued rows' candidate readings by the table's constraints, in place."""
+) -> set[int]:
+    """Narrow the glued rows' candidate readings by the table's constraints, in place; the
+    rows that a 其中 list adding up with them confirms (a run such as 10 may be 1|0, or 10
+    and a blank cell: only a list that adds up with 1|0 tells)."""
     by_row = {c.row: c for c in glued_rows}
 
     def numbers(i: int) -> list[tuple[int, int]] | None:
@@ -663,7 +707,7 @@ def _solve(
             if not fits:
                 for c in glued_rows:
                     c.options = before[c.row]
-                return
+                return set()
             for k, m in enumerate((family[0], *family[1])):
                 cells = by_row.get(m)
                 if cells is None:
@@ -675,6 +719,13 @@ def _solve(
                     changed = True
         if not changed:
             break
+    confirmed: set[int] = set()
+    for family in families:
+        members = (family[0], *family[1])
+        fits = _fits(family, numbers)
+        if fits and all(len(numbers(m) or ()) == 1 for m in members):
+            confirmed.update(members)
+    return confirmed
 
 
 def _fits(
