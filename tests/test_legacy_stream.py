@@ -360,6 +360,28 @@ def test_blank_none_and_dash_are_kept_apart() -> None:
     }
 
 
+def test_rows_with_blank_cells_run_into_the_next_label() -> None:
+    # glued: 受理依申请公开信息总数条 (blank) runs into 行政复议数, a label the catalogue knows
+    text = (
+        "指标名称计量单位年末统计主动公开信息数条5其中：1．网站公开条2．政府公报公开条5"
+        "受理依申请公开信息总数条行政复议数件0"
+    )
+    table = _read(text)
+    assert [(r.id, r.value.kind) for r in table.rows] == [
+        ("proactive_total", ValueKind.COUNT),
+        ("网站公开", ValueKind.BLANK),
+        ("政府公报公开", ValueKind.COUNT),
+        ("applications_received", ValueKind.BLANK),
+        ("reviews", ValueKind.ZERO),
+    ]
+    # white space after a unit that no value follows: the row ends there (附件下载 is no row)
+    table = _read("指标名称 计量单位 年末统计 主动公开信息数 条 5 行政复议数 件 附件下载")
+    assert [(r.id, r.unit, r.value.kind) for r in table.rows] == [
+        ("proactive_total", "条", ValueKind.COUNT),
+        ("reviews", "件", ValueKind.BLANK),
+    ]
+
+
 def test_national_form_with_sections_and_notes() -> None:
     text = (
         "2016年度政府信息公开工作情况统计表 统 计 指 标 单位 统计数 一、主动公开情况"
