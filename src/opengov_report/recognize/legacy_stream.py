@@ -15,8 +15,12 @@ Digits run together are split only where the table leaves one reading:
 - two value columns glued (``条4251516`` = 425 | 1516): the cuts without a leading zero; where
   more than one is left, the table's constraints choose (历年累计 ≥ the year's value, unless
   the table's own readable rows break it; a 其中 list of two or more rows adding up to the row
-  above, in each column), jointly over the rows; what is still not unique stays missing
-  (a :class:`~opengov_report.model.tables.Missing` with the reason), never guessed.
+  above, in each column), jointly over the rows.  A run that also reads as one number (``10``:
+  1 | 0, or 10 and a blank cell) is cut only where a 其中 list adding up with the cut confirms
+  it, and not at all in a table that shows a blank cell; ``00`` and ``03`` are two cells
+  whatever.  What is still not unique stays missing (a
+  :class:`~opengov_report.model.tables.Missing` with the reason, the digits kept as an
+  unreadable value), never guessed.
 
 Linear in the text: the head is found by one bounded pattern, each candidate table is read
 from a bounded window after it, and every search there is bounded.
@@ -180,7 +184,7 @@ def _read_head(s: str) -> tuple[int, int] | None:
         year = _year_head(s, i)
         if year:
             if period:
-                return None
+                break  # a row label that starts with a year, or a second period column
             period, i = True, i + year
             continue
         cum = next((h for h in _CUMULATIVE_HEADS if s.startswith(h, i)), None)
