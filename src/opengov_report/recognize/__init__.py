@@ -14,7 +14,7 @@ from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
 from .era import decide_era
-from .legacy import recognize_legacy
+from .legacy_stream import recognize_legacy_text
 from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
@@ -40,7 +40,7 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     applications = recognize_applications(views, era)
     reviews = recognize_reviews(views)
     disclosure = recognize_disclosure(views, era)
-    legacy = recognize_legacy(views)
+    legacy = recognize_legacy_text(doc.text, views)
     present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
     statements = find_statements(blocks.paragraphs, present)
     return AnnualReport(
