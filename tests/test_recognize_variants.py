@@ -135,8 +135,10 @@ def test_regional_legacy_table_with_cumulative_column() -> None:
     assert legacy.cell("proactive_total").number == 120  # type: ignore[union-attr]
     assert legacy.cell("proactive_total", "cumulative").number == 560  # type: ignore[union-attr]
     assert legacy.cell("applications_received", "cumulative").number == 18  # type: ignore[union-attr]
-    extra = legacy.row("行政申诉数")
+    # the regional tables' 行政申诉数 is their complaints row (the catalogue knows it)
+    extra = legacy.row("complaints")
     assert extra is not None
+    assert extra.label == "行政申诉数"
     assert extra.unit == "件"
     sub = legacy.row("全文电子化的主动公开信息数")
     assert sub is not None

@@ -17,7 +17,7 @@ from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
 from .era import decide_era
-from .legacy import recognize_legacy
+from .legacy_stream import recognize_legacy_text
 from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
@@ -44,15 +44,20 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     applications = recognize_applications(views, era)
     reviews = recognize_reviews(views)
     disclosure = recognize_disclosure(views, era)
-    legacy = recognize_legacy(views)
+    text = doc.text
+    legacy = recognize_legacy_text(text, views)
     if _incomplete(applications) or _incomplete(reviews):
-        stream = read_stream_tables(doc.text, era)
+        stream = read_stream_tables(text, era)
         if _incomplete(applications):
             applications = _fuller(applications, stream.applications)
         if _incomplete(reviews):
             reviews = _fuller(reviews, stream.reviews)
         if not _decided_by_labels(evidence):
             era, evidence = _stream_era(era, evidence, stream, applications)
+    if legacy is not None and era is Era.UNKNOWN and applications is None and reviews is None:
+        # a 统计表 read from the text, and no table of the later formats
+        era = Era.LEGACY
+        evidence = (*evidence, EraEvidence(era, "legacy 统计表 read from the text", legacy.span))
     present = {t for t, table in ((APPLICATIONS, applications), (REVIEWS, reviews)) if table}
     statements = find_statements(blocks.paragraphs, present)
     return AnnualReport(

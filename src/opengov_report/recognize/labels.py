@@ -499,11 +499,30 @@ LEGACY_INDICATOR_LABELS: Mapping[str, str] = MappingProxyType({
     "complaints": "举报投诉数量",
     "fees": "依申请公开信息收取的费用",
 })  # fmt: skip
+#: the labels regional tables give the same indicators (定西 2008, 莆田 2009 and the Fujian
+#: tables of 2009–2018: 指标名称 / 计量单位 / 年末统计 or 本年度 / 历年累计); exact matches only
+_LEGACY_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "proactive_total": ("主动公开信息数", "主动公开文件数"),
+    "applications_received": (
+        "受理依申请公开信息总数", "受理政府信息公开申请总数", "正式受理政府信息公开申请数",
+        "申请总数",
+    ),
+    # 正式受理…申请数 其中：1．在办 件 2．办结 件 (the unit 件 cut off the label)
+    "applications_closed": ("办结件", "办结"),
+    "applications_answered": ("对申请的答复总数", "对申请的答复数"),
+    "reviews": ("行政复议数", "受理政府信息公开工作行政复议数"),
+    "litigations": ("行政诉讼数", "收到政府信息公开工作行政诉讼数"),
+    # 行政申诉 (and 举报) is the complaints row of the regional tables; 接受行政诉讼、举报数 is
+    # a typo of 接受行政申诉、举报数 seen in print (a separate 行政诉讼数 row follows it)
+    "complaints": (
+        "举报投诉数量", "被举报投诉数量", "行政申诉数", "行政申诉、举报数", "接受行政申诉、举报数",
+        "接受行政诉讼、举报数",
+    ),
+})  # fmt: skip
 _LEGACY = _Catalogue(
-    {**{k: (v,) for k, v in LEGACY_INDICATOR_LABELS.items()},
-     "complaints": ("举报投诉数量", "被举报投诉数量")},
+    {k: (v, *_LEGACY_VARIANTS.get(k, ())) for k, v in LEGACY_INDICATOR_LABELS.items()},
     fuzzy_min=99,
-)  # fmt: skip
+)
 
 
 def match_legacy_indicator(label: str) -> str | None:
