@@ -240,13 +240,20 @@ def _run_ends(s: _Squashed, start: int) -> tuple[int, ...]:
     return tuple(last.start() + len(digits) - n for n in (1, 2) if n < len(digits))
 
 
-def _masked(text: str, start: int, end: int) -> str:
-    """``text`` with the page numbers between start and end blanked (same length)."""
+def _segment(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with its page numbers blanked (same length)."""
     segment = text[start:end]
     if "-" not in segment and "页" not in segment and "—" not in segment:
-        return text
-    cleaned = _PAGE_NUMBER_RE.sub(lambda m: " " * len(m.group()), segment)
-    return text[:start] + cleaned + text[end:]
+        return segment
+    return _PAGE_NUMBER_RE.sub(lambda m: " " * len(m.group()), segment)
+
+
+def _value_tokens(text: str, start: int, end: int) -> list[Token] | None:
+    """:func:`tokens_of` ``text[start:end]``, page numbers left out."""
+    tokens = tokens_of(_segment(text, start, end), 0, end - start)
+    if tokens is None or not start:
+        return tokens
+    return [Token(t.text, t.start + start, t.end + start) for t in tokens]
 
 
 _TAIL_RE = re.compile(r"[^\s0-9０-９—―─–\-－/／]+[\s\u3000]*$")
@@ -267,14 +274,14 @@ def _row_tokens(
     end = s.offset(sq_stop) if sq_stop is not None else _run_ends(s, start)[0]
     if end < start:
         return None
-    tokens = tokens_of(_masked(s.text, start, end), start, end)
+    tokens = _value_tokens(s.text, start, end)
     if tokens is None and label is not None:
         tail = _TAIL_RE.search(s.text, start, end)
         if tail is not None and tail.start() > start:
             rest = _fold(tail.group())
             if any(rest in key and not key.startswith(rest) for key in label.keys):
                 end = tail.start()
-                tokens = tokens_of(_masked(s.text, start, end), start, end)
+                tokens = _value_tokens(s.text, start, end)
     return tokens
 
 
@@ -350,8 +357,10 @@ def _by_order(s: _Squashed, sq_start: int, fmt: str | None) -> ApplicationTable 
     stops = [s.sq.find(k, sq_start) for k in ("行政复议", "复议后起诉")]
     sq_stop = min([p for p in stops if p >= 0], default=len(s.sq))
     start, end = s.offset(sq_start), s.offset(sq_stop)
-    masked = _masked(s.text, start, end)
-    numbers = [m.span() for m in _STANDALONE_NUMBER_RE.finditer(masked, start, end)]
+    segment = _segment(s.text, start, end)
+    numbers = [
+        (m.start() + start, m.end() + start) for m in _STANDALONE_NUMBER_RE.finditer(segment)
+    ]
     for form in (fmt,) if fmt is not None else ("2021", "2019"):
         rows = [
             r.id
@@ -541,7 +550,7 @@ def _review_after(s: _Squashed, cursor: int) -> ReviewTable | None:
     start = s.end_offset(cursor)
     complete = []
     for end in _run_ends(s, start):
-        tokens = tokens_of(_masked(s.text, start, end), start, end)
+        tokens = _value_tokens(s.text, start, end)
         if tokens:
             reading = read_row(tokens, 15, REVIEW_GROUP_SUMS)
             complete.append((reading.complete, reading, tokens))
