@@ -84,3 +84,13 @@ def test_o105_lost_rows_and_o106_unknown_rows() -> None:
     assert [f.severity for f in found] == [Severity.INFO]
     assert found[0].line is not None
     assert "行政申诉数" in found[0].message
+
+
+def test_a_glued_cell_left_uncut_is_reported_once() -> None:
+    # corpus pingtan/012: 主动公开信息数 条 2111016 (two glued columns, more than one cut fits)
+    from tests.conftest import CORPUS
+
+    report = parse(CORPUS / "pingtan" / "012_gonganju_2015.txt")
+    found = check(report, select=["O105", "V103"])
+    assert [f.code for f in found] == ["O105", "O105"]
+    assert "glued digits" in found[0].message

@@ -258,10 +258,17 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     RuleTag.VALUE,
     "A cell's text reads as no number, 无, dash or amount (kept raw).",
     "The value of the cell could not be read (``约10``, ``1.2.3``, words): it is kept as "
-    "written, and the identities it takes part in are not checked.",
+    "written, and the identities it takes part in are not checked.  A cell the table lists "
+    "as missing (glued digits no constraint cuts) is reported by O105 instead.",
 )
 def value_unreadable(ctx: Context) -> Iterator[Finding]:
+    # a cell its table lists as missing (glued digits left uncut …) is O105's to report
+    listed = {
+        (table.table_id, m.row, m.column) for table in ctx.report.tables for m in table.missing
+    }
     for f in _figures(ctx).unreadable:
+        if (f.table, f.row, f.column) in listed:
+            continue
         yield Finding(
             "V103",
             Severity.WARNING,
