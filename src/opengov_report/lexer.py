@@ -274,7 +274,7 @@ _NUMBERINGS: Memo[str, Numbering] = Memo(_new_numbering, 4096)
 
 _CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 #: words that end the title of a report section (二、主动公开政府信息情况, 六、其他需要报告的事项)
-_SECTION_WORDS = ("情况", "事项", "概述", "措施")
+_SECTION_WORDS = ("情况", "事项", "概述", "措施", "方面")
 
 
 _SECTION_WORD_RE = re.compile("|".join(_SECTION_WORDS))
@@ -575,6 +575,9 @@ class _Lines:
                     i = text.find(mark, i + len(mark), lim)
                 if i >= 0:
                     cuts.append(i)
+                    # the title ends at its section word: what follows (a table's head and
+                    # values, run together) is not part of the heading
+                    cuts.append(_section_word_end(text, i + len(mark), min(end, i + 30)))
                     expected[NumberingStyle.CN_COMMA] = want + 1
                     expected.pop(NumberingStyle.CN_PAREN, None)
                     pos = i + len(mark)
@@ -589,13 +592,15 @@ class _Lines:
                     style = NumberingStyle.CN_COMMA
                     if ordinal == expected.get(style, ordinal if ordinal <= 2 else 1):
                         cuts.append(at)
+                        # a title that ends at its section word ends the heading there
+                        cuts.append(_section_word_end(text, m.end(), min(end, m.end() + 30)))
                         expected[style] = ordinal + 1
                         expected.pop(NumberingStyle.CN_PAREN, None)
                 elif style is NumberingStyle.CN_PAREN and ordinal == expected.get(style, 1):
                     cuts.append(at)
                     expected[style] = ordinal + 1
             pos = nxt + 1
-        bounds = [start, *sorted(set(cuts)), end]
+        bounds = [start, *sorted({c for c in cuts if start < c < end}), end]
         return [(a, b) for a, b in itertools.pairwise(bounds) if b > a] or [(start, end)]
 
     def _classify(self, a: int, b: int, stop: int, line: int, body: str) -> None:
