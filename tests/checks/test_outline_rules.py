@@ -94,3 +94,15 @@ def test_a_glued_cell_left_uncut_is_reported_once() -> None:
     found = check(report, select=["O105", "V103"])
     assert [f.code for f in found] == ["O105", "O105"]
     assert "glued digits" in found[0].message
+
+
+def test_table_row_labels_a_pdf_put_on_lines_of_their_own_are_no_headings() -> None:
+    # corpus pdf/001's pdftotext: 5.要求行政机关确认或重新出 / 2、申请人逾期未按收费通知要 /
+    # 3、其他 are rows of table 三, numbered, each on a line of its own
+    from tests.conftest import CORPUS
+
+    report = parse(CORPUS / "pdf" / "001_huaian_2024.pdftotext.txt")
+    assert check(report, select=["O103"]) == ()
+    # a real numbering slip in the outline is still reported
+    text = report_text().replace("五、存在的主要问题", "七、存在的主要问题")
+    assert {f.code for f in check(parse(text), select=["O103"])} == {"O103"}

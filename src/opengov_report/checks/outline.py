@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from .._memo import Memo
 from ..document import Document, NumberingAnomaly, Section, Span
 from ..model.era import Era
+from ..model.forms import APPLICATION_FORM
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
@@ -165,12 +166,13 @@ _ANOMALY = {
     "Headings of one level share a numbering style and count up from 1 (一、二、三、…; "
     "（一）（二）…).  A heading in another style that continues the count (``四．`` then ``5、`` "
     "then ``六、``), a skipped number, a repeated one, or a first heading that does not start at "
-    "1 is reported where it stands.",
+    "1 is reported where it stands.  A numbered row label of table 三 that a PDF's text put "
+    "on a line of its own (``5.要求行政机关确认或重新出``) is a table row, not a heading.",
 )
 def outline_numbering(ctx: Context) -> Iterator[Finding]:
     for section in ctx.sections():
         h = section.heading
-        if h.anomaly is not None:
+        if h.anomaly is not None and not _is_table_row_label(h.title):
             name = squash(h.numbering.text + h.title)
             yield new_finding(
                 "O103",
@@ -181,6 +183,20 @@ def outline_numbering(ctx: Context) -> Iterator[Finding]:
                 None,
                 ctx.source,
             )
+
+
+#: the first characters of table 三's row labels (a PDF's text breaks them over lines, and
+#: their numbering makes them look like headings): such a "heading" is a table row
+_ROW_LABEL_HEADS = frozenset(
+    "".join(label.split())[:6] for row in APPLICATION_FORM for label in row.labels
+)
+
+
+def _is_table_row_label(title: str) -> bool:
+    """Whether a heading's title is a row label of table 三 (its first six characters, or
+    the whole of a short label such as 其他)."""
+    key = "".join(title.split())
+    return key[:6] in _ROW_LABEL_HEADS if len(key) >= 6 else key in _ROW_LABEL_HEADS
 
 
 @rule(
