@@ -275,3 +275,16 @@ def test_on_a_one_line_page_a_table_row_numbered_like_a_section_is_no_section() 
     assert marks == ["一、", "二、", "三、", "四、", "五、", "六、"]
     titles = [s.title for s in doc.sections() if s.level == 1]
     assert titles[3].startswith("政府信息公开行政复议、行政诉讼情况")
+
+
+def test_variants_of_the_forms_words() -> None:
+    # （七）合计 for （七）总计; a table 四 head whose 复议后起诉 was written otherwise
+    page = _page({"new_received": "1000001", "granted": "1000001"}, "2021")
+    page = page.replace("（七）总计0000000", "（七）合计1000001").replace(
+        "复议后起诉", "复议后诉讼"
+    )
+    report = parse(page)
+    assert report.applications is not None
+    assert report.applications.row("total_processed")["total"].number == 1
+    assert report.reviews is not None
+    assert report.reviews.row("review")["total"].number == 2

@@ -87,7 +87,7 @@ APPLICATION_FORM: tuple[FormRow, ...] = (
         "申请人逾期未按收费通知要求缴纳费用",
     ), _2021),
     FormRow("other.other_reasons", "3.", ("其他",), _2021),
-    FormRow("total_processed", "（七）", ("总计",)),
+    FormRow("total_processed", "（七）", ("总计", "合计")),
     FormRow("carried_forward", "四、", ("结转下年度继续办理", "结转下年度继续办理申请数量")),
 )  # fmt: skip
 

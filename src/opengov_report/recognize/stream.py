@@ -525,15 +525,19 @@ _HEAD_KEYS = tuple(sorted({_fold(k) for k in REVIEW_FORM_HEAD}, key=lambda k: (-
 
 
 def _reviews(s: _Squashed) -> ReviewTable | None:
-    key = _fold("复议后起诉")
-    at = s.sq.find(key)
-    tries = 0
-    while at >= 0 and tries < 5:
-        table = _review_after(s, at + len(key))
-        if table is not None:
-            return table
-        at = s.sq.find(key, at + len(key))
-        tries += 1
+    """Table 四: after its head (found by 复议后起诉, else by the last 尚未审结 of a head that
+    names 行政复议), the fifteen values."""
+    for anchor in ("复议后起诉", "尚未审结"):
+        key = _fold(anchor)
+        at = s.sq.find(key)
+        tries = 0
+        while at >= 0 and tries < 5:
+            if anchor == "复议后起诉" or s.sq.find("行政复议", max(0, at - 80), at) >= 0:
+                table = _review_after(s, at + len(key))
+                if table is not None:
+                    return table
+            at = s.sq.find(key, at + len(key))
+            tries += 1
     return None
 
 
