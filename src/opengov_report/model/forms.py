@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "APPLICANT_COLUMNS",
     "APPLICATION_FORM",
+    "DISCLOSURE_FORM",
     "REVIEW_COLUMNS_FLAT",
     "REVIEW_FORM_HEAD",
     "REVIEW_GROUP_SUMS",
@@ -138,3 +139,30 @@ REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = (
     ((5, 6, 7, 8), 9),
     ((10, 11, 12, 13), 14),
 )
+
+
+#: 二、主动公开政府信息情况: each format's rows in printed order, with their labels (the
+#: official one first) and columns (ids of the model; ``amount`` is money, in 万元 in the 2021
+#: form, ``change`` a signed 本年增/减)
+DISCLOSURE_FORM: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
+    "2019": (
+        ("regulations", ("规章",), ("new_made", "new_published", "total_published")),
+        ("normative_documents", ("规范性文件", "行政规范性文件"),
+         ("new_made", "new_published", "total_published")),
+        ("admin_license", ("行政许可",), ("previous_items", "change", "decisions")),
+        ("other_services", ("其他对外管理服务事项",), ("previous_items", "change", "decisions")),
+        ("admin_penalty", ("行政处罚",), ("previous_items", "change", "decisions")),
+        ("admin_enforcement", ("行政强制",), ("previous_items", "change", "decisions")),
+        ("admin_fees", ("行政事业性收费",), ("previous_items", "change")),
+        ("procurement", ("政府集中采购",), ("items", "amount")),
+    ),
+    "2021": (
+        ("regulations", ("规章",), ("issued", "repealed", "in_force")),
+        ("normative_documents", ("行政规范性文件", "规范性文件"),
+         ("issued", "repealed", "in_force")),
+        ("admin_license", ("行政许可",), ("decisions",)),
+        ("admin_penalty", ("行政处罚",), ("decisions",)),
+        ("admin_enforcement", ("行政强制",), ("decisions",)),
+        ("admin_fees", ("行政事业性收费",), ("amount",)),
+    ),
+}  # fmt: skip

@@ -12,7 +12,14 @@ from .._blocks import blocks_of
 from ..document import Document
 from ..model.era import Era, EraEvidence
 from ..model.report import AnnualReport
-from ..model.tables import APPLICATIONS, REVIEWS, ApplicationTable, ReviewTable
+from ..model.tables import (
+    APPLICATIONS,
+    REVIEWS,
+    ApplicationTable,
+    DisclosureTable2019,
+    DisclosureTable2021,
+    ReviewTable,
+)
 from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
@@ -22,7 +29,8 @@ from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
 from .rows import row_views
-from .stream import StreamTables, read_stream_tables
+from .stream import Squashed, StreamTables, read_stream_tables
+from .stream_disclosure import read_stream_disclosure
 
 __all__ = ["recognize"]
 
@@ -46,14 +54,21 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     disclosure = recognize_disclosure(views, era)
     text = doc.text
     legacy = recognize_legacy_text(text, views)
+    squashed: Squashed | None = None
     if _incomplete(applications) or _incomplete(reviews):
-        stream = read_stream_tables(text, era)
+        squashed = Squashed(text)
+        stream = read_stream_tables(squashed, era)
         if _incomplete(applications):
             applications = _fuller(applications, stream.applications)
         if _incomplete(reviews):
             reviews = _fuller(reviews, stream.reviews)
         if not _decided_by_labels(evidence):
             era, evidence = _stream_era(era, evidence, stream, applications)
+    if _incomplete(disclosure) and era in (Era.V2019, Era.V2021):
+        squashed = squashed if squashed is not None else Squashed(text)
+        read = read_stream_disclosure(squashed, era)
+        if read is not None and _numbers(read) > _numbers(disclosure):
+            disclosure = read
     if legacy is not None and era is Era.UNKNOWN and applications is None and reviews is None:
         # a 统计表 read from the text, and no table of the later formats
         era = Era.LEGACY
@@ -74,14 +89,15 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     )
 
 
+_AnyGrid = ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTable2021
 _Grid = TypeVar("_Grid", ApplicationTable, ReviewTable)
 
 
-def _numbers(table: ApplicationTable | ReviewTable | None) -> int:
+def _numbers(table: _AnyGrid | None) -> int:
     return 0 if table is None else sum(1 for c in table.cells if c.value.is_number)
 
 
-def _incomplete(table: ApplicationTable | ReviewTable | None) -> bool:
+def _incomplete(table: _AnyGrid | None) -> bool:
     """No table, or one with cells missing: worth reading the character stream."""
     return table is None or bool(table.missing)
 

@@ -46,7 +46,7 @@ from ..model.tables import ApplicationTable, Missing, ReviewTable, TableCell
 from ..model.values import Value, parse_value
 from .cell_runs import Piece, RowReading, Token, number_of, read_row, tokens_of
 
-__all__ = ["StreamTables", "read_stream_tables"]
+__all__ = ["Squashed", "StreamTables", "fold", "read_stream_tables"]
 
 #: width folding, one character for one (so that offsets map back): full-width ASCII to
 #: ASCII, every quote mark to ``"``
@@ -75,11 +75,11 @@ _ERA_SIGNS = (
 )
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return "".join(_RUN_RE.findall(text)).translate(_FOLD)
 
 
-class _Squashed:
+class Squashed:
     """The text without white space, width folded, with the way back to text offsets."""
 
     __slots__ = ("line_starts", "orig_starts", "sq", "sq_starts", "text")
@@ -124,24 +124,25 @@ class StreamTables:
     era_sign: tuple[Era, Span] | None
 
 
-def read_stream_tables(text: str, era: Era) -> StreamTables:
+def read_stream_tables(text: str | Squashed, era: Era) -> StreamTables:
     """Tables 三 and 四 of ``text`` read from its character stream (see the module docs);
     ``era`` decides the shape of （六） when the table itself does not."""
-    if "申请" not in text and "复议" not in text:
+    raw = text.text if isinstance(text, Squashed) else text
+    if "申请" not in raw and "复议" not in raw:
         return StreamTables(None, None, None)
-    squashed = _Squashed(text)
+    squashed = text if isinstance(text, Squashed) else Squashed(text)
     sign = _era_sign(squashed)
     fmt_era = sign[0] if sign is not None else era
     return StreamTables(_applications(squashed, fmt_era), _reviews(squashed), sign)
 
 
-def _era_sign(s: _Squashed) -> tuple[Era, Span] | None:
+def _era_sign(s: Squashed) -> tuple[Era, Span] | None:
     for era, labels in _ERA_SIGNS:
         for label in labels:
-            at = s.sq.find(_fold(label))
+            at = s.sq.find(fold(label))
             if at >= 0:
                 start = s.offset(at)
-                return era, s.span(start, s.end_offset(at + len(_fold(label))))
+                return era, s.span(start, s.end_offset(at + len(fold(label))))
     return None
 
 
@@ -150,7 +151,7 @@ def _era_sign(s: _Squashed) -> tuple[Era, Span] | None:
 
 def _numbering_forms(numbering: str) -> tuple[str, ...]:
     """The ways a numbering is written, folded: 1. 1、 1， / (一) （一） / 一、 一. 一，"""
-    core = _fold(numbering).rstrip(".、")
+    core = fold(numbering).rstrip(".、")
     if core.startswith("("):
         inner = core.strip("()")
         return (f"({inner})", f"{inner}、", f"{inner}.") if inner in _CN_DIGITS else (core,)
@@ -170,7 +171,7 @@ def _labels(fmt: str) -> tuple[_Label, ...]:
         if fmt not in row.formats and fmt in ("2019", "2021"):
             continue
         numberings = _numbering_forms(row.numbering)
-        keys = {_fold(v) for v in row.labels}
+        keys = {fold(v) for v in row.labels}
         if any(len(k) <= _SHORT for k in keys):
             keys = {n + k for n in numberings for k in keys}
         else:
@@ -221,7 +222,7 @@ _TRAILING_RUN_RE = re.compile(r"[\s0-9０-９—―─–\-－/／无\u200b\ufef
 _LAST_TOKEN_RE = re.compile(r"[0-9０-９]+\s*$")
 
 
-def _run_ends(s: _Squashed, start: int) -> tuple[int, ...]:
+def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     """Where a trailing run of values that starts at text offset ``start`` may end: at the
     first character that is no digit, mark or white space.  When ``、`` or ``.`` follows,
     the digits before it are the numbering of what follows (``… 0 0 5、存在的问题``): a
@@ -260,7 +261,7 @@ _TAIL_RE = re.compile(r"[^\s0-9０-９—―─–\-－/／]+[\s\u3000]*$")
 
 
 def _row_tokens(
-    s: _Squashed, sq_start: int, sq_stop: int | None, label: _Label | None = None
+    s: Squashed, sq_start: int, sq_stop: int | None, label: _Label | None = None
 ) -> list[Token] | None:
     """The value tokens between a label's end and the next label's numbering (or, for the
     last row, the run that follows), or None when that text is not a run of values.  The
@@ -278,14 +279,14 @@ def _row_tokens(
     if tokens is None and label is not None:
         tail = _TAIL_RE.search(s.text, start, end)
         if tail is not None and tail.start() > start:
-            rest = _fold(tail.group())
+            rest = fold(tail.group())
             if any(rest in key and not key.startswith(rest) for key in label.keys):
                 end = tail.start()
                 tokens = _value_tokens(s.text, start, end)
     return tokens
 
 
-def _applications(s: _Squashed, era: Era) -> ApplicationTable | None:
+def _applications(s: Squashed, era: Era) -> ApplicationTable | None:
     fmt = {Era.V2019: "2019", Era.V2021: "2021"}.get(era, "any")
     labels = _LABELS[fmt]
     best: list[tuple[_Label, int, int]] = []
@@ -348,7 +349,7 @@ def _count(table: ApplicationTable | None) -> int:
 _STANDALONE_NUMBER_RE = re.compile(r"(?<!\S)[0-9]+(?!\S)")
 
 
-def _by_order(s: _Squashed, sq_start: int, fmt: str | None) -> ApplicationTable | None:
+def _by_order(s: Squashed, sq_start: int, fmt: str | None) -> ApplicationTable | None:
     """Table 三 from its value runs alone, given to the form's rows in printed order: for
     text whose labels stand apart from their values (copied out of a PDF).  Kept only when
     the numbers are exactly seven for each row of a format and every identity of the form
@@ -386,7 +387,7 @@ def _by_order(s: _Squashed, sq_start: int, fmt: str | None) -> ApplicationTable 
     return None
 
 
-def _value_at(s: _Squashed, piece: Piece) -> Value:
+def _value_at(s: Squashed, piece: Piece) -> Value:
     return parse_value(s.text[piece[0] : piece[1]], s.span(*piece))
 
 
@@ -472,7 +473,7 @@ def _known(readings: dict[str, RowReading], row_id: str, column: int) -> Piece |
     return None if reading is None else reading.cells[column]
 
 
-def _value_of(s: _Squashed, cell: Piece | str | None, at: int) -> Value | None:
+def _value_of(s: Squashed, cell: Piece | str | None, at: int) -> Value | None:
     if cell is None:
         return None
     if isinstance(cell, str):  # BLANK: a cell that vanished, at the place of its row
@@ -482,7 +483,7 @@ def _value_of(s: _Squashed, cell: Piece | str | None, at: int) -> Value | None:
 
 
 def _application_table(
-    s: _Squashed,
+    s: Squashed,
     found: list[tuple[_Label, int, int]],
     readings: dict[str, RowReading],
     tokens_by_row: dict[str, list[Token] | None],
@@ -521,14 +522,14 @@ def _application_table(
 
 # ------------------------------------------------------------------ table 四
 
-_HEAD_KEYS = tuple(sorted({_fold(k) for k in REVIEW_FORM_HEAD}, key=lambda k: (-len(k), k)))
+_HEAD_KEYS = tuple(sorted({fold(k) for k in REVIEW_FORM_HEAD}, key=lambda k: (-len(k), k)))
 
 
-def _reviews(s: _Squashed) -> ReviewTable | None:
+def _reviews(s: Squashed) -> ReviewTable | None:
     """Table 四: after its head (found by 复议后起诉, else by the last 尚未审结 of a head that
     names 行政复议), the fifteen values."""
     for anchor in ("复议后起诉", "尚未审结"):
-        key = _fold(anchor)
+        key = fold(anchor)
         at = s.sq.find(key)
         tries = 0
         while at >= 0 and tries < 5:
@@ -541,7 +542,7 @@ def _reviews(s: _Squashed) -> ReviewTable | None:
     return None
 
 
-def _review_after(s: _Squashed, cursor: int) -> ReviewTable | None:
+def _review_after(s: Squashed, cursor: int) -> ReviewTable | None:
     sq = s.sq
     moved = True
     while moved:
