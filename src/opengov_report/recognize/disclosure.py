@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model.era import Era
+from ..model.forms import DISCLOSURE_FORM
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
 from ..model.values import parse_value
 from .build import table_cell
@@ -25,26 +26,10 @@ from .rows import CONTENT, RowView, cell_value, is_blank_text, part_span, trim_v
 
 __all__ = ["DEFAULT_COLUMNS", "recognize_disclosure"]
 
-#: the official columns of each row, by era
+#: the official columns of each row, by era (the forms' facts, model/forms.py)
 DEFAULT_COLUMNS: dict[Era, dict[str, tuple[str, ...]]] = {
-    Era.V2019: {
-        "regulations": ("new_made", "new_published", "total_published"),
-        "normative_documents": ("new_made", "new_published", "total_published"),
-        "admin_license": ("previous_items", "change", "decisions"),
-        "other_services": ("previous_items", "change", "decisions"),
-        "admin_penalty": ("previous_items", "change", "decisions"),
-        "admin_enforcement": ("previous_items", "change", "decisions"),
-        "admin_fees": ("previous_items", "change"),
-        "procurement": ("items", "amount"),
-    },
-    Era.V2021: {
-        "regulations": ("issued", "repealed", "in_force"),
-        "normative_documents": ("issued", "repealed", "in_force"),
-        "admin_license": ("decisions",),
-        "admin_penalty": ("decisions",),
-        "admin_enforcement": ("decisions",),
-        "admin_fees": ("amount",),
-    },
+    era: {row: columns for row, _, columns in DISCLOSURE_FORM[fmt]}
+    for era, fmt in ((Era.V2019, "2019"), (Era.V2021, "2021"))
 }
 _COLUMNS_2021 = frozenset({"issued", "repealed", "in_force"})
 _COLUMNS_2019 = frozenset({"new_made", "new_published", "total_published", "previous_items",

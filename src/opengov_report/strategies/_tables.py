@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from ..checks.applications import result_rows
 from ..model.era import Era
+from ..model.forms import DISCLOSURE_FORM
 from ..model.tables import (
     ApplicationTable,
     DisclosureTable2019,
@@ -18,7 +19,6 @@ from ..model.tables import (
     TableCell,
 )
 from ..model.values import parse_value
-from ..recognize.disclosure import DEFAULT_COLUMNS
 from ..recognize.labels import (
     APPLICATION_COLUMN_LABELS,
     APPLICATION_COLUMNS,
@@ -221,7 +221,7 @@ def disclosure_tables(
     era = era if era is not None else draw(st.sampled_from(_ERAS))
     cells: list[TableCell] = []
     counts = small_counts(max_count)
-    for row, columns in DEFAULT_COLUMNS[era].items():
+    for row, _, columns in DISCLOSURE_FORM[era.value]:
         numbers = {c: draw(counts) for c in columns if c not in ("change", "amount")}
         if consistent:
             if "in_force" in numbers:
