@@ -137,3 +137,12 @@ def test_integers(n: int) -> None:
 def test_format_then_parse_round_trips(value: Value) -> None:
     again = parse_value(format_value(value))
     assert (again.kind, again.number, again.unit) == (value.kind, value.number, value.unit)
+
+
+def test_an_unreadable_run_of_digits_is_not_rendered_as_a_number() -> None:
+    from opengov_report.model.values import Value, ValueKind, format_value, parse_value
+
+    glued = Value(ValueKind.UNREADABLE, "206912106")
+    assert format_value(glued) == "206912106?"
+    assert parse_value(format_value(glued)).number is None
+    assert format_value(Value(ValueKind.UNREADABLE, "约12")) == "约12"

@@ -237,8 +237,14 @@ def _split_unit(text: str) -> tuple[str, str | None]:
 
 
 def format_value(value: Value) -> str:
-    """The text of a value for rendering: its raw text, or a canonical form when it has none."""
+    """The text of a value for rendering: its raw text, or a canonical form when it has none.
+
+    An unreadable value whose text would read as a number (glued digits that no cut decided,
+    ``206912106`` for two columns) is written with a ``?`` after it, so that the rendered
+    text is not read back as a number the report does not state."""
     raw = value.raw.strip(_BLANK_CHARS)
+    if value.kind is ValueKind.UNREADABLE and raw and parse_value(raw).is_number:
+        return raw + "?"
     if raw or value.kind is ValueKind.BLANK:
         return raw
     kind, number = value.kind, value.number
