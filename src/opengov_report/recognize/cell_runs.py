@@ -126,7 +126,7 @@ def _tab_cells(segment: str, start: int) -> list[Token] | None:
 
 
 def _number(text: str) -> int:
-    return int(text.translate(_FOLD_DIGITS))
+    return int(text)  # int() reads full-width digits too
 
 
 def read_row(
@@ -267,8 +267,8 @@ def number_of(text: str, cell: Piece | str | None) -> int | None:
         return None
     if isinstance(cell, str):
         return 0
-    raw = text[cell[0] : cell[1]].translate(_FOLD_DIGITS)
-    return int(raw) if raw.isdigit() else 0
+    raw = text[cell[0] : cell[1]]
+    return int(raw) if raw.isdecimal() else 0
 
 
 def cell_of(text: str, cell: Piece | str | None) -> str | None:
