@@ -114,3 +114,18 @@ def test_corpus_drawn_from_the_strategies(tmp_path: Path) -> None:
     ]  # deterministic
     assert len({p.read_bytes() for p in paths}) == files  # not one text written many times
     assert all(parse(p.read_bytes()).tables for p in paths)
+
+
+def test_bench_corpus_runs() -> None:
+    out = _run("bench_corpus.py", "--passes", "1")
+    assert "MB/s" in out and "53 files" in out
+
+
+def test_the_real_corpus_scoreboard_runs_and_finds_nothing_wrong() -> None:
+    result: dict[str, Any] = json.loads(
+        _run("real_corpus.py", str(ROOT / "examples/corpus"), "--json")
+    )
+    total = result["total"]
+    assert total["files"] == 49
+    assert total["wrong"] == 0, [f["wrong_figures"] for f in result["files"] if f["wrong"]]
+    assert total["right"] >= 220
