@@ -15,17 +15,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report import Era, Severity, check
-from opengov_report.checks.applications import result_rows
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
-    REVIEW_COLUMNS,
-    REVIEW_GROUPS,
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS as APPLICATION_COLUMNS,
+)
+from opengov_report.model.forms import (
+    REVIEW_COLUMN_LABELS,
+    REVIEW_GROUP_LABELS,
+    applicant_result_rows,
+    application_rows,
 )
 from tests.checks.builders import applications_table, report, reviews_table
 
+# the forms' facts (model/forms.py), not the checks' own: a wrong result_rows in the checks
+# must fail these properties
+APPLICATION_ROWS_2019 = application_rows("2019")
+APPLICATION_ROWS_2021 = application_rows("2021")
+REVIEW_GROUPS = tuple(REVIEW_GROUP_LABELS)
+REVIEW_COLUMNS = tuple(REVIEW_COLUMN_LABELS)
 _PARTS = APPLICATION_COLUMNS[:6]
+
+
+def result_rows(era: Era) -> tuple[str, ...]:
+    return applicant_result_rows("2021" if era is Era.V2021 else "2019")
+
+
 _NOTHING = ("", "无", "——", "0")
 
 Grid = dict[str, dict[str, str]]

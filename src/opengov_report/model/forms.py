@@ -13,14 +13,19 @@ import attrs
 
 __all__ = [
     "APPLICANT_COLUMNS",
+    "APPLICANT_COLUMN_LABELS",
     "APPLICATION_FORM",
+    "APPLICATION_ROW_TEXT",
     "DISCLOSURE_FORM",
     "REVIEW_COLUMNS_FLAT",
+    "REVIEW_COLUMN_LABELS",
     "REVIEW_FORM_HEAD",
+    "REVIEW_GROUP_LABELS",
     "REVIEW_GROUP_SUMS",
     "ROW_SUMS_APPLICATIONS",
     "FormRow",
     "applicant_result_rows",
+    "application_rows",
 ]
 
 
@@ -166,3 +171,42 @@ DISCLOSURE_FORM: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], .
         ("admin_fees", ("行政事业性收费",), ("amount",)),
     ),
 }  # fmt: skip
+
+
+def application_rows(fmt: str) -> tuple[str, ...]:
+    """The ids of table 三's rows that hold values in format ``fmt`` (``"2019"`` or
+    ``"2021"``), in printed order: （六） is one row in 2019, three sub-rows in 2021."""
+    return tuple(
+        row.id
+        for row in APPLICATION_FORM
+        if not row.is_group and fmt in row.formats and not (fmt == "2021" and row.id == "other")
+    )
+
+
+#: each row of table 三 as the form prints it, with its numbering (一、本年新收…)
+APPLICATION_ROW_TEXT: dict[str, str] = {
+    row.id: row.numbering + row.labels[0] for row in APPLICATION_FORM if not row.is_group
+}
+#: the head labels of table 三's columns
+APPLICANT_COLUMN_LABELS: dict[str, str] = {
+    "natural_person": "自然人",
+    "commercial_enterprise": "商业企业",
+    "research_institution": "科研机构",
+    "social_welfare_organization": "社会公益组织",
+    "legal_service_organization": "法律服务机构",
+    "other_organization": "其他",
+    "total": "总计",
+}
+#: table 四's groups and result columns, with their labels
+REVIEW_GROUP_LABELS: dict[str, str] = {
+    "review": "行政复议",
+    "litigation_direct": "未经复议直接起诉",
+    "litigation_after_review": "复议后起诉",
+}
+REVIEW_COLUMN_LABELS: dict[str, str] = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}

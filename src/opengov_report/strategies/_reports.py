@@ -10,6 +10,8 @@ import attrs
 from hypothesis import strategies as st
 
 from ..model.era import Era
+from ..model.forms import APPLICANT_COLUMNS as APPLICATION_COLUMNS
+from ..model.forms import REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS
 from ..model.report import AnnualReport, Metadata
 from ..model.tables import (
     ApplicationTable,
@@ -21,7 +23,6 @@ from ..model.tables import (
 )
 from ..model.values import Value, ValueKind, parse_value
 from ..parse import parse_document
-from ..recognize.labels import APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS
 from ._errors import check_era
 from ._tables import (
     application_tables,
@@ -32,6 +33,9 @@ from ._tables import (
 )
 
 __all__ = ["inconsistent_reports", "metadata", "reports"]
+
+REVIEW_GROUPS = tuple(REVIEW_GROUP_LABELS)
+REVIEW_COLUMNS = tuple(REVIEW_COLUMN_LABELS)
 
 #: agency names as reports write them (each ends the way the reader expects an agency to)
 AGENCIES = (

@@ -6,9 +6,17 @@ import functools
 
 from hypothesis import strategies as st
 
-from ..checks.applications import result_rows
 from ..model.era import Era
-from ..model.forms import DISCLOSURE_FORM
+from ..model.forms import (
+    APPLICANT_COLUMN_LABELS,
+    APPLICANT_COLUMNS,
+    APPLICATION_ROW_TEXT,
+    DISCLOSURE_FORM,
+    REVIEW_COLUMN_LABELS,
+    REVIEW_GROUP_LABELS,
+    applicant_result_rows,
+    application_rows,
+)
 from ..model.tables import (
     ApplicationTable,
     DisclosureTable2019,
@@ -19,18 +27,7 @@ from ..model.tables import (
     TableCell,
 )
 from ..model.values import parse_value
-from ..recognize.labels import (
-    APPLICATION_COLUMN_LABELS,
-    APPLICATION_COLUMNS,
-    APPLICATION_ROW_LABELS,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
-    DISCLOSURE_ROW_LABELS,
-    REVIEW_COLUMNS,
-    REVIEW_GROUP_LABELS,
-    REVIEW_GROUPS,
-    legacy_row_id,
-)
+from ..recognize.labels import legacy_row_id
 from ._errors import check_era, check_positive
 from ._values import amount_texts, small_counts, up_to, written, zero_texts
 
@@ -42,7 +39,20 @@ __all__ = [
     "review_tables",
 ]
 
-_PEOPLE = APPLICATION_COLUMNS[:6]  # natural_person and the five organisation columns
+_PEOPLE = APPLICANT_COLUMNS[:6]  # natural_person and the five organisation columns
+REVIEW_GROUPS = tuple(REVIEW_GROUP_LABELS)
+REVIEW_COLUMNS = tuple(REVIEW_COLUMN_LABELS)
+#: table 二's rows as the forms print them (行政规范性文件 as in 2021)
+_DISCLOSURE_ROW_TEXT = {
+    row: labels[0] for form in DISCLOSURE_FORM.values() for row, labels, _ in form
+}
+
+
+def result_rows(era: Era) -> tuple[str, ...]:
+    """The rows whose sum is （七）总计 in a table of ``era`` (the form's fact)."""
+    return applicant_result_rows("2021" if era is Era.V2021 else "2019")
+
+
 _ERAS = (Era.V2021, Era.V2019)
 
 
@@ -60,8 +70,9 @@ def _solid_texts(max_count: int) -> st.SearchStrategy[str]:
     )
 
 
-_ORGS = APPLICATION_COLUMNS[1:6]
+_ORGS = APPLICANT_COLUMNS[1:6]
 _SUBTOTAL_COLUMN = "legal_entity_subtotal"
+_COLUMN_LABELS = {**APPLICANT_COLUMN_LABELS, _SUBTOTAL_COLUMN: "小计"}
 #: group subtotal rows a report may add, by era (2021: （六）其他处理 over its three sub-rows)
 _SUBTOTAL_ROWS = {
     Era.V2019: ("denied", "unable", "not_processed"),
@@ -101,12 +112,12 @@ def application_tables(
     check_era(era, _ERAS, "application_tables")
     check_positive(max_count, "max_count", "application_tables")
     era = era if era is not None else draw(st.sampled_from(_ERAS))
-    base_rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    base_rows = application_rows("2021" if era is Era.V2021 else "2019")
     with_column = draw(_MAYBE) if subtotals is None else subtotals
     with_rows = draw(_MAYBE) if subtotals is None else subtotals
     groups = _SUBTOTAL_ROWS[era] if with_rows else ()
     rows = _with_subtotal_rows(base_rows, groups)
-    columns = [*APPLICATION_COLUMNS[:6], *([_SUBTOTAL_COLUMN] if with_column else []), "total"]
+    columns = [*APPLICANT_COLUMNS[:6], *([_SUBTOTAL_COLUMN] if with_column else []), "total"]
     texts: dict[str, dict[str, str]] = {}
     if consistent:
         grid: dict[str, dict[str, int]] = {r: dict.fromkeys(_PEOPLE, 0) for r in rows}
@@ -136,8 +147,8 @@ def application_tables(
             cell_texts = _solid_texts(max_count) if r in groups else _cell_texts(max_count)
             texts[r] = {c: draw(cell_texts) for c in columns}
     cells = tuple(
-        TableCell(r, c, parse_value(texts[r][c]), APPLICATION_ROW_LABELS.get(r, r),
-                  APPLICATION_COLUMN_LABELS[c])
+        TableCell(r, c, parse_value(texts[r][c]), APPLICATION_ROW_TEXT.get(r, r),
+                  _COLUMN_LABELS[c])
         for r in rows
         for c in columns
     )  # fmt: skip
@@ -239,7 +250,7 @@ def disclosure_tables(
             else:
                 text = written(draw, numbers[column])
             value = parse_value(text, default_unit=default_unit, signed=column == "change")
-            cells.append(TableCell(row, column, value, DISCLOSURE_ROW_LABELS[row]))
+            cells.append(TableCell(row, column, value, _DISCLOSURE_ROW_TEXT[row]))
     table_cls = DisclosureTable2021 if era is Era.V2021 else DisclosureTable2019
     return table_cls(tuple(cells))
 
