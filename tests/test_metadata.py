@@ -268,6 +268,45 @@ def test_signature_block(tail: str, signatory: str | None, published: str | None
     assert (None if meta.published is None else meta.published.isoformat()) == published
 
 
+def test_a_date_in_a_running_sentence_does_not_sign() -> None:
+    text = "某县某局2020年政府信息公开工作年度报告\n正文。某县人民政府2020年12月31日 召开了专题会议，部署工作。"
+    meta = parse(text).metadata
+    assert meta.signatory is None
+    assert meta.published is None
+
+
+def test_a_cover_letters_signature_followed_by_the_report_title() -> None:
+    text = (
+        "关于报送《某区公安局2015年政府信息公开年度报告》的函 区办公室：现将报告报送贵处。"
+        " 某区公安局2016年1月4日 某区公安局2015年政府信息公开工作年度报告 一、概述（略）"
+    )
+    meta = parse(text).metadata
+    assert meta.signatory == "某区公安局"
+    assert meta.published == datetime.date(2016, 1, 4)
+    assert meta.year == 2015
+
+
+def test_a_link_to_another_report_at_the_end_is_not_the_report_naming_itself() -> None:
+    text = "一年来，我局认真贯彻落实《条例》。\n上一篇：某县某局2018年政府信息公开工作年度报告\n"
+    assert parse(text).metadata.year is None
+    text = "一年来，我局认真贯彻落实《条例》。\n附件：某县某局2018年政府信息公开工作年度报告.pdf\n"
+    meta = parse(text).metadata
+    assert meta.year == 2018
+    assert meta.agency == "某县某局"
+
+
+def test_year_before_the_agency_in_a_title() -> None:
+    meta = parse("2019年度某市某局政府信息公开工作年度报告\n一、总体情况\n").metadata
+    assert meta.year == 2019
+    assert meta.agency == "某市某局"
+
+
+def test_opening_sentence_after_a_title_without_year() -> None:
+    meta = parse("某市某局政府信息公开工作年度报告\n2019年，我局认真贯彻落实《条例》。\n").metadata
+    assert meta.agency == "某市某局"
+    assert meta.year == 2019
+
+
 def test_parse_date_and_year_in_chinese_numerals() -> None:
     assert parse_date("二○一一年元月二十日") == datetime.date(2011, 1, 20)
     assert parse_date("二〇二〇年十二月三十一日") == datetime.date(2020, 12, 31)

@@ -15,8 +15,9 @@ it; nothing is guessed from file names or invented.
 - **Agency**: the words before the year in the title (``平潭综合实验区财政金融局2019年…`` →
   ``平潭综合实验区财政金融局``; ``XX局关于报送…的函`` → ``XX局``).  A title that names a bare unit
   (``公安局``, ``财金局``: no place in it) gives way to a fuller name the report states
-  elsewhere.  Without a title agency, in this order: the signature, ``由X编制``, the report
-  naming itself (``现发布《X2016年度政府信息公开工作报告》``), the header's ``发布机构``.
+  elsewhere.  Without a title agency, in this order: the signature, the report naming itself
+  (``现发布《X2016年度政府信息公开工作报告》``), ``由X编制``, the header's ``发布机构``; a name
+  with a place in it before a bare one.
 - **Published** and **signatory**: the signature block, the agency and the date that end the
   report (``平潭综合实验区公安局 2020年1月17日``, ``河北省教育厅\\r2017年2月24日``, the date
   then the agency on the next line, or run into the text on one-line pages); else the
@@ -81,8 +82,9 @@ _PLACE_MARKS = (
     "国务院", "中央", "自治",
 )  # fmt: skip
 _SEPARATORS = frozenset(_WS + '。，；：:;,、！？!?（）()“”"《》<>「」【】[]')
-#: what may follow a signature's date
-_AFTER_SIGN = frozenset(_WS + "附更抄（(【[")
+#: what may follow a signature's date (an attachment, a footer, a bracketed note)
+_AFTER_SIGN = frozenset("附更抄（(【[")
+_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
 #: how a cover letter or a last section ends before the signature
 _CLOSINGS = ("此函", "特此报告", "特此函告", "特此说明", "特此函达")
 _DRAWN_UP_RE = re.compile(r"由([^\s，。、；：:,（）()《》“”]{3,30}?)(?:负责|牵头|组织|汇总)?编制")
@@ -161,7 +163,8 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
     if year is not None and title_span is not None:
         spans.append(("year", title_span))
     elif year is None:
-        inferred = infer_year(text, header.body_start, published)
+        after_title = title_span.end if title_span is not None else 0
+        inferred = infer_year(text, max(header.body_start, after_title), published)
         if inferred is not None:
             year = inferred.year
             spans.append(("year", inferred.span))
@@ -284,9 +287,12 @@ def _agency_from_title(title: str) -> str | None:
     cover letter, before its 关于 or inside its 《》."""
     squashed = _squash(title).translate(_FULL_DIGITS)
     m = _YEAR_RE.search(squashed) or _CN_YEAR_RE.search(squashed)
+    core = min((i for w in _TITLE_CORE if (i := squashed.find(w)) >= 0), default=0)
     if m is None:
-        core = min((i for w in _TITLE_CORE if (i := squashed.find(w)) >= 0), default=0)
         head = squashed[:core]
+    elif m.start() == 0 and m.end() < core:  # 2019年度某市某局政府信息公开工作年度报告
+        head = squashed[m.end() : core].lstrip("度")
+        return head if 2 <= len(head) <= 30 and head.endswith(_AGENCY_ENDINGS) else None
     else:
         head = squashed[: m.start()]
     if "关于" in head:  # XX局关于报送…的函; 关于报送《XX局2015年…》的函
@@ -325,9 +331,9 @@ def _other_agencies(
         out.append((signatory, sign_span))
     head_end = min(len(text), header.body_start + 3000)
     m = _DRAWN_UP_RE.search(text, header.body_start, head_end)
-    if m is not None and _plausible_agency(m.group(1)):
-        out.append((m.group(1), span_at(text, m.start(1), m.end(1))))
     out.extend(self_named_agencies(text, header.body_start))
+    if m is not None and _plausible_agency(m.group(1)) and not _is_bare(m.group(1)):
+        out.append((m.group(1), span_at(text, m.start(1), m.end(1))))
     field = header.get(*_HEADER_AGENCY_KEYS)
     if field is not None and _plausible_agency(_squash(field.value)):
         out.append((_squash(field.value), field.span))
@@ -337,8 +343,10 @@ def _other_agencies(
 def _fuller_agency(bare: str | None, others: list[tuple[str, Span]]) -> tuple[str, Span] | None:
     """The first of ``others``; for a bare unit name, the first that ends with it, else the
     first with a place in it."""
-    if bare is None:
-        return others[0] if others else None
+    if bare is None:  # a name with a place in it first (not the signature's 办公室)
+        placed = [o for o in others if not _is_bare(o[0])]
+        ranked = placed or others
+        return ranked[0] if ranked else None
     for name, span in others:
         if name.endswith(bare) and name != bare:
             return name, span
@@ -361,8 +369,7 @@ def _signature(
     signed: tuple[datetime.date, Span, str, Span] | None = None
     alone: tuple[datetime.date, Span] | None = None
     for m in _SIGN_DATE_RE.finditer(text, lo):
-        after = text[m.end() : m.end() + 2]
-        if after.startswith("印发") or (after and after[0] not in _AFTER_SIGN):
+        if not _ends_signature(text, m.end()):
             continue
         date = _sign_date(m)
         if date is None:
@@ -380,6 +387,33 @@ def _signature(
     if signed is not None:
         return signed
     return None, None, None, None
+
+
+def _ends_signature(text: str, end: int) -> bool:
+    """Whether what follows a date lets it end a signature: the end of the text or of the
+    line, an attachment, a footer (附件, 更多信息…, 抄送), a heading, a report's title (after
+    a cover letter), or the print colophon
+    (``XX办公室 2022年1月7日印发``); not a sentence going on (``2019年12月31日 召开``) nor the
+    colophon's own date."""
+    if text.startswith("印发", end):
+        return False
+    i = _skip_spaces(text, end)
+    if i >= len(text) or text[i] in "\r\n" or text[i] in _AFTER_SIGN:
+        return True
+    if i == end:
+        return False
+    if _HEADING_RE.match(text, i) or _title_end(text[i : i + 120]) is not None:
+        return True  # a heading, or the report's title after its cover letter's signature
+    j = i
+    while j < len(text) and j - i < 40 and text[j] not in _SEPARATORS:
+        j += 1
+    return _plausible_agency(text[i:j]) and bool(_SIGN_DATE_RE.match(text, _skip_spaces(text, j)))
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\u3000\u00a0":
+        i += 1
+    return i
 
 
 def _sign_date(m: re.Match[str]) -> datetime.date | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -53,6 +54,10 @@ _NAME_RE = re.compile(
 _SELF_VERBS = ("编制了", "编制", "现将", "现公布", "现发布", "公布", "发布", "报送", "形成")
 #: words that make a name another document's (a notice about compiling reports)
 _OTHER_DOC = ("关于", "做好", "印发", "转发", "通知", "要求", "参照", "对照", "根据")
+#: an attachment's file name ends with its extension (or a quote in a list of 附件)
+_ATTACHMENT_RE = re.compile(r"[》”\"]?\s{0,2}[.．](?:docx?|pdf|wps|xlsx?|ofd|PDF|DOCX?)")
+#: words of site chrome that link to other pages
+_LINK_WORDS_RE = re.compile(r"上一篇|下一篇|上篇|下篇|相关阅读|相关文章|往期")
 #: the opening: a year that starts the report's first sentence
 _OPENING_RE = re.compile(_Y + _S + "年(?:度|以来)?" + _S + "(?:[，,]|我|全年|本)")
 #: what may precede the opening sentence: an addressee (省政府办公厅：), a first heading
@@ -113,22 +118,36 @@ def _periods(text: str, start: int, head_end: int, tail_start: int) -> list[Year
 
 def _own_names(text: str, start: int, head_end: int, tail_start: int) -> list[YearEvidence]:
     out: list[YearEvidence] = []
-    windows = [(start, head_end)] + ([(tail_start, len(text))] if tail_start < len(text) else [])
-    for lo, hi in windows:
-        for m in _NAME_RE.finditer(text, lo, hi):
-            if _names_itself(text, m.start(), lo):
-                span = span_at(text, m.start(), m.end())
-                out.append(YearEvidence(_year(m.group(1)), "the report names itself", span))
+    for m, _ in _self_names(text, start, head_end, tail_start):
+        span = span_at(text, m.start(), m.end())
+        out.append(YearEvidence(_year(m.group(1)), "the report names itself", span))
     return out
 
 
-def _names_itself(text: str, at: int, lo: int) -> bool:
-    """Whether the words before a report's name at ``at`` make it this report's: nothing (a
-    quoted or listed name), a publishing verb, or an agency name; not a notice's title."""
-    i = at
-    while i > lo and at - i < 40 and text[i - 1] not in _SEPARATORS:
-        i -= 1
-    prefix = text[i:at]
+def _self_names(
+    text: str, start: int, head_end: int, tail_start: int
+) -> Iterator[tuple[re.Match[str], str]]:
+    """The report's own names (and the words before each) in the opening part of the body,
+    and as an attachment's file name at its end (not a link to another page: 上一篇：…)."""
+    windows = [(start, head_end, False)]
+    if tail_start < len(text):
+        windows.append((tail_start, len(text), True))
+    for lo, hi, tail in windows:
+        for m in _NAME_RE.finditer(text, lo, hi):
+            i = m.start()
+            while i > lo and m.start() - i < 40 and text[i - 1] not in _SEPARATORS:
+                i -= 1
+            prefix = text[i : m.start()]
+            if not _names_itself(prefix) or _LINK_WORDS_RE.search(text, max(lo, i - 12), i):
+                continue
+            if tail and not _ATTACHMENT_RE.match(text, m.end()):
+                continue
+            yield m, prefix
+
+
+def _names_itself(prefix: str) -> bool:
+    """Whether the words before a report's name make it this report's: nothing (a quoted or
+    listed name), a publishing verb, or an agency name; not a notice's title."""
     if any(w in prefix for w in _OTHER_DOC):
         return False
     if not prefix or prefix.endswith(_SELF_VERBS):
@@ -166,17 +185,12 @@ def self_named_agencies(text: str, body_start: int = 0) -> list[tuple[str, Span]
     head_end = min(len(text), body_start + _HEAD)
     tail_start = max(head_end, len(text) - _TAIL)
     out: list[tuple[str, Span]] = []
-    for lo, hi in ((body_start, head_end), (tail_start, len(text))):
-        for m in _NAME_RE.finditer(text, lo, hi):
-            i = m.start()
-            while i > lo and m.start() - i < 40 and text[i - 1] not in _SEPARATORS:
-                i -= 1
-            prefix = text[i : m.start()]
-            if (
-                len(prefix) >= 3
-                and prefix.endswith(_AGENCY_ENDINGS)
-                and not any(w in prefix for w in _OTHER_DOC)
-                and not any(c.isdigit() or c.isascii() for c in prefix)
-            ):
-                out.append((prefix, span_at(text, i, m.start())))
+    for m, prefix in _self_names(text, body_start, head_end, tail_start):
+        if (
+            len(prefix) >= 3
+            and prefix.endswith(_AGENCY_ENDINGS)
+            and not any(c.isdigit() or c.isascii() for c in prefix)
+        ):
+            at = m.start() - len(prefix)
+            out.append((prefix, span_at(text, at, m.start())))
     return out
