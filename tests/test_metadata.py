@@ -342,6 +342,18 @@ def test_era_unknown_without_tables_or_year() -> None:
     assert report.era is Era.UNKNOWN
 
 
+def test_standard_outline_without_year_is_unknown_and_says_why() -> None:
+    sections = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项")  # fmt: skip
+    numerals = "一二三四五六"
+    text = "".join(f"{n}、{t}\n内容。\n" for n, t in zip(numerals, sections, strict=True))
+    report = parse(text)
+    assert report.metadata.year is None
+    assert report.era is Era.UNKNOWN
+    assert [e.era for e in report.era_evidence] == [Era.UNKNOWN]
+    assert "no year" in report.era_evidence[0].reason
+
+
 def test_table_labels_decide_the_era_before_the_year() -> None:
     text = (
         "某县某局2018年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"

@@ -79,16 +79,26 @@ def _sign_name(sign: str) -> str:
 
 
 def _era_from_outline(doc: Document, year: int | None) -> tuple[Era, tuple[EraEvidence, ...]]:
+    """No table label decides: the year does (format-spec §2: reports on 2018 or earlier are
+    legacy, on 2019–2020 the 2019 format, from 2021 the 2021 format), with the outline as
+    supporting evidence; without a year, ``UNKNOWN`` (the evidence says what was seen)."""
     titles = [normalize_label(s.title) for s in doc.sections() if s.level == 1]
     found = sum(1 for words in _STANDARD_SECTIONS if any(w in t for t in titles for w in words))
     standard = found >= 5
     if year is None:
+        if standard:
+            reason = f"no table; the standard outline ({found} of 6 sections) but no year"
+            return Era.UNKNOWN, (EraEvidence(Era.UNKNOWN, reason),)
         return Era.UNKNOWN, ()
-    if year >= 2019 and standard:
-        era = Era.V2021 if year >= 2021 else Era.V2019
-        reason = f"no table; the standard outline ({found} of 6 sections) and year {year}"
-        return era, (EraEvidence(era, reason),)
     if year < 2019:
-        return Era.LEGACY, (EraEvidence(Era.LEGACY, f"no table; year {year} is before 2019"),)
+        reason = f"no table; the report is on {year}, before the 2019 format"
+        return Era.LEGACY, (EraEvidence(Era.LEGACY, reason),)
     era = Era.V2021 if year >= 2021 else Era.V2019
-    return era, (EraEvidence(era, f"no table and no standard outline; year {year}"),)
+    period = "2021 on" if era is Era.V2021 else "2019–2020"
+    if standard:
+        reason = (
+            f"no table; the standard outline ({found} of 6 sections) and the year {year} ({period})"
+        )
+    else:
+        reason = f"no table and no standard outline; the year {year} ({period})"
+    return era, (EraEvidence(era, reason),)
