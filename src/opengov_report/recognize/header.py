@@ -71,10 +71,9 @@ class ScraperHeader:
 def span_at(text: str, start: int, end: int) -> Span:
     """The span of ``text[start:end]``, with its line and column (``\\n``, ``\\r\\n`` and a
     bare ``\\r`` each end a line)."""
-    before = text[:start]
-    crlf = before.count("\r\n")
-    line = before.count("\n") + before.count("\r") - crlf + 1
-    last = max(before.rfind("\n"), before.rfind("\r"))
+    crlf = text.count("\r\n", 0, start)
+    line = text.count("\n", 0, start) + text.count("\r", 0, start) - crlf + 1
+    last = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start))
     return Span(start, end, line, start - last)
 
 

@@ -366,26 +366,25 @@ def _signature(
     that ends a line or the text and has an agency before it (or on the next, last line);
     else the last such date that stands alone."""
     lo = max(body_start, len(text) - _SIGN_WINDOW)
-    signed: tuple[datetime.date, Span, str, Span] | None = None
-    alone: tuple[datetime.date, Span] | None = None
+    # (date, date start, date end, agency, agency start, agency end): spans made at the end
+    signed: tuple[datetime.date, int, int, str, int, int] | None = None
+    alone: tuple[datetime.date, int, int] | None = None
     for m in _SIGN_DATE_RE.finditer(text, lo):
         if not _ends_signature(text, m.end()):
             continue
         date = _sign_date(m)
         if date is None:
             continue
-        date_span = span_at(text, m.start(), m.end())
         found = _agency_before(text, m.start(), lo) or _agency_after(text, m.end())
         if found is not None:
-            signed = (date, date_span, found[0], found[1])
+            signed = (date, m.start(), m.end(), *found)
         elif _stands_alone(text, m.start(), lo):
-            alone = (date, date_span)
-    if signed is not None and (alone is None or alone[1].start < signed[1].start):
-        return signed
+            alone = (date, m.start(), m.end())
+    if signed is not None and (alone is None or alone[1] < signed[1]):
+        date, start, end, name, a_start, a_end = signed
+        return date, span_at(text, start, end), name, span_at(text, a_start, a_end)
     if alone is not None:
-        return alone[0], alone[1], None, None
-    if signed is not None:
-        return signed
+        return alone[0], span_at(text, alone[1], alone[2]), None, None
     return None, None, None, None
 
 
@@ -422,7 +421,7 @@ def _sign_date(m: re.Match[str]) -> datetime.date | None:
     return _date((chinese_number(m.group(4)), _cn_month(m.group(5)), chinese_number(m.group(6))))
 
 
-def _agency_before(text: str, at: int, lo: int) -> tuple[str, Span] | None:
+def _agency_before(text: str, at: int, lo: int) -> tuple[str, int, int] | None:
     """The agency name just before a signature's date: the words back to the previous
     separator, without the end of the last section run into it (``其他需要报告的事项无``)."""
     i = at
@@ -445,10 +444,10 @@ def _agency_before(text: str, at: int, lo: int) -> tuple[str, Span] | None:
     name = text[j:i]
     if not _plausible_agency(name):
         return None
-    return name, span_at(text, j, i)
+    return name, j, i
 
 
-def _agency_after(text: str, end: int) -> tuple[str, Span] | None:
+def _agency_after(text: str, end: int) -> tuple[str, int, int] | None:
     """An agency on the line after the date, when it is the report's last line (a page
     number may follow)."""
     i = end
@@ -466,7 +465,7 @@ def _agency_after(text: str, end: int) -> tuple[str, Span] | None:
     if rest or not _plausible_agency(name):
         return None
     start = text.index(name, i)
-    return name, span_at(text, start, start + len(name))
+    return name, start, start + len(name)
 
 
 def _stands_alone(text: str, at: int, lo: int) -> bool:
