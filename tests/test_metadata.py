@@ -208,6 +208,23 @@ def test_year_from_the_report_naming_itself() -> None:
     assert meta.title is None
 
 
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("2019年以来，某省科学技术厅深入贯彻党中央部署。", "某省科学技术厅"),
+        ("2019年，某市人民政府办公室坚持以人民为中心。", "某市人民政府办公室"),
+        ("2019年，某省发展和改革委员会认真落实。", "某省发展和改革委员会"),
+        ("2018年，省人社厅坚决落实省委省政府决策部署。", None),  # a short form
+        ("2019年，认真贯彻落实省政府办公厅部署。", None),
+        ("2019年，我市人民政府坚持以人民为中心。", None),
+        ("2019年，在市委市政府的领导下，我局…。", None),
+    ],
+)
+def test_agency_from_the_subject_of_the_opening_sentence(opening: str, agency: str | None) -> None:
+    meta = parse(opening + "统计期限自2019年1月1日起至2019年12月31日止。").metadata
+    assert meta.agency == agency
+
+
 def test_a_notice_about_reports_is_not_the_report_naming_itself() -> None:
     text = (
         "根据《某区办公室关于做好2019年政府信息公开工作年度报告编制工作的通知》要求，"
@@ -410,4 +427,4 @@ def test_real_corpus_metadata_is_never_wrong() -> None:
     assert wrong == []
     assert found["year"] >= 49
     assert found["era"] >= 49
-    assert found["agency"] >= 48
+    assert found["agency"] >= 49

@@ -16,8 +16,9 @@ it; nothing is guessed from file names or invented.
   ``平潭综合实验区财政金融局``; ``XX局关于报送…的函`` → ``XX局``).  A title that names a bare unit
   (``公安局``, ``财金局``: no place in it) gives way to a fuller name the report states
   elsewhere.  Without a title agency, in this order: the signature, the report naming itself
-  (``现发布《X2016年度政府信息公开工作报告》``), ``由X编制``, the header's ``发布机构``; a name
-  with a place in it before a bare one.
+  (``现发布《X2016年度政府信息公开工作报告》``), ``由X编制``, the header's ``发布机构``, the
+  subject of the opening sentence (``2019年以来，河北省科学技术厅深入贯彻…``); a name with a
+  place in it before a bare one.
 - **Published** and **signatory**: the signature block, the agency and the date that end the
   report (``平潭综合实验区公安局 2020年1月17日``, ``河北省教育厅\\r2017年2月24日``, the date
   then the agency on the next line, or run into the text on one-line pages); else the
@@ -35,7 +36,7 @@ from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
 from ..numerals import chinese_number
 from .header import ScraperHeader, read_header, span_at
-from .report_year import infer_year, self_named_agencies
+from .report_year import infer_year, opening, self_named_agencies
 
 __all__ = ["extract_metadata", "parse_date", "parse_year"]
 
@@ -88,6 +89,15 @@ _HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
 #: how a cover letter or a last section ends before the signature
 _CLOSINGS = ("此函", "特此报告", "特此函告", "特此说明", "特此函达")
 _DRAWN_UP_RE = re.compile(r"由([^\s，。、；：:,（）()《》“”]{3,30}?)(?:负责|牵头|组织|汇总)?编制")
+#: the endings that close an agency name in running text (not 委, 会, 处: 改革委员会)
+_SUBJECT_ENDINGS = ("人民政府", "委员会", "办公厅", "办公室", "管委会", "厅", "局")
+#: words that make the start of a sentence something else than an agency's name
+_NOT_A_NAME_START = ("我", "本", "全", "各", "该", "在", "对", "向", "把", "以", "经", "由")
+_NOT_IN_A_NAME = (
+    "贯彻", "落实", "按照", "根据", "围绕", "坚持", "认真", "深入", "推进", "加强", "领导",
+    "指导", "部署", "要求", "全面", "持续", "进一步", "积极", "紧紧", "严格", "不断", "高度",
+    "重视", "结合", "通过", "依据", "依照", "的",
+)  # fmt: skip
 _HEADER_DATE_KEYS = ("发布时间", "发布日期", "成文日期", "发文日期", "印发日期", "日期", "时间")
 _HEADER_AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位")
 _META_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "日期", "时间")
@@ -337,7 +347,41 @@ def _other_agencies(
     field = header.get(*_HEADER_AGENCY_KEYS)
     if field is not None and _plausible_agency(_squash(field.value)):
         out.append((_squash(field.value), field.span))
+    subject = _opening_subject(text, header.body_start)
+    if subject is not None:
+        out.append(subject)
     return out
+
+
+def _opening_subject(text: str, start: int) -> tuple[str, Span] | None:
+    """The agency that is the subject of the report's opening sentence (``2019年以来，河北省
+    科学技术厅深入贯彻…``): the words up to the first agency ending (extended by a following
+    one: 人民政府办公室), when they name a place or a level and are not a short form (省人社厅)."""
+    m = opening(text, start)
+    if m is None or text[m.end() - 1] not in "，,":
+        return None
+    i = m.end()
+    stop = min(len(text), i + 30)
+    j = i
+    while j < stop and text[j] not in _SEPARATORS:
+        hit = next((w for w in _SUBJECT_ENDINGS if text.startswith(w, j)), None)
+        if hit is not None:
+            j += len(hit)
+            more = next((w for w in _SUBJECT_ENDINGS if text.startswith(w, j)), None)
+            if more is not None:
+                j += len(more)
+            name = text[i:j]
+            if (
+                len(name) >= 5
+                and not _is_bare(name)
+                and _plausible_agency(name)
+                and not name.startswith(_NOT_A_NAME_START)
+                and not any(w in name for w in _NOT_IN_A_NAME)
+            ):
+                return name, span_at(text, i, j)
+            return None
+        j += 1
+    return None
 
 
 def _fuller_agency(bare: str | None, others: list[tuple[str, Span]]) -> tuple[str, Span] | None:

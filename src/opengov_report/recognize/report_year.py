@@ -30,7 +30,7 @@ from ..document import Span
 from ..numerals import chinese_number
 from .header import span_at
 
-__all__ = ["YearEvidence", "infer_year", "self_named_agencies"]
+__all__ = ["YearEvidence", "infer_year", "opening", "self_named_agencies"]
 
 #: the opening part of the body and the closing part searched (statements about the report
 #: itself sit at its start; attachments' names at its end)
@@ -157,7 +157,10 @@ def _names_itself(prefix: str) -> bool:
     return prefix.endswith(_AGENCY_ENDINGS) and not any(c.isdigit() for c in prefix)
 
 
-def _opening(text: str, start: int, head_end: int, tail_start: int) -> list[YearEvidence]:
+def opening(text: str, start: int) -> re.Match[str] | None:
+    """The year that opens the report's first sentence (``2019年，``, ``2019年以来，``), after
+    an addressee line and a first heading (总体情况, 概述); None if the body opens otherwise."""
+    head_end = min(len(text), start + _HEAD)
     i = _skip_ws(text, start, head_end)
     m = _ADDRESSEE_RE.match(text, i, head_end)
     if m is not None:
@@ -165,7 +168,11 @@ def _opening(text: str, start: int, head_end: int, tail_start: int) -> list[Year
     m = _FIRST_HEADING_RE.match(text, i, head_end)
     if m is not None:
         i = _skip_ws(text, m.end(), head_end)
-    m = _OPENING_RE.match(text, i, head_end)
+    return _OPENING_RE.match(text, i, head_end)
+
+
+def _opening(text: str, start: int, head_end: int, tail_start: int) -> list[YearEvidence]:
+    m = opening(text, start)
     if m is None:
         return []
     span = span_at(text, m.start(), m.end())
