@@ -9,6 +9,7 @@ from ..model.era import Era, EraEvidence
 from .build import content_span
 from .labels import normalize_label
 from .rows import CONTENT, RowView
+from .stream import read_stream_tables
 
 __all__ = ["decide_era"]
 
@@ -51,11 +52,36 @@ def decide_era(
             return era, _evidence(sign, signed[sign])
     if signed["2019_or_2021"]:
         evidence = _evidence("2019_or_2021", signed["2019_or_2021"])
+        shape = _table3_shape(doc) if year is not None else None
+        if shape is not None:
+            # table 三's own shape is a table signature: stronger than the year (late
+            # adopters report on 2021 in the 2019 form)
+            return shape[0], (*evidence, shape[1])
         if year is not None:
             era = Era.V2021 if year >= 2021 else Era.V2019
             return era, (*evidence, EraEvidence(era, f"year {year} decides between 2019 and 2021"))
         return Era.UNKNOWN, evidence
     return _era_from_outline(doc, year)
+
+
+def _table3_shape(doc: Document) -> tuple[Era, EraEvidence] | None:
+    """The era table 三 signs, read from the character stream whatever its layout: a 2021
+    label in the text, （六） in three sub-rows (2021) or （六） a single row with values
+    (2019); None when the text does not show which."""
+    stream = read_stream_tables(doc.text, Era.UNKNOWN)
+    if stream.era_sign is not None:
+        era, span = stream.era_sign
+        return era, EraEvidence(era, f"table label in the text ({_sign_name(era.value)})", span)
+    table = stream.applications
+    if table is None:
+        return None
+    if any(r.startswith("other.") for r in table.row_ids):
+        reason = "table 三 read from the text: （六） in three sub-rows (2021 format)"
+        return Era.V2021, EraEvidence(Era.V2021, reason, table.span)
+    if "other" in table.row_ids and any(v.number is not None for v in table.row("other").values()):
+        reason = "table 三 read from the text: （六） a single row (2019 format)"
+        return Era.V2019, EraEvidence(Era.V2019, reason, table.span)
+    return None
 
 
 def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence, ...]:
