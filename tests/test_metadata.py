@@ -110,6 +110,7 @@ def test_a_title_with_a_place_keeps_its_agency_over_the_signature() -> None:
         ("某县教育局二〇一九年政府信息公开工作年度报告", 2019, "某县教育局"),
         ("某县教育局二零一九年度政府信息公开工作年度报告", 2019, "某县教育局"),
         ("某县教育局２０２１年政府信息公开工作年度报告", 2021, "某县教育局"),
+        ("经济技术开发区管委会2019年政府信息公开工作年度报告", 2019, "经济技术开发区管委会"),
     ],
 )
 def test_titles_of_reports_and_cover_letters(title: str, year: int, agency: str | None) -> None:

@@ -69,7 +69,7 @@ _TITLE_CORE = ("政府信息公开", "政务信息公开", "政务公开", "信�
 _TITLE_ENDINGS = ("报告", "年报", "总结", "情况")
 _TITLE_TAILS = ("》的函", "的函", "》")
 #: a title does not start like a sentence
-_SENTENCE_STARTS = ("根据", "按照", "依据", "依照", "本报告", "本年", "现将", "为", "经", "我")
+_SENTENCE_STARTS = ("根据", "按照", "依据", "依照", "本报告", "本年", "现将", "我")
 _PUNCTUATION = frozenset("。，；！？：:;,!?、")
 #: endings of an agency name
 _AGENCY_ENDINGS = (
@@ -309,6 +309,8 @@ def _agency_from_title(title: str) -> str | None:
         before, _, after = head.partition("关于")
         head = before or (after.rpartition("《")[2] if "《" in after else "")
     head = head.rpartition("《")[2].strip("《》“”\"'：:，,、 ")
+    if head.startswith(("我", "本")):  # 我局2019年…工作情况: a sentence, not a name
+        return None
     if len(head) < 2 or (not head.endswith(_AGENCY_ENDINGS) and len(head) > 30):
         return None
     return head
