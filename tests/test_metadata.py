@@ -226,6 +226,13 @@ def test_agency_from_the_subject_of_the_opening_sentence(opening: str, agency: s
     assert meta.agency == agency
 
 
+def test_an_earlier_report_named_in_the_text_is_not_the_report_naming_itself() -> None:
+    text = "一年来，对照《某县某局2018年政府信息公开工作年度报告》提出的问题逐项整改。\n"
+    assert parse(text).metadata.year is None
+    text = "一年来，与《某县某局2018年政府信息公开工作年度报告》相比，公开数量增加。\n"
+    assert parse(text).metadata.year is None
+
+
 def test_a_notice_about_reports_is_not_the_report_naming_itself() -> None:
     text = (
         "根据《某区办公室关于做好2019年政府信息公开工作年度报告编制工作的通知》要求，"

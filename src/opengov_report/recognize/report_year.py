@@ -53,11 +53,15 @@ _NAME_RE = re.compile(
 #: what may stand before a report's own name: a verb that publishes it
 _SELF_VERBS = ("编制了", "编制", "现将", "现公布", "现发布", "公布", "发布", "报送", "形成")
 #: words that make a name another document's (a notice about compiling reports)
-_OTHER_DOC = ("关于", "做好", "印发", "转发", "通知", "要求", "参照", "对照", "根据")
+_OTHER_DOC = (
+    "关于", "做好", "印发", "转发", "通知", "要求", "参照", "对照", "根据", "按照", "依据",
+)  # fmt: skip
 #: an attachment's file name ends with its extension (or a quote in a list of 附件)
 _ATTACHMENT_RE = re.compile(r"[》”\"]?\s{0,2}[.．](?:docx?|pdf|wps|xlsx?|ofd|PDF|DOCX?)")
 #: words of site chrome that link to other pages
 _LINK_WORDS_RE = re.compile(r"上一篇|下一篇|上篇|下篇|相关阅读|相关文章|往期")
+#: words that make a name an earlier report's, compared with
+_COMPARED = ("与", "比", "较", "去年", "上年", "上一年", "往年", "前")
 #: the opening: a year that starts the report's first sentence
 _OPENING_RE = re.compile(_Y + _S + "年(?:度|以来)?" + _S + "(?:[，,]|我|全年|本)")
 #: what may precede the opening sentence: an addressee (省政府办公厅：), a first heading
@@ -140,6 +144,9 @@ def _self_names(
             prefix = text[i : m.start()]
             if not _names_itself(prefix) or _LINK_WORDS_RE.search(text, max(lo, i - 12), i):
                 continue
+            before = text[max(lo, i - 10) : i]
+            if any(w in before for w in _OTHER_DOC) or any(w in before for w in _COMPARED):
+                continue  # 对照《XX局2018年…报告》, 与2018年度报告相比
             if tail and not _ATTACHMENT_RE.match(text, m.end()):
                 continue
             yield m, prefix
