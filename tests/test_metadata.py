@@ -197,6 +197,15 @@ def test_a_year_after_the_publication_date_is_not_taken() -> None:
     assert parse(text).metadata.year is None
 
 
+def test_a_year_not_over_when_the_report_was_signed_is_not_taken() -> None:
+    text = "\n\u3000\u3000一、总体情况\u3000\u30002021年，我局认真落实。\u3000\u3000某县某局\u3000\u30002021年1月10日\n"
+    meta = parse(text).metadata
+    assert meta.published == datetime.date(2021, 1, 10)
+    assert meta.year is None
+    # signed in December of the year it reports on
+    assert parse(text.replace("2021年1月10日", "2021年12月20日")).metadata.year == 2021
+
+
 def test_year_from_the_report_naming_itself() -> None:
     text = (
         "\n\u3000\u3000根据《中华人民共和国政府信息公开条例》等相关规定，"

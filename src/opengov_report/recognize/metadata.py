@@ -11,7 +11,7 @@ it; nothing is guessed from file names or invented.
   letter ``关于报送《…2016年政府信息公开工作情况》的函``, the year of the report it sends).
   With no year in a title, the year the body states about itself (see ``report_year``:
   statistics period, then the report naming itself, then its opening sentence), and only if
-  it agrees with the publication date.
+  the publication date allows it (from November of that year to two years later).
 - **Agency**: the words before the year in the title (``平潭综合实验区财政金融局2019年…`` →
   ``平潭综合实验区财政金融局``; ``XX局关于报送…的函`` → ``XX局``).  A title that names a bare unit
   (``公安局``, ``财金局``: no place in it) gives way to a fuller name the report states

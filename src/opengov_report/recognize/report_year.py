@@ -14,8 +14,9 @@ is then read from these statements, strongest first; the first kind found decide
 Reports also speak of next year's plans (``2020年，我局将…``), of earlier years (``2016年，
 河北省教育厅共受理…`` in a 2017 report) and of notices (``关于做好2019年政府信息公开工作年度报告
 编制…的通知``): none of these is read.  When the statements of the deciding kind disagree, or
-the year lies after the publication date or more than two years before it, the year stays
-None: a missing year is better than a wrong one.
+the report could not have been published on its publication date (before November of the
+year, or more than two years later), the year stays None: a missing year is better than a
+wrong one.
 """
 
 from __future__ import annotations
@@ -104,10 +105,17 @@ def infer_year(
         if len(years) != 1:
             return None  # the deciding statements disagree
         evidence = found[0]
-        if published is not None and not published.year - 2 <= evidence.year <= published.year:
+        if published is not None and not _publishable(evidence.year, published):
             return None
         return evidence
     return None
+
+
+def _publishable(year: int, published: datetime.date) -> bool:
+    """Whether a report on ``year`` can have been published on ``published``: after the year
+    is nearly over (from November on) and at most two years later."""
+    latest = published.year if published.month >= 11 else published.year - 1
+    return published.year - 2 <= year <= latest
 
 
 def _periods(text: str, start: int, head_end: int, tail_start: int) -> list[YearEvidence]:
