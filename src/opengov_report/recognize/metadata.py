@@ -180,8 +180,8 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
             spans.append(("year", inferred.span))
 
     agency_span = title_span if agency is not None else None
-    others = _other_agencies(text, header, signatory, sign_span)
     if agency is None or _is_bare(agency):
+        others = _other_agencies(text, header, signatory, sign_span)
         fuller = _fuller_agency(agency, others)
         if fuller is not None:
             agency, agency_span = fuller
