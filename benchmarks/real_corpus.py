@@ -2,7 +2,8 @@
 
 Reads ``expected.jsonl`` of a corpus folder (default ``../shared/corpus``, else the copy in
 ``examples/corpus``), parses every report it names, and prints per file and in total the key
-figures that are right, missing and wrong, whether era and year are right, and the throughput.
+figures that are right, missing and wrong, whether era, year and agency are right (agency compared
+after removing white space), and the throughput.
 
     python benchmarks/real_corpus.py [CORPUS_DIR] [--verbose] [--json]
 
@@ -106,6 +107,12 @@ def expected_figures(entry: dict[str, Any]) -> dict[str, int | None]:
     return out
 
 
+def _agency_key(agency: str | None) -> str | None:
+    """An agency name with its white space removed (``平潭综合实验区国有资产管理局 `` and
+    ``平潭综合实验区 国有资产管理局`` are the same name)."""
+    return None if agency is None else "".join(agency.split())
+
+
 def entries(corpus: Path) -> Iterator[dict[str, Any]]:
     """The report entries of ``corpus/expected.jsonl`` (the header line skipped)."""
     with (corpus / "expected.jsonl").open(encoding="utf-8") as lines:
@@ -150,10 +157,12 @@ def score(corpus: Path) -> dict[str, Any]:
                 wrong.append(f"{key}={got[key]} (expected {value})")
         era_ok = report.era.value == entry["era"]
         year_ok = report.metadata.year == entry["year"]
+        agency_ok = _agency_key(report.metadata.agency) == _agency_key(entry.get("agency"))
         totals.update(counts)
         totals["files"] += 1
         totals["era_right"] += era_ok
         totals["year_right"] += year_ok
+        totals["agency_right"] += agency_ok
         files.append(
             {
                 "file": entry["file"],
@@ -162,6 +171,8 @@ def score(corpus: Path) -> dict[str, Any]:
                 "era_ok": era_ok,
                 "year": report.metadata.year,
                 "year_ok": year_ok,
+                "agency": report.metadata.agency,
+                "agency_ok": agency_ok,
                 "wrong_figures": wrong,
                 "missing_figures": missing,
             }
@@ -179,6 +190,7 @@ def score(corpus: Path) -> dict[str, Any]:
             "wrong_share": round(totals["wrong"] / stated, 4),
             "era_right": totals["era_right"],
             "year_right": totals["year_right"],
+            "agency_right": totals["agency_right"],
             "mb_per_s": round(size / 1e6 / elapsed, 2) if elapsed else None,
         },
     }
@@ -196,8 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     for f in result["files"]:
-        flags = ("" if f["era_ok"] else f" ERA={f['era']}") + (
-            "" if f["year_ok"] else f" YEAR={f['year']}"
+        flags = (
+            ("" if f["era_ok"] else f" ERA={f['era']}")
+            + ("" if f["year_ok"] else f" YEAR={f['year']}")
+            + ("" if f["agency_ok"] else f" AGENCY={f['agency']}")
         )
         print(
             f"{f['file']:<40} right {f['right']:>2}/{f['stated']:<2} "
@@ -212,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{t['files']} files: {t['right']}/{t['stated']} key figures right "
         f"({t['right_share']:.1%}), {t['missing']} missing, {t['wrong']} wrong "
         f"({t['wrong_share']:.1%}); era right {t['era_right']}/{t['files']}, "
-        f"year right {t['year_right']}/{t['files']}; {t['mb_per_s']} MB/s parse",
+        f"year right {t['year_right']}/{t['files']}, "
+        f"agency right {t['agency_right']}/{t['files']}; {t['mb_per_s']} MB/s parse",
         file=sys.stdout,
     )
     return 0

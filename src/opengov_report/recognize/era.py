@@ -9,6 +9,7 @@ from ..model.era import Era, EraEvidence
 from .build import content_span
 from .labels import normalize_label
 from .rows import CONTENT, RowView
+from .stream import read_stream_tables
 
 __all__ = ["decide_era"]
 
@@ -51,11 +52,36 @@ def decide_era(
             return era, _evidence(sign, signed[sign])
     if signed["2019_or_2021"]:
         evidence = _evidence("2019_or_2021", signed["2019_or_2021"])
+        shape = _table3_shape(doc) if year is not None else None
+        if shape is not None:
+            # table 三's own shape is a table signature: stronger than the year (late
+            # adopters report on 2021 in the 2019 form)
+            return shape[0], (*evidence, shape[1])
         if year is not None:
             era = Era.V2021 if year >= 2021 else Era.V2019
             return era, (*evidence, EraEvidence(era, f"year {year} decides between 2019 and 2021"))
         return Era.UNKNOWN, evidence
     return _era_from_outline(doc, year)
+
+
+def _table3_shape(doc: Document) -> tuple[Era, EraEvidence] | None:
+    """The era table 三 signs, read from the character stream whatever its layout: a 2021
+    label in the text, （六） in three sub-rows (2021) or （六） a single row with values
+    (2019); None when the text does not show which."""
+    stream = read_stream_tables(doc.text, Era.UNKNOWN)
+    if stream.era_sign is not None:
+        era, span = stream.era_sign
+        return era, EraEvidence(era, f"table label in the text ({_sign_name(era.value)})", span)
+    table = stream.applications
+    if table is None:
+        return None
+    if any(r.startswith("other.") for r in table.row_ids):
+        reason = "table 三 read from the text: （六） in three sub-rows (2021 format)"
+        return Era.V2021, EraEvidence(Era.V2021, reason, table.span)
+    if "other" in table.row_ids and any(v.number is not None for v in table.row("other").values()):
+        reason = "table 三 read from the text: （六） a single row (2019 format)"
+        return Era.V2019, EraEvidence(Era.V2019, reason, table.span)
+    return None
 
 
 def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence, ...]:
@@ -79,16 +105,26 @@ def _sign_name(sign: str) -> str:
 
 
 def _era_from_outline(doc: Document, year: int | None) -> tuple[Era, tuple[EraEvidence, ...]]:
+    """No table label decides: the year does (format-spec §2: reports on 2018 or earlier are
+    legacy, on 2019–2020 the 2019 format, from 2021 the 2021 format), with the outline as
+    supporting evidence; without a year, ``UNKNOWN`` (the evidence says what was seen)."""
     titles = [normalize_label(s.title) for s in doc.sections() if s.level == 1]
     found = sum(1 for words in _STANDARD_SECTIONS if any(w in t for t in titles for w in words))
     standard = found >= 5
     if year is None:
+        if standard:
+            reason = f"no table; the standard outline ({found} of 6 sections) but no year"
+            return Era.UNKNOWN, (EraEvidence(Era.UNKNOWN, reason),)
         return Era.UNKNOWN, ()
-    if year >= 2019 and standard:
-        era = Era.V2021 if year >= 2021 else Era.V2019
-        reason = f"no table; the standard outline ({found} of 6 sections) and year {year}"
-        return era, (EraEvidence(era, reason),)
     if year < 2019:
-        return Era.LEGACY, (EraEvidence(Era.LEGACY, f"no table; year {year} is before 2019"),)
+        reason = f"no table; the report is on {year}, before the 2019 format"
+        return Era.LEGACY, (EraEvidence(Era.LEGACY, reason),)
     era = Era.V2021 if year >= 2021 else Era.V2019
-    return era, (EraEvidence(era, f"no table and no standard outline; year {year}"),)
+    period = "2021 on" if era is Era.V2021 else "2019–2020"
+    if standard:
+        reason = (
+            f"no table; the standard outline ({found} of 6 sections) and the year {year} ({period})"
+        )
+    else:
+        reason = f"no table and no standard outline; the year {year} ({period})"
+    return era, (EraEvidence(era, reason),)
