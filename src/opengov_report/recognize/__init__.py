@@ -48,25 +48,23 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     blocks = blocks_of(doc)
     views = row_views(blocks.tables)
     metadata = extract_metadata(doc, blocks.paragraphs)
-    era, evidence = decide_era(doc, views, metadata.year)
+    text = doc.text
+    stream = _Stream(text)
+    era, evidence = decide_era(doc, views, metadata.year, stream.tables)
     applications = recognize_applications(views, era)
     reviews = recognize_reviews(views)
     disclosure = recognize_disclosure(views, era)
-    text = doc.text
     legacy = recognize_legacy_text(text, views)
-    squashed: Squashed | None = None
     if _incomplete(applications) or _incomplete(reviews):
-        squashed = Squashed(text)
-        stream = read_stream_tables(squashed, era)
+        found = stream.tables()
         if _incomplete(applications):
-            applications = _fuller(applications, stream.applications)
+            applications = _fuller(applications, found.applications)
         if _incomplete(reviews):
-            reviews = _fuller(reviews, stream.reviews)
+            reviews = _fuller(reviews, found.reviews)
         if not _decided_by_labels(evidence):
-            era, evidence = _stream_era(era, evidence, stream, applications)
+            era, evidence = _stream_era(era, evidence, found, applications)
     if _incomplete(disclosure) and era in (Era.V2019, Era.V2021):
-        squashed = squashed if squashed is not None else Squashed(text)
-        read = read_stream_disclosure(squashed, era)
+        read = read_stream_disclosure(stream.squashed(), era)
         if read is not None and _numbers(read) > _numbers(disclosure):
             disclosure = read
     if legacy is not None and era is Era.UNKNOWN and applications is None and reviews is None:
@@ -87,6 +85,29 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
         statements=statements,
         source=source,
     )
+
+
+class _Stream:
+    """The text's character stream and tables 三 and 四 read from it, each made once, when
+    first asked for (most reports with tab-separated tables never ask)."""
+
+    __slots__ = ("_squashed", "_tables", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._squashed: Squashed | None = None
+        self._tables: StreamTables | None = None
+
+    def squashed(self) -> Squashed:
+        if self._squashed is None:
+            self._squashed = Squashed(self._text)
+        return self._squashed
+
+    def tables(self) -> StreamTables:
+        """Tables 三 and 四 read whatever their era (the table's own shape decides)."""
+        if self._tables is None:
+            self._tables = read_stream_tables(self.squashed(), Era.UNKNOWN)
+        return self._tables
 
 
 _AnyGrid = ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTable2021

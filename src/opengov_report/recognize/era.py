@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..document import Document
 from ..model.era import Era, EraEvidence
 from .build import content_span
 from .labels import normalize_label
 from .rows import CONTENT, RowView
-from .stream import read_stream_tables
+from .stream import StreamTables, read_stream_tables
 
 __all__ = ["decide_era"]
 
@@ -25,7 +25,10 @@ _STANDARD_SECTIONS = (
 
 
 def decide_era(
-    doc: Document, views: Iterable[RowView], year: int | None
+    doc: Document,
+    views: Iterable[RowView],
+    year: int | None,
+    stream: Callable[[], StreamTables] | None = None,
 ) -> tuple[Era, tuple[EraEvidence, ...]]:
     """The era and the evidence that decided it.
 
@@ -52,7 +55,7 @@ def decide_era(
             return era, _evidence(sign, signed[sign])
     if signed["2019_or_2021"]:
         evidence = _evidence("2019_or_2021", signed["2019_or_2021"])
-        shape = _table3_shape(doc) if year is not None else None
+        shape = _table3_shape(doc, stream) if year is not None else None
         if shape is not None:
             # table 三's own shape is a table signature: stronger than the year (late
             # adopters report on 2021 in the 2019 form)
@@ -64,15 +67,17 @@ def decide_era(
     return _era_from_outline(doc, year)
 
 
-def _table3_shape(doc: Document) -> tuple[Era, EraEvidence] | None:
+def _table3_shape(
+    doc: Document, stream: Callable[[], StreamTables] | None
+) -> tuple[Era, EraEvidence] | None:
     """The era table 三 signs, read from the character stream whatever its layout: a 2021
     label in the text, （六） in three sub-rows (2021) or （六） a single row with values
     (2019); None when the text does not show which."""
-    stream = read_stream_tables(doc.text, Era.UNKNOWN)
-    if stream.era_sign is not None:
-        era, span = stream.era_sign
+    found = stream() if stream is not None else read_stream_tables(doc.text, Era.UNKNOWN)
+    if found.era_sign is not None:
+        era, span = found.era_sign
         return era, EraEvidence(era, f"table label in the text ({_sign_name(era.value)})", span)
-    table = stream.applications
+    table = found.applications
     if table is None:
         return None
     if any(r.startswith("other.") for r in table.row_ids):
