@@ -24,7 +24,8 @@ from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
 from .era import decide_era
-from .legacy_stream import recognize_legacy_text
+from .legacy import recognize_legacy
+from .legacy_stream import read_legacy_stream
 from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
@@ -54,8 +55,9 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
     applications = recognize_applications(views, era)
     reviews = recognize_reviews(views)
     disclosure = recognize_disclosure(views, era)
-    legacy = recognize_legacy_text(text, views)
-    if _incomplete(applications) or _incomplete(reviews):
+    legacy = recognize_legacy(views)
+    legacy_by_lines = era is Era.LEGACY and legacy is not None and _decided_by_labels(evidence)
+    if (_incomplete(applications) or _incomplete(reviews)) and not legacy_by_lines:
         found = stream.tables()
         if _incomplete(applications):
             applications = _fuller(applications, found.applications)
@@ -63,6 +65,9 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
             reviews = _fuller(reviews, found.reviews)
         if not _decided_by_labels(evidence):
             era, evidence = _stream_era(era, evidence, found, applications)
+    if legacy is None and not (applications or reviews) and not _decided_later(era, evidence):
+        # a 统计表 the lines do not show, in a report no later table or label places after 2018
+        legacy = read_legacy_stream(text)
     if _incomplete(disclosure) and era in (Era.V2019, Era.V2021):
         read = read_stream_disclosure(stream.squashed(), era)
         if read is not None and _numbers(read) > _numbers(disclosure):
@@ -128,6 +133,11 @@ def _fuller(lines: _Grid | None, stream: _Grid | None) -> _Grid | None:
     if stream is not None and _numbers(stream) > _numbers(lines):
         return stream
     return lines
+
+
+def _decided_later(era: Era, evidence: tuple[EraEvidence, ...]) -> bool:
+    """Whether a table label of the 2019 or 2021 format decided the era."""
+    return era in (Era.V2019, Era.V2021) and _decided_by_labels(evidence)
 
 
 def _decided_by_labels(evidence: tuple[EraEvidence, ...]) -> bool:

@@ -53,6 +53,7 @@ __all__ = ["Squashed", "StreamTables", "fold", "read_stream_tables"]
 _FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
          **dict.fromkeys(map(ord, "“”‘’「」『』'"), ord('"'))}  # fmt: skip
 _RUN_RE = re.compile(r"[^\s\u200b\ufeff]+")
+_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 #: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
 _PAGE_NUMBER_RE = re.compile(
@@ -76,42 +77,47 @@ _ERA_SIGNS = (
 
 
 def fold(text: str) -> str:
-    return "".join(_RUN_RE.findall(text)).translate(_FOLD)
+    return _SPACE_RE.sub("", text).translate(_FOLD)
 
 
 class Squashed:
-    """The text without white space, width folded, with the way back to text offsets."""
+    """The text without white space, width folded, with the way back to text offsets (made
+    when first needed: a text in which no label is found never needs it)."""
 
-    __slots__ = ("line_starts", "orig_starts", "sq", "sq_starts", "text")
+    __slots__ = ("_line_starts", "_orig_starts", "_sq_starts", "sq", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        runs = list(_RUN_RE.finditer(text))
-        self.orig_starts = [m.start() for m in runs]
-        self.sq_starts: list[int] = []
-        parts: list[str] = []
+        self.sq = _SPACE_RE.sub("", text).translate(_FOLD)
+        self._sq_starts: list[int] = []
+        self._orig_starts: list[int] = []
+        self._line_starts: list[int] = []
+
+    def _map(self) -> None:
         at = 0
-        for m in runs:
-            self.sq_starts.append(at)
-            parts.append(m.group())
+        for m in _RUN_RE.finditer(self.text):
+            self._sq_starts.append(at)
+            self._orig_starts.append(m.start())
             at += m.end() - m.start()
-        self.sq = "".join(parts).translate(_FOLD)
-        self.line_starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(text))]
 
     def offset(self, i: int) -> int:
         """The text offset of squashed character ``i`` (the end of the text past the end)."""
         if i >= len(self.sq):
             return len(self.text)
-        k = bisect.bisect_right(self.sq_starts, i) - 1
-        return self.orig_starts[k] + (i - self.sq_starts[k])
+        if not self._sq_starts:
+            self._map()
+        k = bisect.bisect_right(self._sq_starts, i) - 1
+        return self._orig_starts[k] + (i - self._sq_starts[k])
 
     def end_offset(self, i: int) -> int:
         """The text offset just after squashed character ``i - 1`` (where a label ends)."""
         return self.offset(i - 1) + 1 if i > 0 else 0
 
     def span(self, start: int, end: int) -> Span:
-        line = bisect.bisect_right(self.line_starts, start)
-        return Span(start, end, line, start - self.line_starts[line - 1] + 1)
+        if not self._line_starts:
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(self.text))]
+        line = bisect.bisect_right(self._line_starts, start)
+        return Span(start, end, line, start - self._line_starts[line - 1] + 1)
 
 
 @attrs.frozen(slots=True)
