@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import os
+import signal
 import zipfile
 from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -127,13 +128,23 @@ def _loaded(source: Source, archives: _Archives) -> Source:
     return Source(name=source.name, path=source.path, member=source.member, data=data)
 
 
+def _ignore_interrupts() -> None:
+    """A worker's initializer: Ctrl-C goes to the whole process group, and the parent alone
+    handles it (it stops the pool); a worker that took it would print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+
+
 def _in_pool(
     sources: Iterable[Source], jobs: int, options: Options
 ) -> Generator[FileResult, None, None]:
     window = jobs * _WINDOW_PER_JOB
     archives = _Archives()
     pending: collections.deque[tuple[Source, Future[FileResult]]] = collections.deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _new_pool(jobs)
     try:
         for source in sources:
             task = _loaded(source, archives)
@@ -141,7 +152,7 @@ def _in_pool(
                 pending.append((task, pool.submit(process_source, task, options)))
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _new_pool(jobs)
                 pending.append((task, pool.submit(process_source, task, options)))
             if len(pending) >= window:
                 yield _outcome(*pending.popleft())
@@ -150,6 +161,8 @@ def _in_pool(
             yield _outcome(*pending.popleft())
     finally:
         archives.close()
+        # on an interrupt (or an error, or the consumer closing the generator) the queued tasks
+        # are cancelled and the running ones finish: their workers then exit quietly
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from .._atomic import replace_atomically
 from ..render import LAYOUTS, render
 from .common import EXIT_ERROR, EXIT_OK, inputs
 
@@ -37,8 +38,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(text)
         return EXIT_OK
     try:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        replace_atomically(args.output, lambda tmp: _write(tmp, text))
     except OSError as exc:
         print(f"opengov-report: cannot write {args.output}: {exc.strerror or exc}", file=err)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _write(path: Path, text: str) -> bool:
+    path.write_text(text, encoding="utf-8", newline="")
+    return True
