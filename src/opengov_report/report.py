@@ -18,11 +18,13 @@ __all__ = ["parse"]
 def parse(source: str | bytes | os.PathLike[str]) -> AnnualReport:
     """Parse a report into its typed model: era, metadata and statistical tables.
 
-    ``source`` is the text (``str``), raw bytes, or a path to a file.  The document tree stays
-    reachable as ``report.document``; every figure points back to its line and column.  Bytes
-    and files are sniffed: an HTML page, a .docx or a PDF is read through its extra into text
-    (see :func:`~opengov_report.extract`), and ``report.provenance`` maps a span of that text
-    back to the original file (``report.provenance.locate(figure.span)``).
+    ``source`` is the text (``str``), raw bytes, or a path to a file (a :class:`pathlib.Path`; a
+    str is always text, and one that names an existing file raises
+    :class:`~opengov_report.InputError` saying so, rather than giving an empty report).  The
+    document tree stays reachable as ``report.document``; every figure points back to its line
+    and column.  Bytes and files are sniffed: an HTML page, a .docx or a PDF is read through its
+    extra into text (see :func:`~opengov_report.extract`), and ``report.provenance`` maps a span
+    of that text back to the original file (``report.provenance.locate(figure.span)``).
 
     Raises :class:`~opengov_report.DecodeError` when bytes are not text and
     :class:`~opengov_report.InputError` when a file cannot be read.  Any text gives a report:

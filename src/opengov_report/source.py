@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import DecodeError, InputError
 
-__all__ = ["decode", "input_error", "read_bytes", "read_source"]
+__all__ = ["decode", "input_error", "read_bytes", "read_source", "refuse_file_name"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -87,14 +87,38 @@ def _reject_binary_looking(text: str) -> None:
         raise DecodeError("the input is mostly control characters: it is binary, not text")
 
 
+#: a str longer than this, or with a line break, is never taken for a file name
+_NAME_MAX = 4096
+
+
+def refuse_file_name(text: str) -> None:
+    """Raise :class:`InputError` when ``text``, a str handed over as a report's text, is the
+    name of an existing file: ``parse("report.txt")`` would otherwise parse the eleven
+    characters ``report.txt`` and return an empty report, silently.  A str is always text;
+    a file is read when its path is passed as a :class:`pathlib.Path`."""
+    if len(text) > _NAME_MAX or "\n" in text or "\r" in text or not text.strip():
+        return
+    try:
+        is_file = os.path.isfile(text)
+    except (OSError, ValueError):  # a name the file system cannot take
+        return
+    if is_file:
+        raise InputError(
+            f"{text!r} is the name of a file, but a str is taken as a report's text: "
+            f"pass a path to read the file (opengov_report.parse(Path({text!r})))"
+        )
+
+
 def read_source(source: str | bytes | os.PathLike[str]) -> tuple[str, str | None]:
     """Turn what a user hands us into text: ``(text, path or None)``.
 
-    ``str`` is taken as the text itself; ``bytes`` are decoded; a path-like object is read
-    and decoded.  Raises :class:`InputError` when a file cannot be read and
-    :class:`DecodeError` when its bytes are not text.
+    ``str`` is taken as the text itself (one that names an existing file is refused, see
+    :func:`refuse_file_name`); ``bytes`` are decoded; a path-like object is read and decoded.
+    Raises :class:`InputError` when a file cannot be read and :class:`DecodeError` when its
+    bytes are not text.
     """
     if isinstance(source, str):
+        refuse_file_name(source)
         return source, None
     if isinstance(source, (bytes, bytearray, memoryview)):
         return decode(bytes(source)), None

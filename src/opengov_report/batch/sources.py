@@ -8,11 +8,12 @@ can be counted, shipped to other processes or machines, and read where it is pro
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -20,7 +21,7 @@ import attrs
 from ..errors import InputError
 from ..source import input_error
 
-__all__ = ["MEMBER_SEPARATOR", "Source", "iter_sources", "read_source_bytes"]
+__all__ = ["MEMBER_SEPARATOR", "OnSkip", "Source", "iter_sources", "read_source_bytes"]
 
 #: between an archive's path and a member's name in a source's name: ``a.zip!2020/b.txt``
 MEMBER_SEPARATOR = "!"
@@ -45,6 +46,16 @@ class Source:
     error: str | None = None
 
 
+#: called with ``(name, reason)`` for each input that is listed but not read: a file whose name
+#: does not match the glob, a zip archive inside an archive, a folder with no report file, a
+#: symbolic link to a folder (not followed)
+OnSkip = Callable[[str, str], None]
+
+
+def _ignore(name: str, reason: str) -> None:
+    """The default :data:`OnSkip`: nothing."""
+
+
 #: the report files a folder or an archive contributes: texts and the published formats
 DEFAULT_GLOB = "*.txt,*.text,*.htm,*.html,*.docx,*.pdf"
 
@@ -61,7 +72,10 @@ def _is_zip(path: Path) -> bool:
 
 
 def iter_sources(
-    paths: Iterable[str | os.PathLike[str]], *, glob: str = DEFAULT_GLOB
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    glob: str = DEFAULT_GLOB,
+    on_skip: OnSkip = _ignore,
 ) -> Iterator[Source]:
     """List the reports named by ``paths``, lazily, in input order.
 
@@ -73,21 +87,49 @@ def iter_sources(
     archive included), in the archive's order.
     A path that does not exist or an archive that cannot be opened gives one source with
     ``error`` set, and the listing goes on.
+
+    Nothing is passed over silently: ``on_skip(name, reason)`` is called for every entry of a
+    folder or an archive that is not read (its name does not match ``glob``; a zip archive
+    inside an archive; a symbolic link to a folder) and for every folder or archive given in
+    ``paths`` that contributes no source at all.
     """
     for given in paths:
         path = Path(given)
         name = os.fspath(given)
         if path.is_dir():
-            yield from _walk(path, glob)
+            if not (yield from _counted(_walk(path, glob, on_skip))):
+                on_skip(name, f"no file matching {glob} in this folder")
         elif _is_zip(path):
-            yield from _members(path, name, glob)
+            if not (yield from _counted(_members(path, name, glob, on_skip))):
+                on_skip(name, f"no member matching {glob} in this archive")
         elif path.exists():
             yield Source(name=name, path=name)
         else:
-            yield Source(name=name, path=name, error=f"{name}: no such file or folder")
+            yield Source(name=name, path=name, error=f"{name}: {_missing(path)}")
 
 
-def _walk(folder: Path, glob: str) -> Iterator[Source]:
+def _counted(sources: Iterator[Source]) -> Generator[Source, None, int]:
+    """Yield the sources; return how many there were."""
+    count = 0
+    for source in sources:
+        count += 1
+        yield source
+    return count
+
+
+def _missing(path: Path) -> str:
+    """Why a path that does not exist cannot be read: missing, or a link that leads nowhere."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    return "no such file or folder"
+
+
+def _walk(folder: Path, glob: str, on_skip: OnSkip) -> Iterator[Source]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -96,14 +138,18 @@ def _walk(folder: Path, glob: str) -> Iterator[Source]:
     for entry in entries:
         path = folder / entry.name
         if entry.is_dir(follow_symlinks=False):  # as os.walk: no loops through links
-            yield from _walk(path, glob)
+            yield from _walk(path, glob, on_skip)
+        elif entry.is_symlink() and entry.is_dir():
+            on_skip(str(path), "a symbolic link to a folder (not followed)")
         elif entry.name.lower().endswith(_ZIP_SUFFIX):
-            yield from _members(path, str(path), glob)
+            yield from _members(path, str(path), glob, on_skip)
         elif matches(entry.name, glob):
             yield Source(name=str(path), path=str(path))
+        else:
+            on_skip(str(path), f"not a report file (--glob {glob})")
 
 
-def _members(archive: Path, name: str, glob: str) -> Iterator[Source]:
+def _members(archive: Path, name: str, glob: str, on_skip: OnSkip) -> Iterator[Source]:
     try:
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
@@ -112,13 +158,16 @@ def _members(archive: Path, name: str, glob: str) -> Iterator[Source]:
         yield Source(name=name, path=name, error=f"{name}: cannot open the zip archive: {reason}")
         return
     for info in infos:
+        if info.is_dir():
+            continue
         base = info.filename.rsplit("/", 1)[-1]
-        if not info.is_dir() and matches(base, glob):
-            yield Source(
-                name=f"{name}{MEMBER_SEPARATOR}{info.filename}",
-                path=name,
-                member=info.filename,
-            )
+        member = f"{name}{MEMBER_SEPARATOR}{info.filename}"
+        if base.lower().endswith(_ZIP_SUFFIX):
+            on_skip(member, "a zip archive inside an archive is not read")
+        elif matches(base, glob):
+            yield Source(name=member, path=name, member=info.filename)
+        else:
+            on_skip(member, f"not a report file (--glob {glob})")
 
 
 def read_source_bytes(source: Source, archive: zipfile.ZipFile | None = None) -> bytes:

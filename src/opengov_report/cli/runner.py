@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from ..batch import FileResult, Options, Progress, Source, default_jobs, iter_sources
 from ..batch.run import process_sources
-from ..batch.sources import DEFAULT_GLOB
+from ..batch.sources import DEFAULT_GLOB, OnSkip
 from ..checks import RULES, select_rules
 from ..model.report import AnnualReport
 
@@ -65,13 +65,15 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _sources(names: Sequence[str], glob: str, stdin: TextIO | None) -> Iterator[Source]:
+def _sources(
+    names: Sequence[str], glob: str, stdin: TextIO | None, on_skip: OnSkip
+) -> Iterator[Source]:
     for name in names:
         if name == STDIN:
             stream = stdin if stdin is not None else sys.stdin
             yield Source(name="<stdin>", data=stream.buffer.read())
         else:
-            yield from iter_sources([name], glob=glob)
+            yield from iter_sources([name], glob=glob, on_skip=on_skip)
 
 
 def _count(names: Sequence[str], glob: str) -> int:
@@ -96,9 +98,13 @@ def run_batch(
     """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
 
     Yields every result in input order, failed ones included.  Each failure is also written to
-    ``err`` as ``opengov-report: NAME: MESSAGE``.  Unless ``quiet``, a progress line is drawn
-    while it runs when ``err`` is a terminal, and a summary line is written at the end when
-    more than one file was processed.  The inputs are listed once up front to know the total;
+    ``err`` as ``opengov-report: NAME: MESSAGE``, and each input that is listed but not read (a
+    file in a folder that does not match ``glob``, a nested archive) as ``opengov-report:
+    skipped NAME: REASON`` unless ``quiet``; a named folder or archive with no report file in
+    it is said so even when ``quiet``.  Skipped inputs are counted in the summary and do not
+    change the exit status.  Unless ``quiet``, a progress line is drawn while it runs when
+    ``err`` is a terminal, and a summary line is written at the end when more than one file
+    was processed or any was skipped.  The inputs are listed once up front to know the total;
     a single input runs in this process whatever ``jobs`` says.  ``transform`` is
     :class:`~opengov_report.batch.Options`'s: a module-level function run in the workers on each
     report, whose return value is the result's ``output``.
@@ -118,13 +124,20 @@ def run_batch(
         transform=transform,
     )
     progress = Progress(err, total=total, enabled=False if quiet else None)
+
+    def skipped(name: str, reason: str) -> None:
+        progress.skip()
+        if not quiet or name in names:  # a named input with nothing to read: said even so
+            progress.message(f"opengov-report: skipped {name}: {reason}")
+
+    sources = _sources(names, glob, stdin, skipped)
     try:
-        for result in process_sources(_sources(names, glob, stdin), jobs=workers, options=options):
+        for result in process_sources(sources, jobs=workers, options=options):
             progress.add(result)
             if not result.ok:
                 progress.message(f"opengov-report: {result.error}")
             yield result
     finally:
         progress.close()
-    if not quiet and progress.files > 1:
+    if not quiet and (progress.files > 1 or progress.skipped):
         err.write(f"opengov-report: {progress.summary()}\n")

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError, OpenGovReportError
-from ..source import decode, read_bytes
+from ..source import decode, read_bytes, refuse_file_name
 from .docx import extract_docx
 from .html import decode_html, extract_html
 from .pdf import extract_pdf
@@ -50,7 +50,10 @@ class Extracted:
 def extract(source: str | bytes | os.PathLike[str]) -> Extracted:
     """Read ``source`` as a report's text.
 
-    A ``str`` is the text itself (never sniffed, so that every string parses as text).
+    A ``str`` is the text itself (never sniffed, so that every string parses as text); a
+    one-line str that names an existing file raises :class:`~opengov_report.InputError`
+    saying to pass a :class:`pathlib.Path` (a path given as str would otherwise give an empty
+    report, silently).
     ``bytes`` and files are sniffed (:func:`sniff`): a PDF, a .docx or an HTML page is
     converted to text through its extra; anything else is decoded (:func:`~opengov_report.decode`).
 
@@ -60,6 +63,7 @@ def extract(source: str | bytes | os.PathLike[str]) -> Extracted:
     are neither text nor a readable HTML, .docx or PDF file.
     """
     if isinstance(source, str):
+        refuse_file_name(source)
         return Extracted(source, InputFormat.TEXT)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _extract_bytes(bytes(source), None)
