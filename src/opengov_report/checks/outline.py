@@ -22,7 +22,7 @@ from .finding import Finding, Location, Severity, new_finding, new_locations
 from .grid import ROW_LABELS, squash
 from .registry import RuleTag, rule
 
-__all__ = ["REQUIRED_SECTIONS", "line_spans", "section_kind"]
+__all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
 
 #: the six sections of the 2019/2021 outline: (official title, words that identify it)
 REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -43,6 +43,17 @@ _TABLE_NAME = {
     REVIEWS: "四、政府信息公开行政复议、行政诉讼情况 table",
     LEGACY: "统计表",
 }
+
+
+def nothing_recognized(report: AnnualReport) -> bool:
+    """Whether nothing of an annual report was recognised in ``report``: no title, no outline
+    heading, no table and no statement standing for one (rule O100)."""
+    return not (
+        report.metadata.title is not None
+        or report.tables
+        or report.statements
+        or next(iter(report.document.sections()), None) is not None
+    )
 
 
 def section_kind(title: str) -> int | None:
@@ -102,12 +113,7 @@ def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
 )
 def no_report_recognized(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    if (
-        report.metadata.title is not None
-        or report.tables
-        or report.statements
-        or next(iter(report.document.sections()), None) is not None
-    ):
+    if not nothing_recognized(report):
         return
     size = len(report.document.text)
     what = "an empty text" if not report.document.text.strip() else f"a text of {size} characters"

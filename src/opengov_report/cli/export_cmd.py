@@ -48,7 +48,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="PATH",
         help="report files, folders or zip archives ('-' for stdin)",
     )
-    p.add_argument("--format", "-f", choices=tuple(FORMATS), default="json", dest="format")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=tuple(FORMATS),
+        default="json",
+        dest="format",
+        help="json: each report's whole model (readable with opengov_report.from_json); "
+        "jsonl, csv, parquet: one row per figure; duckdb: a database of reports, figures and "
+        "findings (default: %(default)s)",
+    )
     p.add_argument(
         "--output",
         "-o",
