@@ -24,6 +24,7 @@ from ..model.era import Era
 from ..model.report import AnnualReport, Metadata
 from ..model.tables import Figure
 from ..report import parse
+from ..source import Errors
 from .sources import Source, read_source_bytes
 
 __all__ = ["FileResult", "Options", "process_one", "process_source"]
@@ -54,6 +55,9 @@ class Options:
     keep_tables: bool = False
     figures: bool = True
     transform: Callable[[AnnualReport], Any] | None = None
+    #: how bytes are decoded (see :func:`opengov_report.decode`)
+    encoding: str | None = None
+    errors: Errors = "strict"
 
 
 @attrs.frozen(slots=True)
@@ -101,7 +105,9 @@ def process_source(
     try:
         data = read_source_bytes(source, archive)
         size = len(data)
-        report = attrs.evolve(parse(data), source=source.name)
+        report = attrs.evolve(
+            parse(data, encoding=options.encoding, errors=options.errors), source=source.name
+        )
         findings = (
             check(report, select=options.select, ignore=options.ignore) if options.check else ()
         )

@@ -222,6 +222,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         jobs=args.jobs,
         quiet=args.quiet,
         glob=args.glob,
+        encoding=args.encoding,
+        errors=args.errors,
         check=False,
         select=select,
         ignore=ignore,

@@ -10,6 +10,7 @@ from typing import TextIO
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..report import parse
+from ..source import Errors
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "inputs"]
 
@@ -18,14 +19,21 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-def inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualReport | None]]:
-    """Parse each named input, reporting failures on ``err`` as ``name: message``."""
+def inputs(
+    names: Sequence[str],
+    err: TextIO,
+    *,
+    encoding: str | None = None,
+    errors: Errors = "strict",
+) -> Iterator[tuple[str, AnnualReport | None]]:
+    """Parse each named input (bytes decoded with ``encoding`` and ``errors``, see
+    :func:`opengov_report.decode`), reporting failures on ``err`` as ``name: message``."""
     for name in names:
         try:
             if name == "-":
-                yield "<stdin>", parse(sys.stdin.buffer.read())
+                yield "<stdin>", parse(sys.stdin.buffer.read(), encoding=encoding, errors=errors)
             else:
-                yield name, parse(Path(name))
+                yield name, parse(Path(name), encoding=encoding, errors=errors)
         except OpenGovReportError as exc:
             message = str(exc)
             if not message.startswith(name):

@@ -113,6 +113,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             jobs=args.jobs,
             quiet=args.quiet,
             glob=args.glob,
+            encoding=args.encoding,
+            errors=args.errors,
             check=False,
             keep_report=whole,
             keep_tables=not whole and fmt not in _PARTS,

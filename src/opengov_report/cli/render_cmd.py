@@ -10,6 +10,7 @@ from .._atomic import replace_atomically
 from ..checks.outline import nothing_recognized
 from ..render import LAYOUTS, MISSING_TABLE, render
 from .common import EXIT_ERROR, EXIT_OK, inputs
+from .runner import add_decoding_arguments
 
 __all__ = ["register"]
 
@@ -43,11 +44,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "a missing table as 本年度无相关情况。 (made-up text, e.g. for test fixtures)",
     )
     p.add_argument("--output", "-o", metavar="OUT", help="the output file (default: stdout)")
+    add_decoding_arguments(p)
     p.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    ((name, report),) = inputs([args.path], err)
+    ((name, report),) = inputs([args.path], err, encoding=args.encoding, errors=args.errors)
     if report is None:
         return EXIT_ERROR
     if nothing_recognized(report):

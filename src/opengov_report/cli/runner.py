@@ -23,8 +23,9 @@ from ..batch.run import process_sources
 from ..batch.sources import DEFAULT_GLOB, OnSkip
 from ..checks import RULES, select_rules
 from ..model.report import AnnualReport
+from ..source import ERRORS, Errors
 
-__all__ = ["STDIN", "add_batch_arguments", "run_batch"]
+__all__ = ["STDIN", "add_batch_arguments", "add_decoding_arguments", "run_batch"]
 
 #: the input name that means standard input
 STDIN = "-"
@@ -56,12 +57,31 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="no progress line and no summary on stderr (failures are still reported)",
     )
+    add_decoding_arguments(parser)
     parser.add_argument(
         "--glob",
         default=DEFAULT_GLOB,
         metavar="PATTERN",
         help="the file names to read in folders and zip archives, one pattern or several "
         "separated by commas (default: %(default)s)",
+    )
+
+
+def add_decoding_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--encoding`` and ``--errors`` (how bytes are decoded) to a command's parser."""
+    parser.add_argument(
+        "--encoding",
+        metavar="CODEC",
+        help="the inputs' encoding (gbk, big5, utf-16-le …) instead of detecting it "
+        "(detected: UTF-8, UTF-16, GB18030)",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=ERRORS,
+        default="strict",
+        help="strict: an input with bytes not valid in its encoding fails, naming where; "
+        "replace: they are read as U+FFFD, and check reports them (rule I101) "
+        "(default: %(default)s)",
     )
 
 
@@ -94,6 +114,8 @@ def run_batch(
     keep_tables: bool = False,
     transform: Callable[[AnnualReport], Any] | None = None,
     stdin: TextIO | None = None,
+    encoding: str | None = None,
+    errors: Errors = "strict",
 ) -> Iterator[FileResult]:
     """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
 
@@ -107,7 +129,8 @@ def run_batch(
     was processed or any was skipped.  The inputs are listed once up front to know the total;
     a single input runs in this process whatever ``jobs`` says.  ``transform`` is
     :class:`~opengov_report.batch.Options`'s: a module-level function run in the workers on each
-    report, whose return value is the result's ``output``.
+    report, whose return value is the result's ``output``.  ``encoding`` and ``errors`` are
+    :func:`opengov_report.decode`'s.
     """
     select_rules(RULES, select, ignore)
     total = _count(names, glob)
@@ -122,6 +145,8 @@ def run_batch(
         # a command with a transform reads only its output
         figures=not (keep_report or keep_tables or transform is not None),
         transform=transform,
+        encoding=encoding,
+        errors=errors,
     )
     progress = Progress(err, total=total, enabled=False if quiet else None)
 

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DecodeError, InputError, MissingExtraError
-from ..source import decode
+from ..source import Errors, decode
 from .provenance import HtmlOrigin, InputFormat, Provenance, TextBuilder, cell_text, join_lines
 
 if TYPE_CHECKING:
@@ -50,9 +50,12 @@ _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, *, encoding: str | None = None, errors: Errors = "strict") -> str:
     """Decode a page's bytes: a BOM first, then the ``<meta charset>`` it declares (GB2312 and
-    GBK read as GB18030), then :func:`~opengov_report.decode`'s detection."""
+    GBK read as GB18030), then :func:`~opengov_report.decode`'s detection.  ``encoding`` (a
+    codec name) overrides both; ``errors`` is :func:`~opengov_report.decode`'s."""
+    if encoding is not None:
+        return decode(data, encoding=encoding, errors=errors)
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _CHARSET_RE.search(data[:4096])
         if m is not None:
@@ -61,10 +64,10 @@ def decode_html(data: bytes) -> str:
             try:
                 codec = codecs.lookup(name).name
                 if codec not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
-                    return data.decode(codec)
+                    return data.decode(codec, errors=errors)
             except (LookupError, UnicodeDecodeError):
                 pass
-    return decode(data)
+    return decode(data, errors=errors)
 
 
 def extract_html(page: str) -> tuple[str, Provenance]:
