@@ -21,6 +21,7 @@ def parse(
     *,
     encoding: str | None = None,
     errors: Errors = "strict",
+    max_size: int | None = None,
 ) -> AnnualReport:
     """Parse a report into its typed model: era, metadata and statistical tables.
 
@@ -34,13 +35,16 @@ def parse(
 
     ``encoding`` names the bytes' encoding instead of detecting it, and ``errors="replace"``
     reads bytes that are not valid in it as U+FFFD (reported by rule I101) instead of raising
-    (see :func:`~opengov_report.decode`); both are for bytes and files, not for a str.
+    (see :func:`~opengov_report.decode`); both are for bytes and files, not for a str.  Bytes
+    and files larger than ``max_size`` bytes (default 50 MB,
+    :data:`~opengov_report.source.MAX_INPUT_SIZE`; 0: no limit) raise
+    :class:`~opengov_report.InputError`.
 
     Raises :class:`~opengov_report.DecodeError` when bytes are not text and
     :class:`~opengov_report.InputError` when a file cannot be read.  Any text gives a report:
     one with nothing recognisable has era ``unknown`` and no tables.
     """
-    extracted = extract(source, encoding=encoding, errors=errors)
+    extracted = extract(source, encoding=encoding, errors=errors, max_size=max_size)
     doc = parse_document(extracted.text)
     try:
         report = recognize(doc, source=extracted.path)

@@ -20,12 +20,16 @@ from .errors import DecodeError, InputError
 
 __all__ = [
     "ERRORS",
+    "MAX_INPUT_SIZE",
     "Errors",
+    "check_size",
     "decode",
     "input_error",
     "read_bytes",
     "read_source",
     "refuse_file_name",
+    "size_limit",
+    "too_large",
 ]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -248,9 +252,51 @@ def input_error(name: str, exc: OSError) -> InputError:
     return InputError(f"{name}: {exc.strerror or exc}")
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes; :class:`InputError` (naming the file) when it cannot be read."""
+def read_bytes(path: Path, *, max_size: int | None = None) -> bytes:
+    """A file's bytes; :class:`InputError` (naming the file) when it cannot be read or is larger
+    than ``max_size`` bytes (default :data:`MAX_INPUT_SIZE`; ``0`` or a negative number: no
+    limit).  The limit is checked before reading and while reading (a file may grow)."""
+    limit = size_limit(max_size)
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            if limit is not None:
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:
+                    raise too_large(str(path), size, limit)
+                data = handle.read(limit + 1)
+                if len(data) > limit:
+                    raise too_large(str(path), len(data), limit, more=True)
+                return data
+            return handle.read()
     except OSError as exc:
         raise input_error(str(path), exc) from None
+
+
+#: the largest input (a file, a zip member, standard input, bytes handed to ``parse``) read by
+#: default: 50 MB, far above any real report (the largest PDFs are a few MB), low enough that
+#: one file cannot exhaust memory (parsing takes about 20 times the text's size, see
+#: docs/performance.md)
+MAX_INPUT_SIZE = 50_000_000
+
+
+def size_limit(max_size: int | None) -> int | None:
+    """The limit in force for ``max_size``: the default for None, none for 0 or less."""
+    if max_size is None:
+        return MAX_INPUT_SIZE
+    return max_size if max_size > 0 else None
+
+
+def check_size(name: str, size: int, max_size: int | None) -> None:
+    """Raise :class:`InputError` when ``size`` bytes are more than ``max_size`` allows."""
+    limit = size_limit(max_size)
+    if limit is not None and size > limit:
+        raise too_large(name, size, limit)
+
+
+def too_large(name: str, size: int, limit: int, *, more: bool = False) -> InputError:
+    """The :class:`InputError` for an input of ``size`` bytes over the ``limit``."""
+    amount = f"more than {limit / 1e6:g} MB" if more else f"{size / 1e6:.1f} MB"
+    return InputError(
+        f"{name}: {amount}, over the limit of {limit / 1e6:g} MB per input "
+        "(raise it with --max-size MB, or max_size= in the API)"
+    )

@@ -116,13 +116,13 @@ def _in_process(sources: Iterable[Source], options: Options) -> Generator[FileRe
         archives.close()
 
 
-def _loaded(source: Source, archives: _Archives) -> Source:
+def _loaded(source: Source, archives: _Archives, max_size: int | None) -> Source:
     """A zip member with its bytes read here, in the parent: workers then need not reopen the
     archive (whose central directory is read once per opening) for every member."""
     if source.member is None or source.data is not None or source.error is not None:
         return source
     try:
-        data = read_source_bytes(source, archives.get(source))
+        data = read_source_bytes(source, archives.get(source), max_size=max_size)
     except InputError as exc:
         return Source(name=source.name, path=source.path, member=source.member, error=str(exc))
     return Source(name=source.name, path=source.path, member=source.member, data=data)
@@ -147,7 +147,7 @@ def _in_pool(
     pool = _new_pool(jobs)
     try:
         for source in sources:
-            task = _loaded(source, archives)
+            task = _loaded(source, archives, options.max_size)
             try:
                 pending.append((task, pool.submit(process_source, task, options)))
             except BrokenProcessPool:

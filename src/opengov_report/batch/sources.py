@@ -19,7 +19,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError
-from ..source import input_error
+from ..source import check_size, input_error, read_bytes, size_limit, too_large
 
 __all__ = ["MEMBER_SEPARATOR", "OnSkip", "Source", "iter_sources", "read_source_bytes"]
 
@@ -170,26 +170,40 @@ def _members(archive: Path, name: str, glob: str, on_skip: OnSkip) -> Iterator[S
             on_skip(member, f"not a report file (--glob {glob})")
 
 
-def read_source_bytes(source: Source, archive: zipfile.ZipFile | None = None) -> bytes:
+#: a zip member that expands more than this many times over its compressed size, and to more
+#: than :data:`_RATIO_FLOOR` bytes, is refused as a zip bomb (text compresses 3 to 10 times)
+MAX_COMPRESSION_RATIO = 200
+_RATIO_FLOOR = 1_000_000
+_CHUNK = 1 << 20
+
+
+def read_source_bytes(
+    source: Source, archive: zipfile.ZipFile | None = None, *, max_size: int | None = None
+) -> bytes:
     """The bytes of ``source``.
 
     ``archive`` may be the source's zip archive already open (a batch keeps the current one
     open while it reads its members); otherwise it is opened for this one member.  Raises
-    :class:`~opengov_report.InputError` when the source cannot be read.
+    :class:`~opengov_report.InputError` when the source cannot be read, or is larger than
+    ``max_size`` bytes (default :data:`~opengov_report.source.MAX_INPUT_SIZE`, 50 MB; 0: no
+    limit).  A zip member is read in chunks and given up as soon as it passes the limit (its
+    stated size may lie), and refused before reading when it would expand more than
+    :data:`MAX_COMPRESSION_RATIO` times.
     """
     if source.error is not None:
         raise InputError(source.error)
     if source.data is not None:
+        check_size(source.name, len(source.data), max_size)
         return source.data
     if source.path is None:
         raise InputError(f"{source.name}: nothing to read")
     try:
         if source.member is None:
-            return Path(source.path).read_bytes()
+            return read_bytes(Path(source.path), max_size=max_size)
         if archive is not None:
-            return archive.read(source.member)
+            return _read_member(archive, source, max_size)
         with zipfile.ZipFile(source.path) as zf:
-            return zf.read(source.member)
+            return _read_member(zf, source, max_size)
     except OSError as exc:
         raise input_error(source.name, exc) from None
     except (
@@ -202,3 +216,27 @@ def read_source_bytes(source: Source, archive: zipfile.ZipFile | None = None) ->
     ) as exc:
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression
         raise InputError(f"{source.name}: cannot read the archive member: {exc}") from None
+
+
+def _read_member(archive: zipfile.ZipFile, source: Source, max_size: int | None) -> bytes:
+    assert source.member is not None
+    info = archive.getinfo(source.member)
+    check_size(source.name, info.file_size, max_size)
+    if info.file_size > _RATIO_FLOOR and info.file_size > MAX_COMPRESSION_RATIO * max(
+        info.compress_size, 1
+    ):
+        raise InputError(
+            f"{source.name}: the archive member would expand {info.file_size / 1e6:.1f} MB "
+            f"from {info.compress_size / 1e6:.3f} MB (more than {MAX_COMPRESSION_RATIO} "
+            "times): refused as a zip bomb"
+        )
+    limit = size_limit(max_size)
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            if limit is not None and size > limit:
+                raise too_large(source.name, size, limit, more=True)
+            chunks.append(chunk)
+    return b"".join(chunks)

@@ -58,6 +58,8 @@ class Options:
     #: how bytes are decoded (see :func:`opengov_report.decode`)
     encoding: str | None = None
     errors: Errors = "strict"
+    #: the largest input read, in bytes (None: the default, 50 MB; 0: no limit)
+    max_size: int | None = None
 
 
 @attrs.frozen(slots=True)
@@ -103,7 +105,7 @@ def process_source(
     start = time.perf_counter()
     size = 0
     try:
-        data = read_source_bytes(source, archive)
+        data = read_source_bytes(source, archive, max_size=options.max_size)
         size = len(data)
         report = attrs.evolve(
             parse(data, encoding=options.encoding, errors=options.errors), source=source.name

@@ -224,6 +224,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         glob=args.glob,
         encoding=args.encoding,
         errors=args.errors,
+        max_size=args.max_size,
         check=False,
         select=select,
         ignore=ignore,

@@ -115,6 +115,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             glob=args.glob,
             encoding=args.encoding,
             errors=args.errors,
+            max_size=args.max_size,
             check=False,
             keep_report=whole,
             keep_tables=not whole and fmt not in _PARTS,

@@ -49,7 +49,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    ((name, report),) = inputs([args.path], err, encoding=args.encoding, errors=args.errors)
+    ((name, report),) = inputs(
+        [args.path], err, encoding=args.encoding, errors=args.errors, max_size=args.max_size
+    )
     if report is None:
         return EXIT_ERROR
     if nothing_recognized(report):

@@ -14,6 +14,7 @@ Inputs are files, folders (walked for ``--glob``), zip archives and ``-`` (stand
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO
@@ -23,7 +24,7 @@ from ..batch.run import process_sources
 from ..batch.sources import DEFAULT_GLOB, OnSkip
 from ..checks import RULES, select_rules
 from ..model.report import AnnualReport
-from ..source import ERRORS, Errors
+from ..source import ERRORS, MAX_INPUT_SIZE, Errors, size_limit, too_large
 
 __all__ = ["STDIN", "add_batch_arguments", "add_decoding_arguments", "run_batch"]
 
@@ -67,8 +68,27 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _megabytes(text: str) -> int:
+    try:
+        mb = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {text!r}") from None
+    if not math.isfinite(mb) or mb < 0:
+        raise argparse.ArgumentTypeError("a number of megabytes, 0 or more")
+    return int(mb * 1_000_000)
+
+
 def add_decoding_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--encoding`` and ``--errors`` (how bytes are decoded) to a command's parser."""
+    """Add ``--encoding``, ``--errors`` (how bytes are decoded) and ``--max-size`` to a
+    command's parser."""
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help=f"the largest input read, in megabytes (default: {MAX_INPUT_SIZE // 1_000_000}; "
+        "0: no limit); a larger file or archive member fails",
+    )
     parser.add_argument(
         "--encoding",
         metavar="CODEC",
@@ -86,14 +106,24 @@ def add_decoding_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _sources(
-    names: Sequence[str], glob: str, stdin: TextIO | None, on_skip: OnSkip
+    names: Sequence[str], glob: str, stdin: TextIO | None, on_skip: OnSkip, max_size: int | None
 ) -> Iterator[Source]:
     for name in names:
         if name == STDIN:
             stream = stdin if stdin is not None else sys.stdin
-            yield Source(name="<stdin>", data=stream.buffer.read())
+            yield read_stdin(stream, max_size)
         else:
             yield from iter_sources([name], glob=glob, on_skip=on_skip)
+
+
+def read_stdin(stream: TextIO, max_size: int | None) -> Source:
+    """Standard input as a source: its bytes, read up to one byte past the limit (a larger
+    input is a failed source, not a process out of memory)."""
+    limit = size_limit(max_size)
+    data = stream.buffer.read() if limit is None else stream.buffer.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        return Source(name="<stdin>", error=str(too_large("<stdin>", len(data), limit, more=True)))
+    return Source(name="<stdin>", data=data)
 
 
 def _count(names: Sequence[str], glob: str) -> int:
@@ -116,6 +146,7 @@ def run_batch(
     stdin: TextIO | None = None,
     encoding: str | None = None,
     errors: Errors = "strict",
+    max_size: int | None = None,
 ) -> Iterator[FileResult]:
     """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
 
@@ -130,7 +161,8 @@ def run_batch(
     a single input runs in this process whatever ``jobs`` says.  ``transform`` is
     :class:`~opengov_report.batch.Options`'s: a module-level function run in the workers on each
     report, whose return value is the result's ``output``.  ``encoding`` and ``errors`` are
-    :func:`opengov_report.decode`'s.
+    :func:`opengov_report.decode`'s; ``max_size`` the largest input read, in bytes (None: 50
+    MB; 0: no limit).
     """
     select_rules(RULES, select, ignore)
     total = _count(names, glob)
@@ -147,6 +179,7 @@ def run_batch(
         transform=transform,
         encoding=encoding,
         errors=errors,
+        max_size=max_size,
     )
     progress = Progress(err, total=total, enabled=False if quiet else None)
 
@@ -155,7 +188,7 @@ def run_batch(
         if not quiet or name in names:  # a named input with nothing to read: said even so
             progress.message(f"opengov-report: skipped {name}: {reason}")
 
-    sources = _sources(names, glob, stdin, skipped)
+    sources = _sources(names, glob, stdin, skipped, max_size)
     try:
         for result in process_sources(sources, jobs=workers, options=options):
             progress.add(result)

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError, OpenGovReportError
-from ..source import Errors, decode, read_bytes, refuse_file_name
+from ..source import Errors, check_size, decode, read_bytes, refuse_file_name
 from .docx import extract_docx
 from .html import decode_html, extract_html
 from .pdf import extract_pdf
@@ -52,6 +52,7 @@ def extract(
     *,
     encoding: str | None = None,
     errors: Errors = "strict",
+    max_size: int | None = None,
 ) -> Extracted:
     """Read ``source`` as a report's text.
 
@@ -67,16 +68,19 @@ def extract(
     its format needs is not installed, and :class:`~opengov_report.DecodeError` when the bytes
     are neither text nor a readable HTML, .docx or PDF file.  ``encoding`` and ``errors`` are
     :func:`~opengov_report.decode`'s, for text and HTML pages (a named encoding overrides a
-    page's ``<meta charset>``).
+    page's ``<meta charset>``).  Bytes and files larger than ``max_size`` bytes (default
+    :data:`~opengov_report.source.MAX_INPUT_SIZE`, 50 MB; 0: no limit) raise
+    :class:`~opengov_report.InputError` before anything is decoded.
     """
     if isinstance(source, str):
         refuse_file_name(source)
         return Extracted(source, InputFormat.TEXT)
     if isinstance(source, (bytes, bytearray, memoryview)):
+        check_size("the input", len(source), max_size)
         return _extract_bytes(bytes(source), None, encoding, errors)
     if isinstance(source, os.PathLike):
         path = Path(source)
-        data = read_bytes(path)
+        data = read_bytes(path, max_size=max_size)
         try:
             return _extract_bytes(data, str(path), encoding, errors)
         except OpenGovReportError as exc:
