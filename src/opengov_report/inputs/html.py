@@ -80,10 +80,22 @@ def extract_html(page: str) -> tuple[str, Provenance]:
     if not page.strip():
         return "", Provenance(InputFormat.HTML, ())
     try:
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        # huge_tree: nesting up to 2048 levels and text nodes of any size (libxml2 otherwise
+        # stops at 256 levels and drops the rest of the page, logging it and nothing more)
+        parser = lxml.html.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+        )
         root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise DecodeError(f"the HTML page cannot be parsed: {exc}") from None
+    # a fatal error is one libxml2 stopped at: what follows it is missing from the tree, so the
+    # page is refused rather than read in part
+    fatal = next((e for e in parser.error_log if e.level_name == "FATAL"), None)
+    if fatal is not None:
+        raise DecodeError(
+            f"the HTML page cannot be read whole: {fatal.message.rstrip()} (line {fatal.line}); "
+            "the rest of the page would be lost"
+        )
     walker = _Walker(page, root)
     try:
         walker.flow(root)
