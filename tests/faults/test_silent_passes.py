@@ -136,3 +136,17 @@ def test_a_str_that_names_a_file_is_refused(
         opengov_report.parse(str(SEED_PATHS[0]))
     assert opengov_report.parse(Path(name)).figures()
     assert opengov_report.parse("no-such-file.txt").figures() == ()  # text, as before
+
+
+def test_parse_json_is_refused_by_from_json_with_a_pointer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["parse", "--json", str(SEED_PATHS[-1])]) == 0
+    line = capsys.readouterr().out
+    with pytest.raises(opengov_report.SerializationError, match="export -f json"):
+        opengov_report.from_json(line)
+    assert main(["export", "-f", "json", str(SEED_PATHS[-1])]) == 0
+    model = capsys.readouterr().out
+    assert (
+        opengov_report.from_json(model).figures() == opengov_report.parse(SEED_PATHS[-1]).figures()
+    )

@@ -39,7 +39,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p_parse.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object per report: era, metadata, figures and the document tree",
+        help="print one JSON object per report: era, metadata, figures and the document tree "
+        "(a view for reading, not the model: from_json does not read it back, `export -f json` "
+        "writes what it reads)",
     )
     add_batch_arguments(p_parse)
     p_parse.set_defaults(run=_run)
