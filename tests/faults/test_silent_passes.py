@@ -150,3 +150,18 @@ def test_parse_json_is_refused_by_from_json_with_a_pointer(
     assert (
         opengov_report.from_json(model).figures() == opengov_report.parse(SEED_PATHS[-1]).figures()
     )
+
+
+def test_parse_and_export_say_when_no_report_was_recognised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hello = tmp_path / "hello.txt"
+    hello.write_bytes(b"hello\n")
+    for command in (["parse"], ["export", "-f", "csv"]):
+        assert main([*command, "-j", "1", str(hello), str(SEED_PATHS[-1])]) == 0
+        err = capsys.readouterr().err
+        assert f"opengov-report: {hello}: no report was recognised" in err
+        assert str(SEED_PATHS[-1]) not in err
+    assert main(["check", str(hello)]) == 1  # there, the finding O100 says it
+    captured = capsys.readouterr()
+    assert "no report was recognised" in captured.out and captured.err == ""

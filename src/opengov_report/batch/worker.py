@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ..checks import Finding, check
+from ..checks.outline import nothing_recognized
 from ..errors import OpenGovReportError
 from ..model.era import Era
 from ..model.report import AnnualReport, Metadata
@@ -76,7 +77,8 @@ class FileResult:
     ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole model
     with its document tree with ``keep_report``, the model without its tree with
     ``keep_tables``, else None.  ``output`` is what ``Options.transform`` made of the report
-    (None without one).
+    (None without one).  ``recognized`` is False for a file read without error in which no
+    report was recognised (no title, no outline heading, no table: rule O100).
     """
 
     path: str
@@ -91,6 +93,7 @@ class FileResult:
     size: int = 0
     report: AnnualReport | None = attrs.field(default=None, eq=False, repr=False)
     output: Any = attrs.field(default=None, repr=False)
+    recognized: bool = True
 
 
 def process_source(
@@ -144,6 +147,7 @@ def process_source(
         size=size,
         report=_kept(report, options),
         output=output,
+        recognized=not nothing_recognized(report),
     )
 
 

@@ -229,6 +229,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         select=select,
         ignore=ignore,
         transform=transform,
+        note_unrecognized=False,  # the finding O100 says it
     )
     document = _JsonDocument(out) if args.format == "json" and not args.statistics else None
     write = document.write if document is not None else out.write

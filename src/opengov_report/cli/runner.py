@@ -147,22 +147,24 @@ def run_batch(
     encoding: str | None = None,
     errors: Errors = "strict",
     max_size: int | None = None,
+    note_unrecognized: bool = True,
 ) -> Iterator[FileResult]:
     """Process the named inputs with :mod:`opengov_report.batch`, reporting on ``err``.
 
     Yields every result in input order, failed ones included.  Each failure is also written to
     ``err`` as ``opengov-report: NAME: MESSAGE``, and each input that is listed but not read (a
     file in a folder that does not match ``glob``, a nested archive) as ``opengov-report:
-    skipped NAME: REASON`` unless ``quiet``; a named folder or archive with no report file in
-    it is said so even when ``quiet``.  Skipped inputs are counted in the summary and do not
-    change the exit status.  Unless ``quiet``, a progress line is drawn while it runs when
-    ``err`` is a terminal, and a summary line is written at the end when more than one file
-    was processed or any was skipped.  The inputs are listed once up front to know the total;
-    a single input runs in this process whatever ``jobs`` says.  ``transform`` is
-    :class:`~opengov_report.batch.Options`'s: a module-level function run in the workers on each
-    report, whose return value is the result's ``output``.  ``encoding`` and ``errors`` are
-    :func:`opengov_report.decode`'s; ``max_size`` the largest input read, in bytes (None: 50
-    MB; 0: no limit).
+    skipped NAME: REASON`` unless ``quiet``; a named folder or archive with no report file in it
+    is said so even when ``quiet``.  Skipped inputs are counted in the summary and do not change
+    the exit status.  With ``note_unrecognized``, a file read in which no report was recognised
+    is said so (``check`` turns it off: the finding O100 says it).  Unless ``quiet``, a progress
+    line is drawn while it runs when ``err`` is a terminal, and a summary line is written at the
+    end when more than one file was processed or any was skipped.  The inputs are listed once up
+    front to know the total; a single input runs in this process whatever ``jobs`` says.
+    ``transform`` is :class:`~opengov_report.batch.Options`'s: a module-level function run in
+    the workers on each report, whose return value is the result's ``output``.  ``encoding`` and
+    ``errors`` are :func:`opengov_report.decode`'s; ``max_size`` the largest input read, in
+    bytes (None: 50 MB; 0: no limit).
     """
     select_rules(RULES, select, ignore)
     total = _count(names, glob)
@@ -194,6 +196,11 @@ def run_batch(
             progress.add(result)
             if not result.ok:
                 progress.message(f"opengov-report: {result.error}")
+            elif not result.recognized and note_unrecognized:
+                progress.message(
+                    f"opengov-report: {result.path}: no report was recognised (no title, no "
+                    "outline heading, no table)"
+                )
             yield result
     finally:
         progress.close()
