@@ -36,12 +36,15 @@ def test_parse_a_folder_in_parallel(folder: Path, capsys: pytest.CaptureFixture[
         f"{folder / 'sub' / 'more.zip'}!{SEED_PATHS[3].name}",
     ]
     err = captured.err.splitlines()
-    assert err[0] == f"opengov-report: {folder / 'sub' / 'bad.txt'}: " + (
+    assert err[0] == f"opengov-report: skipped {folder / 'sub' / 'readme.md'}: " + (
+        "not a report file (--glob *.txt,*.text,*.htm,*.html,*.docx,*.pdf)"
+    )
+    assert err[1] == f"opengov-report: {folder / 'sub' / 'bad.txt'}: " + (
         "the input contains NUL bytes: it is binary, not text"
     )
-    assert err[1].startswith("opengov-report: 4 files, ")
-    assert err[1].endswith(": 3 read, 1 failed")
-    assert len(err) == 2
+    assert err[2].startswith("opengov-report: 4 files, ")
+    assert err[2].endswith(": 3 read, 1 failed, 1 skipped")
+    assert len(err) == 3
     assert "\r" not in captured.err  # not a terminal: no progress line
 
 
@@ -49,7 +52,7 @@ def test_parse_zip_with_glob_and_quiet(folder: Path, capsys: pytest.CaptureFixtu
     status = main(["parse", "-q", "--glob", "*.md", str(folder)])
     captured = capsys.readouterr()
     assert status == 0
-    assert captured.err == ""  # quiet: no summary (and nothing failed)
+    assert captured.err == ""  # quiet: no summary, no skipped files (and nothing failed)
     assert captured.out.startswith(f"==> {folder / 'sub' / 'readme.md'} <==\nera: ")
     assert captured.out.count("==> ") == 1
 

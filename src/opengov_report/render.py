@@ -44,7 +44,7 @@ from .recognize.labels import (
     strip_numbering,
 )
 
-__all__ = ["LAYOUTS", "Layout", "RenderError", "render"]
+__all__ = ["LAYOUTS", "MISSING_TABLE", "Layout", "RenderError", "render"]
 
 Layout = Literal["cells", "tsv", "markdown"]
 #: the table layouts :func:`render` writes
@@ -79,23 +79,34 @@ class _Style:
     bookmark: bool = False
     #: a page break inside long tables (not the legacy 统计表): this page number between rows
     table_page_number: int | None = None
+    #: write stock sentences where the model holds no text (the prose of 一, 五 and 六) and
+    #: 本年度无相关情况。 for a missing table; else nothing, and a missing table is marked so
+    stock_prose: bool = False
 
 
 _CANONICAL = _Style()
+_STOCK = _Style(stock_prose=True)
 
 
-def render(report: AnnualReport, *, layout: Layout = "cells") -> str:
+def render(report: AnnualReport, *, layout: Layout = "cells", stock_prose: bool = False) -> str:
     """The report as text: official section order, tables in ``layout``.
 
     ``layout`` is ``"cells"`` (one tab-led cell per line, as seeds 001 and 004), ``"tsv"``
     (tab-separated rows) or ``"markdown"`` (pipe tables).  Values are written as they were
     (blank, ``0``, ``无``, ``——``, amounts with their units); labels are the official ones.
-    A table the report lacks is left out (a :class:`~opengov_report.ProseStatement` that stands
-    for it is written instead).  Deterministic: the same report gives the same text.
+
+    Only what the report holds is written: its title, tables, statements, signatory and date,
+    under the official headings.  A table the report lacks is written as the
+    :class:`~opengov_report.ProseStatement` that stands for it, or else as the line
+    :data:`MISSING_TABLE` (``（此表缺失：报告中未识别到此表。）``); the sections whose prose
+    the model does not keep (一, 五, 六) are left empty.  With ``stock_prose`` the text is made
+    to read as a whole report instead: stock sentences fill those sections and a missing table
+    is written ``本年度无相关情况。``; that text is made up (for fixtures and round trips), not
+    the report's.  Deterministic: the same report gives the same text.
 
     Raises :class:`RenderError` for an unknown layout.
     """
-    return _render(report, layout, _CANONICAL)
+    return _render(report, layout, _STOCK if stock_prose else _CANONICAL)
 
 
 def _render(report: AnnualReport, layout: str, style: _Style) -> str:
@@ -205,15 +216,26 @@ def _signature(out: _Writer, meta: Metadata) -> None:
 
 _INTRO = "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。"
 _INTRO_2 = "本机关持续完善工作机制，加强平台建设和监督保障。"
+_PROBLEMS = "政府信息公开工作与公众期待仍有差距，下一步将继续改进。"
+_OTHER = "本年度没有其他需要报告的事项。"
 _ABSENT = "本年度无相关情况。"
+#: the line a missing table is rendered as (without ``stock_prose``)
+MISSING_TABLE = "（此表缺失：报告中未识别到此表。）"
 
 
-def _statement(report: AnnualReport, table: str) -> str:
+def _statement(out: _Writer, report: AnnualReport, table: str | None) -> str:
     found = next((s.text for s in report.statements if s.table == table), None)
-    return found or _ABSENT
+    return found or (_ABSENT if out.style.stock_prose else MISSING_TABLE)
+
+
+def _stock(out: _Writer, text: str) -> None:
+    if out.style.stock_prose:
+        out.para(text)
 
 
 def _general(out: _Writer) -> None:
+    if not out.style.stock_prose:
+        return
     out.para(_INTRO)
     if out.style.page_number is not None:
         out.para(f"- {out.style.page_number} -")
@@ -227,23 +249,23 @@ def _standard_outline(out: _Writer, report: AnnualReport) -> None:
     if report.disclosure is not None:
         _disclosure(out, report.disclosure)
     else:
-        out.para(_statement(report, DISCLOSURE))
+        out.para(_statement(out, report, DISCLOSURE))
     out.heading(3, "三、", "收到和处理政府信息公开申请情况")
     if report.applications is not None:
         _applications(out, report.applications)
     else:
-        out.para(_statement(report, APPLICATIONS))
+        out.para(_statement(out, report, APPLICATIONS))
     out.heading(4, "四、", "政府信息公开行政复议、行政诉讼情况")
     if report.reviews is not None:
         _reviews(out, report.reviews)
     else:
-        out.para(_statement(report, REVIEWS))
+        out.para(_statement(out, report, REVIEWS))
     if out.style.bookmark:
         out.para("[bookmark: _GoBack]")
     out.heading(5, "五、", "存在的主要问题及改进情况")
-    out.para("政府信息公开工作与公众期待仍有差距，下一步将继续改进。")
+    _stock(out, _PROBLEMS)
     out.heading(6, "六、", "其他需要报告的事项")
-    out.para("本年度没有其他需要报告的事项。")
+    _stock(out, _OTHER)
     if report.legacy is not None:  # a 统计表 besides the tables of the format
         _legacy(out, report.legacy)
 
@@ -257,7 +279,7 @@ def _legacy_outline(out: _Writer, report: AnnualReport) -> None:
     if report.legacy is not None:
         _legacy(out, report.legacy)
     else:
-        out.para(_ABSENT)
+        out.para(_ABSENT if out.style.stock_prose else MISSING_TABLE)
     # tables of the later formats that a legacy report holds too: each in a section of its own
     number = 2
     if report.disclosure is not None:
@@ -276,7 +298,7 @@ def _legacy_outline(out: _Writer, report: AnnualReport) -> None:
         out.para("[bookmark: _GoBack]")
     number += 1
     out.heading(number, _numbering(1, number), "存在的问题及改进措施")
-    out.para("政府信息公开工作与公众期待仍有差距，下一步将继续改进。")
+    _stock(out, _PROBLEMS)
 
 
 # ------------------------------------------------------------------ table 二

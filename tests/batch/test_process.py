@@ -105,7 +105,7 @@ def test_keep_report_carries_the_tree_across_processes(corpus: Path) -> None:
 def test_a_bug_is_a_failed_result_with_its_traceback(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(source: object) -> object:
+    def broken(source: object, **options: object) -> object:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(worker_module, "parse", broken)

@@ -72,8 +72,22 @@ def test_summary_of_one_file_says_file() -> None:
     assert progress.summary().startswith("1 file, 0.50 MB in 0.00 s: 1 read, 0 failed")
 
 
-def test_line_is_cut_to_the_width() -> None:
+def test_line_is_cut_to_the_width_between_its_parts() -> None:
     stream = io.StringIO()
     progress = Progress(stream, enabled=True, width=21, clock=_Clock())
     progress.update(10)
-    assert stream.getvalue() == "\r\x1b[K" + "1 files  0.0 MB  0 failed"[:20]
+    assert stream.getvalue() == "\r\x1b[K" + "1 files  0.0 MB"
+
+
+def test_line_is_never_cut_in_a_word() -> None:
+    line = "[########................] 12/40 files  3.4 MB  1.2 MB/s, 4 files/s  1 failed"
+    for width in range(2, len(line) + 3):
+        stream = io.StringIO()
+        progress = Progress(stream, enabled=True, width=width, clock=_Clock())
+        progress.line = lambda: line  # type: ignore[method-assign]
+        progress.update(1)
+        drawn = stream.getvalue().removeprefix("\r\x1b[K")
+        assert len(drawn) <= max(1, width - 1)
+        assert line.startswith(drawn)
+        rest = line[len(drawn) :]
+        assert not rest or rest[0] == " " or len(drawn) == max(1, width - 1), (width, drawn)

@@ -228,6 +228,7 @@ def test_every_kind_of_noise_at_once() -> None:
         page_number=3,
         bookmark=True,
         table_page_number=7,
+        stock_prose=True,
     )
     text = _render(report, "cells", style)
     for sign in ("\r\n", "某市人民政府\r\n2020年", "\t本年新\r\n制作数量", "\t法人或\r\n其他组织", "\t未经复\r\n议直接起诉", "\t\u00a0\r\n", "四．", "5、",

@@ -53,6 +53,7 @@ class Progress:
         self.enabled = _isatty(stream) if enabled is None else enabled
         self.files = 0
         self.failed = 0
+        self.skipped = 0
         self.bytes = 0
         self._interval = interval
         self._width = width
@@ -82,6 +83,10 @@ class Progress:
         done = self.total is not None and self.files >= self.total
         if done or self._drawn_at is None or now - self._drawn_at >= self._interval:
             self._draw(now)
+
+    def skip(self) -> None:
+        """Count one input that was listed but not read (see ``iter_sources``'s ``on_skip``)."""
+        self.skipped += 1
 
     def message(self, text: str) -> None:
         """Write ``text`` as a line of its own, above the progress line."""
@@ -127,6 +132,8 @@ class Progress:
         if rate:
             parts.append(rate)
         parts.append(f"{self.failed} failed")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
         return "  ".join(parts)
 
     def summary(self) -> str:
@@ -135,17 +142,34 @@ class Progress:
         mb = self.bytes / 1e6
         files = f"{self.files} file" + ("" if self.files == 1 else "s")
         rate = f" ({mb / elapsed:.2f} MB/s, {self.files / elapsed:.1f} files/s)" if elapsed else ""
+        skipped = f", {self.skipped} skipped" if self.skipped else ""
         return (
             f"{files}, {mb:.2f} MB in {elapsed:.2f} s{rate}: "
-            f"{self.files - self.failed} read, {self.failed} failed"
+            f"{self.files - self.failed} read, {self.failed} failed{skipped}"
         )
 
     def _draw(self, now: float) -> None:
         width = self._width or shutil.get_terminal_size().columns
-        self.stream.write(_ERASE + self.line()[: max(1, width - 1)])
+        self.stream.write(_ERASE + _fit(self.line(), max(1, width - 1)))
         self.stream.flush()
         self._drawn_at = now
         self._shown = True
+
+
+def _fit(line: str, width: int) -> str:
+    """``line`` in at most ``width`` columns, cut between its parts (two spaces apart) or, if
+    the first part alone is too long, at the last space that fits: never in the middle of a
+    word or a number."""
+    if len(line) <= width:
+        return line
+    parts = line.split("  ")
+    while len(parts) > 1 and len("  ".join(parts)) > width:
+        parts.pop()
+    kept = "  ".join(parts)
+    if len(kept) <= width:
+        return kept
+    cut = kept.rfind(" ", 0, width + 1)
+    return kept[:cut].rstrip() if cut > 0 else kept[:width]
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import os
+import signal
 import zipfile
 from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -115,16 +116,26 @@ def _in_process(sources: Iterable[Source], options: Options) -> Generator[FileRe
         archives.close()
 
 
-def _loaded(source: Source, archives: _Archives) -> Source:
+def _loaded(source: Source, archives: _Archives, max_size: int | None) -> Source:
     """A zip member with its bytes read here, in the parent: workers then need not reopen the
     archive (whose central directory is read once per opening) for every member."""
     if source.member is None or source.data is not None or source.error is not None:
         return source
     try:
-        data = read_source_bytes(source, archives.get(source))
+        data = read_source_bytes(source, archives.get(source), max_size=max_size)
     except InputError as exc:
         return Source(name=source.name, path=source.path, member=source.member, error=str(exc))
     return Source(name=source.name, path=source.path, member=source.member, data=data)
+
+
+def _ignore_interrupts() -> None:
+    """A worker's initializer: Ctrl-C goes to the whole process group, and the parent alone
+    handles it (it stops the pool); a worker that took it would print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
 
 
 def _in_pool(
@@ -133,15 +144,15 @@ def _in_pool(
     window = jobs * _WINDOW_PER_JOB
     archives = _Archives()
     pending: collections.deque[tuple[Source, Future[FileResult]]] = collections.deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _new_pool(jobs)
     try:
         for source in sources:
-            task = _loaded(source, archives)
+            task = _loaded(source, archives, options.max_size)
             try:
                 pending.append((task, pool.submit(process_source, task, options)))
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _new_pool(jobs)
                 pending.append((task, pool.submit(process_source, task, options)))
             if len(pending) >= window:
                 yield _outcome(*pending.popleft())
@@ -150,6 +161,8 @@ def _in_pool(
             yield _outcome(*pending.popleft())
     finally:
         archives.close()
+        # on an interrupt (or an error, or the consumer closing the generator) the queued tasks
+        # are cancelled and the running ones finish: their workers then exit quietly
         pool.shutdown(wait=True, cancel_futures=True)
 
 

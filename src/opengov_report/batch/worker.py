@@ -19,11 +19,13 @@ from typing import Any
 import attrs
 
 from ..checks import Finding, check
+from ..checks.outline import nothing_recognized
 from ..errors import OpenGovReportError
 from ..model.era import Era
 from ..model.report import AnnualReport, Metadata
 from ..model.tables import Figure
 from ..report import parse
+from ..source import Errors
 from .sources import Source, read_source_bytes
 
 __all__ = ["FileResult", "Options", "process_one", "process_source"]
@@ -54,6 +56,11 @@ class Options:
     keep_tables: bool = False
     figures: bool = True
     transform: Callable[[AnnualReport], Any] | None = None
+    #: how bytes are decoded (see :func:`opengov_report.decode`)
+    encoding: str | None = None
+    errors: Errors = "strict"
+    #: the largest input read, in bytes (None: the default, 50 MB; 0: no limit)
+    max_size: int | None = None
 
 
 @attrs.frozen(slots=True)
@@ -70,7 +77,8 @@ class FileResult:
     ``size`` its size in bytes (0 when it could not be read).  ``report`` is the whole model
     with its document tree with ``keep_report``, the model without its tree with
     ``keep_tables``, else None.  ``output`` is what ``Options.transform`` made of the report
-    (None without one).
+    (None without one).  ``recognized`` is False for a file read without error in which no
+    report was recognised (no title, no outline heading, no table: rule O100).
     """
 
     path: str
@@ -85,6 +93,7 @@ class FileResult:
     size: int = 0
     report: AnnualReport | None = attrs.field(default=None, eq=False, repr=False)
     output: Any = attrs.field(default=None, repr=False)
+    recognized: bool = True
 
 
 def process_source(
@@ -99,9 +108,11 @@ def process_source(
     start = time.perf_counter()
     size = 0
     try:
-        data = read_source_bytes(source, archive)
+        data = read_source_bytes(source, archive, max_size=options.max_size)
         size = len(data)
-        report = attrs.evolve(parse(data), source=source.name)
+        report = attrs.evolve(
+            parse(data, encoding=options.encoding, errors=options.errors), source=source.name
+        )
         findings = (
             check(report, select=options.select, ignore=options.ignore) if options.check else ()
         )
@@ -136,6 +147,7 @@ def process_source(
         size=size,
         report=_kept(report, options),
         output=output,
+        recognized=not nothing_recognized(report),
     )
 
 

@@ -19,6 +19,7 @@ from . import (  # noqa: F401  (importing a family registers its rules)
     outline,
     prose,
     reviews,
+    text,
     values,
 )
 from .context import Context

@@ -15,6 +15,7 @@ _FAMILIES = (
     ("V", "Values"),
     ("P", "Prose against tables"),
     ("O", "Outline and table completeness"),
+    ("I", "Input text"),
     ("X", "Cross-year (consecutive reports of one agency)"),
 )
 

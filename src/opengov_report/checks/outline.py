@@ -1,4 +1,5 @@
-"""Rules O1xx: the report's outline and the completeness of its tables.
+"""Rules O1xx: whether a report was recognised at all, its outline and the completeness of its
+tables.
 
 The 2019 and 2021 formats prescribe six sections in a fixed order (format-spec §4.1, §5.1);
 section titles vary in wording (S001 ``三、依申请公开政府信息情况``), so a section is known by
@@ -22,7 +23,7 @@ from .finding import Finding, Location, Severity, new_finding, new_locations
 from .grid import ROW_LABELS, squash
 from .registry import RuleTag, rule
 
-__all__ = ["REQUIRED_SECTIONS", "line_spans", "section_kind"]
+__all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
 
 #: the six sections of the 2019/2021 outline: (official title, words that identify it)
 REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -43,6 +44,17 @@ _TABLE_NAME = {
     REVIEWS: "四、政府信息公开行政复议、行政诉讼情况 table",
     LEGACY: "统计表",
 }
+
+
+def nothing_recognized(report: AnnualReport) -> bool:
+    """Whether nothing of an annual report was recognised in ``report``: no title, no outline
+    heading, no table and no statement standing for one (rule O100)."""
+    return not (
+        report.metadata.title is not None
+        or report.tables
+        or report.statements
+        or next(iter(report.document.sections()), None) is not None
+    )
 
 
 def section_kind(title: str) -> int | None:
@@ -85,6 +97,34 @@ def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
     if len(top) < 3:
         return None
     return [(section_kind(s.title), s) for s in top]
+
+
+@rule(
+    "O100",
+    "no-report-recognized",
+    Severity.ERROR,
+    RuleTag.LAYOUT,
+    "Nothing of an annual report was recognised: no title, no outline, no table.",
+    "The text has no report title (…政府信息公开工作年度报告), no numbered heading, no "
+    "statistical table and no sentence standing for one: an empty file, an error page (404), "
+    "a file of another kind, or a report whose text was lost in extraction (a scanned PDF).  "
+    "Every other rule finds nothing in such a text, so without this one it would pass "
+    "silently.  Reported at error, the default ``--fail-on``, so ``opengov-report check`` "
+    "exits 1 on it.",
+)
+def no_report_recognized(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    if not nothing_recognized(report):
+        return
+    size = len(report.document.text)
+    what = "an empty text" if not report.document.text.strip() else f"a text of {size} characters"
+    yield Finding(
+        "O100",
+        Severity.ERROR,
+        f"no report was recognised in {what}: no title, no outline heading, no table",
+        (),
+        source=ctx.source,
+    )
 
 
 @rule(

@@ -222,10 +222,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         jobs=args.jobs,
         quiet=args.quiet,
         glob=args.glob,
+        encoding=args.encoding,
+        errors=args.errors,
+        max_size=args.max_size,
         check=False,
         select=select,
         ignore=ignore,
         transform=transform,
+        note_unrecognized=False,  # the finding O100 says it
     )
     document = _JsonDocument(out) if args.format == "json" and not args.statistics else None
     write = document.write if document is not None else out.write

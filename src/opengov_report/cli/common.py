@@ -10,6 +10,7 @@ from typing import TextIO
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..report import parse
+from ..source import Errors, size_limit
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "inputs"]
 
@@ -18,14 +19,30 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-def inputs(names: Sequence[str], err: TextIO) -> Iterator[tuple[str, AnnualReport | None]]:
-    """Parse each named input, reporting failures on ``err`` as ``name: message``."""
+def inputs(
+    names: Sequence[str],
+    err: TextIO,
+    *,
+    encoding: str | None = None,
+    errors: Errors = "strict",
+    max_size: int | None = None,
+) -> Iterator[tuple[str, AnnualReport | None]]:
+    """Parse each named input (bytes decoded with ``encoding`` and ``errors``, see
+    :func:`opengov_report.decode`), reporting failures on ``err`` as ``name: message``."""
     for name in names:
         try:
             if name == "-":
-                yield "<stdin>", parse(sys.stdin.buffer.read())
+                limit = size_limit(max_size)
+                data = (
+                    sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+                )
+                source: bytes | Path = data
             else:
-                yield name, parse(Path(name))
+                source = Path(name)
+            yield (
+                name if name != "-" else "<stdin>",
+                parse(source, encoding=encoding, errors=errors, max_size=max_size),
+            )
         except OpenGovReportError as exc:
             message = str(exc)
             if not message.startswith(name):

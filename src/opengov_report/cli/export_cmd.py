@@ -6,11 +6,11 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from .._atomic import replace_atomically
 from ..batch import FileResult
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
@@ -48,7 +48,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="PATH",
         help="report files, folders or zip archives ('-' for stdin)",
     )
-    p.add_argument("--format", "-f", choices=tuple(FORMATS), default="json", dest="format")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=tuple(FORMATS),
+        default="json",
+        dest="format",
+        help="json: each report's whole model (readable with opengov_report.from_json); "
+        "jsonl, csv, parquet: one row per figure; duckdb: a database of reports, figures and "
+        "findings (default: %(default)s)",
+    )
     p.add_argument(
         "--output",
         "-o",
@@ -93,9 +102,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"opengov-report: export --format {fmt} needs --output/-o FILE", file=err)
         return EXIT_ERROR
     failed = False
+    read = 0
 
     def results() -> Iterator[FileResult]:
-        nonlocal failed
+        nonlocal failed, read
         whole = fmt in _WHOLE_REPORT
         for result in run_batch(
             args.paths,
@@ -103,6 +113,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             jobs=args.jobs,
             quiet=args.quiet,
             glob=args.glob,
+            encoding=args.encoding,
+            errors=args.errors,
+            max_size=args.max_size,
             check=False,
             keep_report=whole,
             keep_tables=not whole and fmt not in _PARTS,
@@ -111,6 +124,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not result.ok:
                 failed = True
             else:
+                read += 1
                 yield result
 
     single = (
@@ -119,13 +133,29 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         and (args.paths[0] == "-" or Path(args.paths[0]).is_file())
         and not args.paths[0].lower().endswith(".zip")
     )
-    try:
+
+    def write(path: Path | None) -> bool:
+        """Write everything to ``path`` (or ``out``); whether any input was read."""
         if fmt in _PARTS:
             parts = (str(r.output) for r in results())
-            _write_parts(fmt, parts, target, out, single=single, bom=args.bom)
+            if path is None:
+                _write_text(fmt, parts, out, single=single, bom=args.bom)
+            else:
+                with path.open("w", encoding="utf-8", newline="") as handle:
+                    _write_text(fmt, parts, handle, single=single, bom=args.bom)
         else:
+            assert path is not None
             reports = (r.report for r in results() if r.report is not None)
-            _write_binary(fmt, reports, target)
+            _write_binary(fmt, reports, path)
+        return read > 0
+
+    try:
+        if target is None:
+            write(None)
+        elif not replace_atomically(target, write):
+            # no input could be read (or there was none): the previous output stays
+            print(f"opengov-report: no report was read; {target} left as it was", file=err)
+            failed = True
     except OpenGovReportError as exc:
         print(f"opengov-report: {exc}", file=err)
         return EXIT_ERROR
@@ -137,24 +167,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _write_binary(fmt: str, reports: Iterator[AnnualReport], target: str | None) -> None:
-    assert target is not None
+def _write_binary(fmt: str, reports: Iterator[AnnualReport], target: Path) -> None:
     if fmt == "parquet":
         write_parquet(reports, target)
     else:
         build_database(reports, target)
-
-
-def _write_parts(
-    fmt: str, parts: Iterator[str], target: str | None, out: TextIO, *, single: bool, bom: bool
-) -> None:
-    if target is None:
-        _write_text(fmt, parts, out, single=single, bom=bom)
-        return
-    tmp = target + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        _write_text(fmt, parts, handle, single=single, bom=bom)
-    os.replace(tmp, target)
 
 
 def _write_text(fmt: str, parts: Iterator[str], out: TextIO, *, single: bool, bom: bool) -> None:

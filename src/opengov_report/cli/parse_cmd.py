@@ -39,7 +39,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p_parse.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object per report: era, metadata, figures and the document tree",
+        help="print one JSON object per report: era, metadata, figures and the document tree "
+        "(a view for reading, not the model: from_json does not read it back, `export -f json` "
+        "writes what it reads)",
     )
     add_batch_arguments(p_parse)
     p_parse.set_defaults(run=_run)
@@ -62,6 +64,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         jobs=args.jobs,
         quiet=args.quiet,
         glob=args.glob,
+        encoding=args.encoding,
+        errors=args.errors,
+        max_size=args.max_size,
         check=False,
         transform=json_line if args.json else summary,
     )

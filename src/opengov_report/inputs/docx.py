@@ -11,9 +11,10 @@ read.  Every line's origin is the paragraph, or the table, row and cell, it came
 from __future__ import annotations
 
 import io
+import zlib
 from typing import Any
 
-from ..errors import DecodeError, MissingExtraError
+from ..errors import DecodeError, InputError, MissingExtraError
 from .docx_numbering import ListNumbering
 from .provenance import DocxOrigin, InputFormat, Provenance, TextBuilder, cell_text
 
@@ -37,10 +38,27 @@ def extract_docx(data: bytes) -> tuple[str, Provenance]:
         body = document.element.body
         numbering = ListNumbering.of(document)
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
-        raise DecodeError(f"the Word file cannot be read: {exc}") from None
+        raise DecodeError(f"the Word file cannot be read: {_why(exc)}") from None
     reader = _Reader(numbering)
     reader.blocks(body, top=True)
     return reader.out.build(InputFormat.DOCX)
+
+
+def _why(exc: Exception) -> str:
+    """Why a .docx could not be opened, in our words (the library's detail in brackets)."""
+    import zipfile  # noqa: PLC0415
+
+    import lxml.etree  # noqa: PLC0415 (installed with python-docx)
+
+    if isinstance(exc, lxml.etree.XMLSyntaxError):
+        line, column = exc.position if exc.position else (None, None)
+        where = f" (line {line}, column {column})" if line is not None else ""
+        return f"an XML part of it is damaged or cut short{where} [{exc.msg}]"
+    if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
+        return f"the ZIP archive it is made of is damaged or cut short [{exc}]"
+    if isinstance(exc, KeyError):
+        return f"a part it needs is missing [{exc}]"
+    return f"it is damaged or not a Word document [{type(exc).__name__}: {exc}]"
 
 
 class _Reader:
@@ -68,6 +86,13 @@ class _Reader:
             elif tag == _SDT:  # a content control: its content is body content
                 for content in child.iterchildren(_W + "sdtContent"):
                     self.blocks(content, top=False)
+            elif tag == _W + "customXml":  # custom markup around paragraphs and tables
+                self.blocks(child, top=False)
+            elif tag == _W + "altChunk":  # content imported from another part: not read
+                raise InputError(
+                    "the Word file imports part of its content from another file (w:altChunk), "
+                    "which is not read: open it in Word and save it, then read it again"
+                )
 
     def paragraph(self, p: Any) -> str:
         """The paragraph's text, with the list number Word shows before it."""

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DecodeError, InputError, MissingExtraError
-from ..source import decode
+from ..source import Errors, decode
 from .provenance import HtmlOrigin, InputFormat, Provenance, TextBuilder, cell_text, join_lines
 
 if TYPE_CHECKING:
@@ -50,9 +50,12 @@ _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, *, encoding: str | None = None, errors: Errors = "strict") -> str:
     """Decode a page's bytes: a BOM first, then the ``<meta charset>`` it declares (GB2312 and
-    GBK read as GB18030), then :func:`~opengov_report.decode`'s detection."""
+    GBK read as GB18030), then :func:`~opengov_report.decode`'s detection.  ``encoding`` (a
+    codec name) overrides both; ``errors`` is :func:`~opengov_report.decode`'s."""
+    if encoding is not None:
+        return decode(data, encoding=encoding, errors=errors)
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _CHARSET_RE.search(data[:4096])
         if m is not None:
@@ -61,10 +64,10 @@ def decode_html(data: bytes) -> str:
             try:
                 codec = codecs.lookup(name).name
                 if codec not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
-                    return data.decode(codec)
+                    return data.decode(codec, errors=errors)
             except (LookupError, UnicodeDecodeError):
                 pass
-    return decode(data)
+    return decode(data, errors=errors)
 
 
 def extract_html(page: str) -> tuple[str, Provenance]:
@@ -77,10 +80,22 @@ def extract_html(page: str) -> tuple[str, Provenance]:
     if not page.strip():
         return "", Provenance(InputFormat.HTML, ())
     try:
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        # huge_tree: nesting up to 2048 levels and text nodes of any size (libxml2 otherwise
+        # stops at 256 levels and drops the rest of the page, logging it and nothing more)
+        parser = lxml.html.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+        )
         root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise DecodeError(f"the HTML page cannot be parsed: {exc}") from None
+    # a fatal error is one libxml2 stopped at: what follows it is missing from the tree, so the
+    # page is refused rather than read in part
+    fatal = next((e for e in parser.error_log if e.level_name == "FATAL"), None)
+    if fatal is not None:
+        raise DecodeError(
+            f"the HTML page cannot be read whole: {fatal.message.rstrip()} (line {fatal.line}); "
+            "the rest of the page would be lost"
+        )
     walker = _Walker(page, root)
     try:
         walker.flow(root)

@@ -179,6 +179,12 @@ def from_data(data: object) -> AnnualReport:
     if not isinstance(data, Mapping):
         raise SerializationError("a report's JSON is an object")
     body = dict(data)
+    if "format_version" not in body and {"era", "figures", "document"} <= body.keys():
+        raise SerializationError(
+            "this is a line of `opengov-report parse --json` (a view of the report for reading: "
+            "figures and the document tree), not the report's model: write the model with "
+            "`opengov-report export -f json` or opengov_report.to_json to read it back"
+        )
     _check_version(body.pop("format_version", None))
     try:
         report: AnnualReport = converter.structure(body, AnnualReport)

@@ -29,6 +29,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from .._atomic import replace_atomically
 from ..checks import RULES, check
 from ..checks.finding import Finding
 from ..errors import OpenGovReportError, SerializationError
@@ -96,40 +97,51 @@ def build_database(
 ) -> BuildResult:
     """Load reports (models, files, or folders of ``*.txt`` files) into a new DuckDB file.
 
-    ``out_path`` is replaced when it exists; the file is written under a temporary name and
-    renamed when complete.  With ``strict`` (the default) the first input that cannot be read
-    raises its :class:`~opengov_report.OpenGovReportError`; otherwise it is skipped and listed
-    in :attr:`BuildResult.failed`.  A report without a ``source`` is named ``<report N>``.
+    ``out_path`` is replaced when it exists; the file is written beside it under a temporary
+    name and renamed when complete, so an error or an interrupt leaves the previous file as it
+    was and no temporary file behind.  With ``strict`` (the default) the first input that
+    cannot be read raises its :class:`~opengov_report.OpenGovReportError`; otherwise it is
+    skipped and listed in :attr:`BuildResult.failed`.  A report without a ``source`` is named
+    ``<report N>``.
     """
     duckdb = require("duckdb", "duckdb", "The corpus database")
     out = Path(out_path)
-    tmp = out.with_name(out.name + ".tmp")
     failed: list[tuple[str, str]] = []
-    _remove(tmp)
-    with tempfile.TemporaryDirectory(prefix="opengov-report-") as staging:
-        # rows are staged as JSON lines and loaded by DuckDB's reader: binding parameters
-        # row by row costs ~20 µs a value, the reader a fraction of that
-        files = {name: Path(staging, f"{name}.jsonl") for name in _TABLES}
-        counts = _stage(items, strict, failed, files)
-        try:
-            con = duckdb.connect(str(tmp))
-        except duckdb.Error as exc:
-            raise SerializationError(f"cannot create the database {out}: {exc}") from None
-        try:
-            for name, columns in _TABLES.items():
-                con.execute(_create(name, columns))
-                if counts[name]:
-                    con.execute(_load(name, columns, files[name]))
-            con.close()
-        except duckdb.Error as exc:
-            con.close()
-            _remove(tmp)
-            raise SerializationError(f"cannot write the database {out}: {exc}") from None
-        except BaseException:
-            con.close()
-            _remove(tmp)
-            raise
-    os.replace(tmp, out)
+    counts: dict[str, int] = {}
+
+    def write(tmp: Path) -> bool:
+        tmp.unlink()  # DuckDB creates its file: an empty one is not a database
+        with tempfile.TemporaryDirectory(prefix="opengov-report-") as staging:
+            # rows are staged as JSON lines and loaded by DuckDB's reader: binding parameters
+            # row by row costs ~20 µs a value, the reader a fraction of that
+            files = {name: Path(staging, f"{name}.jsonl") for name in _TABLES}
+            counts.update(_stage(items, strict, failed, files))
+            try:
+                con = duckdb.connect(str(tmp))
+            except duckdb.Error as exc:
+                raise SerializationError(f"cannot create the database {out}: {exc}") from None
+            try:
+                for name, columns in _TABLES.items():
+                    con.execute(_create(name, columns))
+                    if counts[name]:
+                        con.execute(_load(name, columns, files[name]))
+                con.close()
+            except duckdb.Error as exc:
+                con.close()
+                _remove(tmp)
+                raise SerializationError(f"cannot write the database {out}: {exc}") from None
+            except BaseException:
+                con.close()
+                _remove(tmp)
+                raise
+        return True
+
+    try:
+        replace_atomically(out, write)
+    except OSError as exc:
+        raise SerializationError(
+            f"cannot write the database {out}: {exc.strerror or exc}"
+        ) from None
     return BuildResult(counts["reports"], counts["figures"], counts["findings"], tuple(failed))
 
 

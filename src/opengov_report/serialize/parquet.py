@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, BinaryIO
 
+from .._atomic import replace_atomically
 from ..errors import SerializationError
 from ..model.report import AnnualReport
 from ._extras import require
@@ -66,7 +68,19 @@ def write_parquet(
     out: str | os.PathLike[str] | BinaryIO,
 ) -> int:
     """Write the tidy rows of ``reports`` to a Parquet file (a path or a binary file);
-    returns the number of rows."""
+    returns the number of rows.
+
+    A path is replaced atomically: the file is written beside it under a temporary name and
+    renamed when complete, so an error or an interrupt leaves the previous file as it was."""
     table = tidy_table(reports)
-    require("pyarrow.parquet", "parquet", "Parquet export").write_table(table, out)
+    pq = require("pyarrow.parquet", "parquet", "Parquet export")
+    if isinstance(out, (str, os.PathLike)):
+
+        def write(tmp: Path) -> bool:
+            pq.write_table(table, str(tmp))
+            return True
+
+        replace_atomically(out, write)
+    else:
+        pq.write_table(table, out)
     return int(table.num_rows)

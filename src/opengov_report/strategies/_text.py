@@ -33,6 +33,7 @@ def _styles(draw: st.DrawFn, title: str | None) -> _Style:
         page_number=draw(st.none() | st.integers(1, 30)),
         bookmark=draw(st.booleans()),
         table_page_number=draw(st.none() | st.integers(1, 30)),
+        stock_prose=True,  # a report's text has prose in every section, as real ones do
     )
 
 
@@ -59,7 +60,7 @@ def report_texts(
     chosen = layout if layout is not None else draw(st.sampled_from(LAYOUTS))
     is_consistent = draw(st.booleans()) if consistent is None else consistent
     report = draw(reports(era=era, consistent=is_consistent))
-    style = draw(_styles(report.metadata.title)) if noise else _Style()
+    style = draw(_styles(report.metadata.title)) if noise else _Style(stock_prose=True)
     return _render(report, chosen, style), report
 
 

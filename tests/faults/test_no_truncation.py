@@ -1,0 +1,86 @@
+"""Nothing is truncated silently: a deep HTML page is read whole or refused, a damaged or
+partly external .docx is refused in our words (issue 16, items 6 and 7)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+import opengov_report
+from tests.conftest import SEED_PATHS
+
+SEED = SEED_PATHS[-1].read_text(encoding="utf-8")
+
+
+def _page(depth: int) -> bytes:
+    """The seed as a page, its first heading inside ``depth`` nested divs, the rest after."""
+    body = "".join(f"<p>{line}</p>" for line in SEED.splitlines())
+    nested = "<div>" * depth + "<p>说明</p>" + "</div>" * depth
+    return f"<html><body>{nested}{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("depth", [10, 300, 900])
+def test_a_deep_page_is_read_whole(depth: int) -> None:
+    """libxml2 stops at 256 levels unless told otherwise, and drops the rest of the page."""
+    shallow = opengov_report.parse(_page(1))
+    deep = opengov_report.parse(_page(depth))
+    assert shallow.figures()
+    assert [f.value.raw for f in deep.figures()] == [f.value.raw for f in shallow.figures()]
+
+
+def test_a_page_too_deep_to_read_whole_is_refused() -> None:
+    with pytest.raises(opengov_report.OpenGovReportError, match=r"too deeply|cannot be read whole"):
+        opengov_report.parse(_page(3000))
+
+
+def _docx(edit: dict[str, bytes | None]) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("一、总体情况")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename in edit:
+                replaced = edit[info.filename]
+                if replaced is None:
+                    continue
+                data = replaced(data) if callable(replaced) else replaced
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_damaged_docx_part_is_our_error() -> None:
+    data = _docx({"word/document.xml": lambda d: d[: len(d) // 2]})  # type: ignore[dict-item]
+    with pytest.raises(opengov_report.DecodeError) as info:
+        opengov_report.parse(data)
+    assert "the Word file cannot be read: an XML part of it is damaged or cut short" in str(
+        info.value
+    )
+
+
+def test_a_docx_with_external_content_is_refused() -> None:
+    def chunk(d: bytes) -> bytes:
+        return d.replace(b"</w:body>", b'<w:altChunk r:id="rId99"/></w:body>')
+
+    with pytest.raises(opengov_report.InputError, match="altChunk"):
+        opengov_report.parse(_docx({"word/document.xml": chunk}))  # type: ignore[dict-item]
+
+
+def test_custom_xml_paragraphs_are_read() -> None:
+    def wrap(d: bytes) -> bytes:
+        return d.replace(
+            b"<w:body>",
+            b'<w:body><w:customXml w:element="x"><w:p><w:r><w:t>\xe8\xaf\xb4\xe6\x98\x8e'
+            b"</w:t></w:r></w:p></w:customXml>",
+        )
+
+    report = opengov_report.parse(_docx({"word/document.xml": wrap}))  # type: ignore[dict-item]
+    assert report.document.text.startswith("说明")
