@@ -39,7 +39,7 @@ def test_a_glued_2021_table_reads_what_one_cut_decides() -> None:
     # seven digits for three columns and no sum between them: left missing, never guessed
     assert table.row("normative_documents") == {}
     reasons = {(m.row, m.column): m.reason for m in table.missing}
-    assert reasons[("normative_documents", "issued")] == "ambiguous"
+    assert reasons[("normative_documents", "issued")] == "glued digits: ambiguous split"
 
 
 def test_a_glued_2019_table_and_its_signed_column() -> None:

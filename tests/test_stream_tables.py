@@ -288,3 +288,15 @@ def test_variants_of_the_forms_words() -> None:
     assert report.applications.row("total_processed")["total"].number == 1
     assert report.reviews is not None
     assert report.reviews.row("review")["total"].number == 2
+
+
+def test_a_table_four_whose_sums_fail_every_cut_is_there_with_its_cells_missing() -> None:
+    # corpus pingtan/032: 17 digits for 15 cells, and no cut makes the three groups add up
+    from opengov_report import check
+
+    page = _page({}, "2021").replace(" 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0", "00202000001324015")
+    report = parse(page)
+    table = report.reviews
+    assert table is not None and table.cells == ()
+    assert {m.reason for m in table.missing} == {"glued digits: no split adds up"}
+    assert not [f for f in check(report, select=["O104"]) if "行政复议" in f.message]

@@ -129,8 +129,9 @@ def _incomplete(table: _AnyGrid | None) -> bool:
 
 
 def _fuller(lines: _Grid | None, stream: _Grid | None) -> _Grid | None:
-    """The table read from lines, unless the stream reader read more of its numbers."""
-    if stream is not None and _numbers(stream) > _numbers(lines):
+    """The table read from lines, unless the stream reader read more of its numbers (or
+    found the table where the lines found none)."""
+    if stream is not None and (lines is None or _numbers(stream) > _numbers(lines)):
         return stream
     return lines
 

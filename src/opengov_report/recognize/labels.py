@@ -27,6 +27,7 @@ __all__ = [
     "DISCLOSURE_COLUMN_LABELS",
     "DISCLOSURE_ROW_LABELS",
     "LEGACY_INDICATOR_LABELS",
+    "LEGACY_INDICATOR_SPELLINGS",
     "REVIEW_COLUMNS",
     "REVIEW_COLUMN_LABELS",
     "REVIEW_GROUPS",
@@ -522,6 +523,12 @@ _LEGACY_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 _LEGACY = _Catalogue(
     {k: (v, *_LEGACY_VARIANTS.get(k, ())) for k, v in LEGACY_INDICATOR_LABELS.items()},
     fuzzy_min=99,
+)
+
+
+#: every spelling of each well-known legacy indicator (the national label first)
+LEGACY_INDICATOR_SPELLINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {k: (v, *_LEGACY_VARIANTS.get(k, ())) for k, v in LEGACY_INDICATOR_LABELS.items()}
 )
 
 

@@ -38,7 +38,7 @@ import attrs
 from ..document import Span
 from ..model.tables import LegacyRow, LegacyTable, Missing
 from ..model.values import MONEY_UNITS, Value, ValueKind, parse_value
-from .labels import LEGACY_INDICATOR_LABELS, legacy_row_id
+from .labels import LEGACY_INDICATOR_LABELS, LEGACY_INDICATOR_SPELLINGS, legacy_row_id
 from .legacy import _UNITS, recognize_legacy
 from .rows import RowView
 
@@ -79,6 +79,13 @@ _MAX_PRODUCT = 50_000
 _BUDGET = 400_000
 _UNITS_BY_LENGTH = tuple(sorted(_UNITS, key=lambda unit: (-len(unit), unit)))
 _KNOWN_IDS = frozenset(LEGACY_INDICATOR_LABELS)
+#: the spellings of the well-known indicators long enough to start a row on their own
+_KNOWN_STARTS = tuple(
+    sorted(
+        {x for spellings in LEGACY_INDICATOR_SPELLINGS.values() for x in spellings if len(x) >= 4},
+        key=lambda x: (-len(x), x),
+    )
+)
 
 AMBIGUOUS = "glued digits: ambiguous split"
 NO_SPLIT = "glued digits: no split fits the table"
@@ -462,7 +469,10 @@ def _known_after_unit(s: str, body: int, end: int) -> tuple[int, str] | None:
     (the label before it and the unit being a row with blank cells), and that unit."""
     for p in range(body + 2, end - 1):
         unit = _unit_suffix(s, body, p)
-        if unit is not None and legacy_row_id(s[p:end]) in _KNOWN_IDS:
+        if unit is None:
+            continue
+        # the rest is one known label, or starts with one (the next rows blank too)
+        if legacy_row_id(s[p:end]) in _KNOWN_IDS or s.startswith(_KNOWN_STARTS, p, end):
             return p, unit
     return None
 

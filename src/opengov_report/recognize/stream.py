@@ -46,7 +46,7 @@ from ..model.tables import ApplicationTable, Missing, ReviewTable, TableCell
 from ..model.values import Value, parse_value
 from .cell_runs import Piece, RowReading, Token, number_of, read_row, tokens_of
 
-__all__ = ["Squashed", "StreamTables", "fold", "read_stream_tables"]
+__all__ = ["Squashed", "StreamTables", "fold", "missing_reason", "read_stream_tables"]
 
 #: width folding, one character for one (so that offsets map back): full-width ASCII to
 #: ASCII, every quote mark to ``"``
@@ -479,6 +479,13 @@ def _known(readings: dict[str, RowReading], row_id: str, column: int) -> Piece |
     return None if reading is None else reading.cells[column]
 
 
+def missing_reason(reading: RowReading) -> str:
+    """Why a cell of a run stays missing (the line reader's words for the same cases)."""
+    if reading.readings > 1:
+        return "glued digits: ambiguous split"
+    return "glued digits: no split adds up" if reading.recovered else "unresolved"
+
+
 def _value_of(s: Squashed, cell: Piece | str | None, at: int) -> Value | None:
     if cell is None:
         return None
@@ -515,7 +522,7 @@ def _application_table(
         for column, cell in zip(APPLICANT_COLUMNS, reading.cells, strict=True):
             value = _value_of(s, cell, at)
             if value is None:
-                reason = "ambiguous" if reading.readings > 1 else "unresolved"
+                reason = missing_reason(reading)
                 missing.append(Missing(row.id, column, reason))
                 continue
             cells.append(TableCell(row.id, column, value, label_text, None, reading.recovered))
@@ -578,10 +585,13 @@ def _review_after(s: Squashed, cursor: int) -> ReviewTable | None:
     for (group, column), cell in zip(REVIEW_COLUMNS_FLAT, reading.cells, strict=True):
         value = _value_of(s, cell, tokens[0].start)
         if value is None:
-            reason = "ambiguous" if reading.readings > 1 else "unresolved"
+            reason = missing_reason(reading)
             missing.append(Missing(group, column, reason))
             continue
         cells.append(TableCell(group, column, value, "", None, reading.recovered))
-    if not any(c.value.is_number for c in cells):
-        return None
+    written = sum(len(t.text) if t.is_digits else 1 for t in tokens)
+    if not any(c.value.is_number for c in cells) and written < len(REVIEW_COLUMNS_FLAT):
+        return None  # a few digits after the head's words: no table of fifteen cells
+    # a table whose values are there but cannot be cut (its sums contradict every cut) is a
+    # table with its cells missing, not a table not found
     return ReviewTable(tuple(cells), tuple(missing), (), s.span(start, start))

@@ -18,7 +18,7 @@ from ..model.forms import DISCLOSURE_FORM
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
 from ..model.values import parse_value
 from .cell_runs import Token, read_row
-from .stream import Squashed, fold
+from .stream import Squashed, fold, missing_reason
 
 __all__ = ["read_stream_disclosure"]
 
@@ -77,7 +77,7 @@ def read_stream_disclosure(
         reading = read_row(tokens, len(columns), ())
         for column, cell in zip(columns, reading.cells, strict=True):
             if cell is None or isinstance(cell, str):
-                reason = "ambiguous" if reading.readings > 1 else "unresolved"
+                reason = missing_reason(reading)
                 missing.append(Missing(row_id, column, reason))
                 continue
             raw = s.text[cell[0] : cell[1]]
