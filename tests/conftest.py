@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
 
 # No timed assertions in the suite: hypothesis's per-example deadline is one, and it fails on a
 # loaded machine for no fault of the code.
+pytest_plugins = ("pytester",)
+
 settings.register_profile("opengov", deadline=None)
 settings.load_profile("opengov")
 
@@ -30,3 +35,96 @@ def seeds() -> dict[str, str]:
     """Every seed report's text, by file name."""
     assert SEED_PATHS, f"no seed reports found in {SEEDS}"
     return {p.name: p.read_text(encoding="utf-8") for p in SEED_PATHS}
+
+
+# ------------------------------------------------------------------ every test asserts something
+#
+# A test that runs no assertion passes whatever the code does.  Each passing test must have run
+# at least one: an ``assert`` statement that held (pytest's assertion-pass hook, on in
+# pyproject.toml; asserts in the helper modules below count too), a ``pytest.raises`` or
+# ``pytest.warns`` that caught what it expected, or an explicit ``assert_nothing_raised()`` for
+# a test whose whole point is that a call does not raise.  A test without any fails.
+#
+# The hook only sees asserts that pytest rewrote with the hook on: rewritten modules are cached
+# in __pycache__ under a name that does not say whether the hook was on, so a cache written
+# before would silently skip the counting.  The cached name is changed here, before any test
+# module is imported, so that those caches are never read.
+
+import _pytest.assertion.rewrite as _rewrite  # noqa: E402
+
+_rewrite.PYC_TAIL = _rewrite.PYC_TAIL.replace(".pyc", "-passhook.pyc")
+
+pytest.register_assert_rewrite(
+    "tests.checks.builders",
+    "tests.checks.legacy_text",
+    "tests.checks.texts",
+    "tests.forms",
+    "tests.oracles",
+    "tests.strategies_model",
+)
+
+_assertions = [0]
+
+
+def assert_nothing_raised() -> None:
+    """Count, as an assertion, that what the test ran so far raised nothing (for tests whose
+    point is that a call does not raise)."""
+    _assertions[0] += 1
+
+
+def pytest_assertion_pass(item: pytest.Item, lineno: int, orig: str, expl: str) -> None:
+    _assertions[0] += 1
+
+
+class _CountedRaises:
+    """``pytest.raises``/``pytest.warns`` as a context manager, counting a caught exception."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __enter__(self) -> Any:
+        return self._inner.__enter__()
+
+    def __exit__(self, *exc: Any) -> Any:
+        suppressed = self._inner.__exit__(*exc)
+        _assertions[0] += 1  # reached only when what was expected happened
+        return suppressed
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _counting(real: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(real)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        if hasattr(result, "__exit__"):
+            return _CountedRaises(result)
+        _assertions[0] += 1  # the callable form returns only when it raised as expected
+        return result
+
+    return wrapper
+
+
+pytest.raises = _counting(pytest.raises)
+pytest.warns = _counting(pytest.warns)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getini("enable_assertion_pass_hook"):
+        raise pytest.UsageError(
+            "enable_assertion_pass_hook must be true (pyproject.toml): tests/conftest.py counts "
+            "the assertions each test runs"
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    before = _assertions[0]
+    result = yield
+    if _assertions[0] == before:
+        pytest.fail(
+            f"{item.nodeid} ran no assertion: it would pass whatever the code does",
+            pytrace=False,
+        )
+    return result

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
+import sys
 from collections.abc import Callable
 from types import ModuleType
 
@@ -15,12 +16,16 @@ EXAMPLE = ROOT / "docs" / "examples" / "test_downstream_example.py"
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("downstream_example", EXAMPLE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """Import the example by its name, with pytest's assertion rewriting (its asserts then
+    count as the assertions of the tests that run it: see tests/conftest.py)."""
+    if not EXAMPLE.is_file():
+        raise FileNotFoundError(f"the docs example is missing: {EXAMPLE}")
+    pytest.register_assert_rewrite(EXAMPLE.stem)
+    sys.path.insert(0, str(EXAMPLE.parent))
+    try:
+        return importlib.import_module(EXAMPLE.stem)
+    finally:
+        sys.path.remove(str(EXAMPLE.parent))
 
 
 _MODULE = _load()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -31,7 +34,7 @@ from opengov_report.strategies import (
     reports,
     review_tables,
 )
-from tests.conftest import SEED_PATHS, seed_ids
+from tests.conftest import ROOT, SEED_PATHS, seed_ids
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -105,7 +108,25 @@ def test_values_are_written_as_they_were() -> None:
 
 def test_render_is_deterministic_and_checks_its_layout() -> None:
     report = parse(SEED_PATHS[0])
-    assert render(report) == render(report)
+    text = render(report)
+    # a fixed point: what was rendered reads back to the same rendering
+    assert render(parse(text)) == text
+    # and another process, with other hash seeds (set and dict orders), renders the same text
+    script = (
+        "import pathlib, sys, opengov_report as o;"
+        "sys.stdout.write(o.render(o.parse(pathlib.Path(sys.argv[1]))))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONIOENCODING": "utf-8"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    other = subprocess.run(
+        [sys.executable, "-c", script, str(SEED_PATHS[0])],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=True,
+    )
+    assert other.stdout == text
     with pytest.raises(RenderError, match="unknown layout 'html'"):
         render(report, layout="html")  # type: ignore[arg-type]
 
