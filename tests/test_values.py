@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opengov_report import Value, ValueKind, parse_value
+from opengov_report import Span, Value, ValueKind, parse_value
 from opengov_report.model.values import format_value
 
 
@@ -146,3 +146,37 @@ def test_an_unreadable_run_of_digits_is_not_rendered_as_a_number() -> None:
     assert format_value(glued) == "206912106?"
     assert parse_value(format_value(glued)).number is None
     assert format_value(Value(ValueKind.UNREADABLE, "约12")) == "约12"
+
+
+# -- what the mutation run (benchmarks/mutation.py) found untested ---------------------------
+
+
+def test_zero_width_characters_are_blank_around_a_value() -> None:
+    assert parse_value("\u200b12\ufeff") == Value(ValueKind.COUNT, "\u200b12\ufeff", 12)
+    assert parse_value("\ufeff\u200b").kind is ValueKind.BLANK
+
+
+def test_a_minus_sign_is_a_minus() -> None:
+    # U+2212 has no compatibility mapping: NFKC keeps it, the reader maps it
+    assert parse_value("\u22125") == Value(ValueKind.CHANGE, "\u22125", -5)
+    assert parse_value("\u22125", signed=True).number == -5
+
+
+def test_the_span_is_kept() -> None:
+    span = Span(3, 5, 1, 4)
+    assert parse_value("12", span).span == span
+    assert parse_value("12", span, signed=True).span == span
+    assert parse_value("12", span, default_unit="万元").span == span
+
+
+def test_format_value_writes_the_raw_text_else_a_canonical_form() -> None:
+    assert format_value(parse_value("１２")) == "１２"
+    assert format_value(parse_value("4995万")) == "4995万"
+    assert format_value(Value(ValueKind.COUNT, "\u200b7\u3000", 7)) == "7"
+    assert format_value(Value(ValueKind.CHANGE, "", 1)) == "增1"
+    assert format_value(Value(ValueKind.CHANGE, "", -3)) == "减3"
+    assert format_value(Value(ValueKind.COUNT, "", 5)) == "5"
+    assert format_value(Value(ValueKind.AMOUNT, "", Decimal(5), "万元")) == "5万元"
+    assert format_value(Value(ValueKind.UNREADABLE, "")) == ""
+    assert format_value(Value(ValueKind.NONE, "")) == "无"
+    assert format_value(Value.blank()) == ""
