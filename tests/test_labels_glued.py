@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from hypothesis import given, settings
@@ -114,3 +115,37 @@ def test_true_split_is_always_a_candidate(parts: list[int]) -> None:
 def test_pathological_inputs_return() -> None:
     assert len(split_candidates("1" * 60, 15, limit=2)) <= 2
     assert split_candidates("0" * 60, 15) == ()
+
+
+def _all_splits(digits: str, n: int, total_last: bool) -> set[tuple[int, ...]]:
+    """Every cut of ``digits`` into ``n`` numbers without a leading zero (``0`` alone is one),
+    by brute force: the oracle of split_candidates, written without it."""
+    out = set()
+    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
+        bounds = (0, *cuts, len(digits))
+        parts = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if any(len(p) > 1 and p[0] == "0" for p in parts):
+            continue
+        numbers = tuple(int(p) for p in parts)
+        if not total_last or numbers[-1] == sum(numbers[:-1]):
+            out.add(numbers)
+    return out
+
+
+@given(st.text("0123456789", min_size=1, max_size=9), st.integers(1, 6), st.booleans())
+def test_split_candidates_are_every_split_and_only_those(
+    digits: str, n: int, total_last: bool
+) -> None:
+    every = _all_splits(digits, n, total_last)
+    found = split_candidates(digits, n, total_last=total_last, limit=10_000)
+    assert len(found) == len(set(found))
+    assert set(found) == every
+    # a limit keeps that many of them, no more, no fewer
+    assert len(split_candidates(digits, n, total_last=total_last, limit=2)) == min(2, len(every))
+    assert set(split_candidates(digits, n, total_last=total_last, limit=1)) <= every
+
+
+def test_a_leading_zero_is_no_number() -> None:
+    assert split_candidates("0550", 2, total_last=False) == ((0, 550),)
+    assert split_candidates("505", 2) == ()  # 5 | 05 would add up, but 05 is not written so
+    assert set(split_candidates("1055", 3, total_last=False, limit=10)) == {(1, 0, 55), (10, 5, 5)}

@@ -118,3 +118,29 @@ def test_read_source_errors(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\x01")
     with pytest.raises(DecodeError, match=r"bad\.txt"):
         read_source(bad)
+
+
+def test_the_control_character_threshold() -> None:
+    """More than 8 control characters and more than 1 % of the text: binary, not text."""
+    with pytest.raises(DecodeError, match="control characters"):
+        decode(b"\x01" * 9 + b"a" * 791)  # 9 in 800: 1.1 %
+    assert decode(b"\x01" * 9 + b"a" * 891) == "\x01" * 9 + "a" * 891  # 9 in 900: exactly 1 %
+    assert decode(b"\x01" * 8 + b"a" * 10) == "\x01" * 8 + "a" * 10  # 8: never enough
+
+
+def test_the_control_characters_are_counted_in_the_first_65536_characters() -> None:
+    head = "\x01" * 655 + "a" * (65536 - 655)  # 655 in 65,536: just under 1 %
+    assert decode((head + "\x01").encode("ascii")) == head + "\x01"  # the 656th is past the sample
+
+
+def test_decode_errors_say_what_the_input_is() -> None:
+    with pytest.raises(
+        DecodeError, match=r"^the input contains NUL bytes: it is binary, not text$"
+    ):
+        decode(b"ab\x00cd")
+    with pytest.raises(DecodeError, match=r"^the input is mostly control characters"):
+        decode(b"\x01" * 20)
+    with pytest.raises(DecodeError, match=r"^the input is not valid GB18030 \(byte \d+: "):
+        decode(b"\x81\x20" * 4)
+    with pytest.raises(InputError, match=r"^decode\(\) expects bytes, not str$"):
+        decode("text")  # type: ignore[arg-type]
