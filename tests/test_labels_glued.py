@@ -149,3 +149,16 @@ def test_a_leading_zero_is_no_number() -> None:
     assert split_candidates("0550", 2, total_last=False) == ((0, 550),)
     assert split_candidates("505", 2) == ()  # 5 | 05 would add up, but 05 is not written so
     assert set(split_candidates("1055", 3, total_last=False, limit=10)) == {(1, 0, 55), (10, 5, 5)}
+
+
+def test_split_candidates_limits_and_refusals() -> None:
+    every = _all_splits("111113", 4, True)  # three cuts add up
+    assert len(every) == 3
+    assert len(split_candidates("111113", 4)) == 2  # the default limit
+    assert len(split_candidates("111113", 4, limit=2)) == 2
+    assert len(split_candidates("111113", 4, limit=1)) == 1
+    assert set(split_candidates("111113", 4, limit=3)) == every
+    assert split_candidates("12a3", 2) == ()
+    assert split_candidates("１２３", 2, total_last=False) == ()  # digits, but not ASCII ones
+    assert split_candidates("123", 0) == ()
+    assert split_candidates("12", 3, total_last=False) == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -183,3 +184,27 @@ def test_format_value_writes_the_raw_text_else_a_canonical_form() -> None:
     assert format_value(Value(ValueKind.UNREADABLE, "")) == ""
     assert format_value(Value(ValueKind.NONE, "")) == "无"
     assert format_value(Value.blank()) == ""
+
+
+def test_blank_keeps_its_span() -> None:
+    span = Span(0, 0, 2, 1)
+    assert Value.blank(span) == Value(ValueKind.BLANK, "", None, None, span)
+    assert Value.blank().kind is ValueKind.BLANK
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "error", "message"),
+    [
+        (ValueKind.COUNT, True, TypeError, "a value's number cannot be a bool"),
+        (ValueKind.BLANK, 1, ValueError, "a blank value has no number"),
+        (ValueKind.AMOUNT, Decimal(-1), ValueError, "an amount is a non-negative Decimal"),
+        (ValueKind.COUNT, Decimal(1), TypeError, "a count value's number is an int"),
+        (ValueKind.COUNT, 0, ValueError, "a count is positive (0 is ZERO)"),
+        (ValueKind.ZERO, 1, ValueError, "a zero value's number is 0"),
+    ],
+)
+def test_the_validators_say_what_is_wrong(
+    kind: ValueKind, number: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        Value(kind, "x", number)  # type: ignore[arg-type]
