@@ -146,3 +146,15 @@ def test_decode_errors_say_what_the_input_is() -> None:
         decode(b"\x81\x20" * 4)
     with pytest.raises(InputError, match=r"^decode\(\) expects bytes, not str$"):
         decode("text")  # type: ignore[arg-type]
+
+
+def test_binary_inputs_are_named() -> None:
+    with pytest.raises(DecodeError, match=r"^the input is a PDF file, not text$"):
+        decode(b"%PDF-1.7 ...")
+    with pytest.raises(DecodeError, match=r"^the input is a PNG image, not text$"):
+        decode(b"\x89PNG\r\n")
+    # UTF-16 text may hold NUL characters: the decoded text is checked too
+    with pytest.raises(
+        DecodeError, match=r"^the decoded text contains NUL characters: it is binary, not text$"
+    ):
+        decode(b"\xff\xfe" + "a\x00b".encode("utf-16-le"))

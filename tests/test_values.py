@@ -181,6 +181,7 @@ def test_format_value_writes_the_raw_text_else_a_canonical_form() -> None:
     assert format_value(Value(ValueKind.CHANGE, "", -3)) == "减3"
     assert format_value(Value(ValueKind.COUNT, "", 5)) == "5"
     assert format_value(Value(ValueKind.AMOUNT, "", Decimal(5), "万元")) == "5万元"
+    assert format_value(Value(ValueKind.AMOUNT, "", Decimal(5))) == "5"
     assert format_value(Value(ValueKind.UNREADABLE, "")) == ""
     assert format_value(Value(ValueKind.NONE, "")) == "无"
     assert format_value(Value.blank()) == ""
