@@ -17,6 +17,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from ..model.forms import APPLICANT_COLUMN_LABELS
+from ..model.forms import REVIEW_COLUMN_LABELS as _FORM_REVIEW_COLUMN_LABELS
+from ..model.forms import REVIEW_GROUP_LABELS as _FORM_REVIEW_GROUP_LABELS
+
 __all__ = [
     "APPLICATION_COLUMNS",
     "APPLICATION_COLUMN_LABELS",
@@ -317,15 +321,12 @@ def application_row_of_key(normalized: str, group: str | None = None) -> str | N
     return _TOP_CATALOGUE.match_key(normalized) or _ANY_SUB.match_key(normalized)
 
 
+#: the applicant columns' head labels (the form's, model/forms.py), with 小计 where a report
+#: adds it before 总计
 APPLICATION_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
-    "natural_person": "自然人",
-    "commercial_enterprise": "商业企业",
-    "research_institution": "科研机构",
-    "social_welfare_organization": "社会公益组织",
-    "legal_service_organization": "法律服务机构",
-    "other_organization": "其他",
+    **{k: v for k, v in APPLICANT_COLUMN_LABELS.items() if k != "total"},
     "legal_entity_subtotal": "小计",
-    "total": "总计",
+    "total": APPLICANT_COLUMN_LABELS["total"],
 })  # fmt: skip
 APPLICATION_COLUMNS: tuple[str, ...] = (
     "natural_person", "commercial_enterprise", "research_institution",
@@ -343,16 +344,10 @@ def match_application_column(label: str) -> str | None:
 
 # ------------------------------------------------------------------ reviews (table 四)
 
-REVIEW_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
-REVIEW_GROUP_LABELS: Mapping[str, str] = MappingProxyType(
-    {"review": "行政复议", "litigation_direct": "未经复议直接起诉",
-     "litigation_after_review": "复议后起诉"}
-)  # fmt: skip
-REVIEW_COLUMNS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
-REVIEW_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
-    {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结",
-     "total": "总计"}
-)  # fmt: skip
+REVIEW_GROUP_LABELS: Mapping[str, str] = MappingProxyType(dict(_FORM_REVIEW_GROUP_LABELS))
+REVIEW_GROUPS: tuple[str, ...] = tuple(REVIEW_GROUP_LABELS)
+REVIEW_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(dict(_FORM_REVIEW_COLUMN_LABELS))
+REVIEW_COLUMNS: tuple[str, ...] = tuple(REVIEW_COLUMN_LABELS)
 _REVIEW_GROUPS = _Catalogue(
     {"review": ("行政复议",), "litigation_direct": ("未经复议直接起诉", "直接起诉"),
      "litigation_after_review": ("复议后起诉",)},
