@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
+
+
+def _leave_hypothesis_unrewritten() -> None:
+    """pytest rewrites the asserts of every module of a package that provides a pytest plugin,
+    hypothesis included; with the assertion-pass hook on (below), each of hypothesis's internal
+    asserts would then call the hook and build its explanation (a fresh clone ran the
+    strategies' tests 18 times slower) and count as an assertion of the test.  Unmark it
+    before it is first imported (here, just below)."""
+    for hook in sys.meta_path:
+        marked = getattr(hook, "_must_rewrite", None)
+        if isinstance(marked, set):
+            marked -= {m for m in marked if m == "hypothesis" or m.startswith("_hypothesis")}
+
+
+_leave_hypothesis_unrewritten()
+
+from hypothesis import settings  # noqa: E402
 
 # No timed assertions in the suite: hypothesis's per-example deadline is one, and it fails on a
 # loaded machine for no fault of the code.
