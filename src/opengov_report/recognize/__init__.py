@@ -30,7 +30,7 @@ from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
 from .rows import row_views
-from .stream import Squashed, StreamTables, read_stream_tables
+from .stream import Squashed, StreamTables, numbers_read, read_stream_tables
 from .stream_disclosure import read_stream_disclosure
 
 __all__ = ["recognize"]
@@ -70,7 +70,7 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
         legacy = read_legacy_stream(text)
     if _incomplete(disclosure) and era in (Era.V2019, Era.V2021):
         read = read_stream_disclosure(stream.squashed(), era)
-        if read is not None and _numbers(read) > _numbers(disclosure):
+        if read is not None and numbers_read(read) > numbers_read(disclosure):
             disclosure = read
     if legacy is not None and era is Era.UNKNOWN and applications is None and reviews is None:
         # a 统计表 read from the text, and no table of the later formats
@@ -119,10 +119,6 @@ _AnyGrid = ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTabl
 _Grid = TypeVar("_Grid", ApplicationTable, ReviewTable)
 
 
-def _numbers(table: _AnyGrid | None) -> int:
-    return 0 if table is None else sum(1 for c in table.cells if c.value.is_number)
-
-
 def _incomplete(table: _AnyGrid | None) -> bool:
     """No table, or one with cells missing: worth reading the character stream."""
     return table is None or bool(table.missing)
@@ -131,7 +127,7 @@ def _incomplete(table: _AnyGrid | None) -> bool:
 def _fuller(lines: _Grid | None, stream: _Grid | None) -> _Grid | None:
     """The table read from lines, unless the stream reader read more of its numbers (or
     found the table where the lines found none)."""
-    if stream is not None and (lines is None or _numbers(stream) > _numbers(lines)):
+    if stream is not None and (lines is None or numbers_read(stream) > numbers_read(lines)):
         return stream
     return lines
 

@@ -146,7 +146,7 @@ def read_row(
     if len(tokens) == width:
         direct = tuple((t.start, t.end) for t in tokens)
         return RowReading(direct, False, 1, (direct,))
-    if any(not t.text for t in tokens):
+    if any(t.is_blank for t in tokens):
         # cells separated explicitly (tabs): none vanished, and a count that does not fit
         # the columns is not ours to resolve
         return RowReading((None,) * width, False, 0)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -41,12 +41,27 @@ from ..model.forms import (
     ROW_SUMS_APPLICATIONS,
     FormRow,
     applicant_result_rows,
+    application_rows,
 )
-from ..model.tables import ApplicationTable, Missing, ReviewTable, TableCell
+from ..model.tables import (
+    ApplicationTable,
+    DisclosureTable2019,
+    DisclosureTable2021,
+    Missing,
+    ReviewTable,
+    TableCell,
+)
 from ..model.values import Value, parse_value
 from .cell_runs import Piece, RowReading, Token, number_of, read_row, tokens_of
 
-__all__ = ["Squashed", "StreamTables", "fold", "missing_reason", "read_stream_tables"]
+__all__ = [
+    "Squashed",
+    "StreamTables",
+    "fold",
+    "missing_reason",
+    "numbers_read",
+    "read_stream_tables",
+]
 
 #: width folding, one character for one (so that offsets map back): full-width ASCII to
 #: ASCII, every quote mark to ``"``
@@ -70,6 +85,8 @@ _PREFIX_MIN, _PREFIX = 8, 6
 _SHORT = 2
 _CN_DIGITS = "一二三四五六七八九十"
 _NUMBERING_DEBRIS = frozenset(_CN_DIGITS + "()、")
+#: the labels that sign a format when found anywhere in a flattened page: the head words of
+#: table 二 only (recognize.labels' era signs include words prose uses too, 行政规范性文件)
 _ERA_SIGNS = (
     (Era.V2021, ("本年制发件数", "本年废止件数", "现行有效件数")),
     (Era.V2019, ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量")),
@@ -188,6 +205,7 @@ def _labels(fmt: str) -> tuple[_Label, ...]:
 
 
 _LABELS = {fmt: _labels(fmt) for fmt in ("2019", "2021", "any")}
+_FORM_ROWS = {row.id: row for row in APPLICATION_FORM}
 
 
 def _find(sq: str, label: _Label, start: int, stop: int) -> tuple[int, int] | None:
@@ -343,12 +361,15 @@ def _applications(s: Squashed, era: Era) -> ApplicationTable | None:
     table = _application_table(s, best, readings, tokens_by_row, table_era, fmt)
     if table is None or table.missing:
         by_order = _by_order(s, best[0][1], fmt if has_2021_rows else None)
-        if by_order is not None and _count(by_order) > _count(table):
+        if by_order is not None and numbers_read(by_order) > numbers_read(table):
             return by_order
     return table
 
 
-def _count(table: ApplicationTable | None) -> int:
+def numbers_read(
+    table: ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTable2021 | None,
+) -> int:
+    """How many cells of a table hold a number (0 for no table)."""
     return 0 if table is None else sum(1 for c in table.cells if c.value.is_number)
 
 
@@ -369,11 +390,7 @@ def _by_order(s: Squashed, sq_start: int, fmt: str | None) -> ApplicationTable |
         (m.start() + start, m.end() + start) for m in _STANDALONE_NUMBER_RE.finditer(segment)
     ]
     for form in (fmt,) if fmt is not None else ("2021", "2019"):
-        rows = [
-            r.id
-            for r in APPLICATION_FORM
-            if not r.is_group and form in r.formats and not (form == "2021" and r.id == "other")
-        ]
+        rows = application_rows(form)
         if len(numbers) != 7 * len(rows):
             continue
         readings = {
@@ -397,25 +414,42 @@ def _value_at(s: Squashed, piece: Piece) -> Value:
     return parse_value(s.text[piece[0] : piece[1]], s.span(*piece))
 
 
+def _column_identities(fmt: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Table 三's identities in every column, as (left rows, right rows) whose sums are
+    equal: 一 + 二 = （七） + 四 (OFFICIAL), and （七） = the sum of the results."""
+    return (
+        (("new_received", "carried_over"), ("total_processed", "carried_forward")),
+        (("total_processed",), applicant_result_rows(fmt)),
+    )
+
+
+def _breaks(
+    text: str,
+    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+    cell: Callable[[str, int], Piece | str | None],
+) -> bool:
+    """Whether a column identity fails where ``cell(row, column)`` decides both its sides
+    (a side with an unknown cell decides nothing)."""
+    for left, right in identities:
+        for column in range(7):
+            sums = []
+            for side in (left, right):
+                numbers = [number_of(text, cell(row, column)) for row in side]
+                if None in numbers:
+                    break
+                sums.append(sum(n for n in numbers if n is not None))
+            if len(sums) == 2 and sums[0] != sums[1]:
+                return True
+    return False
+
+
 def _identities_hold(text: str, readings: dict[str, RowReading], fmt: str) -> bool:
-    """Every row's 总计 and both column identities of table 三 hold."""
+    """Every row's 总计 and both column identities of table 三 hold (every cell known)."""
     for reading in readings.values():
         numbers = [number_of(text, c) or 0 for c in reading.cells]
         if sum(numbers[:6]) != numbers[6]:
             return False
-
-    def column(row: str, c: int) -> int:
-        return number_of(text, readings[row].cells[c]) or 0
-
-    results = applicant_result_rows(fmt)
-    for c in range(7):
-        new, carried = column("new_received", c), column("carried_over", c)
-        total, forward = column("total_processed", c), column("carried_forward", c)
-        if new + carried != total + forward:
-            return False
-        if total != sum(column(r, c) for r in results):
-            return False
-    return True
+    return not _breaks(text, _column_identities(fmt), lambda row, c: readings[row].cells[c])
 
 
 def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> None:
@@ -423,55 +457,33 @@ def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> 
     (一 + 二 = （七） + 四 and （七） = the sum of the results, in every column): a reading is
     kept when every identity whose other rows are decided holds for it; a row is settled
     when exactly one of its readings is kept.  Repeated while a row settles."""
-    results = applicant_result_rows(fmt)
-    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-        (("new_received", "carried_over"), ("total_processed", "carried_forward")),
-        (("total_processed",), results),
-    )
+    identities = _column_identities(fmt)
     changed = True
     while changed:
         changed = False
         for row_id, reading in list(readings.items()):
             if len(reading.options) < 2:
                 continue
+            involved = tuple(i for i in identities if row_id in i[0] or row_id in i[1])
             kept = [
                 option
                 for option in reading.options
-                if _fits(text, readings, identities, row_id, option)
+                if not _breaks(text, involved, _with(readings, row_id, option))
             ]
             if len(kept) == 1:
                 readings[row_id] = RowReading(kept[0], True, 1, (kept[0],))
                 changed = True
 
 
-def _fits(
-    text: str,
-    readings: dict[str, RowReading],
-    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
-    row_id: str,
-    option: tuple[Piece | str, ...],
-) -> bool:
-    """Whether ``option`` for ``row_id`` breaks no identity whose other rows are known."""
-    for left, right in identities:
-        if row_id not in left and row_id not in right:
-            continue
-        for column in range(7):
-            sides = []
-            for side in (left, right):
-                total = 0
-                for other in side:
-                    cell = option[column] if other == row_id else _known(readings, other, column)
-                    n = number_of(text, cell)
-                    if n is None:
-                        break
-                    total += n
-                else:
-                    sides.append(total)
-                    continue
-                break
-            if len(sides) == 2 and sides[0] != sides[1]:
-                return False
-    return True
+def _with(
+    readings: dict[str, RowReading], row_id: str, option: tuple[Piece | str, ...]
+) -> Callable[[str, int], Piece | str | None]:
+    """The cells of the table with ``option`` as the reading of ``row_id``."""
+
+    def cell(row: str, column: int) -> Piece | str | None:
+        return option[column] if row == row_id else _known(readings, row, column)
+
+    return cell
 
 
 def _known(readings: dict[str, RowReading], row_id: str, column: int) -> Piece | str | None:
@@ -491,8 +503,7 @@ def _value_of(s: Squashed, cell: Piece | str | None, at: int) -> Value | None:
         return None
     if isinstance(cell, str):  # BLANK: a cell that vanished, at the place of its row
         return Value.blank(s.span(at, at))
-    start, end = cell
-    return parse_value(s.text[start:end], s.span(start, end))
+    return _value_at(s, cell)
 
 
 def _application_table(
@@ -506,26 +517,23 @@ def _application_table(
     cells: list[TableCell] = []
     missing: list[Missing] = []
     seen = {label.row.id for label, _, _ in found}
-    for row in APPLICATION_FORM:
-        if row.is_group or fmt not in row.formats or (fmt == "2021" and row.id == "other"):
+    for row_id in application_rows(fmt):
+        if row_id not in seen:
+            missing.append(Missing(row_id, None, "not found"))
             continue
-        if row.id not in seen:
-            missing.append(Missing(row.id, None, "not found"))
-            continue
-        reading = readings.get(row.id)
+        reading = readings.get(row_id)
         if reading is None:
-            missing.append(Missing(row.id, None, "unreadable"))
+            missing.append(Missing(row_id, None, "unreadable"))
             continue
-        label_text = row.labels[0]
-        first_token = tokens_by_row.get(row.id)
+        label_text = _FORM_ROWS[row_id].labels[0]
+        first_token = tokens_by_row.get(row_id)
         at = first_token[0].start if first_token else 0
         for column, cell in zip(APPLICANT_COLUMNS, reading.cells, strict=True):
             value = _value_of(s, cell, at)
             if value is None:
-                reason = missing_reason(reading)
-                missing.append(Missing(row.id, column, reason))
+                missing.append(Missing(row_id, column, missing_reason(reading)))
                 continue
-            cells.append(TableCell(row.id, column, value, label_text, None, reading.recovered))
+            cells.append(TableCell(row_id, column, value, label_text, None, reading.recovered))
     if not any(c.value.is_number for c in cells):
         return None
     first = found[0]
