@@ -300,3 +300,43 @@ def test_a_table_four_whose_sums_fail_every_cut_is_there_with_its_cells_missing(
     assert table is not None and table.cells == ()
     assert {m.reason for m in table.missing} == {"glued digits: no split adds up"}
     assert not [f for f in check(report, select=["O104"]) if "行政复议" in f.message]
+
+
+def test_a_row_with_vanished_blanks_is_settled_by_the_column_identities() -> None:
+    # 一 reads '3 1 4': which organisation column holds the 1 the row alone does not say;
+    # 一 + 二 = （七） + 四 in every column does (（七） has it under 商业企业)
+    rows = {
+        "new_received": "3 1 4",
+        "granted": "3100004",
+        "total_processed": "3100004",
+    }
+    table = parse(_page(rows, "2021")).applications
+    assert table is not None
+    new = table.row("new_received")
+    assert [new[c].raw for c in _COLUMNS] == ["3", "1", "", "", "", "", "4"]
+    assert new["research_institution"].is_blank and new["commercial_enterprise"].number == 1
+    # without a row that decides it, the 1 stays where the text left it: unknown
+    table = parse(_page({"new_received": "3 1 4"}, "2021")).applications
+    assert table is not None
+    assert "commercial_enterprise" not in table.row("new_received")
+
+
+def test_by_order_needs_the_column_identities_too() -> None:
+    # every row still adds up to its 总计, but （七） is no longer the sum of the results
+    values = {
+        "new_received": [3, 0, 0, 0, 0, 0, 3],
+        "total_processed": [3, 0, 0, 0, 0, 0, 3],
+        "granted": [3, 0, 0, 0, 0, 0, 3],
+        "partially_granted": [1, 0, 0, 0, 0, 0, 1],
+    }
+    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    apart = {"carried_over", "@results", "granted", "partially_granted"}
+    for row in APPLICATION_FORM:
+        if row.id not in apart and row.id != "other":
+            lines.append(row.numbering + row.labels[0])
+        if not row.is_group and row.id != "other":
+            lines.extend(str(v) for v in values.get(row.id, [0] * 7))
+    lines.extend(r.numbering + r.labels[0] for r in APPLICATION_FORM if r.id in apart)
+    lines.append(_REVIEW)
+    table = parse("\n\n".join(lines)).applications
+    assert table is None or "granted" not in table.row_ids
