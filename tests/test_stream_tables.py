@@ -340,3 +340,14 @@ def test_by_order_needs_the_column_identities_too() -> None:
     lines.append(_REVIEW)
     table = parse("\n\n".join(lines)).applications
     assert table is None or "granted" not in table.row_ids
+
+
+def test_a_table_whose_six_does_not_tell_leaves_the_era_to_the_year() -> None:
+    # a report on 2020 (the 2019 format by its year) whose table 三 comes from the stream with
+    # a （六） row that holds nothing readable: the table signs no format, the year decides
+    page = _page({"other": "", "new_received": "1000001", "granted": "1000001"}, "2019")
+    page = page.replace("某局2022年", "某局2020年")
+    report = parse(page)
+    assert report.applications is not None
+    assert report.era is Era.V2019
+    assert not any("sub-rows" in e.reason for e in report.era_evidence)

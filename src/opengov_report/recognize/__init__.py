@@ -23,7 +23,7 @@ from ..model.tables import (
 from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
-from .era import decide_era
+from .era import decide_era, era_of_stream
 from .legacy import recognize_legacy
 from .legacy_stream import read_legacy_stream
 from .metadata import extract_metadata
@@ -147,23 +147,20 @@ def _decided_by_labels(evidence: tuple[EraEvidence, ...]) -> bool:
 def _stream_era(
     era: Era,
     evidence: tuple[EraEvidence, ...],
-    stream: StreamTables,
+    found: StreamTables,
     applications: ApplicationTable | None,
 ) -> tuple[Era, tuple[EraEvidence, ...]]:
     """The era a flattened page's table labels sign (本年制发件数 → 2021, 本年新制作数量 →
-    2019), else the shape of its table 三 read from the stream; unchanged without either."""
-    if stream.era_sign is not None:
-        sign, span = stream.era_sign
-        name = {Era.V2021: "2021 format", Era.V2019: "2019 format"}[sign]
-        return sign, (EraEvidence(sign, f"table label in the text ({name})", span),)
-    if applications is None or applications is not stream.applications:
+    2019); else, when table 三 was read from the stream, the era its （六） signs, over an era
+    no label decided (a 2021 shape also over the year's); unchanged otherwise."""
+    decided = era_of_stream(found)
+    if decided is None:
         return era, evidence
-    if era not in (Era.V2019, Era.V2021) or applications.era is Era.V2021:
-        shape = applications.era
-        reason = "table 三 read from the text: " + (
-            "（六） in three sub-rows (2021 format)"
-            if shape is Era.V2021
-            else "（六） a single row (2019 format)"
-        )
-        return shape, (*evidence, EraEvidence(shape, reason, applications.span))
+    signed, why = decided
+    if found.era_sign is not None:
+        return signed, (why,)
+    if applications is None or applications is not found.applications:
+        return era, evidence
+    if era not in (Era.V2019, Era.V2021) or signed is Era.V2021:
+        return signed, (*evidence, why)
     return era, evidence

@@ -11,7 +11,7 @@ from .labels import normalize_label
 from .rows import CONTENT, RowView
 from .stream import StreamTables, read_stream_tables
 
-__all__ = ["decide_era"]
+__all__ = ["decide_era", "era_of_stream"]
 
 #: the six sections of the 2019 and 2021 outlines, as words their titles contain
 _STANDARD_SECTIONS = (
@@ -70,10 +70,14 @@ def decide_era(
 def _table3_shape(
     doc: Document, stream: Callable[[], StreamTables] | None
 ) -> tuple[Era, EraEvidence] | None:
-    """The era table 三 signs, read from the character stream whatever its layout: a 2021
-    label in the text, （六） in three sub-rows (2021) or （六） a single row with values
-    (2019); None when the text does not show which."""
     found = stream() if stream is not None else read_stream_tables(doc.text, Era.UNKNOWN)
+    return era_of_stream(found)
+
+
+def era_of_stream(found: StreamTables) -> tuple[Era, EraEvidence] | None:
+    """The era what was read from the character stream signs: a 2019 or 2021 label in the
+    text, else table 三's （六） in three sub-rows (2021) or as a single row with values
+    (2019); None when it shows neither."""
     if found.era_sign is not None:
         era, span = found.era_sign
         return era, EraEvidence(era, f"table label in the text ({_sign_name(era.value)})", span)
