@@ -445,3 +445,16 @@ def test_real_corpus_metadata_is_never_wrong() -> None:
     assert found["year"] >= 49
     assert found["era"] >= 49
     assert found["agency"] >= 49
+
+
+def test_years_and_dates_in_full_width_digits() -> None:
+    """A body without a title whose opening and signature write their digits full-width
+    (２０１８年, ２０１９年１月３０日), as some sites do."""
+    body = (
+        "２０１８年，省人社厅坚决落实省委省政府决策部署，深入推进政务公开工作。"
+        "一、概述 本年度工作有序推进。 河北省人力资源和社会保障厅 ２０１９年１月３０日"
+    )
+    meta = parse(body).metadata
+    assert meta.year == 2018
+    assert meta.published == datetime.date(2019, 1, 30)
+    assert meta.agency == "河北省人力资源和社会保障厅"

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-__all__ = ["chinese_number"]
+__all__ = ["FULL_WIDTH_DIGITS", "chinese_number"]
+
+#: full-width digits ０…９ to ASCII, one character for one (offsets kept): ``str.translate``
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,

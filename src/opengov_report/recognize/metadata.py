@@ -34,14 +34,13 @@ from collections.abc import Sequence
 
 from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
-from ..numerals import chinese_number
+from ..numerals import FULL_WIDTH_DIGITS, chinese_number
 from .header import ScraperHeader, read_header, span_at
 from .report_year import infer_year, opening, self_named_agencies
 
 __all__ = ["extract_metadata", "parse_date", "parse_year"]
 
 _WS = " \t\r\n\u3000\u00a0\ufeff"
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _YEAR_RE = re.compile(r"([12][0-9]{3})\s{0,2}年")
 _CN_YEAR_RE = re.compile(r"([一二〇○零Ｏ][一二〇○零Ｏ三四五六七八九]{3})\s{0,2}年")
@@ -105,7 +104,7 @@ _META_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "日期", "�
 
 def parse_year(text: str) -> int | None:
     """The first year written as ``2020年``, ``2020 年`` or ``二〇二〇年`` in ``text``."""
-    text = text.translate(_FULL_DIGITS)
+    text = text.translate(FULL_WIDTH_DIGITS)
     m = _YEAR_RE.search(text)
     if m is not None:
         return int(m.group(1))
@@ -118,7 +117,7 @@ def parse_year(text: str) -> int | None:
 def parse_date(text: str) -> datetime.date | None:
     """A date written as ``2021年2月19日``, ``2021-02-19``, ``2021.2.19`` or in Chinese numerals
     (``二○一一年元月二十日``), if it is a valid calendar date."""
-    text = text.translate(_FULL_DIGITS)
+    text = text.translate(FULL_WIDTH_DIGITS)
     m = _DATE_RE.search(text)
     parts: tuple[int, int, int] | None = None
     if m is not None:
@@ -152,6 +151,9 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
     order; the text itself is read from ``doc``)."""
     del paragraphs  # the signature and title are read from the text, whatever its lines
     text = doc.text
+    # years and dates may be written in full-width digits (２０１９年): the statements are read
+    # from a copy with ASCII digits, one character for one, so that every offset holds
+    folded = text.translate(FULL_WIDTH_DIGITS)
     header = read_header(text)
     spans: list[tuple[str, Span]] = []
 
@@ -162,7 +164,7 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
         year = parse_year(title)
         agency = _agency_from_title(title)
 
-    published, date_span, signatory, sign_span = _signature(text, header.body_start)
+    published, date_span, signatory, sign_span = _signature(folded, header.body_start)
     if published is None:
         published, date_span = _header_date(doc, header)
     if published is not None and date_span is not None:
@@ -174,14 +176,14 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
         spans.append(("year", title_span))
     elif year is None:
         after_title = title_span.end if title_span is not None else 0
-        inferred = infer_year(text, max(header.body_start, after_title), published)
+        inferred = infer_year(folded, max(header.body_start, after_title), published)
         if inferred is not None:
             year = inferred.year
             spans.append(("year", inferred.span))
 
     agency_span = title_span if agency is not None else None
     if agency is None or _is_bare(agency):
-        others = _other_agencies(text, header, signatory, sign_span)
+        others = _other_agencies(folded, header, signatory, sign_span)
         fuller = _fuller_agency(agency, others)
         if fuller is not None:
             agency, agency_span = fuller
@@ -295,7 +297,7 @@ def _title_end(text: str) -> int | None:
 def _agency_from_title(title: str) -> str | None:
     """The words before the reporting year (周村区人民政府2020年政府信息公开工作年度报告); in a
     cover letter, before its 关于 or inside its 《》."""
-    squashed = _squash(title).translate(_FULL_DIGITS)
+    squashed = _squash(title).translate(FULL_WIDTH_DIGITS)
     m = _YEAR_RE.search(squashed) or _CN_YEAR_RE.search(squashed)
     core = min((i for w in _TITLE_CORE if (i := squashed.find(w)) >= 0), default=0)
     if m is None:

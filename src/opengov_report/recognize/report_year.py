@@ -94,7 +94,8 @@ def _year(token: str) -> int:
 def infer_year(
     text: str, body_start: int = 0, published: datetime.date | None = None
 ) -> YearEvidence | None:
-    """The reporting year stated by the body of ``text`` (from ``body_start``), or None."""
+    """The reporting year stated by the body of ``text`` (from ``body_start``), or None;
+    ``text``'s digits are ASCII (full-width ones folded by the caller)."""
     head_end = min(len(text), body_start + _HEAD)
     tail_start = max(head_end, len(text) - _TAIL)
     for kind in (_periods, _own_names, _opening):
