@@ -351,3 +351,17 @@ def test_a_table_whose_six_does_not_tell_leaves_the_era_to_the_year() -> None:
     assert report.applications is not None
     assert report.era is Era.V2019
     assert not any("sub-rows" in e.reason for e in report.era_evidence)
+
+
+def test_a_value_glued_to_the_next_numbering_keeps_its_digit() -> None:
+    """``…⇥0⇥05、存在的主要问题``: no numbering starts with 0, so the run ends ``…⇥0⇥0`` and
+    the numbering is 5 (the last cell is 0, not blank)."""
+    values = " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0".replace(" ", "\t")
+    page = _page({}, "2021").replace(" 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0", values)
+    page = page.replace("五、存在的主要问题", "5、存在的主要问题")
+    table = parse(page).reviews
+    assert table is not None and table.missing == ()
+    cells = {(c.row, c.column): c.value for c in table.cells}
+    assert cells["review", "total"].number == 2
+    last = cells["litigation_after_review", "total"]
+    assert last.kind is ValueKind.ZERO and last.raw == "0"

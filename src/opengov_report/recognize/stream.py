@@ -72,8 +72,8 @@ _SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 #: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
 _PAGE_NUMBER_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:[-—–][ \t]?[0-9]{1,3}[ \t]?[-—–]|第[ \t]?[0-9]{1,3}[ \t]?页"
-    r"(?:[ \t]?共[ \t]?[0-9]{1,3}[ \t]?页)?)[ \t\u3000]*$"
+    r"(?m)^[ \t\u3000]*(?:[-—–－][ \t]?[0-9０-９]{1,3}[ \t]?[-—–－]"
+    r"|第[ \t]?[0-9０-９]{1,3}[ \t]?页(?:[ \t]?共[ \t]?[0-9０-９]{1,3}[ \t]?页)?)[ \t\u3000]*$"
 )
 #: how far (squashed characters) a row's label may be from the end of the label before it
 _ROW_WINDOW = 160
@@ -250,7 +250,8 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     """Where a trailing run of values that starts at text offset ``start`` may end: at the
     first character that is no digit, mark or white space.  When ``、`` or ``.`` follows,
     the digits before it are the numbering of what follows (``… 0 0 5、存在的问题``): a
-    spaced run ends before them; a glued one one or two digits earlier (both are given)."""
+    spaced run ends before them; a glued one one or two digits earlier (both are given),
+    never before a ``0`` (no numbering starts with one: ``… 0 05、`` ends ``… 0 0``)."""
     m = _TRAILING_RUN_RE.match(s.text, start)
     assert m is not None
     end = m.end()
@@ -260,9 +261,13 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     if last is None:
         return (end,)
     digits = last.group().rstrip()
-    if (last.start() == start or s.text[last.start() - 1].isspace()) and len(digits) <= 2:
+    spaced = last.start() == start or s.text[last.start() - 1].isspace()
+    if spaced and len(digits) <= 2 and digits[0] != "0":
         return (last.start(),)
-    return tuple(last.start() + len(digits) - n for n in (1, 2) if n < len(digits))
+    # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5
+    return tuple(
+        last.start() + len(digits) - n for n in (1, 2) if n < len(digits) and digits[-n] != "0"
+    )
 
 
 def _segment(text: str, start: int, end: int) -> str:
@@ -373,7 +378,7 @@ def numbers_read(
     return 0 if table is None else sum(1 for c in table.cells if c.value.is_number)
 
 
-_STANDALONE_NUMBER_RE = re.compile(r"(?<!\S)[0-9]+(?!\S)")
+_STANDALONE_NUMBER_RE = re.compile(r"(?<!\S)[0-9０-９]+(?!\S)")
 
 
 def _by_order(s: Squashed, sq_start: int, fmt: str | None) -> ApplicationTable | None:
