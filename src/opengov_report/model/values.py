@@ -20,7 +20,14 @@ import attrs
 from .._pickling import pickled_by_fields
 from ..document import Span
 
-__all__ = ["MONEY_UNITS", "Value", "ValueKind", "format_value", "parse_value"]
+__all__ = [
+    "AMOUNT_UNIT_SPELLINGS",
+    "MONEY_UNITS",
+    "Value",
+    "ValueKind",
+    "format_value",
+    "parse_value",
+]
 
 
 class ValueKind(enum.Enum):
@@ -108,6 +115,8 @@ _YUAN = {
 MONEY_UNITS = frozenset(_YUAN)
 _AMOUNT_UNITS = {"元": "元", "千元": "千元", "万元": "万元", "万": "万元", "百万元": "百万元",
                  "亿元": "亿元", "亿": "亿元"}  # fmt: skip
+#: how an amount's unit may be written after its digits, longest first (万元 before 万 and 元)
+AMOUNT_UNIT_SPELLINGS = tuple(sorted(_AMOUNT_UNITS, key=lambda unit: (-len(unit), unit)))
 _COUNT_UNITS = ("人次", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "份")
 _BLANK_CHARS = (
     " \t\r\n\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\ufeff"

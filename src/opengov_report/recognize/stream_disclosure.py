@@ -16,14 +16,16 @@ import re
 from ..model.era import Era
 from ..model.forms import DISCLOSURE_FORM
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
-from ..model.values import parse_value
+from ..model.values import AMOUNT_UNIT_SPELLINGS, parse_value
 from .cell_runs import Token, read_row
 from .stream import Squashed, fold, missing_reason
 
 __all__ = ["read_stream_disclosure"]
 
+#: a unit of money written after an amount's digits (万元, 亿, …)
+_UNIT = "(?:" + "|".join(AMOUNT_UNIT_SPELLINGS) + ")?"
 _VALUE_RE = re.compile(
-    r"[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|万|元)?|无|[—―─–\-－/／]+|\S"
+    r"[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?" + _UNIT + r"|无|[—―─–\-－/／]+|\S"
 )
 _NUMBER_ONLY = re.compile(r"[0-9０-９]+")
 #: how far (squashed characters) a row's label may be from the end of the row before it
@@ -117,7 +119,9 @@ def _tokens_between(s: Squashed, start: int, end: int) -> list[Token] | None:
 
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _RUN_RE = re.compile(
-    r"(?:[\s\u3000]*(?:[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|万|元)?|无|[—―─–\-－/／]+))+"
+    r"(?:[\s\u3000]*(?:[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    + _UNIT
+    + r"|无|[—―─–\-－/／]+))+"
 )
 
 
