@@ -18,14 +18,15 @@ from opengov_report import parse
 from opengov_report._blocks import blocks_of
 from opengov_report.model.tables import LegacyTable
 from opengov_report.model.values import ValueKind
+from opengov_report.recognize.legacy import recognize_legacy
 from opengov_report.recognize.legacy_stream import (
     AMBIGUOUS,
     MAYBE_BLANK,
     MAYBE_ONE,
     NO_SPLIT,
     ONE_FOR_TWO,
+    fuller_legacy,
     read_legacy_stream,
-    recognize_legacy_text,
 )
 from opengov_report.recognize.rows import row_views
 
@@ -458,14 +459,39 @@ def test_seed_000_flattened_reads_as_its_lines(separator: str) -> None:
 def test_line_based_table_first_stream_otherwise() -> None:
     report = parse(_SEED_000)
     blocks = blocks_of(report.document)
-    table = recognize_legacy_text(report.document.text, row_views(blocks.tables))
-    assert table == report.legacy  # the seed reads exactly as the line-based recogniser reads it
+    table = recognize_legacy(row_views(blocks.tables))
+    assert table is not None
+    assert report.legacy == table  # the seed reads exactly as the line-based recogniser reads it
     flat = "某局2017年报告。" + re.sub(r"\s+", "", report.document.text)
-    flat_report = parse(flat)
-    views = row_views(blocks_of(flat_report.document).tables)
-    streamed = recognize_legacy_text(flat_report.document.text, views)
+    streamed = parse(flat).legacy
     assert streamed is not None
     assert streamed.cell("proactive_total").number == 60  # type: ignore[union-attr]
+
+
+def test_the_stream_wins_where_lines_cut_rows_into_pieces() -> None:
+    """Text wrapped at a fixed width starts lines in the middle of rows; read from lines, the
+    rows are pieces of two, read from the stream they are whole (pingtan/002: 附表 of 6
+    indicators, hand-read in expected.jsonl: 主动公开信息数 6, the rest 0)."""
+    text = (_CORPUS / "pingtan" / "002_huanbaoju_2009.txt").read_text(encoding="utf-8")
+    start = text.index("附表")
+    words = text[start:].split()
+    lines, current = [], ""
+    for word in words:  # wrap at about 30 characters
+        if current and len(current) + len(word) > 30:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    wrapped = text[:start] + "\n".join(lines)
+    table = parse(wrapped).legacy
+    assert table is not None
+    by_lines = recognize_legacy(row_views(blocks_of(parse(wrapped).document).tables))
+    assert by_lines is not None and by_lines.row("proactive_total") is None  # the label cut
+    assert fuller_legacy(by_lines, table) is table
+    assert table.cell("proactive_total").number == 6  # type: ignore[union-attr]
+    assert table.cell("applications_answered").number == 0  # type: ignore[union-attr]
+    assert table.cell("complaints").number == 0  # type: ignore[union-attr]
 
 
 def test_ten_megabytes_on_one_line_in_linear_time() -> None:
@@ -497,8 +523,7 @@ def test_corpus_legacy_figures_are_never_wrong() -> None:
     wrong: list[str] = []
     for entry in _entries():
         report = parse(_CORPUS / entry["file"])
-        views = row_views(blocks_of(report.document).tables)
-        table = recognize_legacy_text(report.document.text, views)
+        table = report.legacy
         want = entry.get("legacy") or {}
         for key in (
             "proactive_total", "applications_received", "applications_closed",

@@ -25,7 +25,7 @@ from .applications import recognize_applications
 from .disclosure import recognize_disclosure
 from .era import decide_era, era_of_stream
 from .legacy import recognize_legacy
-from .legacy_stream import read_legacy_stream
+from .legacy_stream import fuller_legacy, read_legacy_stream
 from .metadata import extract_metadata
 from .prose import find_statements
 from .reviews import recognize_reviews
@@ -65,9 +65,10 @@ def _recognize(doc: Document, source: str | None) -> AnnualReport:
             reviews = _fuller(reviews, found.reviews)
         if not _decided_by_labels(evidence):
             era, evidence = _stream_era(era, evidence, found, applications)
-    if legacy is None and not (applications or reviews) and not _decided_later(era, evidence):
-        # a 统计表 the lines do not show, in a report no later table or label places after 2018
-        legacy = read_legacy_stream(text)
+    if not (applications or reviews) and not _decided_later(era, evidence):
+        # a 统计表 the lines do not show (or show cut into pieces), in a report no later
+        # table or label places after 2018
+        legacy = fuller_legacy(legacy, read_legacy_stream(text))
     if _incomplete(disclosure) and era in (Era.V2019, Era.V2021):
         read = read_stream_disclosure(stream.squashed(), era)
         if read is not None and numbers_read(read) > numbers_read(disclosure):

@@ -14,6 +14,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from .._memo import Memo
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
@@ -72,6 +74,9 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     unrecognized: list[UnrecognizedRow] = []
     stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
     pending_label: _Labels | None = None  # a label without unit or value, for the next row
+    # the row just made from a label and a unit without a value: a row that holds values
+    # only, next, gives them (label, unit and value each on a row of their own)
+    awaiting_value: int | None = None
     first_span = rows[0].first_label_span()
     for view in rows:
         read = _LABELS[view.label_texts]
@@ -80,6 +85,16 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
             continue
         unit = read.unit
         values = view.value_texts
+        if awaiting_value is not None and not read.texts and not unit and values:
+            row = out[awaiting_value]
+            cells = view.values
+            cumulative = cell_value(cells[1]) if cumulative_col and len(cells) > 1 else None
+            out[awaiting_value] = attrs.evolve(
+                row, value=cell_value(cells[0]), cumulative=cumulative
+            )
+            awaiting_value = None
+            continue
+        awaiting_value = None
         if not read.texts and pending_label is not None and (unit or values):
             read = pending_label
             pending_label = None
@@ -107,6 +122,7 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
             cumulative = cell_value(cells[1]) if cumulative_col and len(cells) > 1 else None
         else:
             value, cumulative = Value(ValueKind.BLANK, ""), None
+            awaiting_value = len(out) if unit else None
         out.append(LegacyRow(row_id, label, path, unit, value, cumulative))
     columns = ("value", "cumulative") if cumulative_col else ("value",)
     return LegacyTable(tuple(out), columns, (), tuple(unrecognized), first_span)

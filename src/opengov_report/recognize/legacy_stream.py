@@ -39,10 +39,9 @@ from ..document import Span
 from ..model.tables import LegacyRow, LegacyTable, Missing
 from ..model.values import MONEY_UNITS, Value, ValueKind, parse_value
 from .labels import LEGACY_INDICATOR_LABELS, LEGACY_INDICATOR_SPELLINGS, legacy_row_id
-from .legacy import _UNITS, recognize_legacy
-from .rows import RowView
+from .legacy import _UNITS
 
-__all__ = ["read_legacy_stream", "recognize_legacy_text"]
+__all__ = ["fuller_legacy", "read_legacy_stream"]
 
 _WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\u000b\u000c"
 _WS_CLASS = "[" + _WS + "]"
@@ -96,14 +95,22 @@ MAYBE_ONE = "glued digits: one number, or two that no 其中 list confirms"
 TOO_MANY = "more values than columns"
 
 
-def recognize_legacy_text(text: str, views: Sequence[RowView]) -> LegacyTable | None:
-    """The legacy 统计表: the line-based reading (:func:`.legacy.recognize_legacy`) when it
-    finds a table, else the table read from the character stream (:func:`read_legacy_stream`),
-    else None."""
-    table = recognize_legacy(views)
-    if table is not None:
-        return table
-    return read_legacy_stream(text)
+def fuller_legacy(lines: LegacyTable | None, stream: LegacyTable | None) -> LegacyTable | None:
+    """Of the 统计表 read from lines (:func:`.legacy.recognize_legacy`) and the one read from
+    the character stream (:func:`read_legacy_stream`), the one that gives more well-known
+    indicators a number; the line-based one on a tie (where a table's rows keep their lines,
+    it reads what they say).
+
+    Lines can mislead the line-based reading: text wrapped at a fixed width (copied out of a
+    PDF) starts lines in the middle of rows, and the rows it then sees are pieces of two."""
+    if lines is None or (stream is not None and _known_values(stream) > _known_values(lines)):
+        return stream
+    return lines
+
+
+def _known_values(table: LegacyTable) -> int:
+    """How many well-known indicators ``table`` gives a number."""
+    return sum(1 for row in table.rows if row.id in _KNOWN_IDS and row.value.is_number)
 
 
 def read_legacy_stream(text: str) -> LegacyTable | None:
