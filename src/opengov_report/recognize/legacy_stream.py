@@ -76,7 +76,11 @@ _DASH_CHARS = frozenset("—–-―/")
 _MAX_GLUED = 24
 _MAX_PRODUCT = 50_000
 _BUDGET = 400_000
-_UNITS_BY_LENGTH = tuple(sorted(_UNITS, key=lambda unit: (-len(unit), unit)))
+#: the units by their last character, longest first (a label ending 万元 ends with 万元, not 元)
+_UNITS_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(sorted((u for u in _UNITS if u[-1] == last), key=lambda u: (-len(u), u)))
+    for last in {u[-1] for u in _UNITS}
+}
 _KNOWN_IDS = frozenset(LEGACY_INDICATOR_LABELS)
 #: the spellings of the well-known indicators long enough to start a row on their own
 _KNOWN_STARTS = tuple(
@@ -504,7 +508,9 @@ def _closing(s: str, j: int) -> int:
 
 def _unit_suffix(s: str, body: int, j: int) -> str | None:
     """The unit the label text ``s[body:j]`` ends with (a label is more than its unit)."""
-    for unit in _UNITS_BY_LENGTH:
+    if j <= body:
+        return None
+    for unit in _UNITS_BY_LAST.get(s[j - 1], ()):
         if j - body > len(unit) and s.startswith(unit, j - len(unit)):
             return unit
     return None

@@ -42,6 +42,7 @@ __all__ = ["extract_metadata", "parse_date", "parse_year"]
 
 _WS = " \t\r\n\u3000\u00a0\ufeff"
 
+_FULL_WIDTH_DIGIT_RE = re.compile("[０-９]")
 _YEAR_RE = re.compile(r"([12][0-9]{3})\s{0,2}年")
 _CN_YEAR_RE = re.compile(r"([一二〇○零Ｏ][一二〇○零Ｏ三四五六七八九]{3})\s{0,2}年")
 _DATE_RE = re.compile(
@@ -153,7 +154,7 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
     text = doc.text
     # years and dates may be written in full-width digits (２０１９年): the statements are read
     # from a copy with ASCII digits, one character for one, so that every offset holds
-    folded = text.translate(FULL_WIDTH_DIGITS)
+    folded = text.translate(FULL_WIDTH_DIGITS) if _FULL_WIDTH_DIGIT_RE.search(text) else text
     header = read_header(text)
     spans: list[tuple[str, Span]] = []
 
