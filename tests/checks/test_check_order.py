@@ -22,7 +22,9 @@ def _one_by_one(report: AnnualReport) -> list[Finding]:
     for rule in RULES:
         if rule.scope is RuleScope.REPORT:
             assert rule.run is not None
-            found += [attrs.evolve(f, source=report.source) for f in rule.run(Context(report))]
+            found += [
+                attrs.evolve(f, source=report.source) for f in rule.run(Context(report), rule)
+            ]
     return sorted(found, key=Finding.sort_key)
 
 

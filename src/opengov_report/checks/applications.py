@@ -20,7 +20,7 @@ from ..recognize.labels import (
 from .context import Context
 from .finding import Finding, Severity
 from .grid import GridIndex, column_cells, row_cells
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["result_rows"]
 
@@ -58,7 +58,7 @@ def _columns(g: GridIndex) -> tuple[str, ...]:
     "(三、本年度办理结果, whose total is （七）总计) plus those carried forward "
     "(四、结转下年度继续办理).  format-spec §4.5 T3-1 (OFFICIAL).",
 )
-def applications_balance(ctx: Context) -> Iterator[Finding]:
+def applications_balance(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -75,8 +75,7 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
                 f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
             )
         finding = g.identity_finding(
-            "A101",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"column {g.column_label(col)}",
@@ -100,7 +99,7 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
     "Subtotal rows a report adds for a group are not counted twice.  "
     "format-spec §4.5 T3-2 (STRUCTURAL).",
 )
-def applications_results_total(ctx: Context) -> Iterator[Finding]:
+def applications_results_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -112,8 +111,7 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
-            "A102",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"column {g.column_label(col)}",
@@ -135,7 +133,7 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
     "+ 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (or 自然人 + 小计 where a report adds a 小计 "
     "column for 法人或其他组织).  format-spec §4.5 T3-3 (STRUCTURAL).",
 )
-def applications_row_total(ctx: Context) -> Iterator[Finding]:
+def applications_row_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -153,8 +151,7 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
         if names is None:
             names = (g.column_label("total"), " + ".join(g.column_label(c) for c in parts))
         finding = g.identity_finding(
-            "A103",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"row {g.row_label(row)}",
@@ -177,7 +174,7 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
     "it is the sum of the group's numbered sub-rows.  "
     "format-spec §4.5 (subtotal rows, STRUCTURAL).",
 )
-def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
+def applications_group_subtotal(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -192,8 +189,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
             if g.holds(left, right):
                 continue
             finding = g.identity_finding(
-                "A104",
-                Severity.ERROR,
+                this,
                 left,
                 right,
                 what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
@@ -214,7 +210,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
     "The official table has no 小计 column, but some reports add one under 法人或其他组织; it is "
     "then the sum of 商业企业, 科研机构, 社会公益组织, 法律服务机构 and 其他.  (STRUCTURAL)",
 )
-def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
+def applications_subtotal_column(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None or _SUBTOTAL not in g.column_ids:
@@ -225,8 +221,7 @@ def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
-            "A105",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"row {g.row_label(row)}",

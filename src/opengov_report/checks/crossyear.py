@@ -16,7 +16,7 @@ from ..model.report import AnnualReport
 from .arithmetic import Term, identity_finding
 from .finding import Finding, Severity
 from .grid import grid_index
-from .registry import RuleScope, RuleTag, rule
+from .registry import Rule, RuleScope, RuleTag, rule
 
 __all__: list[str] = []
 
@@ -44,7 +44,9 @@ def _years(previous: AnnualReport, current: AnnualReport) -> str:
     "between columns, so it is a warning.  format-spec §7 X-1.",
     scope=RuleScope.PAIR,
 )
-def crossyear_carried_over(previous: AnnualReport, current: AnnualReport) -> Iterator[Finding]:
+def crossyear_carried_over(
+    previous: AnnualReport, current: AnnualReport, this: Rule
+) -> Iterator[Finding]:
     if previous.applications is None or current.applications is None:
         return
     before, now = grid_index(previous.applications), grid_index(current.applications)
@@ -52,8 +54,7 @@ def crossyear_carried_over(previous: AnnualReport, current: AnnualReport) -> Ite
         if col not in previous.applications.column_ids:
             continue
         finding = identity_finding(
-            "X101",
-            Severity.WARNING,
+            this,
             [now.term("carried_over", col)],
             [_earlier(before.term("carried_forward", col), previous)],
             what=f"{_years(previous, current)}, column {now.column_label(col)}",
@@ -75,15 +76,16 @@ def crossyear_carried_over(previous: AnnualReport, current: AnnualReport) -> Ite
     "revisions and changes of scope.  format-spec §7 X-2 (HEURISTIC).",
     scope=RuleScope.PAIR,
 )
-def crossyear_in_force(previous: AnnualReport, current: AnnualReport) -> Iterator[Finding]:
+def crossyear_in_force(
+    previous: AnnualReport, current: AnnualReport, this: Rule
+) -> Iterator[Finding]:
     p, c = previous.disclosure, current.disclosure
     if p is None or c is None or p.era is not Era.V2021 or c.era is not Era.V2021:
         return
     before, now = grid_index(p), grid_index(c)
     for row in ("regulations", "normative_documents"):
         finding = identity_finding(
-            "X102",
-            Severity.WARNING,
+            this,
             [now.term(row, "in_force"), now.term(row, "repealed")],
             [_earlier(before.term(row, "in_force"), previous), now.term(row, "issued")],
             what=f"{_years(previous, current)}, row {now.row_label(row)}",
@@ -105,7 +107,9 @@ def crossyear_in_force(previous: AnnualReport, current: AnnualReport) -> Iterato
     "Structural by the labels; a warning since lists get reorganised.  format-spec §7 X-3.",
     scope=RuleScope.PAIR,
 )
-def crossyear_previous_items(previous: AnnualReport, current: AnnualReport) -> Iterator[Finding]:
+def crossyear_previous_items(
+    previous: AnnualReport, current: AnnualReport, this: Rule
+) -> Iterator[Finding]:
     p, c = previous.disclosure, current.disclosure
     if p is None or c is None or p.era is not Era.V2019 or c.era is not Era.V2019:
         return
@@ -113,8 +117,7 @@ def crossyear_previous_items(previous: AnnualReport, current: AnnualReport) -> I
     for row in ("admin_license", "other_services", "admin_penalty", "admin_enforcement",
                 "admin_fees"):  # fmt: skip
         finding = identity_finding(
-            "X103",
-            Severity.WARNING,
+            this,
             [now.term(row, "previous_items")],
             [
                 _earlier(before.term(row, "previous_items"), previous),

@@ -8,7 +8,7 @@ from ..model.era import Era
 from ..model.values import Value
 from .context import Context
 from .finding import Finding, Severity
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__: list[str] = []
 
@@ -22,16 +22,14 @@ def _int(value: Value | None) -> int | None:
     return value.as_int() if value is not None else None
 
 
-def _not_greater(code: str, ctx: Context, era: Era, small: str, large: str) -> Iterator[Finding]:
+def _not_greater(this: Rule, ctx: Context, era: Era, small: str, large: str) -> Iterator[Finding]:
     table, g = ctx.report.disclosure, ctx.grid("disclosure")
     if table is None or g is None or table.era is not era:
         return
     for row in _DOCUMENT_ROWS:
         a, b = _int(g.value(row, small)), _int(g.value(row, large))
         if a is not None and b is not None and a > b:
-            yield Finding(
-                code,
-                Severity.WARNING,
+            yield this.finding(
                 f"row {g.row_label(row)}: {g.column_label(small)} {a} is more than "
                 f"{g.column_label(large)} {b}",
                 (g.location(row, small), g.location(row, large)),
@@ -51,8 +49,8 @@ def _not_greater(code: str, ctx: Context, era: Era, small: str, large: str) -> I
     "现行有效件数.  It can fail legitimately when a document issued this year was repealed or "
     "expired within the year.  format-spec §4.5 T2-1 (HEURISTIC).",
 )
-def disclosure_issued_exceeds_in_force(ctx: Context) -> Iterator[Finding]:
-    yield from _not_greater("D201", ctx, Era.V2021, "issued", "in_force")
+def disclosure_issued_exceeds_in_force(ctx: Context, this: Rule) -> Iterator[Finding]:
+    yield from _not_greater(this, ctx, Era.V2021, "issued", "in_force")
 
 
 @rule(
@@ -65,8 +63,8 @@ def disclosure_issued_exceeds_in_force(ctx: Context) -> Iterator[Finding]:
     "published this year, so 本年新公开数量 ≤ 对外公开总数量 — if, as its label says, the total "
     "is cumulative.  format-spec §5.5 T2-19-1.",
 )
-def disclosure_published_exceeds_total(ctx: Context) -> Iterator[Finding]:
-    yield from _not_greater("D202", ctx, Era.V2019, "new_published", "total_published")
+def disclosure_published_exceeds_total(ctx: Context, this: Rule) -> Iterator[Finding]:
+    yield from _not_greater(this, ctx, Era.V2019, "new_published", "total_published")
 
 
 @rule(
@@ -78,7 +76,7 @@ def disclosure_published_exceeds_total(ctx: Context) -> Iterator[Finding]:
     "本年增/减 is the change of the number of items (事项) against 上一年项目数量; the number of "
     "items at the end of the year cannot be negative.  format-spec §5.5 T2-19-2.",
 )
-def disclosure_items_negative(ctx: Context) -> Iterator[Finding]:
+def disclosure_items_negative(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.disclosure, ctx.grid("disclosure")
     if table is None or g is None or table.era is not Era.V2019:
@@ -86,9 +84,7 @@ def disclosure_items_negative(ctx: Context) -> Iterator[Finding]:
     for row in _ITEM_ROWS:
         previous, change = _int(g.value(row, "previous_items")), _int(g.value(row, "change"))
         if previous is not None and change is not None and previous + change < 0:
-            yield Finding(
-                "D203",
-                Severity.ERROR,
+            yield this.finding(
                 f"row {g.row_label(row)}: {g.column_label('previous_items')} {previous} "
                 f"{change:+d} leaves {previous + change} items",
                 (g.location(row, "change"), g.location(row, "previous_items")),

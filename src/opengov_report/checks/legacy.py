@@ -22,7 +22,7 @@ from .arithmetic import value_finding
 from .context import Context
 from .finding import Finding, Location, Severity, new_locations
 from .grid import squash
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["children"]
 
@@ -156,7 +156,7 @@ def _families(report: AnnualReport) -> list[_Family]:
     "涉及…/危及…/不是… reason ≤ 不同意公开答复数.  Only rows with the parent's unit are "
     "compared.  format-spec §6.5 L-1 (STRUCTURAL).",
 )
-def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
+def legacy_part_exceeds_parent(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, qizhong, _ in ctx.memo("legacy:families", _families):
         if not qizhong:
             continue
@@ -169,9 +169,7 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
                 kv = _value(kid, column)
                 k = kv.number if kv is not None else None
                 if k is not None and k > p:
-                    yield Finding(
-                        "L101",
-                        Severity.ERROR,
+                    yield this.finding(
                         f"{squash(kid.label)} {k} is more than {squash(parent.label)} {p}, "
                         "of which it is a part",
                         _locations(ctx, ((kid, column), (parent, column))),
@@ -191,7 +189,7 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     "延期办结数: the two parts are complementary by their labels.  format-spec §6.5 L-2, L-3 "
     "(STRUCTURAL).",
 )
-def legacy_partition(ctx: Context) -> Iterator[Finding]:
+def legacy_partition(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
         if not partition:
             continue
@@ -200,8 +198,7 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
                 continue
             name = squash(parent.label)
             finding = value_finding(
-                "L102",
-                Severity.ERROR,
+                this,
                 [_value(parent, column)],
                 [_value(k, column) for k in kids],
                 partial(_locations, ctx, [(parent, column), *[(k, column) for k in kids]]),
@@ -227,7 +224,7 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
     "主动公开政府信息数, which counts a document once however many channels carried it (see "
     "L202).  format-spec §6.5 L-4 … L-7 (HEURISTIC).",
 )
-def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
+def legacy_sum_of_items(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
         if len(kids) < 2 or partition or parent.id == "proactive_total":
             continue
@@ -236,8 +233,7 @@ def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
                 continue
             name = squash(parent.label)
             finding = value_finding(
-                "L201",
-                Severity.WARNING,
+                this,
                 [_value(parent, column)],
                 [_value(k, column) for k in kids],
                 partial(_locations, ctx, [(parent, column), *[(k, column) for k in kids]]),
@@ -260,7 +256,7 @@ def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
     "so each channel row (政府网站, 政务微博, 政务微信 … 公开政府信息数) ≤ it ≤ the sum of the "
     "channel rows.  format-spec §6.5 L-8 (HEURISTIC).",
 )
-def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
+def legacy_proactive_channels(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table = report.legacy
     if table is None:
@@ -278,9 +274,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
             continue
         for r, n in known:
             if n is not None and n > t:
-                yield Finding(
-                    "L202",
-                    Severity.WARNING,
+                yield this.finding(
                     f"{squash(r.label)} {n} is more than {squash(total.label)} {t}",
                     _locations(ctx, ((total, column), (r, column))),
                     expected=n,
@@ -290,9 +284,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
         if len(known) == len(channels):
             s = sum(n for _, n in known if n is not None)
             if t > s:
-                yield Finding(
-                    "L202",
-                    Severity.WARNING,
+                yield this.finding(
                     f"{squash(total.label)} {t} is more than its channels together "
                     f"({' + '.join(str(n) for _, n in known)} = {s})",
                     _locations(ctx, [(total, column), *[(r, column) for r in channels]]),
@@ -312,7 +304,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
     "more than those received in it; applications carried over from the year before make it "
     "fail legitimately.  format-spec §6.5 L-9 (HEURISTIC).",
 )
-def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
+def legacy_closed_exceeds_received(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table = report.legacy
     if table is None:
@@ -325,9 +317,7 @@ def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
         c = cv.as_int() if cv is not None else None
         r = rv.as_int() if rv is not None else None
         if c is not None and r is not None and c > r:
-            yield Finding(
-                "L203",
-                Severity.WARNING,
+            yield this.finding(
                 f"{squash(closed.label)} {c} is more than {squash(received.label)} {r}",
                 _locations(ctx, ((closed, column), (received, column))),
                 expected=r,

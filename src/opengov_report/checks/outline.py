@@ -19,9 +19,9 @@ from ..model.forms import APPLICATION_FORM
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
-from .finding import Finding, Location, Severity, new_finding, new_locations
+from .finding import Finding, Location, Severity, new_locations
 from .grid import ROW_LABELS, squash
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
 
@@ -112,15 +112,13 @@ def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
     "silently.  Reported at error, the default ``--fail-on``, so ``opengov-report check`` "
     "exits 1 on it.",
 )
-def no_report_recognized(ctx: Context) -> Iterator[Finding]:
+def no_report_recognized(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     if not nothing_recognized(report):
         return
     size = len(report.document.text)
     what = "an empty text" if not report.document.text.strip() else f"a text of {size} characters"
-    yield Finding(
-        "O100",
-        Severity.ERROR,
+    yield this.finding(
         f"no report was recognised in {what}: no title, no outline heading, no table",
         (),
         source=ctx.source,
@@ -139,7 +137,7 @@ def no_report_recognized(ctx: Context) -> Iterator[Finding]:
     "recognised by the words of its title).  Reports with fewer than three top-level headings "
     "are not judged.  format-spec §4.1, §5.1.",
 )
-def outline_section_missing(ctx: Context) -> Iterator[Finding]:
+def outline_section_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     sections = ctx.memo("outline", _outlined)
     if sections is None:
         return
@@ -148,9 +146,7 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
         if index not in present:
             after = [s for kind, s in sections if kind is not None and kind < index]
             where = (_heading_location(after[-1]),) if after else ()
-            yield Finding(
-                "O101",
-                Severity.WARNING,
+            yield this.finding(
                 f"the outline has no section {title}",
                 where,
                 source=ctx.source,
@@ -166,7 +162,7 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
     "The six sections of the 2019/2021 formats come in a fixed order (一 … 六).  format-spec "
     "§4.1, §5.1.",
 )
-def outline_section_order(ctx: Context) -> Iterator[Finding]:
+def outline_section_order(ctx: Context, this: Rule) -> Iterator[Finding]:
     sections = ctx.memo("outline", _outlined)
     if sections is None:
         return
@@ -176,9 +172,7 @@ def outline_section_order(ctx: Context) -> Iterator[Finding]:
         if kind is None:
             continue
         if kind < highest and highest_section is not None:
-            yield Finding(
-                "O102",
-                Severity.WARNING,
+            yield this.finding(
                 f"section {squash(section.heading.numbering.text + section.title)} "
                 f"({REQUIRED_SECTIONS[kind][0]}) comes after "
                 f"{squash(highest_section.heading.numbering.text + highest_section.title)}",
@@ -209,19 +203,15 @@ _ANOMALY = {
     "1 is reported where it stands.  A numbered row label of table 三 that a PDF's text put "
     "on a line of its own (``5.要求行政机关确认或重新出``) is a table row, not a heading.",
 )
-def outline_numbering(ctx: Context) -> Iterator[Finding]:
+def outline_numbering(ctx: Context, this: Rule) -> Iterator[Finding]:
     for section in ctx.sections():
         h = section.heading
         if h.anomaly is not None and not _is_table_row_label(h.title):
             name = squash(h.numbering.text + h.title)
-            yield new_finding(
-                "O103",
-                Severity.WARNING,
+            yield this.finding(
                 f"heading {name[:40]} {_ANOMALY[h.anomaly]}",
                 (_heading_location(section, name),),
-                None,
-                None,
-                ctx.source,
+                source=ctx.source,
             )
 
 
@@ -249,7 +239,7 @@ def _is_table_row_label(title: str) -> bool:
     "(复议诉讼).  A table replaced by a sentence (本年度未收到政府信息公开申请) is a statement, "
     "not a missing table.  format-spec §4, §5.",
 )
-def table_missing(ctx: Context) -> Iterator[Finding]:
+def table_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     if report.era not in (Era.V2019, Era.V2021):
         return
@@ -260,9 +250,7 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
             continue
         top = _top_sections(report.document)
         section = next((s for s in top if section_kind(s.title) == index), None)
-        yield Finding(
-            "O104",
-            Severity.WARNING,
+        yield this.finding(
             f"no {_TABLE_NAME[table]} was found",
             (_heading_location(section),) if section is not None else (),
             source=ctx.source,
@@ -279,7 +267,7 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
     "(lost in a damaged PDF extraction), cells whose count does not fit the columns, glued "
     "digits whose split is not unique.  Identities over them are not checked.",
 )
-def table_incomplete(ctx: Context) -> Iterator[Finding]:
+def table_incomplete(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table in ctx.report.tables:
         if not table.missing:
             continue  # (most tables: nothing to report, nothing to build)
@@ -289,9 +277,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
         lost = [m.row for m in table.missing if m.column is None]
         if lost:
             written = "、".join(squash(labels.get(r, r)) for r in lost)
-            yield Finding(
-                "O105",
-                Severity.WARNING,
+            yield this.finding(
                 f"{name}: {len(lost)} row{'s' if len(lost) > 1 else ''} not found ({written})",
                 (
                     where,
@@ -307,9 +293,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
             label = squash(labels.get(row, row))
             reasons = "; ".join(dict.fromkeys(reason for _, reason in found))
             n = len(found)
-            yield Finding(
-                "O105",
-                Severity.WARNING,
+            yield this.finding(
                 f"{name}: {n} cell{'s' if n > 1 else ''} of row {label} missing ({reasons})",
                 (where, *(Location(table.table_id, row, c, label) for c, _ in found)),
                 source=ctx.source,
@@ -340,7 +324,7 @@ def line_spans(text: str) -> list[Span]:
     "The row is kept as written (``unrecognized``) and takes part in no identity: a regional "
     "extra row, a label too damaged to match, or a row of another table.",
 )
-def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
+def table_unrecognized_row(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     spans: list[Span] | None = None
     for table in report.tables:
@@ -348,9 +332,7 @@ def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
             if spans is None:
                 spans = line_spans(report.document.text)
             span = spans[row.line - 1] if 0 < row.line <= len(spans) else None
-            yield Finding(
-                "O106",
-                Severity.INFO,
+            yield this.finding(
                 f"{_TABLE_NAME[table.table_id]}: row {squash(row.label)[:40]!r} is not a row "
                 "of the format",
                 (Location(table.table_id, None, None, row.label, span),),

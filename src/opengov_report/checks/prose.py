@@ -22,7 +22,7 @@ from ..numerals import chinese_number
 from .context import Context
 from .finding import Finding, Location, Severity
 from .grid import GridIndex
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["Statement", "stated_counts"]
 
@@ -128,16 +128,14 @@ def _int(value: Value | None) -> int | None:
 
 
 def _finding(
-    code: str,
+    this: Rule,
     s: Statement,
     table_says: str,
     cells: tuple[Location, ...],
     expected: int,
     source: str | None,
 ) -> Finding:
-    return Finding(
-        code,
-        Severity.WARNING,
+    return this.finding(
         f"the text says {s.text!r} ({s.number}), but {table_says}",
         (Location(None, None, None, s.text, s.span), *cells),
         expected=expected,
@@ -171,7 +169,7 @@ def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
     "收到申请数 and 申请办结数.  Sentences about parts (按时办结) or about reviews and "
     "complaints are not read.",
 )
-def prose_applications(ctx: Context) -> Iterator[Finding]:
+def prose_applications(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     # (the numbers the text may state, the table's number, what the table says and where):
     # the last is made only for a statement that disagrees
@@ -200,9 +198,9 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
         return  # nothing to compare the text with: it need not be read
     for s in _statements(ctx):
         if s.what == "received" and received is not None and s.number not in received[0]:
-            yield _finding("P101", s, *received[2](), received[1], ctx.source)
+            yield _finding(this, s, *received[2](), received[1], ctx.source)
         elif s.what == "closed" and closed is not None and s.number != closed[0]:
-            yield _finding("P101", s, *closed[1](), closed[0], ctx.source)
+            yield _finding(this, s, *closed[1](), closed[0], ctx.source)
 
 
 _Says = Callable[[], tuple[str, tuple[Location, ...]]]
@@ -229,7 +227,7 @@ def _legacy_says(where: Location, n: int) -> tuple[str, tuple[Location, ...]]:
     "legacy report with 行政复议数量 and 行政诉讼数量.  A sentence that counts both together is "
     "not read.",
 )
-def prose_reviews(ctx: Context) -> Iterator[Finding]:
+def prose_reviews(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     # what the table says and the number; its cells are located only for a finding
     known: dict[str, tuple[int, str, Callable[[], tuple[Location, ...]]]] = {}
@@ -261,7 +259,7 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
     for s in _statements(ctx):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]
-            yield _finding("P102", s, says, cells(), n, ctx.source)
+            yield _finding(this, s, says, cells(), n, ctx.source)
 
 
 def _totals(g: GridIndex, rows: tuple[str, ...]) -> tuple[Location, ...]:

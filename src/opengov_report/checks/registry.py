@@ -3,6 +3,10 @@
 Rules register themselves with the :func:`rule` decorator in their family's module
 (``applications``, ``reviews`` …); :mod:`.catalogue` imports the families and exposes the
 closed, ordered catalogue.  Codes are stable: a code, once released, keeps its meaning.
+
+A rule's body is called with the rule itself (``this``) after what it reads, and makes each
+finding with :meth:`Rule.finding`: the code and the severity are the registry's, written once
+in the decorator; the body gives only the message, the places and the numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ..errors import OpenGovReportError
-from .finding import Finding, Severity
+from .finding import Finding, Location, Number, Severity, new_finding
 
 if TYPE_CHECKING:
     from ..model.report import AnnualReport
@@ -32,8 +36,8 @@ __all__ = [
     "select_rules",
 ]
 
-ReportCheck = Callable[["Context"], Iterable[Finding]]
-PairCheck = Callable[["AnnualReport", "AnnualReport"], Iterable[Finding]]
+ReportCheck = Callable[["Context", "Rule"], Iterable[Finding]]
+PairCheck = Callable[["AnnualReport", "AnnualReport", "Rule"], Iterable[Finding]]
 _Check = TypeVar("_Check", bound=Callable[..., Iterable[Finding]])
 
 
@@ -76,7 +80,30 @@ class Rule:
     summary: str
     explanation: str
     scope: RuleScope = RuleScope.REPORT
+    #: the rule's body: called with the report's :class:`~.context.Context` (a pair rule: the
+    #: previous and the current report) and the rule itself
     run: Callable[..., Iterable[Finding]] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def finding(
+        self,
+        message: str,
+        locations: tuple[Location, ...] = (),
+        *,
+        expected: Number | None = None,
+        actual: Number | None = None,
+        source: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule: its code and severity, the body's message and places.
+
+        ``severity`` is for blank arithmetic only (:func:`~.arithmetic.value_finding`): an
+        identity that holds if blank cells are read as 0 is said more mildly than the rule's
+        severity, never more seriously."""
+        if severity is None:
+            severity = self.severity
+        elif not self.severity.at_least(severity):
+            raise ValueError(f"rule {self.code}: {severity.value} is above its severity")
+        return new_finding(self.code, severity, message, locations, expected, actual, source)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -95,7 +122,8 @@ def rule(
     """Register the decorated function as the rule ``code``.
 
     The function takes the :class:`~.context.Context` of the report being checked (two
-    reports for a pair rule) and yields findings.
+    reports for a pair rule) and the :class:`Rule` itself, and yields findings made with
+    :meth:`Rule.finding`.
     """
 
     def decorate(func: _Check) -> _Check:

@@ -8,7 +8,7 @@ from ..recognize.labels import REVIEW_GROUP_LABELS
 from .context import Context
 from .finding import Finding, Severity
 from .grid import row_cells
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__: list[str] = []
 
@@ -23,7 +23,7 @@ __all__: list[str] = []
     "columns, the last of which, 总计, is the total of the other four.  format-spec §4.4–§4.5 "
     "T4-1 (STRUCTURAL).",
 )
-def reviews_group_total(ctx: Context) -> Iterator[Finding]:
+def reviews_group_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.reviews, ctx.grid("reviews")
     if table is None or g is None:
@@ -35,8 +35,7 @@ def reviews_group_total(ctx: Context) -> Iterator[Finding]:
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
-            "R101",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=REVIEW_GROUP_LABELS.get(group, group),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..document import Span
 from .context import Context
 from .finding import Finding, Location, Severity
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["REPLACEMENT"]
 
@@ -28,7 +28,7 @@ _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
     "before it was published.  A number or a label with one in it may be read wrongly or not "
     "at all.  One finding per report: how many there are, and where the first one is.",
 )
-def text_replacement_characters(ctx: Context) -> Iterator[Finding]:
+def text_replacement_characters(ctx: Context, this: Rule) -> Iterator[Finding]:
     text = ctx.report.document.text
     first = text.find(REPLACEMENT)
     if first < 0:
@@ -40,9 +40,7 @@ def text_replacement_characters(ctx: Context) -> Iterator[Finding]:
         start = m.end()
     span = Span(first, first + 1, line, first - start + 1)
     plural = "s" if count > 1 else ""
-    yield Finding(
-        "I101",
-        Severity.WARNING,
+    yield this.finding(
         f"{count} replacement character{plural} (U+FFFD) in the text, the first at line "
         f"{line}, column {span.column}: bytes that could not be decoded",
         (Location(label=REPLACEMENT, span=span),),

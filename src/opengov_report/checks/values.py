@@ -12,9 +12,9 @@ from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
-from .finding import Finding, Location, Severity, new_finding, new_locations
+from .finding import Finding, Location, Severity, new_locations
 from .grid import official_column_label, official_column_labels, official_row_label, squash
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
 
@@ -208,19 +208,15 @@ _squashed = _SQUASHED.__getitem__
     "二, 三 and 四 and in every indicator row of a legacy 统计表.  One finding per table row, "
     "naming its blank cells.",
 )
-def value_blank(ctx: Context) -> Iterator[Finding]:
+def value_blank(ctx: Context, this: Rule) -> Iterator[Finding]:
     for figures in _figures(ctx).blank:
         n = len(figures)
         row, columns, locations = _located(ctx, figures)
-        yield new_finding(
-            "V101",
-            Severity.WARNING,
+        yield this.finding(
             f"row {row}: {n} blank cell{'s' if n > 1 else ''} "
             f"where a number is wanted ({', '.join(columns)})",
             locations,
-            None,
-            None,
-            ctx.source,
+            source=ctx.source,
         )
 
 
@@ -234,20 +230,16 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "want a number in every value cell.  Identities read them as 0 only to say whether they "
     "would then hold (see the arithmetic rules).  One finding per table row.",
 )
-def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
+def value_none_or_dash(ctx: Context, this: Rule) -> Iterator[Finding]:
     for figures in _figures(ctx).none_or_dash:
         row, columns, locations = _located(ctx, figures)
         written = ", ".join(
             [f"{c} {_squashed(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
         )
-        yield new_finding(
-            "V102",
-            Severity.INFO,
+        yield this.finding(
             f"row {row}: 无/—— where the form wants a number ({written})",
             locations,
-            None,
-            None,
-            ctx.source,
+            source=ctx.source,
         )
 
 
@@ -261,7 +253,7 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "written, and the identities it takes part in are not checked.  A cell the table lists "
     "as missing (glued digits no constraint cuts) is reported by O105 instead.",
 )
-def value_unreadable(ctx: Context) -> Iterator[Finding]:
+def value_unreadable(ctx: Context, this: Rule) -> Iterator[Finding]:
     # a cell its table lists as missing (glued digits left uncut …) is O105's to report
     listed = {
         (table.table_id, m.row, m.column) for table in ctx.report.tables for m in table.missing
@@ -269,9 +261,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     for f in _figures(ctx).unreadable:
         if (f.table, f.row, f.column) in listed:
             continue
-        yield Finding(
-            "V103",
-            Severity.WARNING,
+        yield this.finding(
             f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
             (_location(f),),
             source=ctx.source,
@@ -288,13 +278,11 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "本年增/减 column of the 2019 table 二 holds signed changes.  format-spec §4.5, §5.2 "
     "(all counts are non-negative integers).",
 )
-def value_negative(ctx: Context) -> Iterator[Finding]:
+def value_negative(ctx: Context, this: Rule) -> Iterator[Finding]:
     for f in _figures(ctx).numbered:
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
-            yield Finding(
-                "V104",
-                Severity.ERROR,
+            yield this.finding(
                 f"row {_row(f)}, column {_col(f)}: negative count {squash(f.value.raw)}",
                 (_location(f),),
                 expected=0,
@@ -314,7 +302,7 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "money; only 本年增/减 holds signed changes (增23, 减13).  A unit or decimal in a count cell "
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
 )
-def value_kind(ctx: Context) -> Iterator[Finding]:
+def value_kind(ctx: Context, this: Rule) -> Iterator[Finding]:
     for f in _figures(ctx).numbered:
         kind = f.value.kind
         if kind is not _COUNT and kind is not _AMOUNT and kind is not _CHANGE:
@@ -330,9 +318,7 @@ def value_kind(ctx: Context) -> Iterator[Finding]:
         elif (f.table, f.column) in AMOUNT_COLUMNS and kind is ValueKind.COUNT and f.value.unit:
             why = f"a count ({f.value.unit}) in an amount cell"
         if why is not None:
-            yield Finding(
-                "V105",
-                Severity.WARNING,
+            yield this.finding(
                 f"row {_row(f)}, column {_col(f)}: {why}: {squash(f.value.raw)!r}",
                 (_location(f),),
                 source=ctx.source,
