@@ -14,6 +14,16 @@ import attrs
 from ..model.era import Era
 from ..model.report import AnnualReport
 from .arithmetic import Term, identity_finding
+from .examples import (
+    APPLICATIONS_SECTION,
+    DISCLOSURE_SECTION,
+    TITLE,
+    TITLE_2019_FORMAT,
+    applications_rows,
+    disclosure_2019,
+    disclosure_2021,
+    example,
+)
 from .finding import Finding, Severity
 from .grid import grid_index
 from .registry import Rule, RuleScope, RuleTag, rule
@@ -43,6 +53,22 @@ def _years(previous: AnnualReport, current: AnnualReport) -> str:
     "Structural by the labels, but agencies merge and split and applications get re-attributed "
     "between columns, so it is a warning.  format-spec §7 X-1.",
     scope=RuleScope.PAIR,
+    failing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        APPLICATIONS_SECTION,
+        *applications_rows(
+            new="5 | 1 | 0 | 0 | 0 | 0 | 6", carried_over="1 | 0 | 0 | 0 | 0 | 0 | 1"
+        ),
+        previous=(TITLE, APPLICATIONS_SECTION, *applications_rows()),
+    ),
+    passing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        APPLICATIONS_SECTION,
+        *applications_rows(
+            new="3 | 1 | 0 | 0 | 0 | 0 | 4", carried_over="3 | 0 | 0 | 0 | 0 | 0 | 3"
+        ),
+        previous=(TITLE, APPLICATIONS_SECTION, *applications_rows()),
+    ),
 )
 def crossyear_carried_over(
     previous: AnnualReport, current: AnnualReport, this: Rule
@@ -75,6 +101,18 @@ def crossyear_carried_over(
     "issued, minus those repealed.  It fails legitimately with expiry without repeal, "
     "revisions and changes of scope.  format-spec §7 X-2 (HEURISTIC).",
     scope=RuleScope.PAIR,
+    failing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(normative="3 | 1 | 15"),
+        previous=(TITLE, DISCLOSURE_SECTION, *disclosure_2021(normative="3 | 1 | 10")),
+    ),
+    passing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(normative="3 | 1 | 12"),
+        previous=(TITLE, DISCLOSURE_SECTION, *disclosure_2021(normative="3 | 1 | 10")),
+    ),
 )
 def crossyear_in_force(
     previous: AnnualReport, current: AnnualReport, this: Rule
@@ -106,6 +144,26 @@ def crossyear_in_force(
     "report gave: for 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费.  "
     "Structural by the labels; a warning since lists get reorganised.  format-spec §7 X-3.",
     scope=RuleScope.PAIR,
+    failing=example(
+        TITLE_2019_FORMAT,
+        DISCLOSURE_SECTION,
+        *disclosure_2019(license_items="31 | 增1 | 40"),
+        previous=(
+            "某市某局2019年政府信息公开工作年度报告",
+            DISCLOSURE_SECTION,
+            *disclosure_2019(license_items="30 | 增2 | 40"),
+        ),
+    ),
+    passing=example(
+        TITLE_2019_FORMAT,
+        DISCLOSURE_SECTION,
+        *disclosure_2019(license_items="32 | 增1 | 40"),
+        previous=(
+            "某市某局2019年政府信息公开工作年度报告",
+            DISCLOSURE_SECTION,
+            *disclosure_2019(license_items="30 | 增2 | 40"),
+        ),
+    ),
 )
 def crossyear_previous_items(
     previous: AnnualReport, current: AnnualReport, this: Rule

@@ -7,6 +7,14 @@ from collections.abc import Iterator
 from ..model.era import Era
 from ..model.values import Value
 from .context import Context
+from .examples import (
+    DISCLOSURE_SECTION,
+    TITLE,
+    TITLE_2019_FORMAT,
+    disclosure_2019,
+    disclosure_2021,
+    example,
+)
 from .finding import Finding, Severity
 from .registry import Rule, RuleTag, rule
 
@@ -48,6 +56,8 @@ def _not_greater(this: Rule, ctx: Context, era: Era, small: str, large: str) -> 
     "Documents issued this year are normally still in force at its end, so 本年制发件数 ≤ "
     "现行有效件数.  It can fail legitimately when a document issued this year was repealed or "
     "expired within the year.  format-spec §4.5 T2-1 (HEURISTIC).",
+    failing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021(normative="12 | 0 | 10")),
+    passing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021(normative="3 | 1 | 10")),
 )
 def disclosure_issued_exceeds_in_force(ctx: Context, this: Rule) -> Iterator[Finding]:
     yield from _not_greater(this, ctx, Era.V2021, "issued", "in_force")
@@ -62,6 +72,8 @@ def disclosure_issued_exceeds_in_force(ctx: Context, this: Rule) -> Iterator[Fin
     "对外公开总数量 is the number of documents published in total, which includes those "
     "published this year, so 本年新公开数量 ≤ 对外公开总数量 — if, as its label says, the total "
     "is cumulative.  format-spec §5.5 T2-19-1.",
+    failing=example(TITLE_2019_FORMAT, DISCLOSURE_SECTION, *disclosure_2019(normative="9 | 9 | 8")),
+    passing=example(TITLE_2019_FORMAT, DISCLOSURE_SECTION, *disclosure_2019(normative="2 | 2 | 8")),
 )
 def disclosure_published_exceeds_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     yield from _not_greater(this, ctx, Era.V2019, "new_published", "total_published")
@@ -75,6 +87,12 @@ def disclosure_published_exceeds_total(ctx: Context, this: Rule) -> Iterator[Fin
     "上一年项目数量 + 本年增/减 < 0 (2019 format).",
     "本年增/减 is the change of the number of items (事项) against 上一年项目数量; the number of "
     "items at the end of the year cannot be negative.  format-spec §5.5 T2-19-2.",
+    failing=example(
+        TITLE_2019_FORMAT, DISCLOSURE_SECTION, *disclosure_2019(license_items="3 | 减5 | 0")
+    ),
+    passing=example(
+        TITLE_2019_FORMAT, DISCLOSURE_SECTION, *disclosure_2019(license_items="3 | 减3 | 0")
+    ),
 )
 def disclosure_items_negative(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report

@@ -20,6 +20,7 @@ from ..model.tables import LEGACY, LegacyRow, LegacyTable
 from ..model.values import Value
 from .arithmetic import value_finding
 from .context import Context
+from .examples import LEGACY_HEAD, example
 from .finding import Finding, Location, Severity, new_locations
 from .grid import squash
 from .registry import Rule, RuleTag, rule
@@ -155,6 +156,18 @@ def _families(report: AnnualReport) -> list[_Family]:
     "主动公开政府信息数, 主要负责同志参加新闻发布会次数 ≤ 参加或举办新闻发布会总次数, each "
     "涉及…/危及…/不是… reason ≤ 不同意公开答复数.  Only rows with the parent's unit are "
     "compared.  format-spec §6.5 L-1 (STRUCTURAL).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| 一、主动公开情况 | | |",
+        "| （一）主动公开政府信息数 | 条 | 60 |",
+        "| 其中：主动公开规范性文件数 | 条 | 61 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| 一、主动公开情况 | | |",
+        "| （一）主动公开政府信息数 | 条 | 60 |",
+        "| 其中：主动公开规范性文件数 | 条 | 2 |",
+    ),
 )
 def legacy_part_exceeds_parent(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, qizhong, _ in ctx.memo("legacy:families", _families):
@@ -188,6 +201,18 @@ def legacy_part_exceeds_parent(ctx: Context, this: Rule) -> Iterator[Finding]:
     "从事政府信息公开工作人员数 = 专职人员数 + 兼职人员数 and 申请办结数 = 按时办结数 + "
     "延期办结数: the two parts are complementary by their labels.  format-spec §6.5 L-2, L-3 "
     "(STRUCTURAL).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （四）从事政府信息公开工作人员数 | 人 | 5 |",
+        "| 1.专职人员数 | 人 | 1 |",
+        "| 2.兼职人员数 | 人 | 3 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （四）从事政府信息公开工作人员数 | 人 | 5 |",
+        "| 1.专职人员数 | 人 | 1 |",
+        "| 2.兼职人员数 | 人 | 4 |",
+    ),
 )
 def legacy_partition(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
@@ -223,6 +248,18 @@ def legacy_partition(ctx: Context, this: Rule) -> Iterator[Finding]:
     "reason the list does not name, pending cases that have no row).  Not applied to "
     "主动公开政府信息数, which counts a document once however many channels carried it (see "
     "L202).  format-spec §6.5 L-4 … L-7 (HEURISTIC).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| 1.当面申请数 | 件 | 1 |",
+        "| 2.网络申请数 | 件 | 1 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| 1.当面申请数 | 件 | 1 |",
+        "| 2.网络申请数 | 件 | 2 |",
+    ),
 )
 def legacy_sum_of_items(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
@@ -255,6 +292,20 @@ def legacy_sum_of_items(ctx: Context, this: Rule) -> Iterator[Finding]:
     "主动公开政府信息数 counts each piece of information once (不同渠道和方式公开相同信息计1条), "
     "so each channel row (政府网站, 政务微博, 政务微信 … 公开政府信息数) ≤ it ≤ the sum of the "
     "channel rows.  format-spec §6.5 L-8 (HEURISTIC).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （一）主动公开政府信息数 | 条 | 70 |",
+        "| 1.政府网站公开政府信息数 | 条 | 50 |",
+        "| 2.政务微博公开政府信息数 | 条 | 10 |",
+        "| 3.政务微信公开政府信息数 | 条 | 5 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （一）主动公开政府信息数 | 条 | 60 |",
+        "| 1.政府网站公开政府信息数 | 条 | 50 |",
+        "| 2.政务微博公开政府信息数 | 条 | 10 |",
+        "| 3.政务微信公开政府信息数 | 条 | 5 |",
+    ),
 )
 def legacy_proactive_channels(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
@@ -303,6 +354,16 @@ def legacy_proactive_channels(ctx: Context, this: Rule) -> Iterator[Finding]:
     "The legacy table has no carry-over row, so applications closed in a year are normally no "
     "more than those received in it; applications carried over from the year before make it "
     "fail legitimately.  format-spec §6.5 L-9 (HEURISTIC).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| （二）申请办结数 | 件 | 4 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| （二）申请办结数 | 件 | 3 |",
+    ),
 )
 def legacy_closed_exceeds_received(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report

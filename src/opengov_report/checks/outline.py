@@ -19,6 +19,16 @@ from ..model.forms import APPLICATION_FORM
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
+from .examples import (
+    APPLICATIONS_SECTION,
+    DISCLOSURE_SECTION,
+    REVIEWS_SECTION,
+    TITLE,
+    applications_rows,
+    disclosure_2021,
+    example,
+    reviews_row,
+)
 from .finding import Finding, Location, Severity, new_locations
 from .grid import ROW_LABELS, squash
 from .registry import Rule, RuleTag, rule
@@ -111,6 +121,10 @@ def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
     "Every other rule finds nothing in such a text, so without this one it would pass "
     "silently.  Reported at error, the default ``--fail-on``, so ``opengov-report check`` "
     "exits 1 on it.",
+    failing=example("404 Not Found", "您访问的页面不存在或已被删除。"),
+    passing=example(
+        TITLE, "一、总体情况", "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》。"
+    ),
 )
 def no_report_recognized(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
@@ -136,6 +150,34 @@ def no_report_recognized(ctx: Context, this: Rule) -> Iterator[Finding]:
     "五、存在的主要问题及改进情况, 六、其他需要报告的事项 (wording varies; a section is "
     "recognised by the words of its title).  Reports with fewer than three top-level headings "
     "are not judged.  format-spec §4.1, §5.1.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
 )
 def outline_section_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     sections = ctx.memo("outline", _outlined)
@@ -161,6 +203,36 @@ def outline_section_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     "The required sections are not in the official order.",
     "The six sections of the 2019/2021 formats come in a fixed order (一 … 六).  format-spec "
     "§4.1, §5.1.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、其他需要报告的事项",
+        "无。",
+        "六、存在的主要问题及改进情况",
+        "无。",
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
 )
 def outline_section_order(ctx: Context, this: Rule) -> Iterator[Finding]:
     sections = ctx.memo("outline", _outlined)
@@ -202,6 +274,36 @@ _ANOMALY = {
     "then ``六、``), a skipped number, a repeated one, or a first heading that does not start at "
     "1 is reported where it stands.  A numbered row label of table 三 that a PDF's text put "
     "on a line of its own (``5.要求行政机关确认或重新出``) is a table row, not a heading.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四．政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "5、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
 )
 def outline_numbering(ctx: Context, this: Rule) -> Iterator[Finding]:
     for section in ctx.sections():
@@ -238,6 +340,28 @@ def _is_table_row_label(title: str) -> bool:
     "Reports in the 2019 and 2021 formats give three tables: 二 (主动公开), 三 (申请) and 四 "
     "(复议诉讼).  A table replaced by a sentence (本年度未收到政府信息公开申请) is a statement, "
     "not a missing table.  format-spec §4, §5.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(),
+        APPLICATIONS_SECTION,
+        "本年度收到和处理政府信息公开申请情况如下。",
+        REVIEWS_SECTION,
+        *reviews_row("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(),
+        APPLICATIONS_SECTION,
+        "本年度未收到政府信息公开申请。",
+        REVIEWS_SECTION,
+        *reviews_row("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
 )
 def table_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
@@ -266,6 +390,8 @@ def table_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     "The recogniser lists what a table should hold but which it did not find: whole rows "
     "(lost in a damaged PDF extraction), cells whose count does not fit the columns, glued "
     "digits whose split is not unique.  Identities over them are not checked.",
+    failing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021(penalties=False)),
+    passing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021()),
 )
 def table_incomplete(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table in ctx.report.tables:
@@ -323,6 +449,14 @@ def line_spans(text: str) -> list[Span]:
     "A row inside a recognised table whose label matches no row of the format.",
     "The row is kept as written (``unrecognized``) and takes part in no identity: a regional "
     "extra row, a label too damaged to match, or a row of another table.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *applications_rows()[:-1],
+        "| （八）行政申诉数 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        *applications_rows()[-1:],
+    ),
+    passing=example(TITLE, APPLICATIONS_SECTION, *applications_rows()),
 )
 def table_unrecognized_row(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report

@@ -20,6 +20,14 @@ from ..model.report import AnnualReport
 from ..model.values import Value
 from ..numerals import chinese_number
 from .context import Context
+from .examples import (
+    APPLICATIONS_SECTION,
+    REVIEWS_SECTION,
+    TITLE,
+    applications_rows,
+    example,
+    reviews_row,
+)
 from .finding import Finding, Location, Severity
 from .grid import GridIndex
 from .registry import Rule, RuleTag, rule
@@ -168,6 +176,20 @@ def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
     "applications carried over too — and 办结N件 with （七）总计; in a legacy report with "
     "收到申请数 and 申请办结数.  Sentences about parts (按时办结) or about reviews and "
     "complaints are not read.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度共收到政府信息公开申请8件。",
+        APPLICATIONS_SECTION,
+        *applications_rows(),
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度共收到政府信息公开申请5件。",
+        APPLICATIONS_SECTION,
+        *applications_rows(),
+    ),
 )
 def prose_applications(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
@@ -226,6 +248,20 @@ def _legacy_says(where: Location, n: int) -> tuple[str, tuple[Location, ...]]:
     "the 总计 of 行政复议, and with the 总计 of 未经复议直接起诉 + 复议后起诉 for lawsuits; in a "
     "legacy report with 行政复议数量 and 行政诉讼数量.  A sentence that counts both together is "
     "not read.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度发生行政复议2起。",
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度发生行政复议1起，未发生行政诉讼。",
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
 )
 def prose_reviews(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ..errors import OpenGovReportError
+from .examples import Example
 from .finding import Finding, Location, Number, Severity, new_finding
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ class Rule:
 
     ``code`` (``A101``) and ``name`` (``applications-balance``) are stable; ``severity`` is the
     severity of a plain violation (a finding may be milder, e.g. when only blank cells are
-    involved); ``explanation`` cites the identity in format-spec terms.
+    involved); ``explanation`` cites the identity in format-spec terms; ``failing`` is a text
+    the rule fires on and ``passing`` a like one it does not (see :mod:`.examples`).
     """
 
     code: str
@@ -80,6 +82,8 @@ class Rule:
     summary: str
     explanation: str
     scope: RuleScope = RuleScope.REPORT
+    failing: Example = attrs.field(kw_only=True)
+    passing: Example = attrs.field(kw_only=True)
     #: the rule's body: called with the report's :class:`~.context.Context` (a pair rule: the
     #: previous and the current report) and the rule itself
     run: Callable[..., Iterable[Finding]] | None = attrs.field(default=None, eq=False, repr=False)
@@ -117,13 +121,16 @@ def rule(
     summary: str,
     explanation: str,
     *,
+    failing: Example,
+    passing: Example,
     scope: RuleScope = RuleScope.REPORT,
 ) -> Callable[[_Check], _Check]:
     """Register the decorated function as the rule ``code``.
 
     The function takes the :class:`~.context.Context` of the report being checked (two
     reports for a pair rule) and the :class:`Rule` itself, and yields findings made with
-    :meth:`Rule.finding`.
+    :meth:`Rule.finding`.  ``failing`` and ``passing`` are the examples of its documentation:
+    a text it fires on, and a like one it does not.
     """
 
     def decorate(func: _Check) -> _Check:
@@ -131,7 +138,18 @@ def rule(
             raise ValueError(f"rule code {code} registered twice")
         if any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule name {name} registered twice")
-        _REGISTRY[code] = Rule(code, name, severity, tag, summary, explanation, scope, func)
+        _REGISTRY[code] = Rule(
+            code,
+            name,
+            severity,
+            tag,
+            summary,
+            explanation,
+            scope,
+            failing=failing,
+            passing=passing,
+            run=func,
+        )
         return func
 
     return decorate

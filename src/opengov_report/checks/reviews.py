@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..recognize.labels import REVIEW_GROUP_LABELS
 from .context import Context
+from .examples import REVIEWS_SECTION, TITLE, example, reviews_row
 from .finding import Finding, Severity
 from .grid import row_cells
 from .registry import Rule, RuleTag, rule
@@ -22,6 +23,16 @@ __all__: list[str] = []
     "Each of the three groups of the table (行政复议, 未经复议直接起诉, 复议后起诉) has five "
     "columns, the last of which, 总计, is the total of the other four.  format-spec §4.4–§4.5 "
     "T4-1 (STRUCTURAL).",
+    failing=example(
+        TITLE,
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
+    passing=example(
+        TITLE,
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
 )
 def reviews_group_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report

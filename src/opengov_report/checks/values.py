@@ -12,6 +12,16 @@ from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
+from .examples import (
+    APPLICATIONS_HEAD,
+    APPLICATIONS_SECTION,
+    DISCLOSURE_SECTION,
+    TITLE,
+    TITLE_2019_FORMAT,
+    disclosure_2019,
+    disclosure_2021,
+    example,
+)
 from .finding import Finding, Location, Severity, new_locations
 from .grid import official_column_label, official_column_labels, official_row_label, squash
 from .registry import Rule, RuleTag, rule
@@ -207,6 +217,18 @@ _squashed = _SQUASHED.__getitem__
     "written.  The forms want a number (0 where there is nothing) in every value cell of tables "
     "二, 三 and 四 and in every indicator row of a legacy 统计表.  One finding per table row, "
     "naming its blank cells.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | | 0 | 0 | 0 | 0 | 4 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+    ),
 )
 def value_blank(ctx: Context, this: Rule) -> Iterator[Finding]:
     for figures in _figures(ctx).blank:
@@ -229,6 +251,18 @@ def value_blank(ctx: Context, this: Rule) -> Iterator[Finding]:
     "无 (none) and —— (not applicable) are facts of their own, kept apart from 0; the forms "
     "want a number in every value cell.  Identities read them as 0 only to say whether they "
     "would then hold (see the arithmetic rules).  One finding per table row.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 二、上年结转政府信息公开申请数量 | 无 | 无 | 无 | 无 | 无 | 无 | 无 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    ),
 )
 def value_none_or_dash(ctx: Context, this: Rule) -> Iterator[Finding]:
     for figures in _figures(ctx).none_or_dash:
@@ -252,6 +286,18 @@ def value_none_or_dash(ctx: Context, this: Rule) -> Iterator[Finding]:
     "The value of the cell could not be read (``约10``, ``1.2.3``, words): it is kept as "
     "written, and the identities it takes part in are not checked.  A cell the table lists "
     "as missing (glued digits no constraint cuts) is reported by O105 instead.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | 约1 | 0 | 0 | 0 | 0 | 5 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |",
+    ),
 )
 def value_unreadable(ctx: Context, this: Rule) -> Iterator[Finding]:
     # a cell its table lists as missing (glued digits left uncut …) is O105's to report
@@ -277,6 +323,15 @@ def value_unreadable(ctx: Context, this: Rule) -> Iterator[Finding]:
     "Counts of documents, decisions, applications and cases cannot be negative; only the "
     "本年增/减 column of the 2019 table 二 holds signed changes.  format-spec §4.5, §5.2 "
     "(all counts are non-negative integers).",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 四、结转下年度继续办理 | -1 | 0 | 0 | 0 | 0 | 0 | -1 |",
+    ),
+    passing=example(
+        TITLE_2019_FORMAT, DISCLOSURE_SECTION, *disclosure_2019(license_items="30 | -5 | 40")
+    ),
 )
 def value_negative(ctx: Context, this: Rule) -> Iterator[Finding]:
     for f in _figures(ctx).numbered:
@@ -301,6 +356,13 @@ def value_negative(ctx: Context, this: Rule) -> Iterator[Finding]:
     "Count cells hold whole numbers without units; amount cells (本年收费金额, 采购总金额) hold "
     "money; only 本年增/减 holds signed changes (增23, 减13).  A unit or decimal in a count cell "
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 三、本年度办理结果 | （一）予以公开 | 2.5 | 0 | 0 | 0 | 0 | 0 | 2.5 |",
+    ),
+    passing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021(fees="1.25")),
 )
 def value_kind(ctx: Context, this: Rule) -> Iterator[Finding]:
     for f in _figures(ctx).numbered:
