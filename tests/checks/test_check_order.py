@@ -12,7 +12,7 @@ from opengov_report.checks.catalogue import RULES
 from opengov_report.checks.context import Context
 from opengov_report.checks.registry import RuleScope
 from opengov_report.strategies import inconsistent_reports, reports
-from tests.conftest import DATA, SEED_PATHS
+from tests.conftest import LAYOUT_PATHS, SEED_PATHS
 
 
 def _one_by_one(report: AnnualReport) -> list[Finding]:
@@ -60,8 +60,7 @@ def test_reports_drawn_without_consistency(report: AnnualReport) -> None:
 
 
 def test_context_walk_is_the_documents() -> None:
-    layouts = sorted(p for p in (DATA / "layouts").rglob("*") if p.is_file())
-    for path in [*SEED_PATHS, *layouts]:
+    for path in [*SEED_PATHS, *LAYOUT_PATHS]:
         report = parse(path)
         ctx = Context(report)
         assert ctx.sections() == list(report.document.sections())

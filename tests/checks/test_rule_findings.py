@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from opengov_report import RULES, AnnualReport, Finding, Severity, check, check_pair, parse
 from opengov_report.checks.registry import Rule, RuleScope
 from opengov_report.strategies import inconsistent_reports
-from tests.conftest import CORPUS, LAYOUTS, SEED_PATHS
+from tests.conftest import CORPUS, LAYOUT_PATHS, SEED_PATHS
 
 _REPORT_RULES = [r for r in RULES if r.scope is RuleScope.REPORT]
 #: the words of the two milder findings of blank arithmetic (arithmetic.value_finding)
@@ -40,7 +40,7 @@ def _each_rule(report: AnnualReport) -> dict[str, int]:
 
 
 def test_real_reports_seeds_and_layouts() -> None:
-    paths = [*SEED_PATHS, *sorted(LAYOUTS.glob("*.txt")), *sorted(CORPUS.rglob("*.txt"))]
+    paths = [*SEED_PATHS, *LAYOUT_PATHS, *sorted(CORPUS.rglob("*.txt"))]
     fired: dict[str, int] = dict.fromkeys((r.code for r in _REPORT_RULES), 0)
     for path in paths:
         for code, n in _each_rule(parse(path)).items():
