@@ -82,8 +82,8 @@ class Rule:
     summary: str
     explanation: str
     scope: RuleScope = RuleScope.REPORT
-    failing: Example = attrs.field(kw_only=True)
-    passing: Example = attrs.field(kw_only=True)
+    failing: Example = attrs.field(kw_only=True, repr=False)
+    passing: Example = attrs.field(kw_only=True, repr=False)
     #: the rule's body: called with the report's :class:`~.context.Context` (a pair rule: the
     #: previous and the current report) and the rule itself
     run: Callable[..., Iterable[Finding]] | None = attrs.field(default=None, eq=False, repr=False)
