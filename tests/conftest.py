@@ -45,6 +45,8 @@ SEEDS = ROOT / "examples" / "seeds"
 CORPUS = ROOT / "examples" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 LAYOUTS = DATA / "layouts"
+#: the layout fixtures (each has its dump beside it, NAME.dump: tests/layout_dumps.py)
+LAYOUT_PATHS = sorted(LAYOUTS.glob("*.txt"))
 
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))
 

@@ -11,7 +11,7 @@ from opengov_report import TableCell, parse_document, parse_value
 from opengov_report.document import Cell, CellData
 from opengov_report.recognize.build import content_span, table_cell
 from opengov_report.recognize.rows import cell_span
-from tests.conftest import DATA, SEED_PATHS
+from tests.conftest import LAYOUT_PATHS, SEED_PATHS
 
 
 def _cells(path: Path) -> list[CellData]:
@@ -20,7 +20,7 @@ def _cells(path: Path) -> list[CellData]:
 
 
 def test_spans_of_stored_cells_are_the_cells_own() -> None:
-    paths = [*SEED_PATHS, *sorted(p for p in (DATA / "layouts").rglob("*") if p.is_file())]
+    paths = [*SEED_PATHS, *LAYOUT_PATHS]
     cells = [c for path in paths for c in _cells(path)]
     assert len(cells) > 1000  # every layout's cells, wrapped and indented ones included
     for stored in cells:

@@ -22,9 +22,9 @@ from opengov_report.recognize.rows import (
     row_views,
 )
 from opengov_report.strategies import report_texts
-from tests.conftest import LAYOUTS, SEED_PATHS
+from tests.conftest import LAYOUT_PATHS, SEED_PATHS
 
-_PATHS = [*SEED_PATHS, *sorted(p for p in LAYOUTS.rglob("*") if p.is_file())]
+_PATHS = [*SEED_PATHS, *LAYOUT_PATHS]
 
 
 def _docs() -> list[Document]:

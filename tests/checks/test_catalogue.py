@@ -69,3 +69,8 @@ def test_findings_are_deterministic_and_ordered_by_place() -> None:
     keys = [f.sort_key() for f in first]
     assert keys == sorted(keys)
     assert {f.code for f in first} >= {"A101", "A102", "A103", "P101", "V101"}
+
+
+def test_consistent_reports_of_both_eras_give_no_finding() -> None:
+    for year in (2020, 2022):
+        assert check(parse(report_text(year=year))) == ()

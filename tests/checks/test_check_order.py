@@ -12,7 +12,7 @@ from opengov_report.checks.catalogue import RULES
 from opengov_report.checks.context import Context
 from opengov_report.checks.registry import RuleScope
 from opengov_report.strategies import inconsistent_reports, reports
-from tests.conftest import DATA, SEED_PATHS
+from tests.conftest import LAYOUT_PATHS, SEED_PATHS
 
 
 def _one_by_one(report: AnnualReport) -> list[Finding]:
@@ -22,7 +22,9 @@ def _one_by_one(report: AnnualReport) -> list[Finding]:
     for rule in RULES:
         if rule.scope is RuleScope.REPORT:
             assert rule.run is not None
-            found += [attrs.evolve(f, source=report.source) for f in rule.run(Context(report))]
+            found += [
+                attrs.evolve(f, source=report.source) for f in rule.run(Context(report), rule)
+            ]
     return sorted(found, key=Finding.sort_key)
 
 
@@ -58,8 +60,7 @@ def test_reports_drawn_without_consistency(report: AnnualReport) -> None:
 
 
 def test_context_walk_is_the_documents() -> None:
-    layouts = sorted(p for p in (DATA / "layouts").rglob("*") if p.is_file())
-    for path in [*SEED_PATHS, *layouts]:
+    for path in [*SEED_PATHS, *LAYOUT_PATHS]:
         report = parse(path)
         ctx = Context(report)
         assert ctx.sections() == list(report.document.sections())

@@ -18,9 +18,18 @@ from ..recognize.labels import (
     APPLICATION_ROWS_2021,
 )
 from .context import Context
+from .examples import (
+    APPLICATIONS_HEAD,
+    APPLICATIONS_SECTION,
+    TITLE,
+    ZEROS,
+    applications_results,
+    applications_rows,
+    example,
+)
 from .finding import Finding, Severity
 from .grid import GridIndex, column_cells, row_cells
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["result_rows"]
 
@@ -57,8 +66,14 @@ def _columns(g: GridIndex) -> tuple[str, ...]:
     "those carried over (二、上年结转政府信息公开申请数量) equal the applications processed "
     "(三、本年度办理结果, whose total is （七）总计) plus those carried forward "
     "(四、结转下年度继续办理).  format-spec §4.5 T3-1 (OFFICIAL).",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *applications_rows(carried_forward="1 | 0 | 0 | 0 | 0 | 0 | 1"),
+    ),
+    passing=example(TITLE, APPLICATIONS_SECTION, *applications_rows()),
 )
-def applications_balance(ctx: Context) -> Iterator[Finding]:
+def applications_balance(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -75,8 +90,7 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
                 f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
             )
         finding = g.identity_finding(
-            "A101",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"column {g.column_label(col)}",
@@ -99,8 +113,14 @@ def applications_balance(ctx: Context) -> Iterator[Finding]:
     "（六）其他处理 (one row in the 2019 format, three sub-rows in the 2021 format).  "
     "Subtotal rows a report adds for a group are not counted twice.  "
     "format-spec §4.5 T3-2 (STRUCTURAL).",
+    failing=example(
+        TITLE, APPLICATIONS_SECTION, *applications_results(total="3 | 1 | 0 | 0 | 0 | 0 | 4")
+    ),
+    passing=example(
+        TITLE, APPLICATIONS_SECTION, *applications_results(total="4 | 1 | 0 | 0 | 0 | 0 | 5")
+    ),
 )
-def applications_results_total(ctx: Context) -> Iterator[Finding]:
+def applications_results_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -112,8 +132,7 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
-            "A102",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"column {g.column_label(col)}",
@@ -134,8 +153,20 @@ def applications_results_total(ctx: Context) -> Iterator[Finding]:
     "The 总计 column of the applications table is the total over the applicants: 自然人 + 商业企业 "
     "+ 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (or 自然人 + 小计 where a report adds a 小计 "
     "column for 法人或其他组织).  format-spec §4.5 T3-3 (STRUCTURAL).",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 5 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |",
+    ),
 )
-def applications_row_total(ctx: Context) -> Iterator[Finding]:
+def applications_row_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -153,8 +184,7 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
         if names is None:
             names = (g.column_label("total"), " + ".join(g.column_label(c) for c in parts))
         finding = g.identity_finding(
-            "A103",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"row {g.row_label(row)}",
@@ -176,8 +206,36 @@ def applications_row_total(ctx: Context) -> Iterator[Finding]:
     "（六）其他处理 no values of their own; where a report adds a value row for such a group, "
     "it is the sum of the group's numbered sub-rows.  "
     "format-spec §4.5 (subtotal rows, STRUCTURAL).",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| | （三）不予公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        "| | | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        f"| | | 2.其他法律行政法规禁止公开 | {ZEROS} |",
+        f"| | | 3.危及“三安全一稳定” | {ZEROS} |",
+        f"| | | 4.保护第三方合法权益 | {ZEROS} |",
+        f"| | | 5.属于三类内部事务信息 | {ZEROS} |",
+        f"| | | 6.属于四类过程性信息 | {ZEROS} |",
+        f"| | | 7.属于行政执法案卷 | {ZEROS} |",
+        f"| | | 8.属于行政查询事项 | {ZEROS} |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| | （三）不予公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| | | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        f"| | | 2.其他法律行政法规禁止公开 | {ZEROS} |",
+        f"| | | 3.危及“三安全一稳定” | {ZEROS} |",
+        f"| | | 4.保护第三方合法权益 | {ZEROS} |",
+        f"| | | 5.属于三类内部事务信息 | {ZEROS} |",
+        f"| | | 6.属于四类过程性信息 | {ZEROS} |",
+        f"| | | 7.属于行政执法案卷 | {ZEROS} |",
+        f"| | | 8.属于行政查询事项 | {ZEROS} |",
+    ),
 )
-def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
+def applications_group_subtotal(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
@@ -192,8 +250,7 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
             if g.holds(left, right):
                 continue
             finding = g.identity_finding(
-                "A104",
-                Severity.ERROR,
+                this,
                 left,
                 right,
                 what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
@@ -213,8 +270,20 @@ def applications_group_subtotal(ctx: Context) -> Iterator[Finding]:
     "小计 = the five 法人或其他组织 columns, per row, where a report adds a 小计 column.",
     "The official table has no 小计 column, but some reports add one under 法人或其他组织; it is "
     "then the sum of 商业企业, 科研机构, 社会公益组织, 法律服务机构 and 其他.  (STRUCTURAL)",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        "| | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计 | 总计 |",
+        "| 一、本年新收政府信息公开申请数量 | 4 | 1 | 2 | 0 | 0 | 0 | 4 | 8 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        "| | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计 | 总计 |",
+        "| 一、本年新收政府信息公开申请数量 | 4 | 1 | 2 | 0 | 0 | 0 | 3 | 7 |",
+    ),
 )
-def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
+def applications_subtotal_column(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None or _SUBTOTAL not in g.column_ids:
@@ -225,8 +294,7 @@ def applications_subtotal_column(ctx: Context) -> Iterator[Finding]:
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
-            "A105",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=f"row {g.row_label(row)}",

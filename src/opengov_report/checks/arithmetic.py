@@ -12,11 +12,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..model.values import Value, ValueKind
-from .finding import Finding, Location, Number, Severity, new_finding
+from .finding import Finding, Location, Number, Severity
+
+if TYPE_CHECKING:
+    from .registry import Rule
 
 __all__ = [
     "Outcome",
@@ -164,8 +168,7 @@ def render_side(terms: Sequence[Term], total: Number) -> str:
 
 
 def identity_finding(
-    code: str,
-    severity: Severity,
+    rule: Rule,
     left: Sequence[Term],
     right: Sequence[Term],
     *,
@@ -182,13 +185,12 @@ def identity_finding(
 
     ``what`` says where (``自然人`` column, row ``1.属于国家秘密`` …); ``left_name`` and
     ``right_name`` name the sides as the report labels them.  A mismatch is reported at
-    ``severity``; one that disappears when blank cells are read as 0 at ``info``; a side left
+    ``rule``'s severity; one that disappears when blank cells are read as 0 at ``info``; a side left
     entirely blank against a non-zero side at ``warning`` (an omission, not an inconsistency).
     ``source`` is the finding's ``source`` (the report's file).
     """
     return value_finding(
-        code,
-        severity,
+        rule,
         [t.value for t in left],
         [t.value for t in right],
         lambda: tuple(t.location for t in (*left, *right)),
@@ -208,8 +210,7 @@ def _written(value: Value) -> str:
 
 
 def value_finding(
-    code: str,
-    severity: Severity,
+    rule: Rule,
     left: Sequence[Value | None],
     right: Sequence[Value | None],
     locate: Callable[[], tuple[Location, ...]],
@@ -260,41 +261,37 @@ def value_finding(
         return None  # holds
     locations = locate()
     if blanks and lsum == rsum:
-        return new_finding(
-            code,
-            Severity.INFO,
+        return rule.finding(
             f"{what}: {left_name} = {right_name} holds only if the {blanks} blank "
             f"cell{'s' if blanks > 1 else ''} (∅, 无, ——) {'are' if blanks > 1 else 'is'} "
             "read as 0",
             locations,
-            rsum,
-            lsum,
-            source,
+            expected=rsum,
+            actual=lsum,
+            source=source,
+            severity=Severity.INFO,
         )
     lhs = _render(left, lsum)
     rhs = _render(right, rsum)
     if blanks and (left_blanks == len(left) or right_blanks == len(right)):
         blank_side = left_name if left_blanks == len(left) else right_name
-        return new_finding(
-            code,
-            Severity.WARNING,
+        return rule.finding(
             f"{what}: {blank_side} is left blank, but {left_name} = {lhs} and {right_name} = {rhs}",
             locations,
-            rsum,
-            lsum,
-            source,
+            expected=rsum,
+            actual=lsum,
+            source=source,
+            severity=Severity.WARNING,
         )
     note = ""
     if blanks:
         note = f" (even with {blanks} blank cell{'s' if blanks > 1 else ''} read as 0)"
-    return new_finding(
-        code,
-        severity,
+    return rule.finding(
         f"{what}: {left_name} = {lhs}, but {right_name} = {rhs}{note}",
         locations,
-        rsum,
-        lsum,
-        source,
+        expected=rsum,
+        actual=lsum,
+        source=source,
     )
 
 

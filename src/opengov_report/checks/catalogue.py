@@ -48,7 +48,7 @@ def _guarded(rule: Rule, args: tuple[object, ...], source: str | None) -> list[F
     run = rule.run
     assert run is not None  # every registered rule has its function
     try:
-        return _with_source(list(run(*args)), source)
+        return _with_source(list(run(*args, rule)), source)
     except OpenGovReportError:
         raise
     except _BUGS as exc:
@@ -98,7 +98,7 @@ def check(
         run = r.run
         assert run is not None  # every registered rule has its function
         try:
-            found += run(ctx)
+            found += run(ctx, r)
         except OpenGovReportError:
             raise
         except _BUGS as exc:

@@ -14,9 +14,19 @@ import attrs
 from ..model.era import Era
 from ..model.report import AnnualReport
 from .arithmetic import Term, identity_finding
+from .examples import (
+    APPLICATIONS_SECTION,
+    DISCLOSURE_SECTION,
+    TITLE,
+    TITLE_2019_FORMAT,
+    applications_rows,
+    disclosure_2019,
+    disclosure_2021,
+    example,
+)
 from .finding import Finding, Severity
 from .grid import grid_index
-from .registry import RuleScope, RuleTag, rule
+from .registry import Rule, RuleScope, RuleTag, rule
 
 __all__: list[str] = []
 
@@ -43,8 +53,26 @@ def _years(previous: AnnualReport, current: AnnualReport) -> str:
     "Structural by the labels, but agencies merge and split and applications get re-attributed "
     "between columns, so it is a warning.  format-spec §7 X-1.",
     scope=RuleScope.PAIR,
+    failing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        APPLICATIONS_SECTION,
+        *applications_rows(
+            new="5 | 1 | 0 | 0 | 0 | 0 | 6", carried_over="1 | 0 | 0 | 0 | 0 | 0 | 1"
+        ),
+        previous=(TITLE, APPLICATIONS_SECTION, *applications_rows()),
+    ),
+    passing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        APPLICATIONS_SECTION,
+        *applications_rows(
+            new="3 | 1 | 0 | 0 | 0 | 0 | 4", carried_over="3 | 0 | 0 | 0 | 0 | 0 | 3"
+        ),
+        previous=(TITLE, APPLICATIONS_SECTION, *applications_rows()),
+    ),
 )
-def crossyear_carried_over(previous: AnnualReport, current: AnnualReport) -> Iterator[Finding]:
+def crossyear_carried_over(
+    previous: AnnualReport, current: AnnualReport, this: Rule
+) -> Iterator[Finding]:
     if previous.applications is None or current.applications is None:
         return
     before, now = grid_index(previous.applications), grid_index(current.applications)
@@ -52,8 +80,7 @@ def crossyear_carried_over(previous: AnnualReport, current: AnnualReport) -> Ite
         if col not in previous.applications.column_ids:
             continue
         finding = identity_finding(
-            "X101",
-            Severity.WARNING,
+            this,
             [now.term("carried_over", col)],
             [_earlier(before.term("carried_forward", col), previous)],
             what=f"{_years(previous, current)}, column {now.column_label(col)}",
@@ -74,16 +101,29 @@ def crossyear_carried_over(previous: AnnualReport, current: AnnualReport) -> Ite
     "issued, minus those repealed.  It fails legitimately with expiry without repeal, "
     "revisions and changes of scope.  format-spec §7 X-2 (HEURISTIC).",
     scope=RuleScope.PAIR,
+    failing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(normative="3 | 1 | 15"),
+        previous=(TITLE, DISCLOSURE_SECTION, *disclosure_2021(normative="3 | 1 | 10")),
+    ),
+    passing=example(
+        "某市某局2023年政府信息公开工作年度报告",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(normative="3 | 1 | 12"),
+        previous=(TITLE, DISCLOSURE_SECTION, *disclosure_2021(normative="3 | 1 | 10")),
+    ),
 )
-def crossyear_in_force(previous: AnnualReport, current: AnnualReport) -> Iterator[Finding]:
+def crossyear_in_force(
+    previous: AnnualReport, current: AnnualReport, this: Rule
+) -> Iterator[Finding]:
     p, c = previous.disclosure, current.disclosure
     if p is None or c is None or p.era is not Era.V2021 or c.era is not Era.V2021:
         return
     before, now = grid_index(p), grid_index(c)
     for row in ("regulations", "normative_documents"):
         finding = identity_finding(
-            "X102",
-            Severity.WARNING,
+            this,
             [now.term(row, "in_force"), now.term(row, "repealed")],
             [_earlier(before.term(row, "in_force"), previous), now.term(row, "issued")],
             what=f"{_years(previous, current)}, row {now.row_label(row)}",
@@ -104,8 +144,30 @@ def crossyear_in_force(previous: AnnualReport, current: AnnualReport) -> Iterato
     "report gave: for 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费.  "
     "Structural by the labels; a warning since lists get reorganised.  format-spec §7 X-3.",
     scope=RuleScope.PAIR,
+    failing=example(
+        TITLE_2019_FORMAT,
+        DISCLOSURE_SECTION,
+        *disclosure_2019(license_items="31 | 增1 | 40"),
+        previous=(
+            "某市某局2019年政府信息公开工作年度报告",
+            DISCLOSURE_SECTION,
+            *disclosure_2019(license_items="30 | 增2 | 40"),
+        ),
+    ),
+    passing=example(
+        TITLE_2019_FORMAT,
+        DISCLOSURE_SECTION,
+        *disclosure_2019(license_items="32 | 增1 | 40"),
+        previous=(
+            "某市某局2019年政府信息公开工作年度报告",
+            DISCLOSURE_SECTION,
+            *disclosure_2019(license_items="30 | 增2 | 40"),
+        ),
+    ),
 )
-def crossyear_previous_items(previous: AnnualReport, current: AnnualReport) -> Iterator[Finding]:
+def crossyear_previous_items(
+    previous: AnnualReport, current: AnnualReport, this: Rule
+) -> Iterator[Finding]:
     p, c = previous.disclosure, current.disclosure
     if p is None or c is None or p.era is not Era.V2019 or c.era is not Era.V2019:
         return
@@ -113,8 +175,7 @@ def crossyear_previous_items(previous: AnnualReport, current: AnnualReport) -> I
     for row in ("admin_license", "other_services", "admin_penalty", "admin_enforcement",
                 "admin_fees"):  # fmt: skip
         finding = identity_finding(
-            "X103",
-            Severity.WARNING,
+            this,
             [now.term(row, "previous_items")],
             [
                 _earlier(before.term(row, "previous_items"), previous),

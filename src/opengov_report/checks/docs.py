@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .catalogue import RULES
+from .examples import Example
 from .registry import Rule, RuleScope
 
 __all__ = ["rule_text", "rules_markdown"]
@@ -20,14 +21,37 @@ _FAMILIES = (
 )
 
 
+def _example_parts(example: Example) -> list[tuple[str, str]]:
+    """The texts of an example with what each is: the report, or the report on the year
+    before and the report, for a rule over two reports."""
+    if example.previous is None:
+        return [("", example.text)]
+    return [("the report on the year before", example.previous), ("the report", example.text)]
+
+
 def rule_text(rule: Rule) -> str:
-    """One rule as text, for ``opengov-report rules CODE``."""
+    """One rule as text, with its examples, for ``opengov-report rules CODE``."""
     scope = " (over two consecutive reports)" if rule.scope is RuleScope.PAIR else ""
-    return (
+    out = [
         f"{rule.code} {rule.name}\n"
         f"severity: {rule.severity.value}; tag: {rule.tag.value}{scope}\n\n"
         f"{rule.summary}\n\n{rule.explanation}\n"
-    )
+    ]
+    for what, example in (("fires on", rule.failing), ("passes", rule.passing)):
+        for part, text in _example_parts(example):
+            out.append(f"\nIt {what}{f' ({part})' if part else ''}:\n\n")
+            out.append("".join(f"    {line}\n" for line in text.splitlines()))
+    return "".join(out)
+
+
+def _example_markdown(heading: str, example: Example) -> list[str]:
+    """An example as Markdown: a line that says what it is, and each text in a code block."""
+    lines: list[str] = []
+    for part, text in _example_parts(example):
+        lines += ["", f"{heading}{f' ({part})' if part else ''}:", "", "```text"]
+        lines += text.splitlines()
+        lines.append("```")
+    return lines
 
 
 def rules_markdown() -> str:
@@ -44,6 +68,12 @@ def rules_markdown() -> str:
         "Blank arithmetic: an identity over blank, 无 or dash cells is reported at `info` when it",
         "holds only if they are read as 0, at `warning` when one whole side is blank, and at the",
         "rule's severity when it fails even with them as 0.",
+        "",
+        "Every rule shows a text it fires on and a like one it passes: fragments of a report",
+        "(a title, a heading, the rows of the table the rule reads; table cells between `|`, as",
+        "the parser reads them), which a test runs, so that they stay true.  Other rules may",
+        "fire on a fragment (a table the format wants is absent): an example speaks for its own",
+        "rule only.",
         "",
         "| code | name | severity | tag | summary |",
         "|---|---|---|---|---|",
@@ -70,4 +100,6 @@ def rules_markdown() -> str:
                 "",
                 r.explanation + scope,
             ]
+            lines += _example_markdown("Fires on", r.failing)
+            lines += _example_markdown("Passes", r.passing)
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from ..model.tables import (
     APPLICATIONS,
@@ -26,7 +27,10 @@ from ..recognize.labels import (
     REVIEW_GROUP_LABELS,
 )
 from .arithmetic import Term, value_finding
-from .finding import LOCATION_SETTERS, Finding, Location, Number, Severity
+from .finding import LOCATION_SETTERS, Finding, Location, Number
+
+if TYPE_CHECKING:
+    from .registry import Rule
 
 __all__ = [
     "ROW_LABELS",
@@ -260,8 +264,7 @@ class GridIndex:
 
     def identity_finding(
         self,
-        code: str,
-        severity: Severity,
+        rule: Rule,
         left: Sequence[tuple[str, str]],
         right: Sequence[tuple[str, str]],
         *,
@@ -273,8 +276,7 @@ class GridIndex:
         """:func:`~.arithmetic.identity_finding` over these cells (``(row, column)`` pairs)."""
         get = self._values.get
         return value_finding(
-            code,
-            severity,
+            rule,
             list(map(get, left)),
             list(map(get, right)),
             lambda: self.locations((*left, *right)),

@@ -20,9 +20,10 @@ from ..model.tables import LEGACY, LegacyRow, LegacyTable
 from ..model.values import Value
 from .arithmetic import value_finding
 from .context import Context
+from .examples import LEGACY_HEAD, example
 from .finding import Finding, Location, Severity, new_locations
 from .grid import squash
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["children"]
 
@@ -155,8 +156,20 @@ def _families(report: AnnualReport) -> list[_Family]:
     "主动公开政府信息数, 主要负责同志参加新闻发布会次数 ≤ 参加或举办新闻发布会总次数, each "
     "涉及…/危及…/不是… reason ≤ 不同意公开答复数.  Only rows with the parent's unit are "
     "compared.  format-spec §6.5 L-1 (STRUCTURAL).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| 一、主动公开情况 | | |",
+        "| （一）主动公开政府信息数 | 条 | 60 |",
+        "| 其中：主动公开规范性文件数 | 条 | 61 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| 一、主动公开情况 | | |",
+        "| （一）主动公开政府信息数 | 条 | 60 |",
+        "| 其中：主动公开规范性文件数 | 条 | 2 |",
+    ),
 )
-def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
+def legacy_part_exceeds_parent(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, qizhong, _ in ctx.memo("legacy:families", _families):
         if not qizhong:
             continue
@@ -169,9 +182,7 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
                 kv = _value(kid, column)
                 k = kv.number if kv is not None else None
                 if k is not None and k > p:
-                    yield Finding(
-                        "L101",
-                        Severity.ERROR,
+                    yield this.finding(
                         f"{squash(kid.label)} {k} is more than {squash(parent.label)} {p}, "
                         "of which it is a part",
                         _locations(ctx, ((kid, column), (parent, column))),
@@ -190,8 +201,20 @@ def legacy_part_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     "从事政府信息公开工作人员数 = 专职人员数 + 兼职人员数 and 申请办结数 = 按时办结数 + "
     "延期办结数: the two parts are complementary by their labels.  format-spec §6.5 L-2, L-3 "
     "(STRUCTURAL).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （四）从事政府信息公开工作人员数 | 人 | 5 |",
+        "| 1.专职人员数 | 人 | 1 |",
+        "| 2.兼职人员数 | 人 | 3 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （四）从事政府信息公开工作人员数 | 人 | 5 |",
+        "| 1.专职人员数 | 人 | 1 |",
+        "| 2.兼职人员数 | 人 | 4 |",
+    ),
 )
-def legacy_partition(ctx: Context) -> Iterator[Finding]:
+def legacy_partition(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
         if not partition:
             continue
@@ -200,8 +223,7 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
                 continue
             name = squash(parent.label)
             finding = value_finding(
-                "L102",
-                Severity.ERROR,
+                this,
                 [_value(parent, column)],
                 [_value(k, column) for k in kids],
                 partial(_locations, ctx, [(parent, column), *[(k, column) for k in kids]]),
@@ -226,8 +248,20 @@ def legacy_partition(ctx: Context) -> Iterator[Finding]:
     "reason the list does not name, pending cases that have no row).  Not applied to "
     "主动公开政府信息数, which counts a document once however many channels carried it (see "
     "L202).  format-spec §6.5 L-4 … L-7 (HEURISTIC).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| 1.当面申请数 | 件 | 1 |",
+        "| 2.网络申请数 | 件 | 1 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| 1.当面申请数 | 件 | 1 |",
+        "| 2.网络申请数 | 件 | 2 |",
+    ),
 )
-def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
+def legacy_sum_of_items(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table, parent, kids, _, partition in ctx.memo("legacy:families", _families):
         if len(kids) < 2 or partition or parent.id == "proactive_total":
             continue
@@ -236,8 +270,7 @@ def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
                 continue
             name = squash(parent.label)
             finding = value_finding(
-                "L201",
-                Severity.WARNING,
+                this,
                 [_value(parent, column)],
                 [_value(k, column) for k in kids],
                 partial(_locations, ctx, [(parent, column), *[(k, column) for k in kids]]),
@@ -259,8 +292,22 @@ def legacy_sum_of_items(ctx: Context) -> Iterator[Finding]:
     "主动公开政府信息数 counts each piece of information once (不同渠道和方式公开相同信息计1条), "
     "so each channel row (政府网站, 政务微博, 政务微信 … 公开政府信息数) ≤ it ≤ the sum of the "
     "channel rows.  format-spec §6.5 L-8 (HEURISTIC).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （一）主动公开政府信息数 | 条 | 70 |",
+        "| 1.政府网站公开政府信息数 | 条 | 50 |",
+        "| 2.政务微博公开政府信息数 | 条 | 10 |",
+        "| 3.政务微信公开政府信息数 | 条 | 5 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （一）主动公开政府信息数 | 条 | 60 |",
+        "| 1.政府网站公开政府信息数 | 条 | 50 |",
+        "| 2.政务微博公开政府信息数 | 条 | 10 |",
+        "| 3.政务微信公开政府信息数 | 条 | 5 |",
+    ),
 )
-def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
+def legacy_proactive_channels(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table = report.legacy
     if table is None:
@@ -278,9 +325,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
             continue
         for r, n in known:
             if n is not None and n > t:
-                yield Finding(
-                    "L202",
-                    Severity.WARNING,
+                yield this.finding(
                     f"{squash(r.label)} {n} is more than {squash(total.label)} {t}",
                     _locations(ctx, ((total, column), (r, column))),
                     expected=n,
@@ -290,9 +335,7 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
         if len(known) == len(channels):
             s = sum(n for _, n in known if n is not None)
             if t > s:
-                yield Finding(
-                    "L202",
-                    Severity.WARNING,
+                yield this.finding(
                     f"{squash(total.label)} {t} is more than its channels together "
                     f"({' + '.join(str(n) for _, n in known)} = {s})",
                     _locations(ctx, [(total, column), *[(r, column) for r in channels]]),
@@ -311,8 +354,18 @@ def legacy_proactive_channels(ctx: Context) -> Iterator[Finding]:
     "The legacy table has no carry-over row, so applications closed in a year are normally no "
     "more than those received in it; applications carried over from the year before make it "
     "fail legitimately.  format-spec §6.5 L-9 (HEURISTIC).",
+    failing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| （二）申请办结数 | 件 | 4 |",
+    ),
+    passing=example(
+        *LEGACY_HEAD,
+        "| （一）收到申请数 | 件 | 3 |",
+        "| （二）申请办结数 | 件 | 3 |",
+    ),
 )
-def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
+def legacy_closed_exceeds_received(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table = report.legacy
     if table is None:
@@ -325,9 +378,7 @@ def legacy_closed_exceeds_received(ctx: Context) -> Iterator[Finding]:
         c = cv.as_int() if cv is not None else None
         r = rv.as_int() if rv is not None else None
         if c is not None and r is not None and c > r:
-            yield Finding(
-                "L203",
-                Severity.WARNING,
+            yield this.finding(
                 f"{squash(closed.label)} {c} is more than {squash(received.label)} {r}",
                 _locations(ctx, ((closed, column), (received, column))),
                 expected=r,

@@ -19,9 +19,19 @@ from ..model.forms import APPLICATION_FORM
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
-from .finding import Finding, Location, Severity, new_finding, new_locations
+from .examples import (
+    APPLICATIONS_SECTION,
+    DISCLOSURE_SECTION,
+    REVIEWS_SECTION,
+    TITLE,
+    applications_rows,
+    disclosure_2021,
+    example,
+    reviews_row,
+)
+from .finding import Finding, Location, Severity, new_locations
 from .grid import ROW_LABELS, squash
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
 
@@ -111,16 +121,18 @@ def _outlined(report: AnnualReport) -> list[tuple[int | None, Section]] | None:
     "Every other rule finds nothing in such a text, so without this one it would pass "
     "silently.  Reported at error, the default ``--fail-on``, so ``opengov-report check`` "
     "exits 1 on it.",
+    failing=example("404 Not Found", "您访问的页面不存在或已被删除。"),
+    passing=example(
+        TITLE, "一、总体情况", "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》。"
+    ),
 )
-def no_report_recognized(ctx: Context) -> Iterator[Finding]:
+def no_report_recognized(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     if not nothing_recognized(report):
         return
     size = len(report.document.text)
     what = "an empty text" if not report.document.text.strip() else f"a text of {size} characters"
-    yield Finding(
-        "O100",
-        Severity.ERROR,
+    yield this.finding(
         f"no report was recognised in {what}: no title, no outline heading, no table",
         (),
         source=ctx.source,
@@ -138,8 +150,36 @@ def no_report_recognized(ctx: Context) -> Iterator[Finding]:
     "五、存在的主要问题及改进情况, 六、其他需要报告的事项 (wording varies; a section is "
     "recognised by the words of its title).  Reports with fewer than three top-level headings "
     "are not judged.  format-spec §4.1, §5.1.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
 )
-def outline_section_missing(ctx: Context) -> Iterator[Finding]:
+def outline_section_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     sections = ctx.memo("outline", _outlined)
     if sections is None:
         return
@@ -148,9 +188,7 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
         if index not in present:
             after = [s for kind, s in sections if kind is not None and kind < index]
             where = (_heading_location(after[-1]),) if after else ()
-            yield Finding(
-                "O101",
-                Severity.WARNING,
+            yield this.finding(
                 f"the outline has no section {title}",
                 where,
                 source=ctx.source,
@@ -165,8 +203,38 @@ def outline_section_missing(ctx: Context) -> Iterator[Finding]:
     "The required sections are not in the official order.",
     "The six sections of the 2019/2021 formats come in a fixed order (一 … 六).  format-spec "
     "§4.1, §5.1.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、其他需要报告的事项",
+        "无。",
+        "六、存在的主要问题及改进情况",
+        "无。",
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
 )
-def outline_section_order(ctx: Context) -> Iterator[Finding]:
+def outline_section_order(ctx: Context, this: Rule) -> Iterator[Finding]:
     sections = ctx.memo("outline", _outlined)
     if sections is None:
         return
@@ -176,9 +244,7 @@ def outline_section_order(ctx: Context) -> Iterator[Finding]:
         if kind is None:
             continue
         if kind < highest and highest_section is not None:
-            yield Finding(
-                "O102",
-                Severity.WARNING,
+            yield this.finding(
                 f"section {squash(section.heading.numbering.text + section.title)} "
                 f"({REQUIRED_SECTIONS[kind][0]}) comes after "
                 f"{squash(highest_section.heading.numbering.text + highest_section.title)}",
@@ -208,20 +274,46 @@ _ANOMALY = {
     "then ``六、``), a skipped number, a repeated one, or a first heading that does not start at "
     "1 is reported where it stands.  A numbered row label of table 三 that a PDF's text put "
     "on a line of its own (``5.要求行政机关确认或重新出``) is a table row, not a heading.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四．政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "5、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "无。",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ),
 )
-def outline_numbering(ctx: Context) -> Iterator[Finding]:
+def outline_numbering(ctx: Context, this: Rule) -> Iterator[Finding]:
     for section in ctx.sections():
         h = section.heading
         if h.anomaly is not None and not _is_table_row_label(h.title):
             name = squash(h.numbering.text + h.title)
-            yield new_finding(
-                "O103",
-                Severity.WARNING,
+            yield this.finding(
                 f"heading {name[:40]} {_ANOMALY[h.anomaly]}",
                 (_heading_location(section, name),),
-                None,
-                None,
-                ctx.source,
+                source=ctx.source,
             )
 
 
@@ -248,8 +340,30 @@ def _is_table_row_label(title: str) -> bool:
     "Reports in the 2019 and 2021 formats give three tables: 二 (主动公开), 三 (申请) and 四 "
     "(复议诉讼).  A table replaced by a sentence (本年度未收到政府信息公开申请) is a statement, "
     "not a missing table.  format-spec §4, §5.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(),
+        APPLICATIONS_SECTION,
+        "本年度收到和处理政府信息公开申请情况如下。",
+        REVIEWS_SECTION,
+        *reviews_row("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "无。",
+        DISCLOSURE_SECTION,
+        *disclosure_2021(),
+        APPLICATIONS_SECTION,
+        "本年度未收到政府信息公开申请。",
+        REVIEWS_SECTION,
+        *reviews_row("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
 )
-def table_missing(ctx: Context) -> Iterator[Finding]:
+def table_missing(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     if report.era not in (Era.V2019, Era.V2021):
         return
@@ -260,9 +374,7 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
             continue
         top = _top_sections(report.document)
         section = next((s for s in top if section_kind(s.title) == index), None)
-        yield Finding(
-            "O104",
-            Severity.WARNING,
+        yield this.finding(
             f"no {_TABLE_NAME[table]} was found",
             (_heading_location(section),) if section is not None else (),
             source=ctx.source,
@@ -278,8 +390,10 @@ def table_missing(ctx: Context) -> Iterator[Finding]:
     "The recogniser lists what a table should hold but which it did not find: whole rows "
     "(lost in a damaged PDF extraction), cells whose count does not fit the columns, glued "
     "digits whose split is not unique.  Identities over them are not checked.",
+    failing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021(penalties=False)),
+    passing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021()),
 )
-def table_incomplete(ctx: Context) -> Iterator[Finding]:
+def table_incomplete(ctx: Context, this: Rule) -> Iterator[Finding]:
     for table in ctx.report.tables:
         if not table.missing:
             continue  # (most tables: nothing to report, nothing to build)
@@ -289,9 +403,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
         lost = [m.row for m in table.missing if m.column is None]
         if lost:
             written = "、".join(squash(labels.get(r, r)) for r in lost)
-            yield Finding(
-                "O105",
-                Severity.WARNING,
+            yield this.finding(
                 f"{name}: {len(lost)} row{'s' if len(lost) > 1 else ''} not found ({written})",
                 (
                     where,
@@ -307,9 +419,7 @@ def table_incomplete(ctx: Context) -> Iterator[Finding]:
             label = squash(labels.get(row, row))
             reasons = "; ".join(dict.fromkeys(reason for _, reason in found))
             n = len(found)
-            yield Finding(
-                "O105",
-                Severity.WARNING,
+            yield this.finding(
                 f"{name}: {n} cell{'s' if n > 1 else ''} of row {label} missing ({reasons})",
                 (where, *(Location(table.table_id, row, c, label) for c, _ in found)),
                 source=ctx.source,
@@ -339,8 +449,16 @@ def line_spans(text: str) -> list[Span]:
     "A row inside a recognised table whose label matches no row of the format.",
     "The row is kept as written (``unrecognized``) and takes part in no identity: a regional "
     "extra row, a label too damaged to match, or a row of another table.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *applications_rows()[:-1],
+        "| （八）行政申诉数 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        *applications_rows()[-1:],
+    ),
+    passing=example(TITLE, APPLICATIONS_SECTION, *applications_rows()),
 )
-def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
+def table_unrecognized_row(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     spans: list[Span] | None = None
     for table in report.tables:
@@ -348,9 +466,7 @@ def table_unrecognized_row(ctx: Context) -> Iterator[Finding]:
             if spans is None:
                 spans = line_spans(report.document.text)
             span = spans[row.line - 1] if 0 < row.line <= len(spans) else None
-            yield Finding(
-                "O106",
-                Severity.INFO,
+            yield this.finding(
                 f"{_TABLE_NAME[table.table_id]}: row {squash(row.label)[:40]!r} is not a row "
                 "of the format",
                 (Location(table.table_id, None, None, row.label, span),),

@@ -20,9 +20,17 @@ from ..model.report import AnnualReport
 from ..model.values import Value
 from ..numerals import chinese_number
 from .context import Context
+from .examples import (
+    APPLICATIONS_SECTION,
+    REVIEWS_SECTION,
+    TITLE,
+    applications_rows,
+    example,
+    reviews_row,
+)
 from .finding import Finding, Location, Severity
 from .grid import GridIndex
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["Statement", "stated_counts"]
 
@@ -128,16 +136,14 @@ def _int(value: Value | None) -> int | None:
 
 
 def _finding(
-    code: str,
+    this: Rule,
     s: Statement,
     table_says: str,
     cells: tuple[Location, ...],
     expected: int,
     source: str | None,
 ) -> Finding:
-    return Finding(
-        code,
-        Severity.WARNING,
+    return this.finding(
         f"the text says {s.text!r} ({s.number}), but {table_says}",
         (Location(None, None, None, s.text, s.span), *cells),
         expected=expected,
@@ -170,8 +176,22 @@ def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
     "applications carried over too — and 办结N件 with （七）总计; in a legacy report with "
     "收到申请数 and 申请办结数.  Sentences about parts (按时办结) or about reviews and "
     "complaints are not read.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度共收到政府信息公开申请8件。",
+        APPLICATIONS_SECTION,
+        *applications_rows(),
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度共收到政府信息公开申请5件。",
+        APPLICATIONS_SECTION,
+        *applications_rows(),
+    ),
 )
-def prose_applications(ctx: Context) -> Iterator[Finding]:
+def prose_applications(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     # (the numbers the text may state, the table's number, what the table says and where):
     # the last is made only for a statement that disagrees
@@ -200,9 +220,9 @@ def prose_applications(ctx: Context) -> Iterator[Finding]:
         return  # nothing to compare the text with: it need not be read
     for s in _statements(ctx):
         if s.what == "received" and received is not None and s.number not in received[0]:
-            yield _finding("P101", s, *received[2](), received[1], ctx.source)
+            yield _finding(this, s, *received[2](), received[1], ctx.source)
         elif s.what == "closed" and closed is not None and s.number != closed[0]:
-            yield _finding("P101", s, *closed[1](), closed[0], ctx.source)
+            yield _finding(this, s, *closed[1](), closed[0], ctx.source)
 
 
 _Says = Callable[[], tuple[str, tuple[Location, ...]]]
@@ -228,8 +248,22 @@ def _legacy_says(where: Location, n: int) -> tuple[str, tuple[Location, ...]]:
     "the 总计 of 行政复议, and with the 总计 of 未经复议直接起诉 + 复议后起诉 for lawsuits; in a "
     "legacy report with 行政复议数量 and 行政诉讼数量.  A sentence that counts both together is "
     "not read.",
+    failing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度发生行政复议2起。",
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
+    passing=example(
+        TITLE,
+        "一、总体情况",
+        "本年度发生行政复议1起，未发生行政诉讼。",
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
 )
-def prose_reviews(ctx: Context) -> Iterator[Finding]:
+def prose_reviews(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     # what the table says and the number; its cells are located only for a finding
     known: dict[str, tuple[int, str, Callable[[], tuple[Location, ...]]]] = {}
@@ -261,7 +295,7 @@ def prose_reviews(ctx: Context) -> Iterator[Finding]:
     for s in _statements(ctx):
         if s.what in known and s.number != known[s.what][0]:
             n, says, cells = known[s.what]
-            yield _finding("P102", s, says, cells(), n, ctx.source)
+            yield _finding(this, s, says, cells(), n, ctx.source)
 
 
 def _totals(g: GridIndex, rows: tuple[str, ...]) -> tuple[Location, ...]:

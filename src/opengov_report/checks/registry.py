@@ -3,6 +3,10 @@
 Rules register themselves with the :func:`rule` decorator in their family's module
 (``applications``, ``reviews`` …); :mod:`.catalogue` imports the families and exposes the
 closed, ordered catalogue.  Codes are stable: a code, once released, keeps its meaning.
+
+A rule's body is called with the rule itself (``this``) after what it reads, and makes each
+finding with :meth:`Rule.finding`: the code and the severity are the registry's, written once
+in the decorator; the body gives only the message, the places and the numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ..errors import OpenGovReportError
-from .finding import Finding, Severity
+from .examples import Example
+from .finding import Finding, Location, Number, Severity, new_finding
 
 if TYPE_CHECKING:
     from ..model.report import AnnualReport
@@ -32,8 +37,8 @@ __all__ = [
     "select_rules",
 ]
 
-ReportCheck = Callable[["Context"], Iterable[Finding]]
-PairCheck = Callable[["AnnualReport", "AnnualReport"], Iterable[Finding]]
+ReportCheck = Callable[["Context", "Rule"], Iterable[Finding]]
+PairCheck = Callable[["AnnualReport", "AnnualReport", "Rule"], Iterable[Finding]]
 _Check = TypeVar("_Check", bound=Callable[..., Iterable[Finding]])
 
 
@@ -66,7 +71,8 @@ class Rule:
 
     ``code`` (``A101``) and ``name`` (``applications-balance``) are stable; ``severity`` is the
     severity of a plain violation (a finding may be milder, e.g. when only blank cells are
-    involved); ``explanation`` cites the identity in format-spec terms.
+    involved); ``explanation`` cites the identity in format-spec terms; ``failing`` is a text
+    the rule fires on and ``passing`` a like one it does not (see :mod:`.examples`).
     """
 
     code: str
@@ -76,7 +82,32 @@ class Rule:
     summary: str
     explanation: str
     scope: RuleScope = RuleScope.REPORT
+    failing: Example = attrs.field(kw_only=True, repr=False)
+    passing: Example = attrs.field(kw_only=True, repr=False)
+    #: the rule's body: called with the report's :class:`~.context.Context` (a pair rule: the
+    #: previous and the current report) and the rule itself
     run: Callable[..., Iterable[Finding]] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def finding(
+        self,
+        message: str,
+        locations: tuple[Location, ...] = (),
+        *,
+        expected: Number | None = None,
+        actual: Number | None = None,
+        source: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule: its code and severity, the body's message and places.
+
+        ``severity`` is for blank arithmetic only (:func:`~.arithmetic.value_finding`): an
+        identity that holds if blank cells are read as 0 is said more mildly than the rule's
+        severity, never more seriously."""
+        if severity is None:
+            severity = self.severity
+        elif not self.severity.at_least(severity):
+            raise ValueError(f"rule {self.code}: {severity.value} is above its severity")
+        return new_finding(self.code, severity, message, locations, expected, actual, source)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -90,12 +121,16 @@ def rule(
     summary: str,
     explanation: str,
     *,
+    failing: Example,
+    passing: Example,
     scope: RuleScope = RuleScope.REPORT,
 ) -> Callable[[_Check], _Check]:
     """Register the decorated function as the rule ``code``.
 
     The function takes the :class:`~.context.Context` of the report being checked (two
-    reports for a pair rule) and yields findings.
+    reports for a pair rule) and the :class:`Rule` itself, and yields findings made with
+    :meth:`Rule.finding`.  ``failing`` and ``passing`` are the examples of its documentation:
+    a text it fires on, and a like one it does not.
     """
 
     def decorate(func: _Check) -> _Check:
@@ -103,7 +138,18 @@ def rule(
             raise ValueError(f"rule code {code} registered twice")
         if any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule name {name} registered twice")
-        _REGISTRY[code] = Rule(code, name, severity, tag, summary, explanation, scope, func)
+        _REGISTRY[code] = Rule(
+            code,
+            name,
+            severity,
+            tag,
+            summary,
+            explanation,
+            scope,
+            failing=failing,
+            passing=passing,
+            run=func,
+        )
         return func
 
     return decorate

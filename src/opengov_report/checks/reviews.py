@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from ..recognize.labels import REVIEW_GROUP_LABELS
 from .context import Context
+from .examples import REVIEWS_SECTION, TITLE, example, reviews_row
 from .finding import Finding, Severity
 from .grid import row_cells
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__: list[str] = []
 
@@ -22,8 +23,18 @@ __all__: list[str] = []
     "Each of the three groups of the table (行政复议, 未经复议直接起诉, 复议后起诉) has five "
     "columns, the last of which, 总计, is the total of the other four.  format-spec §4.4–§4.5 "
     "T4-1 (STRUCTURAL).",
+    failing=example(
+        TITLE,
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
+    passing=example(
+        TITLE,
+        REVIEWS_SECTION,
+        *reviews_row("1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ),
 )
-def reviews_group_total(ctx: Context) -> Iterator[Finding]:
+def reviews_group_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
     table, g = report.reviews, ctx.grid("reviews")
     if table is None or g is None:
@@ -35,8 +46,7 @@ def reviews_group_total(ctx: Context) -> Iterator[Finding]:
         if g.holds(left, right):
             continue
         finding = g.identity_finding(
-            "R101",
-            Severity.ERROR,
+            this,
             left,
             right,
             what=REVIEW_GROUP_LABELS.get(group, group),

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from ..document import Span
 from .context import Context
+from .examples import TITLE, example
 from .finding import Finding, Location, Severity
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["REPLACEMENT"]
 
@@ -27,8 +28,10 @@ _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
     "each byte sequence that is not valid in the encoding; a text may also carry them from "
     "before it was published.  A number or a label with one in it may be read wrongly or not "
     "at all.  One finding per report: how many there are, and where the first one is.",
+    failing=example(TITLE, "一、总体情况", "本年度共收到政府信息公开申请\ufffd件。"),
+    passing=example(TITLE, "一、总体情况", "本年度共收到政府信息公开申请5件。"),
 )
-def text_replacement_characters(ctx: Context) -> Iterator[Finding]:
+def text_replacement_characters(ctx: Context, this: Rule) -> Iterator[Finding]:
     text = ctx.report.document.text
     first = text.find(REPLACEMENT)
     if first < 0:
@@ -40,9 +43,7 @@ def text_replacement_characters(ctx: Context) -> Iterator[Finding]:
         start = m.end()
     span = Span(first, first + 1, line, first - start + 1)
     plural = "s" if count > 1 else ""
-    yield Finding(
-        "I101",
-        Severity.WARNING,
+    yield this.finding(
         f"{count} replacement character{plural} (U+FFFD) in the text, the first at line "
         f"{line}, column {span.column}: bytes that could not be decoded",
         (Location(label=REPLACEMENT, span=span),),

@@ -12,9 +12,19 @@ from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
 from ..model.values import MONEY_UNITS, Value, ValueKind
 from .context import Context
-from .finding import Finding, Location, Severity, new_finding, new_locations
+from .examples import (
+    APPLICATIONS_HEAD,
+    APPLICATIONS_SECTION,
+    DISCLOSURE_SECTION,
+    TITLE,
+    TITLE_2019_FORMAT,
+    disclosure_2019,
+    disclosure_2021,
+    example,
+)
+from .finding import Finding, Location, Severity, new_locations
 from .grid import official_column_label, official_column_labels, official_row_label, squash
-from .registry import RuleTag, rule
+from .registry import Rule, RuleTag, rule
 
 __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
 
@@ -207,20 +217,28 @@ _squashed = _SQUASHED.__getitem__
     "written.  The forms want a number (0 where there is nothing) in every value cell of tables "
     "二, 三 and 四 and in every indicator row of a legacy 统计表.  One finding per table row, "
     "naming its blank cells.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | | 0 | 0 | 0 | 0 | 4 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+    ),
 )
-def value_blank(ctx: Context) -> Iterator[Finding]:
+def value_blank(ctx: Context, this: Rule) -> Iterator[Finding]:
     for figures in _figures(ctx).blank:
         n = len(figures)
         row, columns, locations = _located(ctx, figures)
-        yield new_finding(
-            "V101",
-            Severity.WARNING,
+        yield this.finding(
             f"row {row}: {n} blank cell{'s' if n > 1 else ''} "
             f"where a number is wanted ({', '.join(columns)})",
             locations,
-            None,
-            None,
-            ctx.source,
+            source=ctx.source,
         )
 
 
@@ -233,21 +251,29 @@ def value_blank(ctx: Context) -> Iterator[Finding]:
     "无 (none) and —— (not applicable) are facts of their own, kept apart from 0; the forms "
     "want a number in every value cell.  Identities read them as 0 only to say whether they "
     "would then hold (see the arithmetic rules).  One finding per table row.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 二、上年结转政府信息公开申请数量 | 无 | 无 | 无 | 无 | 无 | 无 | 无 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    ),
 )
-def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
+def value_none_or_dash(ctx: Context, this: Rule) -> Iterator[Finding]:
     for figures in _figures(ctx).none_or_dash:
         row, columns, locations = _located(ctx, figures)
         written = ", ".join(
             [f"{c} {_squashed(f.value.raw)}" for c, f in zip(columns, figures, strict=True)]
         )
-        yield new_finding(
-            "V102",
-            Severity.INFO,
+        yield this.finding(
             f"row {row}: 无/—— where the form wants a number ({written})",
             locations,
-            None,
-            None,
-            ctx.source,
+            source=ctx.source,
         )
 
 
@@ -260,8 +286,20 @@ def value_none_or_dash(ctx: Context) -> Iterator[Finding]:
     "The value of the cell could not be read (``约10``, ``1.2.3``, words): it is kept as "
     "written, and the identities it takes part in are not checked.  A cell the table lists "
     "as missing (glued digits no constraint cuts) is reported by O105 instead.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | 约1 | 0 | 0 | 0 | 0 | 5 |",
+    ),
+    passing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |",
+    ),
 )
-def value_unreadable(ctx: Context) -> Iterator[Finding]:
+def value_unreadable(ctx: Context, this: Rule) -> Iterator[Finding]:
     # a cell its table lists as missing (glued digits left uncut …) is O105's to report
     listed = {
         (table.table_id, m.row, m.column) for table in ctx.report.tables for m in table.missing
@@ -269,9 +307,7 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     for f in _figures(ctx).unreadable:
         if (f.table, f.row, f.column) in listed:
             continue
-        yield Finding(
-            "V103",
-            Severity.WARNING,
+        yield this.finding(
             f"row {_row(f)}, column {_col(f)}: unreadable value {squash(f.value.raw)!r}",
             (_location(f),),
             source=ctx.source,
@@ -287,14 +323,21 @@ def value_unreadable(ctx: Context) -> Iterator[Finding]:
     "Counts of documents, decisions, applications and cases cannot be negative; only the "
     "本年增/减 column of the 2019 table 二 holds signed changes.  format-spec §4.5, §5.2 "
     "(all counts are non-negative integers).",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 四、结转下年度继续办理 | -1 | 0 | 0 | 0 | 0 | 0 | -1 |",
+    ),
+    passing=example(
+        TITLE_2019_FORMAT, DISCLOSURE_SECTION, *disclosure_2019(license_items="30 | -5 | 40")
+    ),
 )
-def value_negative(ctx: Context) -> Iterator[Finding]:
+def value_negative(ctx: Context, this: Rule) -> Iterator[Finding]:
     for f in _figures(ctx).numbered:
         n = f.value.number
         if n is not None and n < 0 and _wants_count(f):
-            yield Finding(
-                "V104",
-                Severity.ERROR,
+            yield this.finding(
                 f"row {_row(f)}, column {_col(f)}: negative count {squash(f.value.raw)}",
                 (_location(f),),
                 expected=0,
@@ -313,8 +356,15 @@ def value_negative(ctx: Context) -> Iterator[Finding]:
     "Count cells hold whole numbers without units; amount cells (本年收费金额, 采购总金额) hold "
     "money; only 本年增/减 holds signed changes (增23, 减13).  A unit or decimal in a count cell "
     "usually means the cell was shifted or filled in the wrong column.  format-spec §8.",
+    failing=example(
+        TITLE,
+        APPLICATIONS_SECTION,
+        *APPLICATIONS_HEAD,
+        "| 三、本年度办理结果 | （一）予以公开 | 2.5 | 0 | 0 | 0 | 0 | 0 | 2.5 |",
+    ),
+    passing=example(TITLE, DISCLOSURE_SECTION, *disclosure_2021(fees="1.25")),
 )
-def value_kind(ctx: Context) -> Iterator[Finding]:
+def value_kind(ctx: Context, this: Rule) -> Iterator[Finding]:
     for f in _figures(ctx).numbered:
         kind = f.value.kind
         if kind is not _COUNT and kind is not _AMOUNT and kind is not _CHANGE:
@@ -330,9 +380,7 @@ def value_kind(ctx: Context) -> Iterator[Finding]:
         elif (f.table, f.column) in AMOUNT_COLUMNS and kind is ValueKind.COUNT and f.value.unit:
             why = f"a count ({f.value.unit}) in an amount cell"
         if why is not None:
-            yield Finding(
-                "V105",
-                Severity.WARNING,
+            yield this.finding(
                 f"row {_row(f)}, column {_col(f)}: {why}: {squash(f.value.raw)!r}",
                 (_location(f),),
                 source=ctx.source,
