@@ -294,3 +294,69 @@ def test_a_glued_reviews_row_is_cut_by_its_group_totals() -> None:
     table = parse(as_written).reviews
     assert table is not None
     assert [table.row("review")[c].number for c in ("upheld", "corrected", "total")] == [2, 1, 3]
+
+
+_TITLE = "某市某局2022年政府信息公开工作年度报告\n"
+_HEAD_APPLICATIONS = (
+    "三、收到和处理政府信息公开申请情况\n"
+    "| | 自然人 | 法人或其他组织 | | | | | 总计 |\n"
+    "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |\n"
+)
+
+
+def test_a_table_four_head_padded_to_fifteen_columns_is_no_table_three() -> None:
+    """Table 四's second head row names 总计 among its results; padded with empty cells it
+    still holds no row of table 三 (the report prints no table 三)."""
+    text = _TITLE + (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | "
+        "| 复议后起诉 | | | | |\n"
+        "| | | | | | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 "
+        "| 其他结果 | 尚未审结 | 总计 |\n"
+        "| 0 | 1 | 1 | 0 | 2 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |\n"
+    )
+    report = parse(text)
+    assert report.applications is None
+    assert report.reviews is not None and report.reviews.cell("review", "total").number == 2  # type: ignore[union-attr]
+
+
+def test_a_value_written_with_words_is_kept_and_the_row_read() -> None:
+    """``约4`` where 自然人's number goes: the cell is kept as written (unreadable), the row's
+    other cells are read, and the label is the row's own."""
+    text = (
+        _TITLE
+        + _HEAD_APPLICATIONS
+        + (
+            "| 一、本年新收政府信息公开申请数量 | 约4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+            "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        )
+    )
+    table = parse(text).applications
+    assert table is not None
+    cells = {c.column: c for c in table.cells if c.row == "new_received"}
+    assert cells["natural_person"].value.kind is ValueKind.UNREADABLE
+    assert cells["natural_person"].value.raw == "约4"
+    assert cells["natural_person"].row_label == "一、本年新收政府信息公开申请数量"
+    assert cells["total"].value.number == 4
+    assert not [m for m in table.missing if m.row == "new_received"]
+
+
+def test_a_subtotal_column_under_a_two_row_head() -> None:
+    """A report adds 小计 after the five organisation columns, on the head's second row;
+    总计, on its first row, is still the last column."""
+    text = _TITLE + (
+        "三、收到和处理政府信息公开申请情况\n"
+        "| | 自然人 | 法人或其他组织 | | | | | | 总计 |\n"
+        "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计 | |\n"
+        "| 一、本年新收政府信息公开申请数量 | 3 | 1 | 0 | 0 | 0 | 1 | 2 | 5 |\n"
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    )
+    table = parse(text).applications
+    assert table is not None
+    row = {c.column: c.value.number for c in table.cells if c.row == "new_received"}
+    assert row == {
+        "natural_person": 3, "commercial_enterprise": 1, "research_institution": 0,
+        "social_welfare_organization": 0, "legal_service_organization": 0,
+        "other_organization": 1, "legal_entity_subtotal": 2, "total": 5,
+    }  # fmt: skip

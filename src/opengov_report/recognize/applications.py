@@ -10,6 +10,7 @@ split that is not unique is left unresolved and reported as missing.  Nothing is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..document import CellData, Span
@@ -18,6 +19,7 @@ from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
 from .build import row_cells
 from .glued_rows import split_glued_rows
+from .label_facts import LabelFacts
 from .labels import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -48,6 +50,42 @@ class _Found:
         self.view = view
 
 
+def _values_written_in_words(view: RowView, width: int) -> tuple[str, tuple[CellData, ...]] | None:
+    """The label and value cells of a row whose first values hold words (``约4``, ``4件左右``),
+    read as labels: the short cells after the row's own label that hold a digit and no
+    numbering are the values the form wants there, kept as written (unreadable: rule V103
+    reports them), when with them the row has the table's width; None otherwise."""
+    labels = view.labels
+    k = len(labels)
+    while k > 1 and _is_worded_value(labels[k - 1][CONTENT]):
+        k -= 1
+    if k == len(labels):
+        return None
+    cells = trim_values(labels[k:] + view.values, width)
+    if cells is None:
+        return None
+    return " ".join(cell[CONTENT].strip() for cell in labels[:k]), cells
+
+
+def _is_worded_value(text: str) -> bool:
+    text = text.strip()
+    return (
+        len(text) <= _WORDED_VALUE_MAX
+        and any(c.isdigit() for c in text)
+        and _NUMBERING_RE.match(text) is None
+    )
+
+
+#: the longest cell read as a value written in words, and a row label's numbering
+_WORDED_VALUE_MAX = 8
+_NUMBERING_RE = re.compile(r"[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）、.．]")
+
+
+def _names_review(fact: LabelFacts) -> bool:
+    """A word only table 四's head holds: a group (行政复议 …) or a result other than 总计."""
+    return fact.review_group is not None or fact.review_column not in (None, "total")
+
+
 def recognize_applications(views: Sequence[RowView], report_era: Era) -> ApplicationTable | None:
     """The applications table, or None when the report has no row of it."""
     found: list[_Found] = []
@@ -68,6 +106,8 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             # its 总计 is a column, not the row （七）总计
             header_columns.extend(columns)
             continue
+        if not view.has_values and any(_names_review(f) for f in facts):
+            continue  # a head of table 四 (… 尚未审结 | 总计 | 结果维持 …): its 总计 is a column
         for fact in facts:
             g = fact.application_group
             r = fact.application_row(g or group)
@@ -114,11 +154,16 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
         if f.view.is_glued:
             glued.append(f)
             continue
+        label = f.label
         fitted = trim_values(f.view.values, len(table_columns))
+        if fitted is None:
+            worded = _values_written_in_words(f.view, len(table_columns))
+            if worded is not None:
+                label, fitted = worded
         if fitted is None:
             missing.extend(Missing(f.row_id, c, "cell count does not fit") for c in table_columns)
             continue
-        by_row[f.row_id] = row_cells(f.row_id, table_columns, fitted, f.label)
+        by_row[f.row_id] = row_cells(f.row_id, table_columns, fitted, label)
     if glued:
         known = [c for row in by_row.values() for c in row]
         for c in _resolve_glued(glued, table_columns, known, missing):
@@ -155,19 +200,16 @@ def _table_era(found: list[_Found], report_era: Era) -> Era:
 
 
 def _columns(header: list[str]) -> tuple[str, ...]:
-    """Columns from the header when it names them all in a plausible order, else official."""
+    """Columns from the header when it names them all, 自然人 first, else official.  总计
+    closes the table whatever row of a two-row head names it (自然人 | 法人或其他组织 | 总计
+    over 商业企业 … 其他 | 小计)."""
     seen: list[str] = []
     for c in header:
         if c not in seen:
             seen.append(c)
     official = tuple(APPLICATION_COLUMNS)
-    if (
-        len(seen) >= len(official)
-        and seen[0] == official[0]
-        and seen[-1] == official[-1]
-        and set(official) <= set(seen)
-    ):
-        return tuple(seen)
+    if len(seen) >= len(official) and seen[0] == official[0] and set(official) <= set(seen):
+        return (*(c for c in seen if c != official[-1]), official[-1])
     return official
 
 
