@@ -17,13 +17,12 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 
 from __future__ import annotations
 
-import collections
 import itertools
 import operator
 import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, count, repeat
-from typing import Any
+from typing import Any, Literal, get_args
 
 from lark import Token
 from lark.common import LexerConf
@@ -56,16 +55,93 @@ from .numerals import chinese_number
 
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
 
+#: what a segment is.  The first pass gives each segment one of the kinds a line can have
+#: alone; the later passes refine them (a cell becomes a paragraph, blanks become table blanks,
+#: the title block's segments take their ``f_`` kinds …).
+SegmentKind = Literal[
+    # a line, or part of a line, by its text alone
+    "blank",  # empty, or white space only (no tab)
+    "cell",  # one tab-led cell (the cells layout)
+    "tsv",  # tab-separated cells
+    "pipe",  # ``| a | b |``
+    "pipe_rule",  # ``|---|---|``
+    "spaced",  # cells separated by runs of spaces
+    "glued",  # a label and its digits run together (part of a line)
+    "heading",  # a numbering and a title
+    "runin",  # the text after a heading's title on its line
+    "para",  # anything else
+    "url",  # noise: a URL line
+    "rule",  # noise: a rule (``====``)
+    "chrome",  # noise: a web page's chrome (``当前位置`` …)
+    "bookmark",  # noise: ``[bookmark: …]``
+    # given by the passes over the whole text
+    "page",  # noise: a lone page number
+    "cont",  # the next line of a wrapped cell (the cells layout)
+    "line",  # a cell of the lines layout (one cell per line, no tab)
+    "tblank",  # a blank line inside a table (between rows)
+    "lblank",  # a blank line inside a row of the lines layout
+    "merged",  # run-in text joined back to its line's paragraph (no node of its own)
+    # the title block
+    "f_blank",
+    "f_url",
+    "f_rule",
+    "f_chrome",
+    "f_bookmark",
+    "f_meta",  # ``发布日期：2022-01-25``
+    "f_title",
+]
+#: every segment kind
+SEGMENT_KINDS: frozenset[SegmentKind] = frozenset(get_args(SegmentKind))
+#: the kind in the title block of a segment of each kind that may open a report
+FRONT_KIND: dict[SegmentKind, SegmentKind] = {
+    "blank": "f_blank",
+    "url": "f_url",
+    "rule": "f_rule",
+    "chrome": "f_chrome",
+    "bookmark": "f_bookmark",
+}
+#: the kinds of the title block's segments
+FRONT_KINDS: frozenset[SegmentKind] = frozenset({*FRONT_KIND.values(), "f_meta", "f_title"})
+#: the noise a segment of each noise kind is, in the body and in the title block
+NOISE_KINDS: dict[SegmentKind, NoiseKind] = {
+    "bookmark": NoiseKind.BOOKMARK,
+    "page": NoiseKind.PAGE_NUMBER,
+    "rule": NoiseKind.RULE,
+    "url": NoiseKind.URL,
+    "chrome": NoiseKind.CHROME,
+}
+FRONT_NOISE_KINDS: dict[SegmentKind, NoiseKind] = {
+    FRONT_KIND[kind]: noise for kind, noise in NOISE_KINDS.items() if kind in FRONT_KIND
+}
+#: the kinds that start a table row: a row's layout by the kind of its first segment
+ROW_LAYOUTS: dict[SegmentKind, TableLayout] = {
+    "cell": TableLayout.CELLS,
+    "line": TableLayout.LINES,
+    "tsv": TableLayout.TSV,
+    "pipe": TableLayout.PIPE,
+    "pipe_rule": TableLayout.PIPE,
+    "spaced": TableLayout.SPACED,
+    "glued": TableLayout.GLUED,
+}
+ROW_KINDS: frozenset[SegmentKind] = frozenset(ROW_LAYOUTS)
+#: the kinds of line that make a table of the cells, tab-separated or pipe layouts
+CELL_TABLE_KINDS: frozenset[SegmentKind] = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
+#: blank lines, as the page-number check skips them
+BLANK_KINDS: frozenset[SegmentKind] = frozenset({"blank", "tblank", "f_blank"})
+#: the kinds of a run of blank lines that is one node (in the body, in the title block)
+BLANK_RUN_KINDS: frozenset[SegmentKind] = frozenset({"blank", "f_blank"})
+#: the kinds that depend on a line's text alone, which the line-kind memo holds: a segment of
+#: any other kind carries more data (a heading's numbering, a glued row's cells) or is part of
+#: a line
+MEMO_KINDS: frozenset[SegmentKind] = frozenset(
+    {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
+)
+
 #: the kind of a line, by its text, for lines whose kind depends on nothing else and which
 #: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts (and
 #: threads: every entry is right for its key, whoever wrote it)
-_LINE_KINDS: dict[str, str] = {"": "blank"}
+_LINE_KINDS: dict[str, SegmentKind] = {"": "blank"}
 _LINE_KINDS_MAX = 16384
-#: the kinds that go into that memo: a segment of any other kind carries more data (a
-#: heading's numbering, a glued row's cells) or is part of a line
-_MEMO_KINDS = frozenset(
-    {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
-)
 
 #: a cell segment longer than this may be an indented paragraph (see _cell_tables)
 _LONG_CELL = 51
@@ -289,6 +365,12 @@ def _section_word_end(text: str, start: int, limit: int) -> int:
     return m.end() if m is not None else -1
 
 
+def _tab_kind(line: str) -> SegmentKind:
+    """The kind of a line (or segment) with a tab: a tab-led line with no other tab is a
+    cell; other tab lines are rows of tab-separated cells."""
+    return "cell" if line[0] == "\t" and line.find("\t", 1) < 0 else "tsv"
+
+
 def _is_value(s: str) -> bool:
     return _VALUE_RE.fullmatch(s) is not None
 
@@ -308,7 +390,7 @@ class _Lines:
         self.ends: list[int] = []  # end of content (before the line ending)
         self.stops: list[int] = []  # end including the line ending (== end unless last)
         self.lines: list[int] = []  # 1-based line number
-        self.kinds: list[str] = []  # see _kind_of; the passes refine it
+        self.kinds: list[SegmentKind] = []  # see _kind_of; the passes refine it
         self.row_first: list[bool] = []  # lines layout: the lines that start a table row
         self.num: dict[int, tuple[str, int]] = {}  # headings: numbering mark, its end
         self.title_end: dict[int, int] = {}  # headings: end of the title
@@ -321,7 +403,7 @@ class _Lines:
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
         self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
 
-    def _add(self, start: int, end: int, stop: int, line: int, kind: str) -> int:
+    def _add(self, start: int, end: int, stop: int, line: int, kind: SegmentKind) -> int:
         self.starts.append(start)
         self.ends.append(end)
         self.stops.append(stop)
@@ -363,7 +445,7 @@ class _Lines:
                     break
         # a line longer than this may be a whole report run together
         long_line = _ONE_LINE_MIN if few <= 5 else _LONG_LINE
-        known: list[str | None] = list(map(_LINE_KINDS.get, pieces))  # None: not known
+        known: list[SegmentKind | None] = list(map(_LINE_KINDS.get, pieces))  # None: not known
         others = list(compress(count(), map(operator.is_, known, repeat(None))))
         # the memo's bound, checked once per text: what this text may add fits in it
         if len(_LINE_KINDS) + len(others) > _LINE_KINDS_MAX:
@@ -381,7 +463,7 @@ class _Lines:
         pieces: list[str],
         bounds: list[tuple[int, int, int]] | None,
         sep: int,
-        known: list[str | None],
+        known: list[SegmentKind | None],
         others: list[int],
         long_line: int,
         remember: bool,
@@ -422,9 +504,8 @@ class _Lines:
             piece = pieces[k]
             start, end = line_starts[k], line_ends[k]
             if "\t" in piece and end - start <= _LONG_CELL and "[bookmark:" not in piece:
-                # a tab-led line with no other tab is a cell; other tab lines are rows (the
-                # commonest lines not known yet: cells of new numbers; here, not in _line)
-                kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                # the commonest lines not known yet: cells of new numbers (here, not in _line)
+                kind = _tab_kind(piece)
                 starts.append(start)
                 ends.append(end)
                 stops.append(nexts[k])
@@ -440,7 +521,7 @@ class _Lines:
         pieces: list[str],
         bounds: list[tuple[int, int, int]] | None,
         sep: int,
-        known: list[str | None],
+        known: list[SegmentKind | None],
         long_line: int,
         remember: bool,
     ) -> None:
@@ -468,8 +549,7 @@ class _Lines:
             kind = known[lineno - 1]
             if kind is None:
                 if "\t" in piece and len(piece) <= _ONE_LINE_MIN and "[bookmark:" not in piece:
-                    # a tab-led line with no other tab is a cell; other tab lines are rows
-                    kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                    kind = _tab_kind(piece)
                     if kind == "cell" and len(piece) > _LONG_CELL:
                         self._long_cells.append(len(kinds))  # not remembered
                     elif remember:
@@ -506,8 +586,7 @@ class _Lines:
             return
         if end - start <= long_line and "[bookmark:" not in piece:
             if "\t" in piece:
-                # a tab-led line with no other tab is a cell; other tab lines are rows
-                kind = "cell" if piece[0] == "\t" and piece.find("\t", 1) < 0 else "tsv"
+                kind = _tab_kind(piece)
                 i = self._add(start, end, stop, lineno, kind)
                 if kind == "cell" and end - start > _LONG_CELL:
                     self._long_cells.append(i)
@@ -519,7 +598,7 @@ class _Lines:
             # how many lines the text has)
             if self.starts[-1] == start and end - start <= _ONE_LINE_MIN and remember:
                 kind = kinds[-1]
-                if kind in _MEMO_KINDS:  # (the bound: see segment)
+                if kind in MEMO_KINDS:  # (the bound: see segment)
                     _LINE_KINDS[piece] = kind
                 elif kind == "heading":  # its numbering mark and title, as offsets
                     i = len(kinds) - 1
@@ -631,11 +710,11 @@ class _Lines:
             if rest != "para" or not self._add_glued(title_end, b, stop, line):
                 self._runins.append(self._add(title_end, b, stop, line, "runin"))
 
-    def _kind_of(self, a: int, b: int, body: str) -> str:
+    def _kind_of(self, a: int, b: int, body: str) -> SegmentKind:
         """The kind of the segment ``body == text[a:b]`` taken alone.  For a heading, its
         numbering match and title end are left in ``self._cand``."""
         if "\t" in body:
-            return "cell" if body.startswith("\t") and body.count("\t") == 1 else "tsv"
+            return _tab_kind(body)
         stripped = body.strip(_WS)
         if not stripped:
             return "blank"
@@ -740,11 +819,9 @@ class _Lines:
         kinds = self.kinds
         titles = 0
         for i, kind in enumerate(kinds):
-            if kind == "blank":
-                kinds[i] = "f_blank"
-                continue
-            if kind in ("url", "rule", "chrome", "bookmark"):
-                kinds[i] = "f_" + kind
+            front = FRONT_KIND.get(kind)
+            if front is not None:  # blank lines and noise
+                kinds[i] = front
                 continue
             if kind not in ("para", "spaced"):
                 return
@@ -793,9 +870,9 @@ class _Lines:
                 if len(content) <= 40 and not (kind == "heading" and not self._table_follows(i)):
                     kinds[i] = "cont"
         # blank lines between two table lines belong to the table
-        self._mark_table_blanks(_CELL_TABLE_KINDS, n)
+        self._mark_table_blanks(CELL_TABLE_KINDS, n)
 
-    def _mark_table_blanks(self, table_kinds: frozenset[str], n: int) -> None:
+    def _mark_table_blanks(self, table_kinds: frozenset[SegmentKind], n: int) -> None:
         """Each run of blank lines with a table line on both sides becomes table blanks."""
         kinds = self.kinds
         blanks = _where(kinds, _JUST_BLANK)
@@ -931,7 +1008,7 @@ class _Lines:
                     pending.append(m)
                 elif kinds[m] == "line":
                     # blanks before a row's next value belong to the row, else to the table
-                    inner = "lblank" if not row_first[m] else "tblank"
+                    inner: SegmentKind = "lblank" if not row_first[m] else "tblank"
                     for b in pending:
                         kinds[b] = inner
                     pending = []
@@ -944,7 +1021,7 @@ class _Lines:
         tail: set[int] = set()
         i = n - 1
         while i >= 0 and len(tail) < 3:
-            if kinds[i] not in _BLANK_KINDS:
+            if kinds[i] not in BLANK_KINDS:
                 tail.add(i)
             i -= 1
         for i in _where(kinds, _JUST_PARA):
@@ -953,10 +1030,10 @@ class _Lines:
             if not _PAGE_RE.fullmatch(text[starts[i] : ends[i]].strip(_WS)):
                 continue
             p = i - 1
-            while p >= 0 and kinds[p] in _BLANK_KINDS:
+            while p >= 0 and kinds[p] in BLANK_KINDS:
                 p -= 1
             q = i + 1
-            while q < n and kinds[q] in _BLANK_KINDS:
+            while q < n and kinds[q] in BLANK_KINDS:
                 q += 1
             prev_kind = kinds[p] if p >= 0 else ""
             next_kind = kinds[q] if q < n else ""
@@ -1049,14 +1126,14 @@ class _Lines:
         """A numbered line demoted to a paragraph takes its run-in text back.
 
         Run-in text always directly follows its heading's segment; the segment it joins is
-        extended, and the run-in segment is marked ``_merged`` (no token of its own)."""
+        extended, and the run-in segment is marked ``merged`` (no token of its own)."""
         kinds, ends, stops = self.kinds, self.ends, self.stops
         for i in self._runins:
             if kinds[i - 1] == "heading":
                 continue
             if kinds[i - 1] == "para" and ends[i - 1] == self.starts[i]:
                 ends[i - 1], stops[i - 1] = ends[i], stops[i]
-                kinds[i] = "_merged"
+                kinds[i] = "merged"
             else:
                 kinds[i] = "para"
 
@@ -1083,7 +1160,7 @@ class _Lines:
         while i < n:
             kind = kinds[i]
             first = i
-            if kind in _ROW_KINDS:
+            if kind in ROW_KINDS:
                 node, i = self._table(i)
             elif kind == "heading":
                 tok = self._heading_token(i)
@@ -1091,7 +1168,7 @@ class _Lines:
                 blocks = tok.blocks
                 i += 1
                 continue
-            elif kind in _BLANK_RUNS:  # a run of blank lines: one node
+            elif kind in BLANK_RUN_KINDS:  # a run of blank lines: one node
                 j = i + 1
                 while j < n and kinds[j] == kind:
                     j += 1
@@ -1102,7 +1179,7 @@ class _Lines:
                 if kind == "f_blank":
                     front.append(node)
                     continue
-            elif kind == "_merged":  # joined to the paragraph before it
+            elif kind == "merged":  # joined to the paragraph before it
                 i += 1
                 continue
             else:
@@ -1110,9 +1187,9 @@ class _Lines:
                 span = _span(start, stop, line, start - line_starts[line - 1] + 1)
                 chunk = text[start:stop]
                 i += 1
-                if kind in _NOISE_KINDS:
-                    node = Noise(chunk, span, _NOISE_KINDS[kind])
-                elif kind.startswith("f_"):  # the title block (a prefix of the segments)
+                if kind in NOISE_KINDS:
+                    node = Noise(chunk, span, NOISE_KINDS[kind])
+                elif kind in FRONT_KINDS:  # the title block (a prefix of the segments)
                     front.append(_front_node(kind, chunk, span))
                     continue
                 else:  # para, runin
@@ -1143,13 +1220,13 @@ class _Lines:
             self._codes = "".join(map(_ROW_CODES.__getitem__, kinds))
         codes = self._codes
         rows: list[Row] = []
-        seen: set[str] = set()  # the kinds of the rows' first segments
+        seen: set[SegmentKind] = set()  # the kinds of the rows' first segments
         n = len(kinds)
         while i < n:
             kind = kinds[i]
             if kind == "line":
                 i = self._line_row(i, rows)
-            elif kind in _ROW_KINDS:
+            elif kind in ROW_KINDS:
                 # the row's segments: its line (a cell, more cells and wrapped cells' lines
                 # for the cells layout), then the blank lines after it
                 end = _ROW_RE.match(codes, i).end()  # type: ignore[union-attr]
@@ -1158,7 +1235,7 @@ class _Lines:
             else:
                 break
             seen.add(kind)
-        layouts = {_ROW_LAYOUTS[k] for k in seen}
+        layouts = {ROW_LAYOUTS[k] for k in seen}
         layout = layouts.pop() if len(layouts) == 1 else TableLayout.MIXED
         return Table(tuple(rows), layout), i
 
@@ -1275,7 +1352,7 @@ class _Lines:
         node = _heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
 
-    def _row_cells(self, i: int, kind: str) -> list[CellData]:
+    def _row_cells(self, i: int, kind: SegmentKind) -> list[CellData]:
         """The cells of a row on one line: tab-separated, pipes, spaced, or glued.
 
         The row is on one line, so every cell's column is its offset from that line's start;
@@ -1402,53 +1479,33 @@ class _Lines:
         return tok
 
 
-def _front_node(kind: str, chunk: str, span: Span) -> FrontItem:
-    """A node of the title block (segment kind ``f_…``)."""
+def _front_node(kind: SegmentKind, chunk: str, span: Span) -> FrontItem:
+    """A node of the title block (a segment of one of :data:`FRONT_KINDS`)."""
     if kind == "f_title":
         return TitleLine(chunk, span)
     if kind == "f_meta":
         m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
         key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
         return MetaLine(chunk, span, key, value)
-    return Noise(chunk, span, _NOISE_KINDS[kind[2:]])
+    return Noise(chunk, span, FRONT_NOISE_KINDS[kind])
 
 
 #: one letter per segment kind for finding a row's extent with :data:`_ROW_RE`, in C
-_ROW_CODES: collections.defaultdict[str, str] = collections.defaultdict(
-    lambda: ".", {"cell": "c", "cont": "n", "tblank": "t"}
-)
+_ROW_CODES: dict[SegmentKind, str] = {
+    **dict.fromkeys(SEGMENT_KINDS, "."),
+    "cell": "c",
+    "cont": "n",
+    "tblank": "t",
+}
 #: a table row: a cell with more cells and wrapped cells' lines (the cells layout) or one
 #: line of another layout, then the blank lines after it
 _ROW_RE = re.compile("(?:c[cn]*|.)t*")
-_ROW_KINDS = frozenset({"cell", "tsv", "pipe", "pipe_rule", "spaced", "line", "glued"})
-_BLANK_RUNS = ("blank", "f_blank")
 _HEADING_TOKENS = tuple(f"H{d}" for d in range(MAX_DEPTH + 1))  # by depth (from 1)
-#: the kinds of line that make a table of the cells, tab-separated or pipe layouts
-_CELL_TABLE_KINDS = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
-_CONT_CANDIDATES = ("para", "spaced", "heading")
-_PARA_HEADING = ("para", "heading")
-_JUST_BLANK = ("blank",)
-_JUST_PARA = ("para",)
-_JUST_HEADING = ("heading",)
-#: blank lines, as the page-number check skips them
-_BLANK_KINDS = frozenset({"blank", "tblank", "f_blank"})
-#: the layout of a table's rows, by the kind of their first segment
-_ROW_LAYOUTS = {
-    "cell": TableLayout.CELLS,
-    "line": TableLayout.LINES,
-    "tsv": TableLayout.TSV,
-    "pipe": TableLayout.PIPE,
-    "pipe_rule": TableLayout.PIPE,
-    "spaced": TableLayout.SPACED,
-    "glued": TableLayout.GLUED,
-}
-_NOISE_KINDS = {
-    "bookmark": NoiseKind.BOOKMARK,
-    "page": NoiseKind.PAGE_NUMBER,
-    "rule": NoiseKind.RULE,
-    "url": NoiseKind.URL,
-    "chrome": NoiseKind.CHROME,
-}
+_CONT_CANDIDATES: tuple[SegmentKind, ...] = ("para", "spaced", "heading")
+_PARA_HEADING: tuple[SegmentKind, ...] = ("para", "heading")
+_JUST_BLANK: tuple[SegmentKind, ...] = ("blank",)
+_JUST_PARA: tuple[SegmentKind, ...] = ("para",)
+_JUST_HEADING: tuple[SegmentKind, ...] = ("heading",)
 
 
 #: bracketed styles (（一）, (1), ①) mark sub-items; they never stand in for a level whose
@@ -1470,7 +1527,7 @@ def _same_level_style(
     return stack[level - 1][0] is style or level_style.get(level) is style
 
 
-def _where(kinds: list[str], wanted: tuple[str, ...]) -> list[int]:
+def _where(kinds: list[SegmentKind], wanted: tuple[SegmentKind, ...]) -> list[int]:
     """The indices of the segments whose kind is in ``wanted``, in order.
 
     ``list.index`` scans in C, so the cost in Python is per match, not per segment.  Each
