@@ -7,7 +7,7 @@ what the layout grammar cannot decide with one token of lookahead:
 * which lines are table lines (tab-led cells, tab-separated rows, pipe rows, space-separated
   rows, one-value-per-line cells) and where rows start;
 * which numbered lines are headings, and at which depth (levels follow the order in which
-  numbering styles first appear, and the ordinal sequence; see :func:`_assign_levels`);
+  numbering styles first appear, and the ordinal sequence; see :func:`heading_levels`);
 * where the title block ends.
 
 Each token carries the leaf node it stands for (``token.node``), so the grammar's transformer
@@ -20,9 +20,9 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
 from lark import Token
 from lark.common import LexerConf
@@ -53,7 +53,7 @@ from .document import (
 )
 from .numerals import chinese_number
 
-__all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]
+__all__ = ["MAX_DEPTH", "HeadingLevel", "NodeToken", "TokenListLexer", "heading_levels", "tokenize"]
 
 #: what a segment is.  The first pass gives each segment one of the kinds a line can have
 #: alone; the later passes refine them (a cell becomes a paragraph, blanks become table blanks,
@@ -1043,84 +1043,17 @@ class _Lines:
     # -- heading levels ----------------------------------------------------------------
 
     def _assign_levels(self) -> None:
-        """Give each numbered line a depth, or demote it to a paragraph.
-
-        * A style seen for the first time opens the next deeper level; later headings of that
-          style go back to that level (as reStructuredText decides title levels).
-        * A heading continues its level's ordinal sequence, or starts a new deeper level at 1.
-        * A heading whose own style cannot continue, but whose ordinal continues an open
-          shallower level whose style differs, is placed on that level and marked
-          ``MISSTYLED`` (``四．`` then ``5、`` between ``三、`` and ``六、``), provided the
-          next heading in that level's style does not take the same or a lower ordinal.
-        * A numbered line that restarts an open ancestor level at 1 while deeper levels are
-          open is a numbered list inside the text (``（1）…。（2）…``): a paragraph.
-        * Other breaks (skips, repeats, a first heading not at 1) keep their place and are
-          marked.
-        """
+        """Give each numbered line its depth and anomaly (:func:`heading_levels`), or make it
+        a paragraph."""
         kinds = self.kinds
         segs = _where(kinds, _JUST_HEADING)
         numberings = [_numbering_of(self.num[i][0]) for i in segs]
-        parsed = [(numbering.style, numbering.ordinal) for numbering in numberings]
-        style_level: dict[NumberingStyle, int] = {}
-        level_style: dict[int, NumberingStyle] = {}
-        stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
-
-        def next_ordinal(after: int, style: NumberingStyle) -> int | None:
-            for k in range(after + 1, len(parsed)):
-                if parsed[k][0] is style:
-                    return parsed[k][1]
-            return None
-
-        for idx, seg in enumerate(segs):
-            style, n = parsed[idx]
-            depth = len(stack)
-            own = style_level.get(style)
-            place: int | None = None
-            anomaly: NumberingAnomaly | None = None
-            holds = own is not None and own <= depth
-            if holds and own is not None and _same_level_style(stack, level_style, own, style):
-                prev = stack[own - 1][1]
-                if n == prev + 1:
-                    place = own
-                elif n == 1 and own < depth:
-                    kinds[seg] = "para"  # a list restarting inside deeper text
-                    continue
-            elif n == 1:
-                place = min(own, depth + 1) if own is not None else depth + 1
-            if place is None:
-                # can it continue a shallower open level of another style?
-                for k in range(depth, 0, -1):
-                    k_style = level_style.get(k, stack[k - 1][0])
-                    if (
-                        k_style is not style
-                        and _BRACKETED[k_style] == _BRACKETED[style]
-                        and stack[k - 1][1] + 1 == n
-                    ):
-                        later = next_ordinal(idx, k_style)
-                        if later is None or later > n:
-                            place, anomaly = k, NumberingAnomaly.MISSTYLED
-                        break
-            if place is None:
-                if own is not None and own <= depth:
-                    place = own
-                    same = _same_level_style(stack, level_style, own, style)
-                    prev = stack[own - 1][1] if same else 0
-                    anomaly = (
-                        NumberingAnomaly.SKIPPED if n > prev + 1 else NumberingAnomaly.REPEATED
-                    )
-                else:
-                    place = min(own, depth + 1) if own is not None else depth + 1
-                    anomaly = NumberingAnomaly.NOT_FIRST
-            if place > MAX_DEPTH:
+        levels = heading_levels([(numbering.style, numbering.ordinal) for numbering in numberings])
+        for seg, level in zip(segs, levels, strict=True):
+            if level is None:
                 kinds[seg] = "para"
-                continue
-            if anomaly is not NumberingAnomaly.MISSTYLED:
-                style_level.setdefault(style, place)
-                level_style.setdefault(place, style)
-            del stack[place - 1 :]
-            stack.append((style, n))
-            self.level[seg] = place
-            self.anomaly[seg] = anomaly
+            else:
+                self.level[seg], self.anomaly[seg] = level
 
     def _rejoin_demoted(self) -> None:
         """A numbered line demoted to a paragraph takes its run-in text back.
@@ -1515,16 +1448,90 @@ _BRACKETED = {
     for style in NumberingStyle
 }
 
+#: where a numbered line goes: a heading's depth and anomaly, or None for a paragraph
+HeadingLevel: TypeAlias = tuple[int, NumberingAnomaly | None] | None
 
-def _same_level_style(
-    stack: list[tuple[NumberingStyle, int]],
-    level_style: dict[int, NumberingStyle],
-    level: int,
-    style: NumberingStyle,
-) -> bool:
-    """Whether the open heading at ``level`` continues ``style``'s sequence (a misstyled
-    heading stands in for its level's own style)."""
-    return stack[level - 1][0] is style or level_style.get(level) is style
+
+def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[HeadingLevel]:
+    """The depth of each numbered line of a text, by its numbering (style, ordinal) and
+    those around it, in order; None for a line that is a paragraph.
+
+    * A style seen for the first time opens the next deeper level; later headings of that
+      style go back to that level (as reStructuredText decides title levels).  Depth never
+      skips: a style of level 3 right under level 1 is placed at depth 2.
+    * A heading continues its level's ordinal sequence, or starts a new deeper level at 1.
+    * A heading whose own style cannot continue, but whose ordinal continues an open
+      shallower level whose style differs, is placed on that level and marked
+      ``MISSTYLED`` (``四．`` then ``5、`` between ``三、`` and ``六、``), provided the
+      next heading in that level's style does not take the same or a lower ordinal.
+      Bracketed styles never stand in for unbracketed ones, nor the other way round.
+    * A numbered line that restarts an open ancestor level at 1 while deeper levels are
+      open is a numbered list inside the text (``（1）…。（2）…``): a paragraph.
+    * Other breaks (skips, repeats, a first heading not at 1) keep their place and are
+      marked ``SKIPPED``, ``REPEATED`` or ``NOT_FIRST``.
+    * A line deeper than :data:`MAX_DEPTH` is a paragraph.
+    """
+    style_level: dict[NumberingStyle, int] = {}
+    level_style: dict[int, NumberingStyle] = {}
+    stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
+    out: list[HeadingLevel] = []
+
+    def next_ordinal(after: int, style: NumberingStyle) -> int | None:
+        for k in range(after + 1, len(numberings)):
+            if numberings[k][0] is style:
+                return numberings[k][1]
+        return None
+
+    def same_style(level: int, style: NumberingStyle) -> bool:
+        # whether the open heading at ``level`` continues ``style``'s sequence (a misstyled
+        # heading stands in for its level's own style)
+        return stack[level - 1][0] is style or level_style.get(level) is style
+
+    for idx, (style, n) in enumerate(numberings):
+        depth = len(stack)
+        own = style_level.get(style)
+        place: int | None = None
+        anomaly: NumberingAnomaly | None = None
+        if own is not None and own <= depth and same_style(own, style):
+            prev = stack[own - 1][1]
+            if n == prev + 1:
+                place = own
+            elif n == 1 and own < depth:
+                out.append(None)  # a list restarting inside deeper text
+                continue
+        elif n == 1:
+            place = min(own, depth + 1) if own is not None else depth + 1
+        if place is None:
+            # can it continue a shallower open level of another style?
+            for k in range(depth, 0, -1):
+                k_style = level_style.get(k, stack[k - 1][0])
+                if (
+                    k_style is not style
+                    and _BRACKETED[k_style] == _BRACKETED[style]
+                    and stack[k - 1][1] + 1 == n
+                ):
+                    later = next_ordinal(idx, k_style)
+                    if later is None or later > n:
+                        place, anomaly = k, NumberingAnomaly.MISSTYLED
+                    break
+        if place is None:
+            if own is not None and own <= depth:
+                place = own
+                prev = stack[own - 1][1] if same_style(own, style) else 0
+                anomaly = NumberingAnomaly.SKIPPED if n > prev + 1 else NumberingAnomaly.REPEATED
+            else:
+                place = min(own, depth + 1) if own is not None else depth + 1
+                anomaly = NumberingAnomaly.NOT_FIRST
+        if place > MAX_DEPTH:
+            out.append(None)
+            continue
+        if anomaly is not NumberingAnomaly.MISSTYLED:
+            style_level.setdefault(style, place)
+            level_style.setdefault(place, style)
+        del stack[place - 1 :]
+        stack.append((style, n))
+        out.append((place, anomaly))
+    return out
 
 
 def _where(kinds: list[SegmentKind], wanted: tuple[SegmentKind, ...]) -> list[int]:
