@@ -1158,7 +1158,10 @@ class _Lines:
         while i < n:
             kind = kinds[i]
             if kind == "line":
-                i = self._line_row(i, rows)
+                end = _line_row_end(self, i)
+                bounds = _line_cells(self, i, end)
+                rows.append(Row(_tile(self.text, self._line_starts, self.stops[end - 1], bounds)))
+                i = end
             elif kind in ROW_KINDS:
                 # the row's segments: its line (a cell, more cells and wrapped cells' lines
                 # for the cells layout), then the blank lines after it
@@ -1174,14 +1177,7 @@ class _Lines:
 
     def row_parts(self, first: int, end: int) -> tuple[CellData, ...]:
         """The cells of the row of segments ``first`` to ``end`` (any layout but lines)."""
-        kind = self.kinds[first]
-        if kind == "cell":
-            return self._cell_row(first)
-        cells = self._row_cells(first, kind)
-        if end > first + 1:  # blank lines between two rows belong to the row above
-            last = cells[-1]
-            cells[-1] = (self.text[last[1] : self.stops[end - 1]], *last[1:])
-        return tuple(cells)
+        return _row_parts(self, first, end)
 
     def row_text(self, first: int, end: int) -> str:
         """The text of the row of segments ``first`` to ``end``: its cells tile it."""
@@ -1193,87 +1189,6 @@ class _Lines:
         column = start - self._line_starts[line - 1] + 1
         return _span(start, self.stops[end - 1], line, column)
 
-    def _cell_row(self, i: int) -> tuple[CellData, ...]:
-        """The cells of a row of the cells layout: tab-led cells, one per line, each with
-        the continuation lines of a wrapped cell; the row ends at the first other line.
-
-        The blank lines after the row (up to the next row) belong to its last cell.  A
-        cell's text runs from its start to the end of its last line, so it is cut once when
-        the cell is complete."""
-        text = self.text
-        kinds, starts, ends, stops, lines = (
-            self.kinds,
-            self.starts,
-            self.ends,
-            self.stops,
-            self.lines,
-        )
-        line_starts = self._line_starts
-        cells: list[CellData] = []
-        n = len(kinds)
-        j = i
-        while True:
-            a, ce, stop, line = starts[j], ends[j], stops[j], lines[j]
-            content = text[a + 1 : ce]
-            j += 1
-            while j < n and kinds[j] == "cont":  # a wrapped cell's next line
-                stop = stops[j]
-                ts, ce = _trim(text, starts[j], ends[j])
-                content = content + "\n" + text[ts:ce]
-                j += 1
-            if j < n and kinds[j] == "cell":
-                column = a - line_starts[line - 1] + 1
-                cells.append((text[a:stop], a, line, column, content, a + 1, ce))
-                continue
-            while j < n and kinds[j] == "tblank":
-                stop = stops[j]
-                j += 1
-            column = a - line_starts[line - 1] + 1
-            cells.append((text[a:stop], a, line, column, content, a + 1, ce))
-            return tuple(cells)
-
-    def _line_row(self, i: int, rows: list[Row]) -> int:
-        """A row of the lines layout: a tabless label line, its value lines and the blank
-        lines between them, up to the next line marked as a row start.
-
-        The blank lines after the row (up to the next row) belong to its last cell."""
-        text = self.text
-        kinds, starts, ends, stops, lines = (
-            self.kinds,
-            self.starts,
-            self.ends,
-            self.stops,
-            self.lines,
-        )
-        row_first = self.row_first
-        line_starts = self._line_starts
-        cells: list[CellData] = []
-        # the open cell: start, line, column, content, content start, content end, stop
-        a = line = column = cs = ce = stop = -1
-        content = ""
-        j = i
-        n = len(kinds)
-        while j < n:
-            kind = kinds[j]
-            if kind == "line" and (j == i or not row_first[j]):
-                if a >= 0:
-                    cells.append((text[a:stop], a, line, column, content, cs, ce))
-                a, stop, line = starts[j], stops[j], lines[j]
-                column = a - line_starts[line - 1] + 1
-                cs, ce = _trim(text, a, ends[j])
-                content = text[cs:ce]
-            elif kind == "lblank" and a >= 0:
-                stop = stops[j]
-            else:
-                break
-            j += 1
-        while j < n and kinds[j] == "tblank":
-            stop = stops[j]
-            j += 1
-        cells.append((text[a:stop], a, line, column, content, cs, ce))
-        rows.append(Row(tuple(cells)))
-        return j
-
     def _heading_token(self, i: int) -> NodeToken:
         text = self.text
         mark, mark_end = self.num[i]
@@ -1284,114 +1199,6 @@ class _Lines:
         level = self.level[i]
         node = _heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
-
-    def _row_cells(self, i: int, kind: SegmentKind) -> list[CellData]:
-        """The cells of a row on one line: tab-separated, pipes, spaced, or glued.
-
-        The row is on one line, so every cell's column is its offset from that line's start;
-        cells are built as tuples in place (a helper call per cell cost as much as the cell)."""
-        text = self.text
-        a, b, stop, line = self.starts[i], self.ends[i], self.stops[i], self.lines[i]
-        col0 = self._line_starts[line - 1] - 1  # a cell at offset o is in column o - col0
-        cells: list[CellData] = []
-        append = cells.append
-        if kind == "tsv":
-            # cell k owns its leading tab (the first owns the row's start), the last the stop
-            own_start = cstart = a
-            t = text.find("\t", a, b)
-            while t >= 0:
-                append(
-                    (
-                        text[own_start:t],
-                        own_start,
-                        line,
-                        own_start - col0,
-                        text[cstart:t],
-                        cstart,
-                        t,
-                    )
-                )
-                own_start, cstart = t, t + 1
-                t = text.find("\t", cstart, b)
-            append(
-                (text[own_start:stop], own_start, line, own_start - col0, text[cstart:b], cstart, b)
-            )
-        elif kind in ("pipe", "pipe_rule"):
-            # the pipes that separate cells (not escaped as ``\|``), found by str.find
-            pipes: list[int] = []
-            p = text.find("|", a, b)
-            while p >= 0:
-                if p == 0 or text[p - 1] != "\\":
-                    pipes.append(p)
-                p = text.find("|", p + 1, b)
-            closing = pipes[-1] if len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(_WS) else -1
-            if closing >= 0:
-                pipes[-1] = closing  # the last cell's content ends there; its text at stop
-            else:
-                pipes.append(b)
-            own_start = a
-            last_k = len(pipes) - 2
-            for k in range(last_k + 1):
-                cend = pipes[k + 1]
-                own_stop = cend if k < last_k else stop
-                # the content, trimmed of white space (as _trim, inline: one call per cell)
-                cs = pipes[k] + 1
-                while cs < cend and text[cs] in _WS:
-                    cs += 1
-                ce = cend
-                while ce > cs and text[ce - 1] in _WS:
-                    ce -= 1
-                append(
-                    (
-                        text[own_start:own_stop],
-                        own_start,
-                        line,
-                        own_start - col0,
-                        text[cs:ce],
-                        cs,
-                        ce,
-                    )
-                )
-                own_start = own_stop
-        elif kind == "glued":
-            bounds_ = self.glued[i]
-            last_k = len(bounds_) - 1
-            own_start = a
-            for k, (cs, ce) in enumerate(bounds_):
-                own_stop = stop if k == last_k else bounds_[k + 1][0]
-                append(
-                    (
-                        text[own_start:own_stop],
-                        own_start,
-                        line,
-                        own_start - col0,
-                        text[cs:ce],
-                        cs,
-                        ce,
-                    )
-                )
-                own_start = own_stop
-        else:  # spaced: runs of characters other than white space
-            own_start = a
-            cs = _lstrip_at(text, a, b)
-            while cs < b:
-                m = _NON_WS_RUN_RE.match(text, cs, b)
-                ce = m.end()  # type: ignore[union-attr]
-                nxt = _lstrip_at(text, ce, b)
-                own_stop = stop if nxt >= b else ce
-                append(
-                    (
-                        text[own_start:own_stop],
-                        own_start,
-                        line,
-                        own_start - col0,
-                        text[cs:ce],
-                        cs,
-                        ce,
-                    )
-                )
-                own_start, cs = own_stop, nxt
-        return cells
 
     def _tok(self, typ: str, i: int, node: Any) -> NodeToken:
         """A token at the start of segment ``i`` carrying ``node``.
@@ -1410,6 +1217,171 @@ class _Lines:
         tok.node = node
         tok.blocks = []
         return tok
+
+
+# --------------------------------------------------------------------------- cells
+#
+# The cells of a row, in every layout, are built by one step (:func:`_tile`) from their
+# bounds, which each layout finds its own way: each cell's start, and its content's start
+# and end.  Cell k owns the text from its start to the next cell's start (the last one to
+# the row's stop, the blank lines after the row included), so the cells tile the row.
+
+#: the bounds of a row's cells: their starts, their lines (one line for a row on one line),
+#: their contents' starts and ends, and their contents where they are not one slice of the
+#: text (a wrapped cell's lines, joined)
+_CellBounds: TypeAlias = tuple[list[int], int | list[int], list[int], list[int], list[str] | None]
+
+
+def _tile(
+    text: str, line_starts: list[int], stop: int, bounds: _CellBounds
+) -> tuple[CellData, ...]:
+    """The cells of a row that ends at ``stop``, from their bounds."""
+    starts, lines, content_starts, content_ends, contents = bounds
+    stops = starts[1:]
+    stops.append(stop)
+    if isinstance(lines, int):  # a row on one line
+        lines = [lines] * len(starts)
+    if contents is None:
+        contents = [text[cs:ce] for cs, ce in zip(content_starts, content_ends, strict=True)]
+    cells = zip(starts, stops, lines, contents, content_starts, content_ends, strict=True)
+    return tuple(
+        [
+            (text[a:z], a, line, a - line_starts[line - 1] + 1, content, cs, ce)
+            for a, z, line, content, cs, ce in cells
+        ]
+    )
+
+
+def _row_parts(lx: _Lines, first: int, end: int) -> tuple[CellData, ...]:
+    """The cells of the row of segments ``first`` to ``end`` (any layout but lines).  The
+    blank lines between two rows belong to the row above (its last cell runs to ``end``)."""
+    text, kind, stop = lx.text, lx.kinds[first], lx.stops[end - 1]
+    a, b, line = lx.starts[first], lx.ends[first], lx.lines[first]
+    if kind == "cell":
+        bounds = _cells_layout_cells(lx, first, end)
+    elif kind == "tsv":
+        bounds = _tsv_cells(text, a, b, line)
+    elif kind in ("pipe", "pipe_rule"):
+        bounds = _pipe_cells(text, a, b, line)
+    elif kind == "glued":
+        bounds = _glued_cells(lx.glued[first], a, line)
+    else:
+        bounds = _spaced_cells(text, a, b, line)
+    return _tile(text, lx._line_starts, stop, bounds)
+
+
+def _tsv_cells(text: str, a: int, b: int, line: int) -> _CellBounds:
+    """Tab-separated cells of ``text[a:b]``: cell k owns its leading tab (the first owns the
+    row's start)."""
+    starts, content_starts, content_ends = [a], [a], []
+    t = text.find("\t", a, b)
+    while t >= 0:
+        content_ends.append(t)
+        starts.append(t)
+        content_starts.append(t + 1)
+        t = text.find("\t", t + 1, b)
+    content_ends.append(b)
+    return starts, line, content_starts, content_ends, None
+
+
+def _pipe_cells(text: str, a: int, b: int, line: int) -> _CellBounds:
+    """The cells between the pipes of ``text[a:b]`` (not escaped as ``\\|``); a cell's
+    content is trimmed of white space, and the text after a closing pipe is the last
+    cell's."""
+    pipes: list[int] = []
+    p = text.find("|", a, b)
+    while p >= 0:
+        if p == 0 or text[p - 1] != "\\":
+            pipes.append(p)
+        p = text.find("|", p + 1, b)
+    if not (len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(_WS)):
+        pipes.append(b)  # no closing pipe: the last cell's content ends at the line's end
+    starts = [a, *pipes[1:-1]]
+    content_starts: list[int] = []
+    content_ends: list[int] = []
+    for k in range(len(pipes) - 1):
+        cs, ce = _trim(text, pipes[k] + 1, pipes[k + 1])
+        content_starts.append(cs)
+        content_ends.append(ce)
+    return starts, line, content_starts, content_ends, None
+
+
+def _glued_cells(bounds: list[tuple[int, int]], a: int, line: int) -> _CellBounds:
+    """A glued row's cells, whose contents' bounds the lexer noted when it cut the row."""
+    starts = [a]
+    starts += [cs for cs, _ in bounds[1:]]
+    return starts, line, [cs for cs, _ in bounds], [ce for _, ce in bounds], None
+
+
+def _spaced_cells(text: str, a: int, b: int, line: int) -> _CellBounds:
+    """The runs of characters other than white space in ``text[a:b]``: cell k owns the
+    white space before it."""
+    starts, content_starts, content_ends = [a], [], []
+    cs = _lstrip_at(text, a, b)
+    while cs < b:
+        ce = _NON_WS_RUN_RE.match(text, cs, b).end()  # type: ignore[union-attr]
+        content_starts.append(cs)
+        content_ends.append(ce)
+        starts.append(ce)
+        cs = _lstrip_at(text, ce, b)
+    starts.pop()  # the last cell runs to the row's stop
+    return starts, line, content_starts, content_ends, None
+
+
+def _cells_layout_cells(lx: _Lines, first: int, end: int) -> _CellBounds:
+    """The cells of a row of the cells layout: tab-led cells, one per line, each with the
+    continuation lines of a wrapped cell (their contents trimmed and joined by ``\\n``)."""
+    text, kinds, starts, ends, lines = lx.text, lx.kinds, lx.starts, lx.ends, lx.lines
+    cell_starts: list[int] = []
+    cell_lines: list[int] = []
+    content_starts: list[int] = []
+    content_ends: list[int] = []
+    contents: list[str] = []
+    for j in range(first, end):
+        kind = kinds[j]
+        if kind == "cell":
+            a = starts[j]
+            cell_starts.append(a)
+            cell_lines.append(lines[j])
+            content_starts.append(a + 1)
+            content_ends.append(ends[j])
+            contents.append(text[a + 1 : ends[j]])
+        elif kind == "cont":  # a wrapped cell's next line
+            ts, ce = _trim(text, starts[j], ends[j])
+            content_ends[-1] = ce
+            contents[-1] = contents[-1] + "\n" + text[ts:ce]
+    return cell_starts, cell_lines, content_starts, content_ends, contents
+
+
+def _line_row_end(lx: _Lines, i: int) -> int:
+    """The end of the row of the lines layout that starts at segment ``i``: a tabless label
+    line, its value lines and the blank lines between them, up to the next line marked as a
+    row start, then the blank lines after it."""
+    kinds, row_first = lx.kinds, lx.row_first
+    n = len(kinds)
+    j = i + 1
+    while j < n and (kinds[j] == "lblank" or (kinds[j] == "line" and not row_first[j])):
+        j += 1
+    while j < n and kinds[j] == "tblank":
+        j += 1
+    return j
+
+
+def _line_cells(lx: _Lines, first: int, end: int) -> _CellBounds:
+    """The cells of a row of the lines layout: one per line, trimmed of white space."""
+    text, kinds, starts, ends, lines = lx.text, lx.kinds, lx.starts, lx.ends, lx.lines
+    cell_starts: list[int] = []
+    cell_lines: list[int] = []
+    content_starts: list[int] = []
+    content_ends: list[int] = []
+    for j in range(first, end):
+        if kinds[j] == "line":
+            cell_starts.append(starts[j])
+            cell_lines.append(lines[j])
+            cs, ce = _trim(text, starts[j], ends[j])
+            content_starts.append(cs)
+            content_ends.append(ce)
+    return cell_starts, cell_lines, content_starts, content_ends, None
 
 
 def _front_node(kind: SegmentKind, chunk: str, span: Span) -> FrontItem:
