@@ -139,9 +139,9 @@ def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
 
 
 def _reset_line_kinds() -> None:
-    lexer._LINE_KINDS.clear()
-    lexer._LINE_KINDS[""] = "blank"
-    lexer._HEADING_LINES.clear()
+    lexer.LINE_KINDS.clear()
+    lexer.LINE_KINDS[""] = "blank"
+    lexer.HEADING_LINES.clear()
 
 
 def _tree(doc: Document) -> tuple[str, list[tuple[CellData, ...]]]:
@@ -169,10 +169,10 @@ def test_the_line_kind_memo_changes_nothing(text: str, other: str) -> None:
 
 def test_the_line_kind_memo_is_bounded() -> None:
     _reset_line_kinds()
-    text = "\n".join(f"\t{k}" for k in range(lexer._LINE_KINDS_MAX + 10))
+    text = "\n".join(f"\t{k}" for k in range(lexer.LINE_KINDS_MAX + 10))
     parse_document(text)
-    assert 1 <= len(lexer._LINE_KINDS) <= lexer._LINE_KINDS_MAX + 1
-    assert lexer._LINE_KINDS[""] == "blank"
+    assert 1 <= len(lexer.LINE_KINDS) <= lexer.LINE_KINDS_MAX + 1
+    assert lexer.LINE_KINDS[""] == "blank"
 
 
 _LONG_TITLE_LINE = "某市2023年政府信息公开工作年度报告" + "本年度，我市认真贯彻落实条例规定" * 8

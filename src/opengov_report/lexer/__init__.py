@@ -22,22 +22,19 @@ import operator
 import re
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any, TypeAlias
 
 from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
-from ._memo import Memo
-from .document import (
+from ..document import (
     Block,
     CellData,
     Front,
     FrontItem,
     MetaLine,
     Noise,
-    NoiseKind,
-    Numbering,
     NumberingAnomaly,
     NumberingStyle,
     Row,
@@ -51,199 +48,86 @@ from .document import (
     _pending_row,
     _span,
 )
-from .numerals import chinese_number
-
-__all__ = ["MAX_DEPTH", "HeadingLevel", "NodeToken", "TokenListLexer", "heading_levels", "tokenize"]
-
-#: what a segment is.  The first pass gives each segment one of the kinds a line can have
-#: alone; the later passes refine them (a cell becomes a paragraph, blanks become table blanks,
-#: the title block's segments take their ``f_`` kinds …).
-SegmentKind = Literal[
-    # a line, or part of a line, by its text alone
-    "blank",  # empty, or white space only (no tab)
-    "cell",  # one tab-led cell (the cells layout)
-    "tsv",  # tab-separated cells
-    "pipe",  # ``| a | b |``
-    "pipe_rule",  # ``|---|---|``
-    "spaced",  # cells separated by runs of spaces
-    "glued",  # a label and its digits run together (part of a line)
-    "heading",  # a numbering and a title
-    "runin",  # the text after a heading's title on its line
-    "para",  # anything else
-    "url",  # noise: a URL line
-    "rule",  # noise: a rule (``====``)
-    "chrome",  # noise: a web page's chrome (``当前位置`` …)
-    "bookmark",  # noise: ``[bookmark: …]``
-    # given by the passes over the whole text
-    "page",  # noise: a lone page number
-    "cont",  # the next line of a wrapped cell (the cells layout)
-    "line",  # a cell of the lines layout (one cell per line, no tab)
-    "tblank",  # a blank line inside a table (between rows)
-    "lblank",  # a blank line inside a row of the lines layout
-    "merged",  # run-in text joined back to its line's paragraph (no node of its own)
-    # the title block
-    "f_blank",
-    "f_url",
-    "f_rule",
-    "f_chrome",
-    "f_bookmark",
-    "f_meta",  # ``发布日期：2022-01-25``
-    "f_title",
-]
-#: every segment kind
-SEGMENT_KINDS: frozenset[SegmentKind] = frozenset(get_args(SegmentKind))
-#: the kind in the title block of a segment of each kind that may open a report
-FRONT_KIND: dict[SegmentKind, SegmentKind] = {
-    "blank": "f_blank",
-    "url": "f_url",
-    "rule": "f_rule",
-    "chrome": "f_chrome",
-    "bookmark": "f_bookmark",
-}
-#: the kinds of the title block's segments
-FRONT_KINDS: frozenset[SegmentKind] = frozenset({*FRONT_KIND.values(), "f_meta", "f_title"})
-#: the noise a segment of each noise kind is, in the body and in the title block
-NOISE_KINDS: dict[SegmentKind, NoiseKind] = {
-    "bookmark": NoiseKind.BOOKMARK,
-    "page": NoiseKind.PAGE_NUMBER,
-    "rule": NoiseKind.RULE,
-    "url": NoiseKind.URL,
-    "chrome": NoiseKind.CHROME,
-}
-FRONT_NOISE_KINDS: dict[SegmentKind, NoiseKind] = {
-    FRONT_KIND[kind]: noise for kind, noise in NOISE_KINDS.items() if kind in FRONT_KIND
-}
-#: the kinds that start a table row: a row's layout by the kind of its first segment
-ROW_LAYOUTS: dict[SegmentKind, TableLayout] = {
-    "cell": TableLayout.CELLS,
-    "line": TableLayout.LINES,
-    "tsv": TableLayout.TSV,
-    "pipe": TableLayout.PIPE,
-    "pipe_rule": TableLayout.PIPE,
-    "spaced": TableLayout.SPACED,
-    "glued": TableLayout.GLUED,
-}
-ROW_KINDS: frozenset[SegmentKind] = frozenset(ROW_LAYOUTS)
-#: the kinds of line that make a table of the cells, tab-separated or pipe layouts
-CELL_TABLE_KINDS: frozenset[SegmentKind] = frozenset({"cell", "cont", "tsv", "pipe", "pipe_rule"})
-#: blank lines, as the page-number check skips them
-BLANK_KINDS: frozenset[SegmentKind] = frozenset({"blank", "tblank", "f_blank"})
-#: the kinds of a run of blank lines that is one node (in the body, in the title block)
-BLANK_RUN_KINDS: frozenset[SegmentKind] = frozenset({"blank", "f_blank"})
-#: the kinds that depend on a line's text alone, which the line-kind memo holds: a segment of
-#: any other kind carries more data (a heading's numbering, a glued row's cells) or is part of
-#: a line
-MEMO_KINDS: frozenset[SegmentKind] = frozenset(
-    {"blank", "cell", "tsv", "para", "pipe", "pipe_rule", "spaced", "url", "rule", "chrome"}
+from ._kinds import (
+    BLANK_KINDS,
+    BLANK_RUN_KINDS,
+    CELL_TABLE_KINDS,
+    FRONT_KIND,
+    FRONT_KINDS,
+    FRONT_NOISE_KINDS,
+    MEMO_KINDS,
+    NOISE_KINDS,
+    ROW_CODES,
+    ROW_KINDS,
+    ROW_LAYOUTS,
+    SegmentKind,
+    tab_kind,
+    where,
 )
+from ._numbering import CN_NUMERALS, NUMBERING_RE, numbering, numbering_of, section_word_end
+from ._text import (
+    BOOKMARK_RE,
+    CHROME_PREFIXES,
+    DIGIT_RUN_RE,
+    META_KEYS,
+    META_RE,
+    NOISE_FIRST,
+    NON_WS_RUN_RE,
+    NOT_A_CELL_AFTER,
+    NOT_A_CELL_BEFORE,
+    PAGE_RE,
+    PIPE_RULE_RE,
+    RULE_RE,
+    RUNIN_END_RE,
+    SENTENCE_END,
+    SENTENCE_END_RE,
+    TITLE_MAX,
+    URL_RE,
+    WS,
+    WS_TAB,
+    head_row,
+    is_header_row,
+    is_spaced_row,
+    is_value,
+    lstrip_at,
+    many_values,
+    prose_free,
+    split_lines,
+    trim,
+)
+
+__all__ = [
+    "MAX_DEPTH",
+    "HeadingLevel",
+    "NodeToken",
+    "SegmentKind",
+    "TokenListLexer",
+    "heading_levels",
+    "tokenize",
+]
 
 #: the kind of a line, by its text, for lines whose kind depends on nothing else and which
 #: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts (and
 #: threads: every entry is right for its key, whoever wrote it)
-_LINE_KINDS: dict[str, SegmentKind] = {"": "blank"}
-_LINE_KINDS_MAX = 16384
+LINE_KINDS: dict[str, SegmentKind] = {"": "blank"}
+LINE_KINDS_MAX = 16384
 
 #: a cell segment longer than this may be an indented paragraph (see _cell_tables)
-_LONG_CELL = 51
+LONG_CELL = 51
 #: the heading lines (without run-in text) met so far, by their text: the numbering mark,
 #: and the ends of the mark and the title as offsets in the line (bounded)
-_HEADING_LINES: dict[str, tuple[str, int, int]] = {}
-_HEADING_LINES_MAX = 4096
+HEADING_LINES: dict[str, tuple[str, int, int]] = {}
+HEADING_LINES_MAX = 4096
 #: a line longer than this is cut before run-in headings (a report run together) …
-_LONG_LINE = 2000
+LONG_LINE = 2000
 #: … or longer than this in a text of at most five non-blank lines
-_ONE_LINE_MIN = 120
+ONE_LINE_MIN = 120
+#: text after a section word (情况, 事项) that makes it run-in text rather than title
+RUNIN_MIN = 8
+#: a heading's title (up to its first sentence end) is at most this many characters
+HEADING_TITLE_MAX = 60
 #: deepest heading level the grammar nests; deeper numbered lines stay paragraphs
 MAX_DEPTH = 8
-
-_WS = " \u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
-_WS_TAB = _WS + "\t"
-
-
-_NUMBERING_RE = re.compile(
-    r"(?P<cnp>[（(](?P<cnp_n>[一二三四五六七八九十]{1,3})[）)])"
-    r"|(?P<arp>[（(](?P<arp_n>[0-9０-９]{1,2})[）)])"
-    r"|(?P<cn>(?P<cn_n>[一二三四五六七八九十]{1,3})(?P<cn_d>[、．.]))"
-    r"|(?P<ar>(?P<ar_n>[0-9０-９]{1,2})(?P<ar_d>[、．.])(?![0-9０-９]))"
-    r"|(?P<circ>[①-⑳])"
-    r"|(?P<chap>第(?P<chap_n>[一二三四五六七八九十0-9]{1,3})(?P<chap_k>章|部分))"
-)
-_BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_RULE_RE = re.compile(r"[=＝\-_*~#]{3,}[^=＝\-_*~#]{0,20}[=＝\-_*~#]{0,}|[—－]{6,}")
-_PIPE_RULE_RE = re.compile(r"\|?[\s:：\-|—]{3,}\|?")
-_META_RE = re.compile(r"(?P<key>[^\s：:，。]{2,8})\s{0,3}[：:]\s{0,3}(?P<value>\S.{0,80})")
-_PAGE_RE = re.compile(
-    r"(?:[-－—]\s{0,2})?[0-9]{1,3}(?:\s{0,2}[-－—])?|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?"
-)
-_VALUE_RE = re.compile(
-    r"[+＋\-－−]?[0-9０-９]{1,12}(?:[.．][0-9０-９]{1,6})?"
-    r"(?:万元|亿元|千元|万|亿|元|件|条|个|人次|人|次|篇|项|家|起|份|%)?"
-    r"|[增减][0-9０-９]{1,9}"
-    r"|无|[—\-－–―/／]{1,3}"
-)
-_SENTENCE_END = "。！？；：:"
-_SENTENCE_END_RE = re.compile("[" + _SENTENCE_END + "]")
-#: the sentence ends a run-in heading may follow (a whole report on one line)
-_RUNIN_END_RE = re.compile("[。！？；：]")
-#: possessive (``*+``): a plain ``(?:…)*`` keeps a backtracking mark per digit, ~117 bytes each
-_DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*+")
-_NOT_A_CELL_BEFORE = frozenset("第（(〔[【约近共计达超逾")
-#: a digit run followed by one of these is a quantity in prose or a numbering, not a cell
-_NOT_A_CELL_AFTER = frozenset(
-    "条件个人次篇项家起份年月日号时分秒期届批轮名位元万亿%％.．、)）〕]】:：-/"
-)
-_PROSE_PUNCT = "。，；！？"
-_PROSE_PUNCT_RE = re.compile("[" + _PROSE_PUNCT + "]")
-#: what decides whether text is prose: brackets, and sentence punctuation outside them
-_PROSE_SCAN_RE = re.compile("[（(）)，,；;！？。]")
-_CHROME_PREFIXES = (
-    "当前位置", "您当前的位置", "您现在的位置", "首页>", "首页 >", "分享到", "打印本页",
-    "关闭窗口", "【打印】", "【关闭】", "字体：", "【字体", "扫一扫", "相关链接",
-    "上一篇", "下一篇",
-)  # fmt: skip
-#: the characters a URL, a rule or a line of site chrome can start with
-_NOISE_FIRST = frozenset("hw" + "=＝-_*~#" + "—－" + "".join(p[0] for p in _CHROME_PREFIXES))
-_META_KEYS = frozenset(
-    [
-        "发布日期",
-        "发布时间",
-        "成文日期",
-        "生效日期",
-        "来源",
-        "信息来源",
-        "发布机构",
-        "发文机关",
-        "索引号",
-        "文号",
-        "发文字号",
-        "作者",
-        "浏览次数",
-        "点击数",
-        "阅读次数",
-        "访问量",
-        "字号",
-        "分类",
-        "主题分类",
-        "公开方式",
-        "公开范围",
-        "公开时限",
-        "时间",
-        "日期",
-        "标题",
-        "链接",
-        "网址",
-        "URL",
-        "正文",
-    ]
-)
-
-#: a title line is at most this many characters
-_TITLE_MAX = 60
-#: text after a section word (情况, 事项) that makes it run-in text rather than title
-_RUNIN_MIN = 8
-#: a heading's title (up to its first sentence end) is at most this many characters
-_HEADING_TITLE_MAX = 60
 
 
 class NodeToken(Token):
@@ -269,112 +153,6 @@ class TokenListLexer(Lexer):
         return iter(tokens)
 
 
-# --------------------------------------------------------------------------- segments
-
-
-def _split_lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, content end, end with line ending) of each line; ``\\n``, ``\\r\\n``, ``\\r``."""
-    out: list[tuple[int, int, int]] = []
-    n = len(text)
-    if "\r" not in text:
-        pos = 0
-        while pos < n:
-            nl = text.find("\n", pos)
-            if nl < 0:
-                out.append((pos, n, n))
-                break
-            out.append((pos, nl, nl + 1))
-            pos = nl + 1
-        return out
-    pos = 0
-    while pos < n:
-        cr = text.find("\r", pos)
-        lf = text.find("\n", pos)
-        if cr < 0 and lf < 0:
-            out.append((pos, n, n))
-            break
-        if cr < 0 or (0 <= lf < cr):
-            out.append((pos, lf, lf + 1))
-            pos = lf + 1
-        elif cr + 1 < n and text[cr + 1] == "\n":
-            out.append((pos, cr, cr + 2))
-            pos = cr + 2
-        else:
-            out.append((pos, cr, cr + 1))
-            pos = cr + 1
-    return out
-
-
-_WS_RUN_RE = re.compile("[" + _WS + "]*")
-_NON_WS_RUN_RE = re.compile("[^" + _WS + "]+")
-
-
-def _lstrip_at(text: str, start: int, end: int) -> int:
-    """The first offset at or after ``start`` (and before ``end``) that is not white space."""
-    # the pattern always matches (maybe empty), and never past ``end``
-    return _WS_RUN_RE.match(text, start, end).end() if start < end else start  # type: ignore[union-attr]
-
-
-def _numbering(m: re.Match[str]) -> tuple[NumberingStyle, int]:
-    if m.group("cnp"):
-        return NumberingStyle.CN_PAREN, chinese_number(m.group("cnp_n"))
-    if m.group("arp"):
-        return NumberingStyle.AR_PAREN, int(m.group("arp_n"))
-    if m.group("cn"):
-        style = NumberingStyle.CN_COMMA if m.group("cn_d") == "、" else NumberingStyle.CN_DOT
-        return style, chinese_number(m.group("cn_n"))
-    if m.group("ar"):
-        style = NumberingStyle.AR_COMMA if m.group("ar_d") == "、" else NumberingStyle.AR_DOT
-        return style, int(m.group("ar_n"))
-    if m.group("circ"):
-        return NumberingStyle.CIRCLED, ord(m.group("circ")) - ord("①") + 1
-    n = m.group("chap_n")
-    ordinal = int(n) if n.isdigit() else chinese_number(n)
-    style = NumberingStyle.CHAPTER if m.group("chap_k") == "章" else NumberingStyle.PART
-    return style, ordinal
-
-
-def _numbering_of(mark: str) -> Numbering:
-    """The :class:`Numbering` of a numbering mark (the text :data:`_NUMBERING_RE` matched),
-    memoised: a report repeats a few dozen marks."""
-    return _NUMBERINGS[mark]
-
-
-def _new_numbering(mark: str) -> Numbering:
-    m = _NUMBERING_RE.fullmatch(mark)
-    assert m is not None
-    style, ordinal = _numbering(m)
-    return Numbering(style, ordinal, mark)
-
-
-#: the numbering of a mark, by its text (one shared object: numberings are frozen)
-_NUMBERINGS: Memo[str, Numbering] = Memo(_new_numbering, 4096)
-
-
-_CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
-#: words that end the title of a report section (二、主动公开政府信息情况, 六、其他需要报告的事项)
-_SECTION_WORDS = ("情况", "事项", "概述", "措施", "方面")
-
-
-_SECTION_WORD_RE = re.compile("|".join(_SECTION_WORDS))
-
-
-def _section_word_end(text: str, start: int, limit: int) -> int:
-    """End of the first section word (情况, 事项 …) in ``text[start:limit]``, or -1."""
-    m = _SECTION_WORD_RE.search(text, start, limit)
-    return m.end() if m is not None else -1
-
-
-def _tab_kind(line: str) -> SegmentKind:
-    """The kind of a line (or segment) with a tab: a tab-led line with no other tab is a
-    cell; other tab lines are rows of tab-separated cells."""
-    return "cell" if line[0] == "\t" and line.find("\t", 1) < 0 else "tsv"
-
-
-def _is_value(s: str) -> bool:
-    return _VALUE_RE.fullmatch(s) is not None
-
-
 class _Lines:
     """The passes over one text.
 
@@ -398,10 +176,10 @@ class _Lines:
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
         self.glued: dict[int, list[tuple[int, int]]] = {}  # glued rows: bounds of each cell
         self._runins: list[int] = []  # segments of run-in text after a heading's title
-        self._long_cells: list[int] = []  # cells longer than _LONG_CELL (see _cell_tables)
+        self._long_cells: list[int] = []  # cells longer than LONG_CELL (see _cell_tables)
         self._line_starts: list[int] = []
         self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
-        self._codes: str | None = None  # the kinds as _ROW_CODES letters, for _table
+        self._codes: str | None = None  # the kinds as ROW_CODES letters, for _table
 
     def _add(self, start: int, end: int, stop: int, line: int, kind: SegmentKind) -> int:
         self.starts.append(start)
@@ -418,7 +196,7 @@ class _Lines:
 
         Most lines of a report are table cells, blank lines and short lines met before (the
         labels and headings of the standard tables): a line whose kind depends on its text
-        alone, and which is one segment, is remembered in :data:`_LINE_KINDS` (a bounded
+        alone, and which is one segment, is remembered in :data:`LINE_KINDS` (a bounded
         memo keyed by the line's text, shared by all texts).  When most lines are known,
         the runs of known lines go into the segment lists as slices of the line table,
         computed for all lines at once in C (:meth:`_known_lines`); only the other lines
@@ -434,24 +212,24 @@ class _Lines:
             if pieces and not pieces[-1]:
                 pieces.pop()  # the text ends with a line ending
         else:  # mixed line endings
-            bounds = _split_lines(text)
+            bounds = split_lines(text)
             pieces = [text[a:b] for a, b, _ in bounds]
             sep = 0
         few = 0
         for piece in pieces:
-            if piece and piece.strip(_WS_TAB):
+            if piece and piece.strip(WS_TAB):
                 few += 1
                 if few > 5:
                     break
         # a line longer than this may be a whole report run together
-        long_line = _ONE_LINE_MIN if few <= 5 else _LONG_LINE
-        known: list[SegmentKind | None] = list(map(_LINE_KINDS.get, pieces))  # None: not known
+        long_line = ONE_LINE_MIN if few <= 5 else LONG_LINE
+        known: list[SegmentKind | None] = list(map(LINE_KINDS.get, pieces))  # None: not known
         others = list(compress(count(), map(operator.is_, known, repeat(None))))
         # the memo's bound, checked once per text: what this text may add fits in it
-        if len(_LINE_KINDS) + len(others) > _LINE_KINDS_MAX:
-            _LINE_KINDS.clear()
-            _LINE_KINDS[""] = "blank"
-        remember = len(others) < _LINE_KINDS_MAX
+        if len(LINE_KINDS) + len(others) > LINE_KINDS_MAX:
+            LINE_KINDS.clear()
+            LINE_KINDS[""] = "blank"
+        remember = len(others) < LINE_KINDS_MAX
         if len(others) * 2 > len(pieces):
             self._new_lines(pieces, bounds, sep, known, long_line, remember)
         else:
@@ -503,16 +281,16 @@ class _Lines:
                 break
             piece = pieces[k]
             start, end = line_starts[k], line_ends[k]
-            if "\t" in piece and end - start <= _LONG_CELL and "[bookmark:" not in piece:
+            if "\t" in piece and end - start <= LONG_CELL and "[bookmark:" not in piece:
                 # the commonest lines not known yet: cells of new numbers (here, not in _line)
-                kind = _tab_kind(piece)
+                kind = tab_kind(piece)
                 starts.append(start)
                 ends.append(end)
                 stops.append(nexts[k])
                 lines.append(done)
                 kinds.append(kind)
                 if remember:
-                    _LINE_KINDS[piece] = kind
+                    LINE_KINDS[piece] = kind
                 continue
             self._line(done, start, end, nexts[k], piece, long_line, remember)
 
@@ -548,12 +326,12 @@ class _Lines:
             line_starts.append(start)
             kind = known[lineno - 1]
             if kind is None:
-                if "\t" in piece and len(piece) <= _ONE_LINE_MIN and "[bookmark:" not in piece:
-                    kind = _tab_kind(piece)
-                    if kind == "cell" and len(piece) > _LONG_CELL:
+                if "\t" in piece and len(piece) <= ONE_LINE_MIN and "[bookmark:" not in piece:
+                    kind = tab_kind(piece)
+                    if kind == "cell" and len(piece) > LONG_CELL:
                         self._long_cells.append(len(kinds))  # not remembered
                     elif remember:
-                        _LINE_KINDS[piece] = kind
+                        LINE_KINDS[piece] = kind
                 else:
                     self._line(lineno, start, end, stop, piece, long_line, remember)
                     continue
@@ -577,7 +355,7 @@ class _Lines:
         segments; remember its kind when it depends on its text alone (see ``segment``)."""
         text = self.text
         kinds = self.kinds
-        heading = _HEADING_LINES.get(piece)
+        heading = HEADING_LINES.get(piece)
         if heading is not None:  # a heading line seen before (no run-in text)
             mark, mark_end, title_end = heading
             i = self._add(start, end, stop, lineno, "heading")
@@ -586,31 +364,31 @@ class _Lines:
             return
         if end - start <= long_line and "[bookmark:" not in piece:
             if "\t" in piece:
-                kind = _tab_kind(piece)
+                kind = tab_kind(piece)
                 i = self._add(start, end, stop, lineno, kind)
-                if kind == "cell" and end - start > _LONG_CELL:
+                if kind == "cell" and end - start > LONG_CELL:
                     self._long_cells.append(i)
                     return  # not remembered
             else:
                 self._classify(start, end, stop, lineno, piece)
             # a line that is one segment, of a kind that depends on its text alone, is
-            # known from now on (the kind of a line longer than _ONE_LINE_MIN depends on
+            # known from now on (the kind of a line longer than ONE_LINE_MIN depends on
             # how many lines the text has)
-            if self.starts[-1] == start and end - start <= _ONE_LINE_MIN and remember:
+            if self.starts[-1] == start and end - start <= ONE_LINE_MIN and remember:
                 kind = kinds[-1]
                 if kind in MEMO_KINDS:  # (the bound: see segment)
-                    _LINE_KINDS[piece] = kind
+                    LINE_KINDS[piece] = kind
                 elif kind == "heading":  # its numbering mark and title, as offsets
                     i = len(kinds) - 1
                     mark, mark_end = self.num[i]
-                    if len(_HEADING_LINES) >= _HEADING_LINES_MAX:
-                        _HEADING_LINES.clear()
-                    _HEADING_LINES[piece] = (mark, mark_end - start, self.title_end[i] - start)
+                    if len(HEADING_LINES) >= HEADING_LINES_MAX:
+                        HEADING_LINES.clear()
+                    HEADING_LINES[piece] = (mark, mark_end - start, self.title_end[i] - start)
             return
         at = start
         # bookmarks glued to the start of a line
         while "[bookmark:" in piece:
-            m = _BOOKMARK_RE.match(text, _lstrip_at(text, at, end), end)
+            m = BOOKMARK_RE.match(text, lstrip_at(text, at, end), end)
             if m is None:
                 break
             self._add(at, m.end(), m.end(), lineno, "bookmark")
@@ -633,48 +411,48 @@ class _Lines:
         expected: dict[NumberingStyle, int] = {}
         # a title run into the text: cut after its first 报告/总结 near the start
         for word in ("报告", "总结"):
-            i = text.find(word, start, min(end, start + _TITLE_MAX))
-            if i >= 0 and _NUMBERING_RE.match(text, i + 2, end) is None:
+            i = text.find(word, start, min(end, start + TITLE_MAX))
+            if i >= 0 and NUMBERING_RE.match(text, i + 2, end) is None:
                 cuts.append(i + 2)
                 break
         pos = start
         while pos < end:
             # the next sentence end: one search for them all (a find per mark scanned to the
             # line's end for each mark the rest of the line lacks: quadratic on one-line texts)
-            found = _RUNIN_END_RE.search(text, pos, end)
+            found = RUNIN_END_RE.search(text, pos, end)
             nxt = found.start() if found is not None else -1
             # an unpunctuated section heading (…1012三、收到和处理…情况…)
             want = expected.get(NumberingStyle.CN_COMMA, 1)
             if want is not None:
-                mark = _CN_NUMERALS[want] + "、" if want < len(_CN_NUMERALS) else ""
+                mark = CN_NUMERALS[want] + "、" if want < len(CN_NUMERALS) else ""
                 lim = nxt if nxt >= 0 else end
                 i = text.find(mark, pos, lim) if mark else -1
                 # the same mark may number a table row first (四、结转下年度继续办理)
                 while i >= 0 and not (
-                    i > pos and _section_word_end(text, i + len(mark), min(end, i + 30)) > 0
+                    i > pos and section_word_end(text, i + len(mark), min(end, i + 30)) > 0
                 ):
                     i = text.find(mark, i + len(mark), lim)
                 if i >= 0:
                     cuts.append(i)
                     # the title ends at its section word: what follows (a table's head and
                     # values, run together) is not part of the heading
-                    cuts.append(_section_word_end(text, i + len(mark), min(end, i + 30)))
+                    cuts.append(section_word_end(text, i + len(mark), min(end, i + 30)))
                     expected[NumberingStyle.CN_COMMA] = want + 1
                     expected.pop(NumberingStyle.CN_PAREN, None)
                     pos = i + len(mark)
                     continue
             if nxt < 0:
                 break
-            at = _lstrip_at(text, nxt + 1, end)
-            m = _NUMBERING_RE.match(text, at, end) if at < end else None
+            at = lstrip_at(text, nxt + 1, end)
+            m = NUMBERING_RE.match(text, at, end) if at < end else None
             if m is not None:
-                style, ordinal = _numbering(m)
+                style, ordinal = numbering(m)
                 if style in (NumberingStyle.CN_COMMA, NumberingStyle.CN_DOT):
                     style = NumberingStyle.CN_COMMA
                     if ordinal == expected.get(style, ordinal if ordinal <= 2 else 1):
                         cuts.append(at)
                         # a title that ends at its section word ends the heading there
-                        cuts.append(_section_word_end(text, m.end(), min(end, m.end() + 30)))
+                        cuts.append(section_word_end(text, m.end(), min(end, m.end() + 30)))
                         expected[style] = ordinal + 1
                         expected.pop(NumberingStyle.CN_PAREN, None)
                 elif style is NumberingStyle.CN_PAREN and ordinal == expected.get(style, 1):
@@ -694,7 +472,7 @@ class _Lines:
             return
         if kind != "heading":
             i = self._add(a, b, stop, line, kind)
-            if kind == "cell" and b - a > _LONG_CELL:
+            if kind == "cell" and b - a > LONG_CELL:
                 self._long_cells.append(i)
             return
         assert self._cand is not None
@@ -714,23 +492,23 @@ class _Lines:
         """The kind of the segment ``body == text[a:b]`` taken alone.  For a heading, its
         numbering match and title end are left in ``self._cand``."""
         if "\t" in body:
-            return _tab_kind(body)
-        stripped = body.strip(_WS)
+            return tab_kind(body)
+        stripped = body.strip(WS)
         if not stripped:
             return "blank"
         if stripped[0] == "|" and stripped.count("|") >= 2:
-            return "pipe_rule" if _PIPE_RULE_RE.fullmatch(stripped) else "pipe"
-        if stripped[0] in _NOISE_FIRST:  # a URL, a rule or site chrome starts with one
-            if _URL_RE.fullmatch(stripped):
+            return "pipe_rule" if PIPE_RULE_RE.fullmatch(stripped) else "pipe"
+        if stripped[0] in NOISE_FIRST:  # a URL, a rule or site chrome starts with one
+            if URL_RE.fullmatch(stripped):
                 return "url"
-            if _RULE_RE.fullmatch(stripped):
+            if RULE_RE.fullmatch(stripped):
                 return "rule"
-            if stripped.startswith(_CHROME_PREFIXES):
+            if stripped.startswith(CHROME_PREFIXES):
                 return "chrome"
-        if _is_spaced_row(stripped):
+        if is_spaced_row(stripped):
             return "spaced"
         # the numbering starts where the line's leading white space ends
-        m = _NUMBERING_RE.match(self.text, b - len(body.lstrip(_WS)), b)
+        m = NUMBERING_RE.match(self.text, b - len(body.lstrip(WS)), b)
         if m is None or not self._heading_candidate(b, m):
             return "para"
         return "heading"
@@ -746,24 +524,24 @@ class _Lines:
         and returns True, or adds nothing and returns False.
         """
         text = self.text
-        if b - a < 8 or not _prose_free(text, a, b):
+        if b - a < 8 or not prose_free(text, a, b):
             return False
         pairs: list[tuple[int, int, int]] = []  # (label start, digits start, digits end)
         label_start = a
-        for m in _DIGIT_RUN_RE.finditer(text, a, b):
+        for m in DIGIT_RUN_RE.finditer(text, a, b):
             ds, de = m.span()
-            nxt = _lstrip_at(text, de, b)
+            nxt = lstrip_at(text, de, b)
             after = text[nxt : nxt + 1]
             before = text[ds - 1 : ds] if ds > a else ""
-            if after in _NOT_A_CELL_AFTER or before in _NOT_A_CELL_BEFORE or ds == label_start:
+            if after in NOT_A_CELL_AFTER or before in NOT_A_CELL_BEFORE or ds == label_start:
                 continue
             pairs.append((label_start, ds, de))
             label_start = de
         if len(pairs) < 2:
-            head_row = _head_row(text, a, b)  # a one-row table: its head, then its digits
-            if head_row is None:
+            one_row = head_row(text, a, b)  # a one-row table: its head, then its digits
+            if one_row is None:
                 return False
-            pairs = [head_row]
+            pairs = [one_row]
         assert pairs[0][0] == a
         rows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for k, (ls, ds, de) in enumerate(pairs):
@@ -779,22 +557,22 @@ class _Lines:
 
     def _heading_candidate(self, end: int, m: re.Match[str]) -> bool:
         text = self.text
-        title_start = _lstrip_at(text, m.end(), end)
+        title_start = lstrip_at(text, m.end(), end)
         if title_start >= end:
             return False  # a bare number
-        limit = min(end, title_start + _HEADING_TITLE_MAX)
-        found = _SENTENCE_END_RE.search(text, title_start, limit)
+        limit = min(end, title_start + HEADING_TITLE_MAX)
+        found = SENTENCE_END_RE.search(text, title_start, limit)
         stop = found.end() if found else -1
-        word_end = _section_word_end(text, title_start, stop if stop > 0 else limit)
+        word_end = section_word_end(text, title_start, stop if stop > 0 else limit)
         if (
             word_end > 0
-            and text[word_end : word_end + 1] not in _SENTENCE_END
-            and (end - word_end >= _RUNIN_MIN or text[end - 1] in _SENTENCE_END)
+            and text[word_end : word_end + 1] not in SENTENCE_END
+            and (end - word_end >= RUNIN_MIN or text[end - 1] in SENTENCE_END)
         ):
             stop = word_end  # 二、主动公开政府信息情况第二十条…: the title ends at 情况
         if stop < 0:
-            if end - title_start > _HEADING_TITLE_MAX:
-                stop = _section_word_end(text, title_start, limit)
+            if end - title_start > HEADING_TITLE_MAX:
+                stop = section_word_end(text, title_start, limit)
                 if stop < 0:
                     return False
             else:
@@ -825,16 +603,16 @@ class _Lines:
                 continue
             if kind not in ("para", "spaced"):
                 return
-            content = text[self.starts[i] : self.ends[i]].strip(_WS)
-            m = _META_RE.fullmatch(content)
-            if m is not None and m.group("key") in _META_KEYS:
+            content = text[self.starts[i] : self.ends[i]].strip(WS)
+            m = META_RE.fullmatch(content)
+            if m is not None and m.group("key") in META_KEYS:
                 kinds[i] = "f_meta"
                 continue
             if (
                 titles < 4
-                and len(content) <= _TITLE_MAX
+                and len(content) <= TITLE_MAX
                 and content[-1] not in "。，；：:,;"
-                and not _is_value(content)
+                and not is_value(content)
             ):
                 kinds[i] = "f_title"
                 titles += 1
@@ -854,7 +632,7 @@ class _Lines:
         # noted such cells as it met them, in order; no line whose kind it remembers)
         for i in self._long_cells:
             if kinds[i] == "cell":
-                content = text[starts[i] + 1 : ends[i]].strip(_WS)
+                content = text[starts[i] + 1 : ends[i]].strip(WS)
                 if (
                     len(content) > 50
                     and any(p in content for p in "。，")
@@ -863,10 +641,10 @@ class _Lines:
                     kinds[i] = "para"
         # continuation lines: short text directly under a cell line (or under another
         # continuation line: the candidates are visited in order, so chains follow)
-        for i in _where(kinds, _CONT_CANDIDATES):
+        for i in where(kinds, CONT_CANDIDATES):
             if i > 0 and kinds[i - 1] in ("cell", "cont"):
                 kind = kinds[i]
-                content = text[starts[i] : ends[i]].strip(_WS)
+                content = text[starts[i] : ends[i]].strip(WS)
                 if len(content) <= 40 and not (kind == "heading" and not self._table_follows(i)):
                     kinds[i] = "cont"
         # blank lines between two table lines belong to the table
@@ -875,7 +653,7 @@ class _Lines:
     def _mark_table_blanks(self, table_kinds: frozenset[SegmentKind], n: int) -> None:
         """Each run of blank lines with a table line on both sides becomes table blanks."""
         kinds = self.kinds
-        blanks = _where(kinds, _JUST_BLANK)
+        blanks = where(kinds, JUST_BLANK)
         k = 0
         while k < len(blanks):
             first = last = blanks[k]
@@ -922,7 +700,7 @@ class _Lines:
                     members.append(k)
                     j = k
                 k += 1
-            if len(members) < 2 and not _many_values(text[self.starts[i] : self.ends[i]]):
+            if len(members) < 2 and not many_values(text[self.starts[i] : self.ends[i]]):
                 kinds[i] = "para"
             else:
                 h = i - 1
@@ -931,7 +709,7 @@ class _Lines:
                 if (
                     h >= 0
                     and kinds[h] == "para"
-                    and _is_header_row(text[self.starts[h] : self.ends[h]].strip(_WS))
+                    and is_header_row(text[self.starts[h] : self.ends[h]].strip(WS))
                 ):
                     kinds[h] = "spaced"
                     i = h
@@ -945,9 +723,9 @@ class _Lines:
         text = self.text
         kinds, starts, ends = self.kinds, self.starts, self.ends
         short: list[int] = []
-        for i in _where(kinds, _PARA_HEADING):
+        for i in where(kinds, PARA_HEADING):
             if ends[i] - starts[i] <= 90:
-                content = text[starts[i] : ends[i]].strip(_WS)
+                content = text[starts[i] : ends[i]].strip(WS)
                 if len(content) <= 45 and "。" not in content and "；" not in content:
                     short.append(i)
         # a run: short lines with nothing but blank lines between them
@@ -965,9 +743,7 @@ class _Lines:
             return
         text = self.text
         kinds, starts, ends = self.kinds, self.starts, self.ends
-        values = [
-            kinds[r] == "para" and _is_value(text[starts[r] : ends[r]].strip(_WS)) for r in run
-        ]
+        values = [kinds[r] == "para" and is_value(text[starts[r] : ends[r]].strip(WS)) for r in run]
         if sum(values) < 3 or len(run) - sum(values) < 2:
             return
         # a numbered line is a row label when values follow it directly, or when it follows a
@@ -1024,10 +800,10 @@ class _Lines:
             if kinds[i] not in BLANK_KINDS:
                 tail.add(i)
             i -= 1
-        for i in _where(kinds, _JUST_PARA):
+        for i in where(kinds, JUST_PARA):
             if ends[i] - starts[i] > 24:
                 continue
-            if not _PAGE_RE.fullmatch(text[starts[i] : ends[i]].strip(_WS)):
+            if not PAGE_RE.fullmatch(text[starts[i] : ends[i]].strip(WS)):
                 continue
             p = i - 1
             while p >= 0 and kinds[p] in BLANK_KINDS:
@@ -1046,8 +822,8 @@ class _Lines:
         """Give each numbered line its depth and anomaly (:func:`heading_levels`), or make it
         a paragraph."""
         kinds = self.kinds
-        segs = _where(kinds, _JUST_HEADING)
-        numberings = [_numbering_of(self.num[i][0]) for i in segs]
+        segs = where(kinds, JUST_HEADING)
+        numberings = [numbering_of(self.num[i][0]) for i in segs]
         levels = heading_levels([(numbering.style, numbering.ordinal) for numbering in numberings])
         for seg, level in zip(segs, levels, strict=True):
             if level is None:
@@ -1150,7 +926,7 @@ class _Lines:
         read (see ``Row.parts``)."""
         kinds = self.kinds
         if self._codes is None:
-            self._codes = "".join(map(_ROW_CODES.__getitem__, kinds))
+            self._codes = "".join(map(ROW_CODES.__getitem__, kinds))
         codes = self._codes
         rows: list[Row] = []
         seen: set[SegmentKind] = set()  # the kinds of the rows' first segments
@@ -1193,11 +969,11 @@ class _Lines:
         text = self.text
         mark, mark_end = self.num[i]
         start, stop, line = self.starts[i], self.stops[i], self.lines[i]
-        title = text[mark_end : self.title_end[i]].strip(_WS)
+        title = text[mark_end : self.title_end[i]].strip(WS)
         chunk = text[start:stop]
         span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
         level = self.level[i]
-        node = _heading(chunk, span, _numbering_of(mark), title, level, self.anomaly[i])
+        node = _heading(chunk, span, numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
 
     def _tok(self, typ: str, i: int, node: Any) -> NodeToken:
@@ -1294,13 +1070,13 @@ def _pipe_cells(text: str, a: int, b: int, line: int) -> _CellBounds:
         if p == 0 or text[p - 1] != "\\":
             pipes.append(p)
         p = text.find("|", p + 1, b)
-    if not (len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(_WS)):
+    if not (len(pipes) > 1 and not text[pipes[-1] + 1 : b].strip(WS)):
         pipes.append(b)  # no closing pipe: the last cell's content ends at the line's end
     starts = [a, *pipes[1:-1]]
     content_starts: list[int] = []
     content_ends: list[int] = []
     for k in range(len(pipes) - 1):
-        cs, ce = _trim(text, pipes[k] + 1, pipes[k + 1])
+        cs, ce = trim(text, pipes[k] + 1, pipes[k + 1])
         content_starts.append(cs)
         content_ends.append(ce)
     return starts, line, content_starts, content_ends, None
@@ -1317,13 +1093,13 @@ def _spaced_cells(text: str, a: int, b: int, line: int) -> _CellBounds:
     """The runs of characters other than white space in ``text[a:b]``: cell k owns the
     white space before it."""
     starts, content_starts, content_ends = [a], [], []
-    cs = _lstrip_at(text, a, b)
+    cs = lstrip_at(text, a, b)
     while cs < b:
-        ce = _NON_WS_RUN_RE.match(text, cs, b).end()  # type: ignore[union-attr]
+        ce = NON_WS_RUN_RE.match(text, cs, b).end()  # type: ignore[union-attr]
         content_starts.append(cs)
         content_ends.append(ce)
         starts.append(ce)
-        cs = _lstrip_at(text, ce, b)
+        cs = lstrip_at(text, ce, b)
     starts.pop()  # the last cell runs to the row's stop
     return starts, line, content_starts, content_ends, None
 
@@ -1347,7 +1123,7 @@ def _cells_layout_cells(lx: _Lines, first: int, end: int) -> _CellBounds:
             content_ends.append(ends[j])
             contents.append(text[a + 1 : ends[j]])
         elif kind == "cont":  # a wrapped cell's next line
-            ts, ce = _trim(text, starts[j], ends[j])
+            ts, ce = trim(text, starts[j], ends[j])
             content_ends[-1] = ce
             contents[-1] = contents[-1] + "\n" + text[ts:ce]
     return cell_starts, cell_lines, content_starts, content_ends, contents
@@ -1378,7 +1154,7 @@ def _line_cells(lx: _Lines, first: int, end: int) -> _CellBounds:
         if kinds[j] == "line":
             cell_starts.append(starts[j])
             cell_lines.append(lines[j])
-            cs, ce = _trim(text, starts[j], ends[j])
+            cs, ce = trim(text, starts[j], ends[j])
             content_starts.append(cs)
             content_ends.append(ce)
     return cell_starts, cell_lines, content_starts, content_ends, None
@@ -1389,33 +1165,26 @@ def _front_node(kind: SegmentKind, chunk: str, span: Span) -> FrontItem:
     if kind == "f_title":
         return TitleLine(chunk, span)
     if kind == "f_meta":
-        m = _META_RE.fullmatch(chunk.strip(_WS + "\r\n"))
+        m = META_RE.fullmatch(chunk.strip(WS + "\r\n"))
         key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
         return MetaLine(chunk, span, key, value)
     return Noise(chunk, span, FRONT_NOISE_KINDS[kind])
 
 
-#: one letter per segment kind for finding a row's extent with :data:`_ROW_RE`, in C
-_ROW_CODES: dict[SegmentKind, str] = {
-    **dict.fromkeys(SEGMENT_KINDS, "."),
-    "cell": "c",
-    "cont": "n",
-    "tblank": "t",
-}
 #: a table row: a cell with more cells and wrapped cells' lines (the cells layout) or one
 #: line of another layout, then the blank lines after it
 _ROW_RE = re.compile("(?:c[cn]*|.)t*")
 _HEADING_TOKENS = tuple(f"H{d}" for d in range(MAX_DEPTH + 1))  # by depth (from 1)
-_CONT_CANDIDATES: tuple[SegmentKind, ...] = ("para", "spaced", "heading")
-_PARA_HEADING: tuple[SegmentKind, ...] = ("para", "heading")
-_JUST_BLANK: tuple[SegmentKind, ...] = ("blank",)
-_JUST_PARA: tuple[SegmentKind, ...] = ("para",)
-_JUST_HEADING: tuple[SegmentKind, ...] = ("heading",)
+CONT_CANDIDATES: tuple[SegmentKind, ...] = ("para", "spaced", "heading")
+PARA_HEADING: tuple[SegmentKind, ...] = ("para", "heading")
+JUST_BLANK: tuple[SegmentKind, ...] = ("blank",)
+JUST_PARA: tuple[SegmentKind, ...] = ("para",)
+JUST_HEADING: tuple[SegmentKind, ...] = ("heading",)
 
 
 #: bracketed styles (（一）, (1), ①) mark sub-items; they never stand in for a level whose
 #: style is unbracketed (一、, 1、), nor the other way round
-_BRACKETED = {
+BRACKETED = {
     style: style in (NumberingStyle.CN_PAREN, NumberingStyle.AR_PAREN, NumberingStyle.CIRCLED)
     for style in NumberingStyle
 }
@@ -1479,7 +1248,7 @@ def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[Hea
                 k_style = level_style.get(k, stack[k - 1][0])
                 if (
                     k_style is not style
-                    and _BRACKETED[k_style] == _BRACKETED[style]
+                    and BRACKETED[k_style] == BRACKETED[style]
                     and stack[k - 1][1] + 1 == n
                 ):
                     later = next_ordinal(idx, k_style)
@@ -1504,104 +1273,6 @@ def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[Hea
         stack.append((style, n))
         out.append((place, anomaly))
     return out
-
-
-def _where(kinds: list[SegmentKind], wanted: tuple[SegmentKind, ...]) -> list[int]:
-    """The indices of the segments whose kind is in ``wanted``, in order.
-
-    ``list.index`` scans in C, so the cost in Python is per match, not per segment.  Each
-    scan ends at a sentinel appended to the list for its duration (an exception to end it
-    cost more than a short list's scan)."""
-    out: list[int] = []
-    n = len(kinds)
-    for kind in wanted:
-        kinds.append(kind)
-        try:
-            i = kinds.index(kind)
-            while i < n:
-                out.append(i)
-                i = kinds.index(kind, i + 1)
-        finally:
-            kinds.pop()
-    if len(wanted) > 1:
-        out.sort()
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _WS:
-        a += 1
-    while b > a and text[b - 1] in _WS:
-        b -= 1
-    return a, b
-
-
-def _is_spaced_row(stripped: str) -> bool:
-    """A line of three or more space-separated short cells, two or more of them values."""
-    if len(stripped) > 200 or _PROSE_PUNCT_RE.search(stripped):
-        return False
-    parts = stripped.split()
-    if len(parts) < 3:
-        return False
-    parts = [p for q in parts for p in q.split("\u3000") if p]
-    if len(parts) < 3 or any(len(p) > 45 for p in parts):
-        return False
-    return sum(1 for p in parts if _is_value(p)) >= 2
-
-
-#: words of a table head that make one label-and-digits run a table on its own (table 四 has a
-#: single data row, right after its head: …尚未审结总计…复议后起诉…总计210031000000000)
-_TABLE_HEAD_WORDS = ("结果维持", "尚未审结")
-
-
-def _head_row(text: str, a: int, b: int) -> tuple[int, int, int] | None:
-    """``text[a:b]`` as a one-row table: a head holding :data:`_TABLE_HEAD_WORDS`, then one
-    run of digits that ends the text (a full stop may follow): ``(a, digits start, digits
-    end)``, else None."""
-    end = b
-    while end > a and text[end - 1] in _WS + "。":
-        end -= 1
-    last = None
-    for m in _DIGIT_RUN_RE.finditer(text, a, end):
-        last = m
-    if last is None or last.end() != end:
-        return None
-    if not all(w in text[a : last.start()] for w in _TABLE_HEAD_WORDS):
-        return None
-    return a, last.start(), last.end()
-
-
-def _prose_free(text: str, a: int, b: int) -> bool:
-    """No sentence punctuation outside brackets, but for one final full stop."""
-    first = _PROSE_SCAN_RE.search(text, a, b)
-    if first is None:
-        return True
-    if first.group() not in "（(）)":  # prose: a comma or full stop outside brackets
-        return first.group() == "。" and first.start() == b - 1
-    depth = 0
-    for m in _PROSE_SCAN_RE.finditer(text, first.start(), b):
-        ch = m.group()
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch != "。" or m.start() < b - 1):
-            return False
-    return True
-
-
-def _is_header_row(stripped: str) -> bool:
-    """Two or more short space-separated words with no sentence punctuation."""
-    if len(stripped) > 120 or _PROSE_PUNCT_RE.search(stripped):
-        return False
-    parts = [p for q in stripped.split() for p in q.split("\u3000") if p]
-    return len(parts) >= 2 and all(len(p) <= 12 for p in parts)
-
-
-def _many_values(line: str) -> bool:
-    """A lone space-separated line of five or more values is a table row on its own."""
-    parts = line.split()
-    return len(parts) >= 5 and all(_is_value(p) for p in parts)
 
 
 def tokenize(text: str) -> list[NodeToken]:
