@@ -17,11 +17,8 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress, count, repeat
 from typing import Any, TypeAlias
 
 from lark import Token
@@ -55,44 +52,27 @@ from ._kinds import (
     FRONT_KIND,
     FRONT_KINDS,
     FRONT_NOISE_KINDS,
-    MEMO_KINDS,
     NOISE_KINDS,
     ROW_CODES,
     ROW_KINDS,
     ROW_LAYOUTS,
     SegmentKind,
-    tab_kind,
     where,
 )
-from ._numbering import CN_NUMERALS, NUMBERING_RE, numbering, numbering_of, section_word_end
+from ._numbering import numbering_of
+from ._segment import segment
+from ._state import LexState
 from ._text import (
-    BOOKMARK_RE,
-    CHROME_PREFIXES,
-    DIGIT_RUN_RE,
     META_KEYS,
     META_RE,
-    NOISE_FIRST,
     NON_WS_RUN_RE,
-    NOT_A_CELL_AFTER,
-    NOT_A_CELL_BEFORE,
     PAGE_RE,
-    PIPE_RULE_RE,
-    RULE_RE,
-    RUNIN_END_RE,
-    SENTENCE_END,
-    SENTENCE_END_RE,
     TITLE_MAX,
-    URL_RE,
     WS,
-    WS_TAB,
-    head_row,
     is_header_row,
-    is_spaced_row,
     is_value,
     lstrip_at,
     many_values,
-    prose_free,
-    split_lines,
     trim,
 )
 
@@ -106,26 +86,6 @@ __all__ = [
     "tokenize",
 ]
 
-#: the kind of a line, by its text, for lines whose kind depends on nothing else and which
-#: are one segment (see ``_Lines.segment``): a bounded memo, shared by all texts (and
-#: threads: every entry is right for its key, whoever wrote it)
-LINE_KINDS: dict[str, SegmentKind] = {"": "blank"}
-LINE_KINDS_MAX = 16384
-
-#: a cell segment longer than this may be an indented paragraph (see _cell_tables)
-LONG_CELL = 51
-#: the heading lines (without run-in text) met so far, by their text: the numbering mark,
-#: and the ends of the mark and the title as offsets in the line (bounded)
-HEADING_LINES: dict[str, tuple[str, int, int]] = {}
-HEADING_LINES_MAX = 4096
-#: a line longer than this is cut before run-in headings (a report run together) …
-LONG_LINE = 2000
-#: … or longer than this in a text of at most five non-blank lines
-ONE_LINE_MIN = 120
-#: text after a section word (情况, 事项) that makes it run-in text rather than title
-RUNIN_MIN = 8
-#: a heading's title (up to its first sentence end) is at most this many characters
-HEADING_TITLE_MAX = 60
 #: deepest heading level the grammar nests; deeper numbered lines stay paragraphs
 MAX_DEPTH = 8
 
@@ -153,436 +113,17 @@ class TokenListLexer(Lexer):
         return iter(tokens)
 
 
-class _Lines:
-    """The passes over one text.
-
-    The segments are kept in parallel lists indexed by segment number (``starts``,
-    ``ends``, ``stops``, ``lines``, ``kinds``), and what only some segments have in dicts
-    keyed by that number: a per-segment object costs more to build than the lexer spends on
-    most lines (table-heavy reports are mostly one short cell per line).
-    """
+class _Lines(LexState):
+    """The passes over one text after the first (:func:`._segment.segment`), and its tokens."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []  # offset of the segment
-        self.ends: list[int] = []  # end of content (before the line ending)
-        self.stops: list[int] = []  # end including the line ending (== end unless last)
-        self.lines: list[int] = []  # 1-based line number
-        self.kinds: list[SegmentKind] = []  # see _kind_of; the passes refine it
-        self.row_first: list[bool] = []  # lines layout: the lines that start a table row
-        self.num: dict[int, tuple[str, int]] = {}  # headings: numbering mark, its end
-        self.title_end: dict[int, int] = {}  # headings: end of the title
-        self.level: dict[int, int] = {}  # headings: depth
-        self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings
-        self.glued: dict[int, list[tuple[int, int]]] = {}  # glued rows: bounds of each cell
-        self._runins: list[int] = []  # segments of run-in text after a heading's title
-        self._long_cells: list[int] = []  # cells longer than LONG_CELL (see _cell_tables)
-        self._line_starts: list[int] = []
-        self._cand: tuple[re.Match[str], int] | None = None  # last heading candidate
+        super().__init__(text)
         self._codes: str | None = None  # the kinds as ROW_CODES letters, for _table
-
-    def _add(self, start: int, end: int, stop: int, line: int, kind: SegmentKind) -> int:
-        self.starts.append(start)
-        self.ends.append(end)
-        self.stops.append(stop)
-        self.lines.append(line)
-        self.kinds.append(kind)
-        return len(self.kinds) - 1
-
-    # -- pass 1: lines, segments and their kinds ----------------------------------------
-
-    def segment(self) -> None:
-        """Cut the text into lines (and long lines into segments), classifying each.
-
-        Most lines of a report are table cells, blank lines and short lines met before (the
-        labels and headings of the standard tables): a line whose kind depends on its text
-        alone, and which is one segment, is remembered in :data:`LINE_KINDS` (a bounded
-        memo keyed by the line's text, shared by all texts).  When most lines are known,
-        the runs of known lines go into the segment lists as slices of the line table,
-        computed for all lines at once in C (:meth:`_known_lines`); only the other lines
-        are classified one by one.  A text of mostly new lines (the first report parsed,
-        cells of new numbers) is taken line by line (:meth:`_new_lines`), which then costs
-        less than building the line table first."""
-        text = self.text
-        bounds: list[tuple[int, int, int]] | None = None
-        if "\r" not in text or text.count("\r\n") == text.count("\r") == text.count("\n"):
-            # one kind of line ending (\n, or \r\n throughout)
-            sep = 2 if "\r" in text else 1
-            pieces = text.split("\r\n" if sep == 2 else "\n")
-            if pieces and not pieces[-1]:
-                pieces.pop()  # the text ends with a line ending
-        else:  # mixed line endings
-            bounds = split_lines(text)
-            pieces = [text[a:b] for a, b, _ in bounds]
-            sep = 0
-        few = 0
-        for piece in pieces:
-            if piece and piece.strip(WS_TAB):
-                few += 1
-                if few > 5:
-                    break
-        # a line longer than this may be a whole report run together
-        long_line = ONE_LINE_MIN if few <= 5 else LONG_LINE
-        known: list[SegmentKind | None] = list(map(LINE_KINDS.get, pieces))  # None: not known
-        others = list(compress(count(), map(operator.is_, known, repeat(None))))
-        # the memo's bound, checked once per text: what this text may add fits in it
-        if len(LINE_KINDS) + len(others) > LINE_KINDS_MAX:
-            LINE_KINDS.clear()
-            LINE_KINDS[""] = "blank"
-        remember = len(others) < LINE_KINDS_MAX
-        if len(others) * 2 > len(pieces):
-            self._new_lines(pieces, bounds, sep, known, long_line, remember)
-        else:
-            self._known_lines(pieces, bounds, sep, known, others, long_line, remember)
-        self.row_first = [False] * len(self.kinds)
-
-    def _known_lines(
-        self,
-        pieces: list[str],
-        bounds: list[tuple[int, int, int]] | None,
-        sep: int,
-        known: list[SegmentKind | None],
-        others: list[int],
-        long_line: int,
-        remember: bool,
-    ) -> None:
-        """Add the segments of a text whose lines are mostly known (see :meth:`segment`):
-        the line table for all lines in C, slices of it for the runs of known lines."""
-        if bounds is None:
-            lens = list(map(len, pieces))
-            line_starts = list(accumulate(map(operator.add, lens, repeat(sep)), initial=0))
-            nexts = line_starts[1:]  # a line's stop: where the next one starts …
-            if nexts:
-                nexts[-1] = len(self.text)  # … or the end of the text
-            del line_starts[-1]
-            line_ends = list(map(operator.add, line_starts, lens))
-        else:
-            line_starts = [a for a, _, _ in bounds]
-            line_ends = [b for _, b, _ in bounds]
-            nexts = [c for _, _, c in bounds]
-        self._line_starts = line_starts
-        starts, ends, stops, lines, kinds = (
-            self.starts,
-            self.ends,
-            self.stops,
-            self.lines,
-            self.kinds,
-        )
-        done = 0  # the lines before this one are in the segment lists
-        for k in [*others, len(pieces)]:
-            if k > done:  # a run of known lines: one segment each
-                starts += line_starts[done:k]
-                ends += line_ends[done:k]
-                stops += nexts[done:k]
-                lines += range(done + 1, k + 1)
-                kinds += known[done:k]  # type: ignore[arg-type]
-            done = k + 1
-            if k == len(pieces):
-                break
-            piece = pieces[k]
-            start, end = line_starts[k], line_ends[k]
-            if "\t" in piece and end - start <= LONG_CELL and "[bookmark:" not in piece:
-                # the commonest lines not known yet: cells of new numbers (here, not in _line)
-                kind = tab_kind(piece)
-                starts.append(start)
-                ends.append(end)
-                stops.append(nexts[k])
-                lines.append(done)
-                kinds.append(kind)
-                if remember:
-                    LINE_KINDS[piece] = kind
-                continue
-            self._line(done, start, end, nexts[k], piece, long_line, remember)
-
-    def _new_lines(
-        self,
-        pieces: list[str],
-        bounds: list[tuple[int, int, int]] | None,
-        sep: int,
-        known: list[SegmentKind | None],
-        long_line: int,
-        remember: bool,
-    ) -> None:
-        """Add the segments of a text whose lines are mostly new (see :meth:`segment`), line
-        by line; tab lines (cells of new numbers, mostly) are classified here, the others by
-        :meth:`_line`."""
-        n = len(self.text)
-        starts, ends, stops, lines, kinds = (
-            self.starts,
-            self.ends,
-            self.stops,
-            self.lines,
-            self.kinds,
-        )
-        line_starts = self._line_starts = []
-        pos = 0
-        for lineno, piece in enumerate(pieces, 1):
-            if bounds is None:
-                start = pos
-                end = pos + len(piece)
-                stop = pos = end + sep if end < n else end
-            else:
-                start, end, stop = bounds[lineno - 1]
-            line_starts.append(start)
-            kind = known[lineno - 1]
-            if kind is None:
-                if "\t" in piece and len(piece) <= ONE_LINE_MIN and "[bookmark:" not in piece:
-                    kind = tab_kind(piece)
-                    if kind == "cell" and len(piece) > LONG_CELL:
-                        self._long_cells.append(len(kinds))  # not remembered
-                    elif remember:
-                        LINE_KINDS[piece] = kind
-                else:
-                    self._line(lineno, start, end, stop, piece, long_line, remember)
-                    continue
-            starts.append(start)
-            ends.append(end)
-            stops.append(stop)
-            lines.append(lineno)
-            kinds.append(kind)
-
-    def _line(
-        self,
-        lineno: int,
-        start: int,
-        end: int,
-        stop: int,
-        piece: str,
-        long_line: int,
-        remember: bool,
-    ) -> None:
-        """Classify line ``lineno`` (``piece``, without its line ending) and add its
-        segments; remember its kind when it depends on its text alone (see ``segment``)."""
-        text = self.text
-        kinds = self.kinds
-        heading = HEADING_LINES.get(piece)
-        if heading is not None:  # a heading line seen before (no run-in text)
-            mark, mark_end, title_end = heading
-            i = self._add(start, end, stop, lineno, "heading")
-            self.num[i] = (mark, start + mark_end)
-            self.title_end[i] = start + title_end
-            return
-        if end - start <= long_line and "[bookmark:" not in piece:
-            if "\t" in piece:
-                kind = tab_kind(piece)
-                i = self._add(start, end, stop, lineno, kind)
-                if kind == "cell" and end - start > LONG_CELL:
-                    self._long_cells.append(i)
-                    return  # not remembered
-            else:
-                self._classify(start, end, stop, lineno, piece)
-            # a line that is one segment, of a kind that depends on its text alone, is
-            # known from now on (the kind of a line longer than ONE_LINE_MIN depends on
-            # how many lines the text has)
-            if self.starts[-1] == start and end - start <= ONE_LINE_MIN and remember:
-                kind = kinds[-1]
-                if kind in MEMO_KINDS:  # (the bound: see segment)
-                    LINE_KINDS[piece] = kind
-                elif kind == "heading":  # its numbering mark and title, as offsets
-                    i = len(kinds) - 1
-                    mark, mark_end = self.num[i]
-                    if len(HEADING_LINES) >= HEADING_LINES_MAX:
-                        HEADING_LINES.clear()
-                    HEADING_LINES[piece] = (mark, mark_end - start, self.title_end[i] - start)
-            return
-        at = start
-        # bookmarks glued to the start of a line
-        while "[bookmark:" in piece:
-            m = BOOKMARK_RE.match(text, lstrip_at(text, at, end), end)
-            if m is None:
-                break
-            self._add(at, m.end(), m.end(), lineno, "bookmark")
-            at = m.end()
-        if end - at > long_line:
-            cuts = self._runin_cuts(at, end)
-            for k, (a, b) in enumerate(cuts):
-                self._classify(a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
-            return
-        self._classify(at, end, stop, lineno, text[at:end])
-
-    def _runin_cuts(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Cut a very long line (a whole report on one line) before run-in headings.
-
-        A cut is made before ``一、``/``（一）``-style numbering that follows a sentence end
-        and continues that style's ordinal sequence within the line.
-        """
-        text = self.text
-        cuts: list[int] = []
-        expected: dict[NumberingStyle, int] = {}
-        # a title run into the text: cut after its first 报告/总结 near the start
-        for word in ("报告", "总结"):
-            i = text.find(word, start, min(end, start + TITLE_MAX))
-            if i >= 0 and NUMBERING_RE.match(text, i + 2, end) is None:
-                cuts.append(i + 2)
-                break
-        pos = start
-        while pos < end:
-            # the next sentence end: one search for them all (a find per mark scanned to the
-            # line's end for each mark the rest of the line lacks: quadratic on one-line texts)
-            found = RUNIN_END_RE.search(text, pos, end)
-            nxt = found.start() if found is not None else -1
-            # an unpunctuated section heading (…1012三、收到和处理…情况…)
-            want = expected.get(NumberingStyle.CN_COMMA, 1)
-            if want is not None:
-                mark = CN_NUMERALS[want] + "、" if want < len(CN_NUMERALS) else ""
-                lim = nxt if nxt >= 0 else end
-                i = text.find(mark, pos, lim) if mark else -1
-                # the same mark may number a table row first (四、结转下年度继续办理)
-                while i >= 0 and not (
-                    i > pos and section_word_end(text, i + len(mark), min(end, i + 30)) > 0
-                ):
-                    i = text.find(mark, i + len(mark), lim)
-                if i >= 0:
-                    cuts.append(i)
-                    # the title ends at its section word: what follows (a table's head and
-                    # values, run together) is not part of the heading
-                    cuts.append(section_word_end(text, i + len(mark), min(end, i + 30)))
-                    expected[NumberingStyle.CN_COMMA] = want + 1
-                    expected.pop(NumberingStyle.CN_PAREN, None)
-                    pos = i + len(mark)
-                    continue
-            if nxt < 0:
-                break
-            at = lstrip_at(text, nxt + 1, end)
-            m = NUMBERING_RE.match(text, at, end) if at < end else None
-            if m is not None:
-                style, ordinal = numbering(m)
-                if style in (NumberingStyle.CN_COMMA, NumberingStyle.CN_DOT):
-                    style = NumberingStyle.CN_COMMA
-                    if ordinal == expected.get(style, ordinal if ordinal <= 2 else 1):
-                        cuts.append(at)
-                        # a title that ends at its section word ends the heading there
-                        cuts.append(section_word_end(text, m.end(), min(end, m.end() + 30)))
-                        expected[style] = ordinal + 1
-                        expected.pop(NumberingStyle.CN_PAREN, None)
-                elif style is NumberingStyle.CN_PAREN and ordinal == expected.get(style, 1):
-                    cuts.append(at)
-                    expected[style] = ordinal + 1
-            pos = nxt + 1
-        bounds = [start, *sorted({c for c in cuts if start < c < end}), end]
-        return [(a, b) for a, b in itertools.pairwise(bounds) if b > a] or [(start, end)]
-
-    def _classify(self, a: int, b: int, stop: int, line: int, body: str) -> None:
-        """Classify the segment ``text[a:b]`` and add it, or the segments it splits into: a
-        heading and its run-in text, or the rows of a glued table."""
-        kind = self._kind_of(a, b, body)
-        if kind == "para":
-            if not self._add_glued(a, b, stop, line):
-                self._add(a, b, stop, line, "para")
-            return
-        if kind != "heading":
-            i = self._add(a, b, stop, line, kind)
-            if kind == "cell" and b - a > LONG_CELL:
-                self._long_cells.append(i)
-            return
-        assert self._cand is not None
-        m, title_end = self._cand
-        split = title_end < b
-        i = self._add(a, title_end if split else b, title_end if split else stop, line, kind)
-        self.num[i] = (m.group(), m.end())
-        self.title_end[i] = title_end
-        if split:
-            # the run-in text after a heading's title is a segment of its own: a
-            # paragraph, or a table whose cells ran together
-            rest = self._kind_of(title_end, b, self.text[title_end:b])
-            if rest != "para" or not self._add_glued(title_end, b, stop, line):
-                self._runins.append(self._add(title_end, b, stop, line, "runin"))
-
-    def _kind_of(self, a: int, b: int, body: str) -> SegmentKind:
-        """The kind of the segment ``body == text[a:b]`` taken alone.  For a heading, its
-        numbering match and title end are left in ``self._cand``."""
-        if "\t" in body:
-            return tab_kind(body)
-        stripped = body.strip(WS)
-        if not stripped:
-            return "blank"
-        if stripped[0] == "|" and stripped.count("|") >= 2:
-            return "pipe_rule" if PIPE_RULE_RE.fullmatch(stripped) else "pipe"
-        if stripped[0] in NOISE_FIRST:  # a URL, a rule or site chrome starts with one
-            if URL_RE.fullmatch(stripped):
-                return "url"
-            if RULE_RE.fullmatch(stripped):
-                return "rule"
-            if stripped.startswith(CHROME_PREFIXES):
-                return "chrome"
-        if is_spaced_row(stripped):
-            return "spaced"
-        # the numbering starts where the line's leading white space ends
-        m = NUMBERING_RE.match(self.text, b - len(body.lstrip(WS)), b)
-        if m is None or not self._heading_candidate(b, m):
-            return "para"
-        return "heading"
-
-    def _add_glued(self, a: int, b: int, stop: int, line: int) -> bool:
-        """Split text whose table cells ran together into rows: a label, then its digits.
-
-        ``…规章000行政规范性文件1012…`` — a run of digits directly after a label, not
-        followed by a unit (条, 件, 年 …) nor by a numbering mark (``1.属于``), ends a row.
-        Only text without sentence punctuation outside brackets qualifies (prose quotes
-        quantities with units and commas); two or more rows make a glued table.  The digits
-        stay one cell, for recognition to split by the table's identities.  Adds the rows
-        and returns True, or adds nothing and returns False.
-        """
-        text = self.text
-        if b - a < 8 or not prose_free(text, a, b):
-            return False
-        pairs: list[tuple[int, int, int]] = []  # (label start, digits start, digits end)
-        label_start = a
-        for m in DIGIT_RUN_RE.finditer(text, a, b):
-            ds, de = m.span()
-            nxt = lstrip_at(text, de, b)
-            after = text[nxt : nxt + 1]
-            before = text[ds - 1 : ds] if ds > a else ""
-            if after in NOT_A_CELL_AFTER or before in NOT_A_CELL_BEFORE or ds == label_start:
-                continue
-            pairs.append((label_start, ds, de))
-            label_start = de
-        if len(pairs) < 2:
-            one_row = head_row(text, a, b)  # a one-row table: its head, then its digits
-            if one_row is None:
-                return False
-            pairs = [one_row]
-        assert pairs[0][0] == a
-        rows: list[tuple[int, int, list[tuple[int, int]]]] = []
-        for k, (ls, ds, de) in enumerate(pairs):
-            end = pairs[k + 1][0] if k + 1 < len(pairs) else de
-            rows.append((ls, end, [(ls, ds), (ds, de)]))
-        if pairs[-1][2] < b:
-            tail = pairs[-1][2]
-            rows.append((tail, b, [(tail, b)]))
-        for k, (ls, end, cells) in enumerate(rows):
-            i = self._add(ls, end, stop if k + 1 == len(rows) else end, line, "glued")
-            self.glued[i] = cells
-        return True
-
-    def _heading_candidate(self, end: int, m: re.Match[str]) -> bool:
-        text = self.text
-        title_start = lstrip_at(text, m.end(), end)
-        if title_start >= end:
-            return False  # a bare number
-        limit = min(end, title_start + HEADING_TITLE_MAX)
-        found = SENTENCE_END_RE.search(text, title_start, limit)
-        stop = found.end() if found else -1
-        word_end = section_word_end(text, title_start, stop if stop > 0 else limit)
-        if (
-            word_end > 0
-            and text[word_end : word_end + 1] not in SENTENCE_END
-            and (end - word_end >= RUNIN_MIN or text[end - 1] in SENTENCE_END)
-        ):
-            stop = word_end  # 二、主动公开政府信息情况第二十条…: the title ends at 情况
-        if stop < 0:
-            if end - title_start > HEADING_TITLE_MAX:
-                stop = section_word_end(text, title_start, limit)
-                if stop < 0:
-                    return False
-            else:
-                stop = end
-        self._cand = (m, stop)
-        return True
 
     # -- pass 2: title block, tables, headings -----------------------------------------
 
     def structure(self) -> None:
+        self.row_first = [False] * len(self.kinds)
         self._front()
         self._cell_tables()
         self._spaced_tables()
@@ -630,7 +171,7 @@ class _Lines:
         # a tab-led line of prose with no table line near it is an indented paragraph
         # (only a line longer than 51 characters can hold 51 after its tab: the lexer
         # noted such cells as it met them, in order; no line whose kind it remembers)
-        for i in self._long_cells:
+        for i in self.long_cells:
             if kinds[i] == "cell":
                 content = text[starts[i] + 1 : ends[i]].strip(WS)
                 if (
@@ -837,7 +378,7 @@ class _Lines:
         Run-in text always directly follows its heading's segment; the segment it joins is
         extended, and the run-in segment is marked ``merged`` (no token of its own)."""
         kinds, ends, stops = self.kinds, self.ends, self.stops
-        for i in self._runins:
+        for i in self.runins:
             if kinds[i - 1] == "heading":
                 continue
             if kinds[i - 1] == "para" and ends[i - 1] == self.starts[i]:
@@ -860,7 +401,7 @@ class _Lines:
         token, and the grammar's work is the nesting of the sections by depth."""
         text = self.text
         kinds, starts, stops, lines = self.kinds, self.starts, self.stops, self.lines
-        line_starts = self._line_starts
+        line_starts = self.line_starts
         out: list[NodeToken] = []
         front: list[FrontItem] = []
         blocks: list[Block] | None = None  # where the next block goes (None: no token yet)
@@ -913,7 +454,7 @@ class _Lines:
         # the rows keep this object until their cells are read (see row_parts): drop what
         # only the passes and the tokens needed (the headings' data: one regex match each)
         self.num, self.title_end, self.level, self.anomaly = {}, {}, {}, {}
-        self.row_first, self._runins, self._cand = [], [], None
+        self.row_first, self.runins = [], []
         return out
 
     def _table(self, i: int) -> tuple[Table, int]:
@@ -936,7 +477,7 @@ class _Lines:
             if kind == "line":
                 end = _line_row_end(self, i)
                 bounds = _line_cells(self, i, end)
-                rows.append(Row(_tile(self.text, self._line_starts, self.stops[end - 1], bounds)))
+                rows.append(Row(_tile(self.text, self.line_starts, self.stops[end - 1], bounds)))
                 i = end
             elif kind in ROW_KINDS:
                 # the row's segments: its line (a cell, more cells and wrapped cells' lines
@@ -962,7 +503,7 @@ class _Lines:
     def row_span(self, first: int, end: int) -> Span:
         """Where the row of segments ``first`` to ``end`` is (its first cell's position)."""
         start, line = self.starts[first], self.lines[first]
-        column = start - self._line_starts[line - 1] + 1
+        column = start - self.line_starts[line - 1] + 1
         return _span(start, self.stops[end - 1], line, column)
 
     def _heading_token(self, i: int) -> NodeToken:
@@ -971,7 +512,7 @@ class _Lines:
         start, stop, line = self.starts[i], self.stops[i], self.lines[i]
         title = text[mark_end : self.title_end[i]].strip(WS)
         chunk = text[start:stop]
-        span = _span(start, stop, line, start - self._line_starts[line - 1] + 1)
+        span = _span(start, stop, line, start - self.line_starts[line - 1] + 1)
         level = self.level[i]
         node = _heading(chunk, span, numbering_of(mark), title, level, self.anomaly[i])
         return self._tok(_HEADING_TOKENS[level], i, node)
@@ -988,7 +529,7 @@ class _Lines:
         tok.value = ""
         tok.start_pos = start
         tok.line = line
-        tok.column = start - self._line_starts[line - 1] + 1
+        tok.column = start - self.line_starts[line - 1] + 1
         tok.end_line = tok.end_column = tok.end_pos = None
         tok.node = node
         tok.blocks = []
@@ -1043,7 +584,7 @@ def _row_parts(lx: _Lines, first: int, end: int) -> tuple[CellData, ...]:
         bounds = _glued_cells(lx.glued[first], a, line)
     else:
         bounds = _spaced_cells(text, a, b, line)
-    return _tile(text, lx._line_starts, stop, bounds)
+    return _tile(text, lx.line_starts, stop, bounds)
 
 
 def _tsv_cells(text: str, a: int, b: int, line: int) -> _CellBounds:
@@ -1278,6 +819,6 @@ def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[Hea
 def tokenize(text: str) -> list[NodeToken]:
     """Cut ``text`` into classified tokens for the layout grammar."""
     lines = _Lines(text)
-    lines.segment()
+    segment(lines)
     lines.structure()
     return lines.tokens()
