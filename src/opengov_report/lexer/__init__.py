@@ -18,7 +18,7 @@ expressions here are anchored and free of nested quantifiers: cost is linear in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias
 
 from lark import Token
@@ -32,8 +32,6 @@ from ..document import (
     FrontItem,
     MetaLine,
     Noise,
-    NumberingAnomaly,
-    NumberingStyle,
     Row,
     Span,
     Table,
@@ -46,10 +44,7 @@ from ..document import (
     _span,
 )
 from ._kinds import (
-    BLANK_KINDS,
     BLANK_RUN_KINDS,
-    CELL_TABLE_KINDS,
-    FRONT_KIND,
     FRONT_KINDS,
     FRONT_NOISE_KINDS,
     NOISE_KINDS,
@@ -57,27 +52,24 @@ from ._kinds import (
     ROW_KINDS,
     ROW_LAYOUTS,
     SegmentKind,
-    where,
 )
+from ._levels import MAX_DEPTH, HeadingLevel, assign_levels, heading_levels, rejoin_demoted
 from ._numbering import numbering_of
+from ._page import front, page_numbers
 from ._segment import segment
 from ._state import LexState
+from ._tables import cell_tables, line_tables, spaced_tables
 from ._text import (
-    META_KEYS,
     META_RE,
     NON_WS_RUN_RE,
-    PAGE_RE,
-    TITLE_MAX,
     WS,
-    is_header_row,
-    is_value,
     lstrip_at,
-    many_values,
     trim,
 )
 
 __all__ = [
     "MAX_DEPTH",
+    "PASSES",
     "HeadingLevel",
     "NodeToken",
     "SegmentKind",
@@ -85,9 +77,6 @@ __all__ = [
     "heading_levels",
     "tokenize",
 ]
-
-#: deepest heading level the grammar nests; deeper numbered lines stay paragraphs
-MAX_DEPTH = 8
 
 
 class NodeToken(Token):
@@ -114,278 +103,11 @@ class TokenListLexer(Lexer):
 
 
 class _Lines(LexState):
-    """The passes over one text after the first (:func:`._segment.segment`), and its tokens."""
+    """The tokens of one text, from the state the passes left."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._codes: str | None = None  # the kinds as ROW_CODES letters, for _table
-
-    # -- pass 2: title block, tables, headings -----------------------------------------
-
-    def structure(self) -> None:
-        self.row_first = [False] * len(self.kinds)
-        self._front()
-        self._cell_tables()
-        self._spaced_tables()
-        self._line_tables()
-        self._page_numbers()
-        self._assign_levels()
-        self._rejoin_demoted()
-
-    def _front(self) -> None:
-        """Mark the title block: leading titles, meta lines, noise and blanks."""
-        text = self.text
-        kinds = self.kinds
-        titles = 0
-        for i, kind in enumerate(kinds):
-            front = FRONT_KIND.get(kind)
-            if front is not None:  # blank lines and noise
-                kinds[i] = front
-                continue
-            if kind not in ("para", "spaced"):
-                return
-            content = text[self.starts[i] : self.ends[i]].strip(WS)
-            m = META_RE.fullmatch(content)
-            if m is not None and m.group("key") in META_KEYS:
-                kinds[i] = "f_meta"
-                continue
-            if (
-                titles < 4
-                and len(content) <= TITLE_MAX
-                and content[-1] not in "。，；：:,;"
-                and not is_value(content)
-            ):
-                kinds[i] = "f_title"
-                titles += 1
-                continue
-            return
-
-    def _cell_tables(self) -> None:
-        """Tab lines, pipe lines and continuation lines; blanks between them.
-
-        Each step visits only the segments it may change, found by C-level filters over the
-        kinds (most segments of a table-heavy report are cells that no step changes)."""
-        text = self.text
-        kinds, starts, ends = self.kinds, self.starts, self.ends
-        n = len(kinds)
-        # a tab-led line of prose with no table line near it is an indented paragraph
-        # (only a line longer than 51 characters can hold 51 after its tab: the lexer
-        # noted such cells as it met them, in order; no line whose kind it remembers)
-        for i in self.long_cells:
-            if kinds[i] == "cell":
-                content = text[starts[i] + 1 : ends[i]].strip(WS)
-                if (
-                    len(content) > 50
-                    and any(p in content for p in "。，")
-                    and not (self._near(i, -1) or self._near(i, 1))
-                ):
-                    kinds[i] = "para"
-        # continuation lines: short text directly under a cell line (or under another
-        # continuation line: the candidates are visited in order, so chains follow)
-        for i in where(kinds, CONT_CANDIDATES):
-            if i > 0 and kinds[i - 1] in ("cell", "cont"):
-                kind = kinds[i]
-                content = text[starts[i] : ends[i]].strip(WS)
-                if len(content) <= 40 and not (kind == "heading" and not self._table_follows(i)):
-                    kinds[i] = "cont"
-        # blank lines between two table lines belong to the table
-        self._mark_table_blanks(CELL_TABLE_KINDS, n)
-
-    def _mark_table_blanks(self, table_kinds: frozenset[SegmentKind], n: int) -> None:
-        """Each run of blank lines with a table line on both sides becomes table blanks."""
-        kinds = self.kinds
-        blanks = where(kinds, JUST_BLANK)
-        k = 0
-        while k < len(blanks):
-            first = last = blanks[k]
-            k += 1
-            while k < len(blanks) and blanks[k] == last + 1:
-                last = blanks[k]
-                k += 1
-            if (
-                first > 0
-                and last + 1 < n
-                and kinds[first - 1] in table_kinds
-                and kinds[last + 1] in table_kinds
-            ):
-                for j in range(first, last + 1):
-                    kinds[j] = "tblank"
-
-    def _near(self, i: int, step: int) -> bool:
-        kinds = self.kinds
-        j = i + step
-        while 0 <= j < len(kinds) and kinds[j] in ("blank", "f_blank"):
-            j += step
-        return 0 <= j < len(kinds) and kinds[j] in ("cell", "tsv", "cont")
-
-    def _table_follows(self, i: int) -> bool:
-        j = i + 1
-        return j < len(self.kinds) and self.kinds[j] in ("cell", "tsv")
-
-    def _spaced_tables(self) -> None:
-        """Rows of space-separated cells: only runs of two or more make a table."""
-        text = self.text
-        kinds = self.kinds
-        i = 0
-        n = len(kinds)
-        while i < n:
-            try:
-                i = kinds.index("spaced", i)
-            except ValueError:
-                return
-            j = i
-            members = [i]
-            k = i + 1
-            while k < n and kinds[k] in ("spaced", "blank"):
-                if kinds[k] == "spaced":
-                    members.append(k)
-                    j = k
-                k += 1
-            if len(members) < 2 and not many_values(text[self.starts[i] : self.ends[i]]):
-                kinds[i] = "para"
-            else:
-                h = i - 1
-                while h >= 0 and kinds[h] == "blank":
-                    h -= 1
-                if (
-                    h >= 0
-                    and kinds[h] == "para"
-                    and is_header_row(text[self.starts[h] : self.ends[h]].strip(WS))
-                ):
-                    kinds[h] = "spaced"
-                    i = h
-                for m in range(i, j + 1):
-                    if kinds[m] == "blank":
-                        kinds[m] = "tblank"
-            i = j + 1
-
-    def _line_tables(self) -> None:
-        """One cell per line without tabs: runs of short lines holding several values."""
-        text = self.text
-        kinds, starts, ends = self.kinds, self.starts, self.ends
-        short: list[int] = []
-        for i in where(kinds, PARA_HEADING):
-            if ends[i] - starts[i] <= 90:
-                content = text[starts[i] : ends[i]].strip(WS)
-                if len(content) <= 45 and "。" not in content and "；" not in content:
-                    short.append(i)
-        # a run: short lines with nothing but blank lines between them
-        run: list[int] = []
-        for i in short:
-            if run and kinds[run[-1] + 1 : i].count("blank") != i - run[-1] - 1:
-                self._make_line_table(run)
-                run = []
-            run.append(i)
-        if run:
-            self._make_line_table(run)
-
-    def _make_line_table(self, run: list[int]) -> None:
-        if len(run) < 6:
-            return
-        text = self.text
-        kinds, starts, ends = self.kinds, self.starts, self.ends
-        values = [kinds[r] == "para" and is_value(text[starts[r] : ends[r]].strip(WS)) for r in run]
-        if sum(values) < 3 or len(run) - sum(values) < 2:
-            return
-        # a numbered line is a row label when values follow it directly, or when it follows a
-        # value and another numbered label follows it (三、本年度办理结果 → （一）予以公开 → 0);
-        # else it stays a heading and splits the run
-        label = [False] * len(run)
-        for idx in range(len(run) - 1, -1, -1):
-            if kinds[run[idx]] != "heading":
-                continue
-            nxt = idx + 1
-            after_value = idx > 0 and values[idx - 1]
-            if nxt < len(run) and (values[nxt] or (label[nxt] and after_value)):
-                label[idx] = True
-        pieces: list[list[int]] = [[]]
-        for idx, r in enumerate(run):
-            if kinds[r] == "heading" and not label[idx]:
-                pieces.append([])
-            else:
-                pieces[-1].append(idx)
-        row_first = self.row_first
-        for piece in pieces:
-            # a piece starts at its first line that is followed by values within 12 lines
-            if not piece:
-                continue
-            first_value = next((p for p in piece if values[p]), None)
-            if first_value is None:
-                continue
-            nvalues = sum(1 for p in piece if values[p])
-            if len(piece) < 6 or nvalues < 3 or len(piece) - nvalues < 2:
-                continue
-            members = [run[p] for p in piece]
-            for p in piece:
-                kinds[run[p]] = "line"
-                row_first[run[p]] = not values[p] or p == piece[0]
-            pending: list[int] = []
-            for m in range(members[0], members[-1] + 1):
-                if kinds[m] == "blank":
-                    pending.append(m)
-                elif kinds[m] == "line":
-                    # blanks before a row's next value belong to the row, else to the table
-                    inner: SegmentKind = "lblank" if not row_first[m] else "tblank"
-                    for b in pending:
-                        kinds[b] = inner
-                    pending = []
-
-    def _page_numbers(self) -> None:
-        """A lone page number among the last lines, or between two prose lines."""
-        text = self.text
-        kinds, starts, ends = self.kinds, self.starts, self.ends
-        n = len(kinds)
-        tail: set[int] = set()
-        i = n - 1
-        while i >= 0 and len(tail) < 3:
-            if kinds[i] not in BLANK_KINDS:
-                tail.add(i)
-            i -= 1
-        for i in where(kinds, JUST_PARA):
-            if ends[i] - starts[i] > 24:
-                continue
-            if not PAGE_RE.fullmatch(text[starts[i] : ends[i]].strip(WS)):
-                continue
-            p = i - 1
-            while p >= 0 and kinds[p] in BLANK_KINDS:
-                p -= 1
-            q = i + 1
-            while q < n and kinds[q] in BLANK_KINDS:
-                q += 1
-            prev_kind = kinds[p] if p >= 0 else ""
-            next_kind = kinds[q] if q < n else ""
-            if i in tail or (prev_kind in ("para", "heading") and next_kind in ("para", "heading")):
-                kinds[i] = "page"
-
-    # -- heading levels ----------------------------------------------------------------
-
-    def _assign_levels(self) -> None:
-        """Give each numbered line its depth and anomaly (:func:`heading_levels`), or make it
-        a paragraph."""
-        kinds = self.kinds
-        segs = where(kinds, JUST_HEADING)
-        numberings = [numbering_of(self.num[i][0]) for i in segs]
-        levels = heading_levels([(numbering.style, numbering.ordinal) for numbering in numberings])
-        for seg, level in zip(segs, levels, strict=True):
-            if level is None:
-                kinds[seg] = "para"
-            else:
-                self.level[seg], self.anomaly[seg] = level
-
-    def _rejoin_demoted(self) -> None:
-        """A numbered line demoted to a paragraph takes its run-in text back.
-
-        Run-in text always directly follows its heading's segment; the segment it joins is
-        extended, and the run-in segment is marked ``merged`` (no token of its own)."""
-        kinds, ends, stops = self.kinds, self.ends, self.stops
-        for i in self.runins:
-            if kinds[i - 1] == "heading":
-                continue
-            if kinds[i - 1] == "para" and ends[i - 1] == self.starts[i]:
-                ends[i - 1], stops[i - 1] = ends[i], stops[i]
-                kinds[i] = "merged"
-            else:
-                kinds[i] = "para"
 
     # -- tokens ------------------------------------------------------------------------
 
@@ -723,102 +445,22 @@ JUST_PARA: tuple[SegmentKind, ...] = ("para",)
 JUST_HEADING: tuple[SegmentKind, ...] = ("heading",)
 
 
-#: bracketed styles (（一）, (1), ①) mark sub-items; they never stand in for a level whose
-#: style is unbracketed (一、, 1、), nor the other way round
-BRACKETED = {
-    style: style in (NumberingStyle.CN_PAREN, NumberingStyle.AR_PAREN, NumberingStyle.CIRCLED)
-    for style in NumberingStyle
-}
-
-#: where a numbered line goes: a heading's depth and anomaly, or None for a paragraph
-HeadingLevel: TypeAlias = tuple[int, NumberingAnomaly | None] | None
-
-
-def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[HeadingLevel]:
-    """The depth of each numbered line of a text, by its numbering (style, ordinal) and
-    those around it, in order; None for a line that is a paragraph.
-
-    * A style seen for the first time opens the next deeper level; later headings of that
-      style go back to that level (as reStructuredText decides title levels).  Depth never
-      skips: a style of level 3 right under level 1 is placed at depth 2.
-    * A heading continues its level's ordinal sequence, or starts a new deeper level at 1.
-    * A heading whose own style cannot continue, but whose ordinal continues an open
-      shallower level whose style differs, is placed on that level and marked
-      ``MISSTYLED`` (``四．`` then ``5、`` between ``三、`` and ``六、``), provided the
-      next heading in that level's style does not take the same or a lower ordinal.
-      Bracketed styles never stand in for unbracketed ones, nor the other way round.
-    * A numbered line that restarts an open ancestor level at 1 while deeper levels are
-      open is a numbered list inside the text (``（1）…。（2）…``): a paragraph.
-    * Other breaks (skips, repeats, a first heading not at 1) keep their place and are
-      marked ``SKIPPED``, ``REPEATED`` or ``NOT_FIRST``.
-    * A line deeper than :data:`MAX_DEPTH` is a paragraph.
-    """
-    style_level: dict[NumberingStyle, int] = {}
-    level_style: dict[int, NumberingStyle] = {}
-    stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
-    out: list[HeadingLevel] = []
-
-    def next_ordinal(after: int, style: NumberingStyle) -> int | None:
-        for k in range(after + 1, len(numberings)):
-            if numberings[k][0] is style:
-                return numberings[k][1]
-        return None
-
-    def same_style(level: int, style: NumberingStyle) -> bool:
-        # whether the open heading at ``level`` continues ``style``'s sequence (a misstyled
-        # heading stands in for its level's own style)
-        return stack[level - 1][0] is style or level_style.get(level) is style
-
-    for idx, (style, n) in enumerate(numberings):
-        depth = len(stack)
-        own = style_level.get(style)
-        place: int | None = None
-        anomaly: NumberingAnomaly | None = None
-        if own is not None and own <= depth and same_style(own, style):
-            prev = stack[own - 1][1]
-            if n == prev + 1:
-                place = own
-            elif n == 1 and own < depth:
-                out.append(None)  # a list restarting inside deeper text
-                continue
-        elif n == 1:
-            place = min(own, depth + 1) if own is not None else depth + 1
-        if place is None:
-            # can it continue a shallower open level of another style?
-            for k in range(depth, 0, -1):
-                k_style = level_style.get(k, stack[k - 1][0])
-                if (
-                    k_style is not style
-                    and BRACKETED[k_style] == BRACKETED[style]
-                    and stack[k - 1][1] + 1 == n
-                ):
-                    later = next_ordinal(idx, k_style)
-                    if later is None or later > n:
-                        place, anomaly = k, NumberingAnomaly.MISSTYLED
-                    break
-        if place is None:
-            if own is not None and own <= depth:
-                place = own
-                prev = stack[own - 1][1] if same_style(own, style) else 0
-                anomaly = NumberingAnomaly.SKIPPED if n > prev + 1 else NumberingAnomaly.REPEATED
-            else:
-                place = min(own, depth + 1) if own is not None else depth + 1
-                anomaly = NumberingAnomaly.NOT_FIRST
-        if place > MAX_DEPTH:
-            out.append(None)
-            continue
-        if anomaly is not NumberingAnomaly.MISSTYLED:
-            style_level.setdefault(style, place)
-            level_style.setdefault(place, style)
-        del stack[place - 1 :]
-        stack.append((style, n))
-        out.append((place, anomaly))
-    return out
+#: the passes, in order; each reads and refines the state the ones before it left
+PASSES: tuple[Callable[[LexState], None], ...] = (
+    segment,  # lines cut into segments, each classified by its text (_segment, _classify)
+    front,  # the title block: leading titles, meta lines, noise, blank lines (_page)
+    cell_tables,  # tab-led cells, tab-separated and pipe rows, wrapped cells (_tables)
+    spaced_tables,  # runs of space-separated rows, and a header line above them (_tables)
+    line_tables,  # one cell per line: runs of short lines holding values (_tables)
+    page_numbers,  # lone page numbers among the last lines or between prose (_page)
+    assign_levels,  # headings' depths, or paragraphs (_levels.heading_levels)
+    rejoin_demoted,  # a numbered line made a paragraph takes its run-in text back (_levels)
+)
 
 
 def tokenize(text: str) -> list[NodeToken]:
     """Cut ``text`` into classified tokens for the layout grammar."""
     lines = _Lines(text)
-    segment(lines)
-    lines.structure()
+    for lex_pass in PASSES:
+        lex_pass(lines)
     return lines.tokens()
