@@ -69,19 +69,17 @@ class RowSource:
 def tile(text: str, line_starts: list[int], stop: int, bounds: CellBounds) -> tuple[CellData, ...]:
     """The cells of a row that ends at ``stop``, from their bounds."""
     starts, lines, content_starts, content_ends, contents = bounds
-    stops = starts[1:]
-    stops.append(stop)
     if isinstance(lines, int):  # a row on one line
         lines = [lines] * len(starts)
-    if contents is None:
-        contents = [text[cs:ce] for cs, ce in zip(content_starts, content_ends, strict=True)]
-    cells = zip(starts, stops, lines, contents, content_starts, content_ends, strict=True)
-    return tuple(
-        [
-            (text[a:z], a, line, a - line_starts[line - 1] + 1, content, cs, ce)
-            for a, z, line, content, cs, ce in cells
-        ]
-    )
+    cells: list[CellData] = []
+    last = len(starts) - 1
+    for k, a in enumerate(starts):
+        z = starts[k + 1] if k < last else stop
+        line = lines[k]
+        cs, ce = content_starts[k], content_ends[k]
+        content = text[cs:ce] if contents is None else contents[k]
+        cells.append((text[a:z], a, line, a - line_starts[line - 1] + 1, content, cs, ce))
+    return tuple(cells)
 
 
 def _tsv_cells(text: str, a: int, b: int, line: int) -> CellBounds:
@@ -120,11 +118,10 @@ def _pipe_cells(text: str, a: int, b: int, line: int) -> CellBounds:
     return starts, line, content_starts, content_ends, None
 
 
-def _glued_cells(bounds: list[tuple[int, int]], a: int, line: int) -> CellBounds:
+def _glued_cells(bounds: tuple[list[int], list[int]], a: int, line: int) -> CellBounds:
     """A glued row's cells, whose contents' bounds the lexer noted when it cut the row."""
-    starts = [a]
-    starts += [cs for cs, _ in bounds[1:]]
-    return starts, line, [cs for cs, _ in bounds], [ce for _, ce in bounds], None
+    content_starts, content_ends = bounds
+    return [a, *content_starts[1:]], line, content_starts, content_ends, None
 
 
 def _spaced_cells(text: str, a: int, b: int, line: int) -> CellBounds:

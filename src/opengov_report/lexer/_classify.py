@@ -122,13 +122,14 @@ def _add_glued(st: LexState, a: int, b: int, stop: int, line: int) -> bool:
             return False
         pairs = [one_row]
     assert pairs[0][0] == a
-    rows: list[tuple[int, int, list[tuple[int, int]]]] = []
+    # each row: its start and end, and its cells' content starts and ends
+    rows: list[tuple[int, int, tuple[list[int], list[int]]]] = []
     for k, (ls, ds, de) in enumerate(pairs):
         end = pairs[k + 1][0] if k + 1 < len(pairs) else de
-        rows.append((ls, end, [(ls, ds), (ds, de)]))
+        rows.append((ls, end, ([ls, ds], [ds, de])))
     if pairs[-1][2] < b:
         tail = pairs[-1][2]
-        rows.append((tail, b, [(tail, b)]))
+        rows.append((tail, b, ([tail], [b])))
     for k, (ls, end, cells) in enumerate(rows):
         i = add_segment(st, ls, end, stop if k + 1 == len(rows) else end, line, "glued")
         st.glued[i] = cells

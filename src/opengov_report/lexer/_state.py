@@ -54,7 +54,8 @@ class LexState:
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings: numbering anomaly
-        self.glued: dict[int, list[tuple[int, int]]] = {}  # glued rows: each cell's content bounds
+        # glued rows: their cells' content starts, and content ends
+        self.glued: dict[int, tuple[list[int], list[int]]] = {}
         self.runins: list[int] = []  # the segments of run-in text after a heading's title
         self.long_cells: list[int] = []  # cells longer than LONG_CELL (maybe indented prose)
 
