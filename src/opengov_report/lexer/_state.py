@@ -44,9 +44,7 @@ class LexState:
         self.line_starts: list[int] = []  # offset of each line, by line number - 1
         self.starts: list[int] = []  # offset of each segment
         self.ends: list[int] = []  # end of each segment's content (before its line ending)
-        self.stops: list[
-            int
-        ] = []  # end of each segment with its line ending (its end inside a line)
+        self.stops: list[int] = []  # the same with its line ending (its end inside a line)
         self.lines: list[int] = []  # each segment's line number (1-based)
         self.kinds: list[SegmentKind] = []  # each segment's kind: by its text, then refined
         self.row_first: list[bool] = []  # lines layout: whether a segment starts a table row
@@ -54,8 +52,7 @@ class LexState:
         self.title_end: dict[int, int] = {}  # headings: end of the title
         self.level: dict[int, int] = {}  # headings: depth
         self.anomaly: dict[int, NumberingAnomaly | None] = {}  # headings: numbering anomaly
-        # glued rows: their cells' content starts, and content ends
-        self.glued: dict[int, tuple[list[int], list[int]]] = {}
+        self.glued: dict[int, tuple[list[int], list[int]]] = {}  # glued rows: content starts, ends
         self.runins: list[int] = []  # the segments of run-in text after a heading's title
         self.long_cells: list[int] = []  # cells longer than LONG_CELL (maybe indented prose)
 
