@@ -53,12 +53,6 @@ def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[Hea
     stack: list[tuple[NumberingStyle, int]] = []  # (style, ordinal) per open level
     out: list[HeadingLevel] = []
 
-    def next_ordinal(after: int, style: NumberingStyle) -> int | None:
-        for k in range(after + 1, len(numberings)):
-            if numberings[k][0] is style:
-                return numberings[k][1]
-        return None
-
     def same_style(level: int, style: NumberingStyle) -> bool:
         # whether the open heading at ``level`` continues ``style``'s sequence (a misstyled
         # heading stands in for its level's own style)
@@ -78,19 +72,10 @@ def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[Hea
                 continue
         elif n == 1:
             place = min(own, depth + 1) if own is not None else depth + 1
-        if place is None:
-            # can it continue a shallower open level of another style?
-            for k in range(depth, 0, -1):
-                k_style = level_style.get(k, stack[k - 1][0])
-                if (
-                    k_style is not style
-                    and _BRACKETED[k_style] == _BRACKETED[style]
-                    and stack[k - 1][1] + 1 == n
-                ):
-                    later = next_ordinal(idx, k_style)
-                    if later is None or later > n:
-                        place, anomaly = k, NumberingAnomaly.MISSTYLED
-                    break
+        if place is None:  # can it continue a shallower open level of another style?
+            place = _misstyled_level(numberings, idx, stack, level_style)
+            if place is not None:
+                anomaly = NumberingAnomaly.MISSTYLED
         if place is None:
             if own is not None and own <= depth:
                 place = own
@@ -109,6 +94,28 @@ def heading_levels(numberings: Sequence[tuple[NumberingStyle, int]]) -> list[Hea
         stack.append((style, n))
         out.append((place, anomaly))
     return out
+
+
+def _misstyled_level(
+    numberings: Sequence[tuple[NumberingStyle, int]],
+    idx: int,
+    stack: list[tuple[NumberingStyle, int]],
+    level_style: dict[int, NumberingStyle],
+) -> int | None:
+    """The open level, of another style, whose ordinal sequence heading ``idx`` continues
+    (the deepest such level; both bracketed or both not), provided the next heading in that
+    level's style does not take the same or a lower ordinal; else None."""
+    style, n = numberings[idx]
+    for k in range(len(stack), 0, -1):
+        k_style = level_style.get(k, stack[k - 1][0])
+        if (
+            k_style is not style
+            and _BRACKETED[k_style] == _BRACKETED[style]
+            and stack[k - 1][1] + 1 == n
+        ):
+            later = next((m for s, m in numberings[idx + 1 :] if s is k_style), None)
+            return k if later is None or later > n else None
+    return None
 
 
 def assign_levels(st: LexState) -> None:
