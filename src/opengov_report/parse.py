@@ -29,7 +29,7 @@ def grammar_text() -> str:
 
 class _Assemble(Transformer[NodeToken, Any]):
     """Nests the sections: each heading's token carries its node and the blocks after it
-    (see :meth:`opengov_report.lexer._Lines.tokens`), so the callbacks only assemble."""
+    (see :func:`opengov_report.lexer._tokens.tokens`), so the callbacks only assemble."""
 
     def start(self, children: list[Any]) -> tuple[Front | None, tuple[Block | Section, ...]]:
         front: Front | None = None

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import opengov_report
-from opengov_report import lexer
 from opengov_report.batch import iter_sources, read_source_bytes
 from opengov_report.cli import main
+from opengov_report.lexer._text import DIGIT_RUN_RE
 from opengov_report.source import MAX_INPUT_SIZE
 from tests.conftest import SEED_PATHS
 
@@ -34,7 +34,7 @@ def test_a_digit_run_costs_no_memory_per_digit() -> None:
         matches: list[tuple[int, int]] = []
 
         def run(text: str = text, matches: list[tuple[int, int]] = matches) -> None:
-            matches.extend(m.span() for m in lexer._DIGIT_RUN_RE.finditer(text))
+            matches.extend(m.span() for m in DIGIT_RUN_RE.finditer(text))
 
         assert _peak(run) < 1_000_000
         assert matches == [(0, len(text.rstrip()))]

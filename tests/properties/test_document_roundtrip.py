@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opengov_report import OpenGovReportError, lexer, parse_document, walk
+from opengov_report import OpenGovReportError, parse_document, walk
 from opengov_report.document import CellData, Document, Row, Span, _pending_row
 from opengov_report.errors import ParseError
+from opengov_report.lexer import _segment
 
 # Characters that exercise the lexer: line endings, tabs, NUL, U+3000, NBSP, pipes, numerals,
 # numbering marks, punctuation, digits, emoji and ordinary CJK.
@@ -139,9 +140,9 @@ def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
 
 
 def _reset_line_kinds() -> None:
-    lexer._LINE_KINDS.clear()
-    lexer._LINE_KINDS[""] = "blank"
-    lexer._HEADING_LINES.clear()
+    _segment.LINE_KINDS.clear()
+    _segment.LINE_KINDS[""] = "blank"
+    _segment.HEADING_LINES.clear()
 
 
 def _tree(doc: Document) -> tuple[str, list[tuple[CellData, ...]]]:
@@ -169,10 +170,10 @@ def test_the_line_kind_memo_changes_nothing(text: str, other: str) -> None:
 
 def test_the_line_kind_memo_is_bounded() -> None:
     _reset_line_kinds()
-    text = "\n".join(f"\t{k}" for k in range(lexer._LINE_KINDS_MAX + 10))
+    text = "\n".join(f"\t{k}" for k in range(_segment.LINE_KINDS_MAX + 10))
     parse_document(text)
-    assert 1 <= len(lexer._LINE_KINDS) <= lexer._LINE_KINDS_MAX + 1
-    assert lexer._LINE_KINDS[""] == "blank"
+    assert 1 <= len(_segment.LINE_KINDS) <= _segment.LINE_KINDS_MAX + 1
+    assert _segment.LINE_KINDS[""] == "blank"
 
 
 _LONG_TITLE_LINE = "某市2023年政府信息公开工作年度报告" + "本年度，我市认真贯彻落实条例规定" * 8

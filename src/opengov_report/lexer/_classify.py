@@ -1,0 +1,162 @@
+"""Classifying a segment by its text alone: its kind, and the segments it splits into (a
+heading and its run-in text, the rows of a glued table)."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeAlias
+
+from ._kinds import SegmentKind, tab_kind
+from ._numbering import NUMBERING_RE, section_word_end
+from ._state import LONG_CELL, LexState, add_segment
+from ._text import (
+    CHROME_PREFIXES,
+    DIGIT_RUN_RE,
+    NOISE_FIRST,
+    NOT_A_CELL_AFTER,
+    NOT_A_CELL_BEFORE,
+    PIPE_RULE_RE,
+    RULE_RE,
+    SENTENCE_END,
+    SENTENCE_END_RE,
+    URL_RE,
+    WS,
+    head_row,
+    is_spaced_row,
+    lstrip_at,
+    prose_free,
+)
+
+__all__ = ["classify", "kind_of"]
+
+#: text after a section word (情况, 事项) that makes it run-in text rather than title
+RUNIN_MIN = 8
+#: a heading's title (up to its first sentence end) is at most this many characters
+HEADING_TITLE_MAX = 60
+
+#: a heading found by :func:`kind_of`: its numbering mark's match, and the end of its title
+Heading: TypeAlias = tuple[re.Match[str], int]
+
+
+def classify(st: LexState, a: int, b: int, stop: int, line: int, body: str) -> None:
+    """Classify the segment ``text[a:b]`` and add it, or the segments it splits into: a
+    heading and its run-in text, or the rows of a glued table."""
+    kind, heading = kind_of(st.text, a, b, body)
+    if kind == "para":
+        if not _add_glued(st, a, b, stop, line):
+            add_segment(st, a, b, stop, line, "para")
+        return
+    if kind != "heading":
+        i = add_segment(st, a, b, stop, line, kind)
+        if kind == "cell" and b - a > LONG_CELL:
+            st.long_cells.append(i)
+        return
+    assert heading is not None
+    m, title_end = heading
+    split = title_end < b
+    i = add_segment(st, a, title_end if split else b, title_end if split else stop, line, kind)
+    st.num[i] = (m.group(), m.end())
+    st.title_end[i] = title_end
+    if split:
+        # the run-in text after a heading's title is a segment of its own: a
+        # paragraph, or a table whose cells ran together
+        rest, _ = kind_of(st.text, title_end, b, st.text[title_end:b])
+        if rest != "para" or not _add_glued(st, title_end, b, stop, line):
+            st.runins.append(add_segment(st, title_end, b, stop, line, "runin"))
+
+
+def kind_of(text: str, a: int, b: int, body: str) -> tuple[SegmentKind, Heading | None]:
+    """The kind of the segment ``body == text[a:b]`` taken alone, and for a heading, its
+    numbering and the end of its title."""
+    if "\t" in body:
+        return tab_kind(body), None
+    stripped = body.strip(WS)
+    if not stripped:
+        return "blank", None
+    if stripped[0] == "|" and stripped.count("|") >= 2:
+        return ("pipe_rule" if PIPE_RULE_RE.fullmatch(stripped) else "pipe"), None
+    if stripped[0] in NOISE_FIRST:  # a URL, a rule or site chrome starts with one
+        if URL_RE.fullmatch(stripped):
+            return "url", None
+        if RULE_RE.fullmatch(stripped):
+            return "rule", None
+        if stripped.startswith(CHROME_PREFIXES):
+            return "chrome", None
+    if is_spaced_row(stripped):
+        return "spaced", None
+    # the numbering starts where the line's leading white space ends
+    m = NUMBERING_RE.match(text, b - len(body.lstrip(WS)), b)
+    title_end = -1 if m is None else _title_end(text, b, m)
+    if m is None or title_end < 0:
+        return "para", None
+    return "heading", (m, title_end)
+
+
+def _add_glued(st: LexState, a: int, b: int, stop: int, line: int) -> bool:
+    """Split text whose table cells ran together into rows: a label, then its digits.
+
+    ``…规章000行政规范性文件1012…`` — a run of digits directly after a label, not
+    followed by a unit (条, 件, 年 …) nor by a numbering mark (``1.属于``), ends a row.
+    Only text without sentence punctuation outside brackets qualifies (prose quotes
+    quantities with units and commas); two or more rows make a glued table.  The digits
+    stay one cell, for recognition to split by the table's identities.  Adds the rows
+    and returns True, or adds nothing and returns False.
+    """
+    text = st.text
+    if b - a < 8 or not prose_free(text, a, b):
+        return False
+    pairs: list[tuple[int, int, int]] = []  # (label start, digits start, digits end)
+    label_start = a
+    for m in DIGIT_RUN_RE.finditer(text, a, b):
+        ds, de = m.span()
+        nxt = lstrip_at(text, de, b)
+        after = text[nxt : nxt + 1]
+        before = text[ds - 1 : ds] if ds > a else ""
+        if after in NOT_A_CELL_AFTER or before in NOT_A_CELL_BEFORE or ds == label_start:
+            continue
+        pairs.append((label_start, ds, de))
+        label_start = de
+    if len(pairs) < 2:
+        one_row = head_row(text, a, b)  # a one-row table: its head, then its digits
+        if one_row is None:
+            return False
+        pairs = [one_row]
+    assert pairs[0][0] == a
+    # each row: its start and end, and its cells' content starts and ends
+    rows: list[tuple[int, int, tuple[list[int], list[int]]]] = []
+    for k, (ls, ds, de) in enumerate(pairs):
+        end = pairs[k + 1][0] if k + 1 < len(pairs) else de
+        rows.append((ls, end, ([ls, ds], [ds, de])))
+    if pairs[-1][2] < b:
+        tail = pairs[-1][2]
+        rows.append((tail, b, ([tail], [b])))
+    for k, (ls, end, cells) in enumerate(rows):
+        i = add_segment(st, ls, end, stop if k + 1 == len(rows) else end, line, "glued")
+        st.glued[i] = cells
+    return True
+
+
+def _title_end(text: str, end: int, m: re.Match[str]) -> int:
+    """Where the title of a heading whose numbering ``m`` matched ends (the line ends at
+    ``end``), or -1 for a numbered line that is not a heading."""
+    title_start = lstrip_at(text, m.end(), end)
+    if title_start >= end:
+        return -1  # a bare number
+    limit = min(end, title_start + HEADING_TITLE_MAX)
+    found = SENTENCE_END_RE.search(text, title_start, limit)
+    stop = found.end() if found else -1
+    word_end = section_word_end(text, title_start, stop if stop > 0 else limit)
+    if (
+        word_end > 0
+        and text[word_end : word_end + 1] not in SENTENCE_END
+        and (end - word_end >= RUNIN_MIN or text[end - 1] in SENTENCE_END)
+    ):
+        stop = word_end  # 二、主动公开政府信息情况第二十条…: the title ends at 情况
+    if stop < 0:
+        if end - title_start > HEADING_TITLE_MAX:
+            stop = section_word_end(text, title_start, limit)
+            if stop < 0:
+                return -1
+        else:
+            stop = end
+    return stop

@@ -1,0 +1,73 @@
+"""Cutting a whole report run together on one line before its run-in headings."""
+
+from __future__ import annotations
+
+import itertools
+
+from ..document import NumberingStyle
+from ._numbering import CN_NUMERALS, NUMBERING_RE, numbering, section_word_end
+from ._text import RUNIN_END_RE, TITLE_MAX, lstrip_at
+
+__all__ = ["runin_cuts"]
+
+
+def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a very long line (a whole report on one line) before run-in headings.
+
+    A cut is made before ``一、``/``（一）``-style numbering that follows a sentence end
+    and continues that style's ordinal sequence within the line.
+    """
+    cuts: list[int] = []
+    expected: dict[NumberingStyle, int] = {}
+    # a title run into the text: cut after its first 报告/总结 near the start
+    for word in ("报告", "总结"):
+        i = text.find(word, start, min(end, start + TITLE_MAX))
+        if i >= 0 and NUMBERING_RE.match(text, i + 2, end) is None:
+            cuts.append(i + 2)
+            break
+    pos = start
+    while pos < end:
+        # the next sentence end: one search for them all (a find per mark scanned to the
+        # line's end for each mark the rest of the line lacks: quadratic on one-line texts)
+        found = RUNIN_END_RE.search(text, pos, end)
+        nxt = found.start() if found is not None else -1
+        # an unpunctuated section heading (…1012三、收到和处理…情况…)
+        want = expected.get(NumberingStyle.CN_COMMA, 1)
+        if want is not None:
+            mark = CN_NUMERALS[want] + "、" if want < len(CN_NUMERALS) else ""
+            lim = nxt if nxt >= 0 else end
+            i = text.find(mark, pos, lim) if mark else -1
+            # the same mark may number a table row first (四、结转下年度继续办理)
+            while i >= 0 and not (
+                i > pos and section_word_end(text, i + len(mark), min(end, i + 30)) > 0
+            ):
+                i = text.find(mark, i + len(mark), lim)
+            if i >= 0:
+                cuts.append(i)
+                # the title ends at its section word: what follows (a table's head and
+                # values, run together) is not part of the heading
+                cuts.append(section_word_end(text, i + len(mark), min(end, i + 30)))
+                expected[NumberingStyle.CN_COMMA] = want + 1
+                expected.pop(NumberingStyle.CN_PAREN, None)
+                pos = i + len(mark)
+                continue
+        if nxt < 0:
+            break
+        at = lstrip_at(text, nxt + 1, end)
+        m = NUMBERING_RE.match(text, at, end) if at < end else None
+        if m is not None:
+            style, ordinal = numbering(m)
+            if style in (NumberingStyle.CN_COMMA, NumberingStyle.CN_DOT):
+                style = NumberingStyle.CN_COMMA
+                if ordinal == expected.get(style, ordinal if ordinal <= 2 else 1):
+                    cuts.append(at)
+                    # a title that ends at its section word ends the heading there
+                    cuts.append(section_word_end(text, m.end(), min(end, m.end() + 30)))
+                    expected[style] = ordinal + 1
+                    expected.pop(NumberingStyle.CN_PAREN, None)
+            elif style is NumberingStyle.CN_PAREN and ordinal == expected.get(style, 1):
+                cuts.append(at)
+                expected[style] = ordinal + 1
+        pos = nxt + 1
+    bounds = [start, *sorted({c for c in cuts if start < c < end}), end]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a] or [(start, end)]
