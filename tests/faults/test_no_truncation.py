@@ -10,6 +10,7 @@ import docx
 import pytest
 
 import opengov_report
+from opengov_report.inputs.html import MAX_DEPTH
 from tests.conftest import SEED_PATHS
 
 SEED = SEED_PATHS[-1].read_text(encoding="utf-8")
@@ -22,18 +23,36 @@ def _page(depth: int) -> bytes:
     return f"<html><body>{nested}{body}</body></html>".encode()
 
 
-@pytest.mark.parametrize("depth", [10, 300, 900])
+@pytest.mark.parametrize("depth", [10, 300, 900, 1000, 2000, MAX_DEPTH - 3])
 def test_a_deep_page_is_read_whole(depth: int) -> None:
-    """libxml2 stops at 256 levels unless told otherwise, and drops the rest of the page."""
+    """libxml2 stops at 256 levels unless told otherwise, and drops the rest of the page; the
+    page is walked without recursion, so it is read as deep as libxml2 reads (``MAX_DEPTH - 3``:
+    the divs, ``<html>``, ``<body>`` and the ``<p>`` inside)."""
     shallow = opengov_report.parse(_page(1))
     deep = opengov_report.parse(_page(depth))
     assert shallow.figures()
     assert [f.value.raw for f in deep.figures()] == [f.value.raw for f in shallow.figures()]
+    assert "说明" in deep.document.text
 
 
-def test_a_page_too_deep_to_read_whole_is_refused() -> None:
-    with pytest.raises(opengov_report.OpenGovReportError, match=r"too deeply|cannot be read whole"):
-        opengov_report.parse(_page(3000))
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 2, 3000, 100_000])
+def test_a_page_too_deep_to_read_whole_is_refused_naming_the_limit(depth: int) -> None:
+    with pytest.raises(opengov_report.InputError) as info:
+        opengov_report.parse(_page(depth))
+    message = str(info.value)
+    assert f"nests its elements more than {MAX_DEPTH} levels deep" in message
+    assert "XML_PARSE_HUGE" not in message  # libxml2's advice is for its API, not for a user
+
+
+def test_a_deep_table_cell_is_read_whole() -> None:
+    """A cell's text is gathered without recursion too."""
+    spans = "<span>" * 1500 + "4" + "</span>" * 1500
+    page = (
+        "<html><body><table><tr><td>项目</td><td>数量</td></tr>"
+        f"<tr><td>收到申请数</td><td>{spans}2</td></tr></table></body></html>"
+    )
+    text = opengov_report.extract(page.encode()).text
+    assert text.splitlines() == ["项目\t数量", "收到申请数\t42"]
 
 
 def _docx(edit: dict[str, bytes | None]) -> bytes:
