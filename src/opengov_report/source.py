@@ -293,7 +293,7 @@ def read_limited(stream: BinaryIO, limit: int | None) -> bytes:
 
 #: the largest input (a file, a zip member, standard input, bytes handed to ``parse``) read by
 #: default: 50 MB, far above any real report (the largest PDFs are a few MB), low enough that
-#: one file cannot exhaust memory (parsing takes about 20 times the text's size, see
+#: one file cannot exhaust memory (a file takes at most about 15 times its size, see
 #: docs/performance.md)
 MAX_INPUT_SIZE = 50_000_000
 
