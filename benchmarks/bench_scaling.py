@@ -5,12 +5,13 @@ and a run of digits (run by hand; nothing asserted).
         [--stages parse,check,json] [--seeds DIR]
 
 Each measurement runs in a fresh process, so that its peak resident memory (``ru_maxrss``) is
-its own: the text is made from the seed reports (repeated to the size, in MB of UTF-8), given
-to ``opengov_report.parse`` as bytes, then, per ``--stages``, checked and written as
-``parse --json`` writes it.  One line per kind and size: MB, seconds per stage, peak memory in
-MB and its ratio to the input's size.  Linear growth shows as a constant seconds-per-MB and a
-constant ratio.  Sizes above the input limit (50 MB) are read with ``max_size=0``.  Figures go
-to docs/performance.md.
+its own: the text is made from the reports in ``--seeds`` (the seed reports by default;
+``examples/corpus`` for the real pages; every ``*.txt`` under it, repeated to the size, in MB
+of UTF-8), given to ``opengov_report.parse`` as bytes, then, per ``--stages``, checked and
+written as ``parse --json`` writes it.  One line per kind and size: MB, seconds per stage,
+peak memory in MB and its ratio to the input's size.  Linear growth shows as a constant
+seconds-per-MB and a constant ratio.  Sizes above the input limit (50 MB) are read with
+``max_size=0``.  Figures go to docs/performance.md.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def make_text(kind: str, megabytes: float, seeds: Path) -> bytes:
     if kind == "digits":
         base = "0" * 1000
     else:
-        base = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+        base = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.rglob("*.txt")))
         if kind == "oneline":
             base = base.replace("\r", " ").replace("\n", " ")
     unit = base.encode("utf-8")
@@ -44,7 +45,10 @@ def make_text(kind: str, megabytes: float, seeds: Path) -> bytes:
 def measure(kind: str, megabytes: float, stages: list[str], seeds: Path) -> dict[str, float]:
     """One measurement, in this process (run it in a fresh one for the memory figure)."""
     import opengov_report  # noqa: PLC0415 (after the arguments: the import is not measured)
-    from opengov_report.cli.parse_cmd import json_line  # noqa: PLC0415
+    from opengov_report.cli import parse_cmd  # noqa: PLC0415
+
+    # what parse --json makes (a checkout from before json_pieces made one string)
+    to_json = getattr(parse_cmd, "json_pieces", None) or parse_cmd.json_line
 
     data = make_text(kind, megabytes, seeds)
     out: dict[str, float] = {"mb": len(data) / 1e6}
@@ -61,7 +65,7 @@ def measure(kind: str, megabytes: float, stages: list[str], seeds: Path) -> dict
         out["check"] = time.process_time() - start
     if "json" in stages:
         start = time.process_time()
-        json_line(report)
+        to_json(report)
         out["json"] = time.process_time() - start
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base
     return out

@@ -14,7 +14,7 @@ import codecs
 import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from .errors import DecodeError, InputError
 
@@ -26,6 +26,7 @@ __all__ = [
     "decode",
     "input_error",
     "read_bytes",
+    "read_limited",
     "read_source",
     "refuse_file_name",
     "size_limit",
@@ -263,7 +264,11 @@ def read_bytes(path: Path, *, max_size: int | None = None) -> bytes:
                 size = os.fstat(handle.fileno()).st_size
                 if size > limit:
                     raise too_large(str(path), size, limit)
-                data = handle.read(limit + 1)
+                # its size and one byte more, to see that it grew (read(limit + 1) would first
+                # allocate the whole limit, whatever the file's size)
+                data = handle.read(size + 1)
+                if len(data) > size:  # it grew: the rest, up to the limit
+                    data += read_limited(handle, limit - len(data))
                 if len(data) > limit:
                     raise too_large(str(path), len(data), limit, more=True)
                 return data
@@ -272,9 +277,23 @@ def read_bytes(path: Path, *, max_size: int | None = None) -> bytes:
         raise input_error(str(path), exc) from None
 
 
+def read_limited(stream: BinaryIO, limit: int | None) -> bytes:
+    """All of ``stream``, or no more than its first ``limit + 1`` bytes (enough to see that it
+    is longer than ``limit``), read in chunks of 1 MB: ``read(limit + 1)`` would first allocate
+    that much for any input, however short."""
+    if limit is None:
+        return stream.read()
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 #: the largest input (a file, a zip member, standard input, bytes handed to ``parse``) read by
 #: default: 50 MB, far above any real report (the largest PDFs are a few MB), low enough that
-#: one file cannot exhaust memory (parsing takes about 20 times the text's size, see
+#: one file cannot exhaust memory (a file takes at most about 15 times its size, see
 #: docs/performance.md)
 MAX_INPUT_SIZE = 50_000_000
 

@@ -3,6 +3,7 @@ statements, in the same order, as running every pattern on every paragraph."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from opengov_report import parse, parse_document
 from opengov_report.checks import prose
 from opengov_report.checks.prose import Statement, stated_counts
-from opengov_report.document import Paragraph
+from opengov_report.document import Paragraph, Span
 from tests.conftest import SEED_PATHS
 
 _PHRASES = (
@@ -23,19 +24,29 @@ _PHRASES = (
 )  # fmt: skip
 
 
+def _statement(what: str, number: int, leaf: Paragraph, m: re.Match[str]) -> Statement:
+    """A statement, its span counted from the paragraph's start (the reference)."""
+    before = leaf.text[: m.start()]
+    newlines = before.count("\n")
+    column = m.start() - (before.rfind("\n") + 1) + (leaf.span.column if newlines == 0 else 1)
+    start = leaf.span.start
+    span = Span(start + m.start(), start + m.end(), leaf.span.line + newlines, column)
+    return Statement(what, number, m.group(0), span)
+
+
 def _every_pattern_everywhere(paragraphs: Iterable[Paragraph]) -> Iterator[Statement]:
     """The statements as the patterns find them without the word tests (the reference)."""
     for leaf in paragraphs:
         text = leaf.text
         for m in prose._RECEIVED.finditer(text):
             if not any(w in m.group(1) for w in prose._OTHER_CASES):
-                yield prose._statement("received", prose._number(m.group(2)), leaf, m)
+                yield _statement("received", prose._number(m.group(2)), leaf, m)
         for m in prose._NONE_RECEIVED.finditer(text):
             if not any(w in m.group(1) for w in prose._OTHER_CASES):
-                yield prose._statement("received", 0, leaf, m)
+                yield _statement("received", 0, leaf, m)
         for m in prose._CLOSED.finditer(text):
             if not any(w in m.group(1) for w in prose._OTHER_CASES):
-                yield prose._statement("closed", prose._number(m.group(2)), leaf, m)
+                yield _statement("closed", prose._number(m.group(2)), leaf, m)
         for pattern, what, other in (
             (prose._REVIEW, "review", "诉讼"),
             (prose._SUIT, "suit", "复议"),
@@ -43,12 +54,12 @@ def _every_pattern_everywhere(paragraphs: Iterable[Paragraph]) -> Iterator[State
             for m in pattern.finditer(text):
                 joined = text[max(0, m.start() - 1) : m.start()] in prose._JOINERS
                 if not joined and other not in m.group(1) and "、" not in m.group(1):
-                    yield prose._statement(what, prose._number(m.group(2)), leaf, m)
+                    yield _statement(what, prose._number(m.group(2)), leaf, m)
         for m in prose._NONE_CASES.finditer(text):
             for kind in (m.group(2), m.group(3)):
                 if kind:
                     what = "review" if kind == "行政复议" else "suit"
-                    yield prose._statement(what, 0, leaf, m)
+                    yield _statement(what, 0, leaf, m)
 
 
 def _same(text: str) -> None:

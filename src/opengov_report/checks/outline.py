@@ -10,7 +10,7 @@ outline and get only the numbering rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from .._memo import Memo
 from ..document import Document, NumberingAnomaly, Section, Span
@@ -426,18 +426,24 @@ def table_incomplete(ctx: Context, this: Rule) -> Iterator[Finding]:
             )
 
 
-def line_spans(text: str) -> list[Span]:
-    """The span of every line of ``text`` (without its line ending); index ``line - 1``.
+def line_spans(text: str, lines: Collection[int]) -> dict[int, Span]:
+    """The span of each of ``lines`` (1-based) of ``text``, without its line ending; a line
+    past the end of the text is left out.  Only those spans are made, however long the text.
 
     Lines end at ``\n``, ``\r\n`` or a bare ``\r``, as the lexer counts them.
     """
-    spans: list[Span] = []
-    start = 0
+    spans: dict[int, Span] = {}
+    wanted = frozenset(lines)
+    last = max(wanted, default=0)
+    line, start = 1, 0
     for m in _NEWLINE_RE.finditer(text):
-        spans.append(Span(start, m.start(), len(spans) + 1, 1))
-        start = m.end()
-    if start < len(text):
-        spans.append(Span(start, len(text), len(spans) + 1, 1))
+        if line > last:
+            return spans
+        if line in wanted:
+            spans[line] = Span(start, m.start(), line, 1)
+        line, start = line + 1, m.end()
+    if start < len(text) and line in wanted:
+        spans[line] = Span(start, len(text), line, 1)
     return spans
 
 
@@ -460,12 +466,11 @@ def line_spans(text: str) -> list[Span]:
 )
 def table_unrecognized_row(ctx: Context, this: Rule) -> Iterator[Finding]:
     report = ctx.report
-    spans: list[Span] | None = None
+    lines = [row.line for table in report.tables for row in table.unrecognized]
+    spans = line_spans(report.document.text, lines) if lines else {}
     for table in report.tables:
         for row in table.unrecognized:
-            if spans is None:
-                spans = line_spans(report.document.text)
-            span = spans[row.line - 1] if 0 < row.line <= len(spans) else None
+            span = spans.get(row.line)
             yield this.finding(
                 f"{_TABLE_NAME[table.table_id]}: row {squash(row.label)[:40]!r} is not a row "
                 "of the format",

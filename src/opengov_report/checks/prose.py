@@ -9,8 +9,9 @@ read, since reading prose wrongly costs an evaluator as much as missing a disagr
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 
 import attrs
@@ -72,12 +73,12 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else chinese_number(text)
 
 
-def _span(leaf: Paragraph, start: int, end: int) -> Span:
-    """The span of ``leaf.text[start:end]`` in the source."""
-    text = leaf.text
-    before = text[:start]
-    newlines = before.count("\n")
-    column = start - (before.rfind("\n") + 1) + (leaf.span.column if newlines == 0 else 1)
+def _span(leaf: Paragraph, start: int, end: int, breaks: Sequence[int]) -> Span:
+    """The span of ``leaf.text[start:end]`` in the source; ``breaks`` are the offsets of the
+    newlines in ``leaf.text`` (looked up, not counted again for each statement: a one-line
+    page is one paragraph with hundreds of them)."""
+    newlines = bisect.bisect_left(breaks, start)
+    column = start - breaks[newlines - 1] if newlines else start + leaf.span.column
     return Span(leaf.span.start + start, leaf.span.start + end, leaf.span.line + newlines, column)
 
 
@@ -94,20 +95,21 @@ def _stated_counts(paragraphs: Iterable[Paragraph]) -> Iterator[Statement]:
     statements, in the same order."""
     for leaf in paragraphs:
         text = leaf.text
+        breaks = [m.start() for m in _NEWLINE.finditer(text)] if "\n" in text else _NO_BREAKS
         negated = "未" in text or "没有" in text  # _NONE_RECEIVED, _NONE_CASES
         if "申请" in text:
             if "收到" in text or "受理" in text or "接收" in text or "接到" in text:
                 for m in _RECEIVED.finditer(text):
                     if not any(w in m.group(1) for w in _OTHER_CASES):
-                        yield _statement("received", _number(m.group(2)), leaf, m)
+                        yield _statement("received", _number(m.group(2)), leaf, m, breaks)
             if negated:
                 for m in _NONE_RECEIVED.finditer(text):
                     if not any(w in m.group(1) for w in _OTHER_CASES):
-                        yield _statement("received", 0, leaf, m)
+                        yield _statement("received", 0, leaf, m, breaks)
         if "办结" in text:
             for m in _CLOSED.finditer(text):
                 if not any(w in m.group(1) for w in _OTHER_CASES):
-                    yield _statement("closed", _number(m.group(2)), leaf, m)
+                    yield _statement("closed", _number(m.group(2)), leaf, m, breaks)
         review, suit = "行政复议" in text, "行政诉讼" in text
         if review or suit:
             for pattern, what, other, present in (
@@ -119,16 +121,23 @@ def _stated_counts(paragraphs: Iterable[Paragraph]) -> Iterator[Statement]:
                 for m in pattern.finditer(text):
                     joined = text[max(0, m.start() - 1) : m.start()] in _JOINERS
                     if not joined and other not in m.group(1) and "、" not in m.group(1):
-                        yield _statement(what, _number(m.group(2)), leaf, m)
+                        yield _statement(what, _number(m.group(2)), leaf, m, breaks)
             if negated:
                 for m in _NONE_CASES.finditer(text):
                     for kind in (m.group(2), m.group(3)):
                         if kind:
-                            yield _statement("review" if kind == "行政复议" else "suit", 0, leaf, m)
+                            what = "review" if kind == "行政复议" else "suit"
+                            yield _statement(what, 0, leaf, m, breaks)
 
 
-def _statement(what: str, number: int, leaf: Paragraph, m: re.Match[str]) -> Statement:
-    return Statement(what, number, m.group(0), _span(leaf, m.start(), m.end()))
+def _statement(
+    what: str, number: int, leaf: Paragraph, m: re.Match[str], breaks: Sequence[int]
+) -> Statement:
+    return Statement(what, number, m.group(0), _span(leaf, m.start(), m.end(), breaks))
+
+
+_NEWLINE = re.compile("\n")
+_NO_BREAKS: tuple[int, ...] = ()
 
 
 def _int(value: Value | None) -> int | None:

@@ -1,51 +1,32 @@
 """The ``opengov-report`` command line.
 
-Each command lives in a module of its own (``parse_cmd``, ``check_cmd`` …) with a ``register``
-function that adds its sub-parser; this module builds the parser and runs the chosen command.
-
 Exit status: 0 when everything was read (and, for ``check``, nothing at or above ``--fail-on``
 was found), 1 when ``check`` found something, 2 on a usage error or when any input could not be
-read or decoded (the other inputs are still processed, and each failure is one line on stderr).
+read or decoded (the other inputs are still processed, and each failure is one line on stderr),
+130 when interrupted (Ctrl-C: no traceback, at any point of the run).
+
+This module imports nothing of the library until :func:`main` runs (the package itself loads
+its names on first use): an interrupt while the commands and the library load, the slow part
+of the start, is caught there like one during the run.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections.abc import Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-from .. import __version__
-from . import check_cmd, export_cmd, parse_cmd, render_cmd, rules_cmd
-from .common import EXIT_OK
+__all__ = ["EXIT_INTERRUPTED", "main"]
 
-__all__ = ["main"]
-
-#: the commands, in the order ``--help`` lists them
-_COMMANDS = (parse_cmd, check_cmd, export_cmd, render_cmd, rules_cmd)
-
-
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="opengov-report",
-        description="Read 政府信息公开工作年度报告 (government information-disclosure annual "
-        "reports): outline, tables, numbers and their consistency.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in _COMMANDS:
-        command.register(commands)
-    return parser
+#: the exit status of an interrupted run (128 + SIGINT, as a shell reports it)
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _build_parser()
-    args = parser.parse_args(argv)
     try:
-        status: int = args.run(args, sys.stdout, sys.stderr)
-    except BrokenPipeError:  # `opengov-report parse … | head`
-        sys.stderr.close()
-        return EXIT_OK
+        from .commands import run  # noqa: PLC0415 (loaded here: see the module's docstring)
+
+        return run(argv)
     except KeyboardInterrupt:
-        return 130
-    return status
+        return EXIT_INTERRUPTED

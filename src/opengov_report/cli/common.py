@@ -10,7 +10,7 @@ from typing import TextIO
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from ..report import parse
-from ..source import Errors, size_limit
+from ..source import Errors, read_limited, size_limit
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "inputs"]
 
@@ -32,11 +32,7 @@ def inputs(
     for name in names:
         try:
             if name == "-":
-                limit = size_limit(max_size)
-                data = (
-                    sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
-                )
-                source: bytes | Path = data
+                source: bytes | Path = read_limited(sys.stdin.buffer, size_limit(max_size))
             else:
                 source = Path(name)
             yield (

@@ -68,13 +68,17 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         errors=args.errors,
         max_size=args.max_size,
         check=False,
-        transform=json_line if args.json else summary,
+        transform=json_pieces if args.json else summary,
     )
     for result in results:
         if not result.ok:
             status = EXIT_ERROR
             continue
-        if many and not args.json:
+        if args.json:
+            for piece in result.output:
+                out.write(piece.decode("utf-8", "surrogatepass"))
+            continue
+        if many:
             out.write(f"==> {result.path} <==\n")
         out.write(result.output)
     return status
@@ -83,8 +87,25 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def json_line(report: AnnualReport) -> str:
     """One line of ``parse --json``: the report as JSON (:func:`report_to_json`) with its
     source's name first."""
-    record = {"source": report.source, **report_to_json(report)}
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return b"".join(json_pieces(report)).decode("utf-8", "surrogatepass")
+
+
+def json_pieces(report: AnnualReport) -> list[bytes]:
+    """:func:`json_line` in UTF-8, in pieces of about 64k characters (each whole characters),
+    to be written one after the other.
+
+    The document tree is written node by node (a long table row a few hundred cells at a
+    time): neither the tree as JSON-ready data nor the line as one string is ever whole in
+    memory, only the pieces, about five bytes for each byte of a Chinese text (ten characters
+    of JSON for each of the text, most of them ASCII: as a ``str`` of Chinese, two bytes each).
+    """
+    record = {"source": report.source, **_model_json(report)}
+    out = _Pieces()
+    out.add(json.dumps(record, ensure_ascii=False)[:-1])  # the closing brace comes last
+    out.add(', "document": ')
+    _write_node(report.document, out)
+    out.add("}\n")
+    return out.done()
 
 
 def summary(report: AnnualReport) -> str:
@@ -120,6 +141,11 @@ def summary(report: AnnualReport) -> str:
 
 def report_to_json(report: AnnualReport) -> dict[str, Any]:
     """The model as JSON-ready data: era, metadata, figures, statements and the tree."""
+    return {**_model_json(report), "document": document_to_json(report.document)}
+
+
+def _model_json(report: AnnualReport) -> dict[str, Any]:
+    """:func:`report_to_json` without the tree."""
     meta = report.metadata
     return {
         "era": report.era.value,
@@ -151,7 +177,6 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
             for t in report.tables
         },
         "statements": [{"table": s.table, "text": s.text} for s in report.statements],
-        "document": document_to_json(report.document),
     }
 
 
@@ -228,3 +253,78 @@ def _node_json(node: Any) -> Any:
     if hasattr(node, "value") and not isinstance(node, (str, int)):
         return node.value  # enums
     return node
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+#: cells of a row encoded at a time by :func:`_write_node`
+_CELL_BATCH = 256
+
+
+def _write_node(node: Any, out: _Pieces) -> None:
+    """Write ``node`` as :func:`document_to_json` and ``json.dumps`` write it, node by node:
+    a node with a tuple of nodes (the document, a section, a table …) is written around
+    them, the others at once."""
+    kind = type(node)
+    if kind is Row:
+        out.add(f'{{"type": "Row", "is_rule": {_dumps(node.is_rule)}, "cells": [')
+        parts = node.parts
+        for i in range(0, len(parts), _CELL_BATCH):
+            cells = [
+                {"type": "Cell", **dict(zip(_CELL_FIELDS, p, strict=True))}
+                for p in parts[i : i + _CELL_BATCH]
+            ]
+            out.add((", " if i else "") + _dumps(cells)[1:-1])
+        out.add("]}")
+        return
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else None
+    fields = _FIELD_NAMES[kind]
+    if fields is None or not any(type(getattr(node, name)) is tuple for name in fields):
+        out.add(_dumps(_node_json(node)))
+        return
+    out.add(f'{{"type": {_dumps(kind.__name__)}')
+    for name in fields:
+        value = getattr(node, name)
+        out.add(f", {_dumps(name)}: ")
+        if type(value) is tuple:
+            out.add("[")
+            for i, child in enumerate(value):
+                if i:
+                    out.add(", ")
+                _write_node(child, out)
+            out.add("]")
+        else:
+            _write_node(value, out)
+    out.add("}")
+
+
+class _Pieces:
+    """Strings written one after the other, kept as UTF-8 pieces of about 64k characters (a
+    list of the small strings themselves would cost about 50 bytes each)."""
+
+    __slots__ = ("_buffer", "_pieces", "_size")
+
+    def __init__(self) -> None:
+        self._pieces: list[bytes] = []
+        self._buffer: list[str] = []
+        self._size = 0
+
+    def add(self, text: str) -> None:
+        self._buffer.append(text)
+        self._size += len(text)
+        if self._size >= 65536:
+            self._flush()
+
+    def done(self) -> list[bytes]:
+        """The pieces, in order (the last one ending with what was written last)."""
+        self._flush()
+        return self._pieces
+
+    def _flush(self) -> None:
+        if self._buffer:
+            self._pieces.append("".join(self._buffer).encode("utf-8", "surrogatepass"))
+            self._buffer.clear()
+            self._size = 0

@@ -24,7 +24,7 @@ from ..batch.run import process_sources
 from ..batch.sources import DEFAULT_GLOB, OnSkip
 from ..checks import RULES, select_rules
 from ..model.report import AnnualReport
-from ..source import ERRORS, MAX_INPUT_SIZE, Errors, size_limit, too_large
+from ..source import ERRORS, MAX_INPUT_SIZE, Errors, read_limited, size_limit, too_large
 
 __all__ = ["STDIN", "add_batch_arguments", "add_decoding_arguments", "run_batch"]
 
@@ -120,7 +120,7 @@ def read_stdin(stream: TextIO, max_size: int | None) -> Source:
     """Standard input as a source: its bytes, read up to one byte past the limit (a larger
     input is a failed source, not a process out of memory)."""
     limit = size_limit(max_size)
-    data = stream.buffer.read() if limit is None else stream.buffer.read(limit + 1)
+    data = read_limited(stream.buffer, limit)
     if limit is not None and len(data) > limit:
         return Source(name="<stdin>", error=str(too_large("<stdin>", len(data), limit, more=True)))
     return Source(name="<stdin>", data=data)

@@ -22,7 +22,7 @@ from .provenance import HtmlOrigin, InputFormat, Provenance, TextBuilder, cell_t
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["decode_html", "extract_html"]
+__all__ = ["MAX_DEPTH", "decode_html", "extract_html"]
 
 _SKIP = frozenset(
     (
@@ -48,6 +48,10 @@ _GB = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "g
 #: the HTML standard's limits on spans
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
+#: the deepest nesting of elements libxml2 reads, with ``huge_tree`` (a deeper page is refused)
+MAX_DEPTH = 2048
+#: the steps of the iterative walks: read an element, the text after it, the end of a block
+_ENTER, _TAIL, _LEAVE = range(3)
 
 
 def decode_html(data: bytes, *, encoding: str | None = None, errors: Errors = "strict") -> str:
@@ -91,16 +95,18 @@ def extract_html(page: str) -> tuple[str, Provenance]:
     # a fatal error is one libxml2 stopped at: what follows it is missing from the tree, so the
     # page is refused rather than read in part
     fatal = next((e for e in parser.error_log if e.level_name == "FATAL"), None)
+    if fatal is not None and "Excessive depth" in fatal.message:  # libxml2's words
+        raise InputError(
+            f"the HTML page nests its elements more than {MAX_DEPTH} levels deep (line "
+            f"{fatal.line}), the most the HTML reader reads: the rest of the page would be lost"
+        )
     if fatal is not None:
         raise DecodeError(
             f"the HTML page cannot be read whole: {fatal.message.rstrip()} (line {fatal.line}); "
             "the rest of the page would be lost"
         )
     walker = _Walker(page, root)
-    try:
-        walker.flow(root)
-    except RecursionError:
-        raise InputError("the HTML page nests its elements too deeply") from None
+    walker.flow(root)
     walker.flush()
     return walker.out.build(InputFormat.HTML)
 
@@ -157,32 +163,43 @@ class _Walker:
         self._origin = None
 
     def flow(self, el: HtmlElement) -> None:
-        """Read ``el`` and its children as running text (its tail is the caller's)."""
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _SKIP or not tag:
-            return
-        if tag == "br":
-            self.flush()
-            return
-        if tag == "table" and _is_data_table(el):
-            self.flush()
-            self.table(el)
-            return
-        if tag == "pre":
-            self.flush()
-            for part in el.text_content().split("\n"):
-                if part.strip():
-                    self.out.line(part.replace("\t", " ").rstrip(), self.origin(el))
-            return
-        block = tag in _BLOCK or tag == "table"
-        if block:
-            self.flush()
-        self.text(el.text, el)
-        for child in el:
-            self.flow(child)
-            self.text(child.tail, el)
-        if block:
-            self.flush()
+        """Read ``el`` and its children as running text (its tail is the caller's).
+
+        Iterative, with a stack of what is left to do: a page may nest its elements as deep
+        as libxml2 reads (:data:`MAX_DEPTH`), far deeper than Python's recursion goes."""
+        #: (step, element, its parent): the parent holds a child's tail
+        todo: list[tuple[int, HtmlElement, HtmlElement]] = [(_ENTER, el, el)]
+        while todo:
+            step, node, parent = todo.pop()
+            if step == _TAIL:
+                self.text(node.tail, parent)
+                continue
+            if step == _LEAVE:
+                self.flush()
+                continue
+            tag = node.tag.lower() if isinstance(node.tag, str) else ""
+            if tag in _SKIP or not tag:
+                continue
+            if tag == "br":
+                self.flush()
+                continue
+            if tag == "table" and _is_data_table(node):
+                self.flush()
+                self.table(node)
+                continue
+            if tag == "pre":
+                self.flush()
+                for part in node.text_content().split("\n"):
+                    if part.strip():
+                        self.out.line(part.replace("\t", " ").rstrip(), self.origin(node))
+                continue
+            if tag in _BLOCK or tag == "table":
+                self.flush()
+                todo.append((_LEAVE, node, node))
+            self.text(node.text, node)
+            for child in reversed(node):  # each child, then its tail (the text after it)
+                todo.append((_TAIL, child, node))
+                todo.append((_ENTER, child, node))
 
     # -- tables ----------------------------------------------------------------------------
 
@@ -252,21 +269,26 @@ def _span(value: str | None, limit: int) -> int:
 def _cell_content(td: HtmlElement) -> str:
     """A cell's text: lines at ``<br>`` and block boundaries, whitespace collapsed."""
     lines: list[str] = [""]
-
-    def walk(el: HtmlElement) -> None:
+    todo: list[tuple[int, HtmlElement]] = [(_ENTER, td)]  # iterative, as _Walker.flow
+    while todo:
+        step, el = todo.pop()
+        if step == _TAIL:
+            lines[-1] += el.tail or ""
+            continue
+        if step == _LEAVE:
+            lines.append("")
+            continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag:
-            return
+            continue
         if tag == "br" or tag in _BLOCK:
             lines.append("")
         lines[-1] += el.text or ""
-        for child in el:
-            walk(child)
-            lines[-1] += child.tail or ""
         if tag in _BLOCK:
-            lines.append("")
-
-    walk(td)
+            todo.append((_LEAVE, el))
+        for child in reversed(el):
+            todo.append((_TAIL, child))
+            todo.append((_ENTER, child))
     return join_lines([_WS_RE.sub(" ", line) for line in lines])
 
 

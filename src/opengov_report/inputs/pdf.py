@@ -6,14 +6,20 @@ elsewhere); the text outside the tables is read line by line; both are put in or
 top of the page.  A table broken by a page break continues on the next page as more rows.  Every
 line's origin is its page and box; a table row's cells each have their own box.  A PDF without
 a text layer (a scan) is refused: it needs OCR first.
+
+Every page is read or the file is refused: pdfminer passes over what it cannot read (a page the
+page tree names but that is missing, a content stream that is missing or does not decompress)
+without a word, so fewer pages than the page tree's ``/Count``, and any such content stream,
+raise :class:`~opengov_report.DecodeError` naming the page.
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 from typing import Any
 
-from ..errors import DecodeError, InputError, MissingExtraError
+from ..errors import DecodeError, InputError, MissingExtraError, OpenGovReportError
 from .provenance import InputFormat, PdfOrigin, Provenance, TextBuilder, cell_text
 
 __all__ = ["extract_pdf"]
@@ -29,15 +35,77 @@ def extract_pdf(data: bytes) -> tuple[str, Provenance]:
     chars = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
+            pages = pdf.pages
+            declared = _declared_pages(pdf.doc)
+            if declared is not None and len(pages) < declared:
+                raise DecodeError(
+                    f"the PDF file cannot be read whole: its page tree has {declared} pages, "
+                    f"of which {declared - len(pages)} are missing or damaged"
+                )
+            for page in pages:
+                _check_contents(page)
                 chars += len(page.chars)
                 _page(page, out)
                 page.close()
+    except OpenGovReportError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds for damaged or encrypted files
         raise DecodeError(f"the PDF file cannot be read: {exc}") from None
     if not chars:
         raise InputError("the PDF has no text layer (a scanned document?): it needs OCR first")
     return out.build(InputFormat.PDF)
+
+
+def _declared_pages(doc: Any) -> int | None:
+    """The number of pages the document's page tree declares (``/Count``), if it says."""
+    from pdfminer.pdftypes import resolve1  # noqa: PLC0415 (pdfplumber's own dependency)
+
+    tree = resolve1(doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+
+def _check_contents(page: Any) -> None:
+    """Raise unless every content stream of the page can be read whole.
+
+    pdfminer reads a missing stream as empty, and compressed data that does not decompress
+    as what it can get of it (often nothing); here each stream's filters are applied up to
+    its zlib compression, which must decompress whole, before pdfminer reads it (a second
+    decoding of the page's content, which costs little beside reading it)."""
+    from pdfminer.ascii85 import ascii85decode, asciihexdecode  # noqa: PLC0415
+    from pdfminer.pdftypes import (  # noqa: PLC0415 (pdfplumber's own dependency)
+        LITERALS_ASCII85_DECODE,
+        LITERALS_ASCIIHEX_DECODE,
+        LITERALS_FLATE_DECODE,
+        PDFStream,
+        resolve1,
+    )
+
+    where = f"the PDF file cannot be read whole: the content of page {page.page_number}"
+    for content in page.page_obj.contents:
+        stream = resolve1(content)
+        if not isinstance(stream, PDFStream):
+            raise DecodeError(f"{where} is missing")
+        data = stream.rawdata
+        if data is None:  # decoded already
+            continue
+        objid, genno = stream.objid, stream.genno
+        if stream.decipher is not None and objid is not None and genno is not None:
+            data = stream.decipher(objid, genno, data, stream.attrs)  # an encrypted file
+        for name, _ in stream.get_filters():
+            if name in LITERALS_ASCII85_DECODE:
+                data = ascii85decode(data)
+            elif name in LITERALS_ASCIIHEX_DECODE:
+                data = asciihexdecode(data)
+            elif name in LITERALS_FLATE_DECODE:
+                try:
+                    data = zlib.decompress(data)
+                except zlib.error:
+                    raise DecodeError(
+                        f"{where} is damaged (its compressed data does not decompress)"
+                    ) from None
+            else:  # other filters: pdfminer's decoders raise on damaged data
+                break
 
 
 def _page(page: Any, out: TextBuilder) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -106,16 +107,21 @@ class Squashed:
     def __init__(self, text: str) -> None:
         self.text = text
         self.sq = _SPACE_RE.sub("", text).translate(_FOLD)
-        self._sq_starts: list[int] = []
-        self._orig_starts: list[int] = []
-        self._line_starts: list[int] = []
+        # offsets, one per run of text between white space and one per line: machine integers
+        # (8 bytes each, where a list of ints costs 36), as a one-line page has a run every
+        # few characters
+        self._sq_starts = array("q")
+        self._orig_starts = array("q")
+        self._line_starts = array("q")
 
     def _map(self) -> None:
         at = 0
+        sq_starts, orig_starts = self._sq_starts, self._orig_starts
         for m in _RUN_RE.finditer(self.text):
-            self._sq_starts.append(at)
-            self._orig_starts.append(m.start())
-            at += m.end() - m.start()
+            start, end = m.span()
+            sq_starts.append(at)
+            orig_starts.append(start)
+            at += end - start
 
     def offset(self, i: int) -> int:
         """The text offset of squashed character ``i`` (the end of the text past the end)."""
@@ -132,7 +138,8 @@ class Squashed:
 
     def span(self, start: int, end: int) -> Span:
         if not self._line_starts:
-            self._line_starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(self.text))]
+            self._line_starts.append(0)
+            self._line_starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(self.text))
         line = bisect.bisect_right(self._line_starts, start)
         return Span(start, end, line, start - self._line_starts[line - 1] + 1)
 
