@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..recognize.labels import REVIEW_GROUP_LABELS
+from ..model.forms import REVIEW_GROUP_LABELS
 from .context import Context
 from .finding import Finding, Severity
 from .grid import row_cells

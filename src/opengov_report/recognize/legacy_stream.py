@@ -36,10 +36,11 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..document import Span
+from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, Missing
 from ..model.values import MONEY_UNITS, Value, ValueKind, parse_value
 from .labels import LEGACY_INDICATOR_LABELS, LEGACY_INDICATOR_SPELLINGS, legacy_row_id
-from .legacy import _UNITS, recognize_legacy
+from .legacy import recognize_legacy
 from .rows import RowView
 
 __all__ = ["read_legacy_stream", "recognize_legacy_text"]
@@ -77,7 +78,7 @@ _DASH_CHARS = frozenset("—–-―/")
 _MAX_GLUED = 24
 _MAX_PRODUCT = 50_000
 _BUDGET = 400_000
-_UNITS_BY_LENGTH = tuple(sorted(_UNITS, key=lambda unit: (-len(unit), unit)))
+_UNITS_BY_LENGTH = tuple(sorted(LEGACY_UNITS, key=lambda unit: (-len(unit), unit)))
 _KNOWN_IDS = frozenset(LEGACY_INDICATOR_LABELS)
 #: the spellings of the well-known indicators long enough to start a row on their own
 _KNOWN_STARTS = tuple(
