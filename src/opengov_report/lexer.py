@@ -46,12 +46,12 @@ from .document import (
     Table,
     TableLayout,
     TitleLine,
-    _blank,
-    _heading,
-    _paragraph,
-    _pending_row,
-    _span,
 )
+from .document import new_blank as _blank
+from .document import new_heading as _heading
+from .document import new_paragraph as _paragraph
+from .document import new_span as _span
+from .document import pending_row as _pending_row
 from .numerals import chinese_number
 
 __all__ = ["MAX_DEPTH", "NodeToken", "TokenListLexer", "tokenize"]

@@ -105,7 +105,7 @@ def _in_common(counts: Iterable[tuple[str, int]], other: Mapping[str, int]) -> i
     return sum([min(c, other.get(ch, 0)) for ch, c in counts])
 
 
-class _Catalogue:
+class Catalogue:
     """Labels → ids, with variants and a strict fuzzy fallback for long labels.
 
     Every match depends only on the label's normalised key (:func:`normalize_label`), so the
@@ -179,7 +179,7 @@ _GROUPS = {
     "not_processed": ("（五）不予处理", "不予处理"),
     "other": ("（六）其他处理", "其他处理"),
 }
-_GROUP_CATALOGUE = _Catalogue(_GROUPS, fuzzy_min=99)
+APPLICATION_GROUP_CATALOGUE = Catalogue(_GROUPS, fuzzy_min=99)
 #: the official labels of the groups of result rows that have numbered sub-rows
 APPLICATION_GROUP_LABELS: Mapping[str, str] = forms.APPLICATION_GROUP_TEXT
 
@@ -200,7 +200,7 @@ _TOP_ROWS = {
     "total_processed": ("（七）总计", "总计"),
     "carried_forward": ("结转下年度继续办理", "结转下年度继续办理申请数量"),
 }
-_TOP_CATALOGUE = _Catalogue(_TOP_ROWS)
+_TOP_CATALOGUE = Catalogue(_TOP_ROWS)
 _SUB_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
     "denied": {
         "denied.state_secret": ("属于国家秘密",),
@@ -234,9 +234,9 @@ _SUB_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
         "other.other_reasons": ("其他",),
     },
 }
-_SUB_CATALOGUES = {g: _Catalogue(rows, fuzzy_min=8) for g, rows in _SUB_ROWS.items()}
+SUB_ROW_CATALOGUES = {g: Catalogue(rows, fuzzy_min=8) for g, rows in _SUB_ROWS.items()}
 # sub-rows whose labels are unique across groups, for rows that lost their group context
-_ANY_SUB = _Catalogue(
+_ANY_SUB = Catalogue(
     {k: v for rows in _SUB_ROWS.values() for k, v in rows.items() if k != "other.other_reasons"},
     fuzzy_min=8,
 )
@@ -245,7 +245,7 @@ _ANY_SUB = _Catalogue(
 def match_application_group(label: str) -> str | None:
     """The group a label opens (``results``, ``denied``, ``unable``, ``not_processed``,
     ``other``), or None."""
-    return _GROUP_CATALOGUE.match(label)
+    return APPLICATION_GROUP_CATALOGUE.match(label)
 
 
 def match_application_row(label: str, group: str | None = None) -> str | None:
@@ -262,11 +262,11 @@ def application_row_of_key(normalized: str, group: str | None = None) -> str | N
     """:func:`match_application_row` of a label's normalised key."""
     if not _unnumbered(normalized):
         return None
-    if group in _SUB_CATALOGUES:
-        found = _SUB_CATALOGUES[group].match_key(normalized)
+    if group in SUB_ROW_CATALOGUES:
+        found = SUB_ROW_CATALOGUES[group].match_key(normalized)
         if found is not None:
             return found
-    group_of_label = _GROUP_CATALOGUE.match_key(normalized)
+    group_of_label = APPLICATION_GROUP_CATALOGUE.match_key(normalized)
     if group_of_label == "other":
         return "other"
     if group_of_label is not None:
@@ -277,14 +277,14 @@ def application_row_of_key(normalized: str, group: str | None = None) -> str | N
 #: the applicant columns' head labels, with 小计 where a report adds it before 总计
 APPLICATION_COLUMN_LABELS: Mapping[str, str] = forms.APPLICANT_HEAD_LABELS
 APPLICATION_COLUMNS: tuple[str, ...] = forms.APPLICANT_COLUMNS
-_APPLICATION_COLUMNS = _Catalogue(
+APPLICATION_COLUMN_CATALOGUE = Catalogue(
     {k: (v,) for k, v in APPLICATION_COLUMN_LABELS.items()}, fuzzy_min=99
 )
 
 
 def match_application_column(label: str) -> str | None:
     """The applicant column of a header label (自然人 … 总计; 小计 where a report adds it)."""
-    return _APPLICATION_COLUMNS.match(label)
+    return APPLICATION_COLUMN_CATALOGUE.match(label)
 
 
 # ------------------------------------------------------------------ reviews (table 四)
@@ -293,28 +293,30 @@ REVIEW_GROUP_LABELS: Mapping[str, str] = MappingProxyType(forms.REVIEW_GROUP_LAB
 REVIEW_GROUPS: tuple[str, ...] = forms.REVIEW_GROUPS
 REVIEW_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(forms.REVIEW_COLUMN_LABELS)
 REVIEW_COLUMNS: tuple[str, ...] = forms.REVIEW_COLUMNS
-_REVIEW_GROUPS = _Catalogue(
+REVIEW_GROUP_CATALOGUE = Catalogue(
     {"review": ("行政复议",), "litigation_direct": ("未经复议直接起诉", "直接起诉"),
      "litigation_after_review": ("复议后起诉",)},
     fuzzy_min=99,
 )  # fmt: skip
-_REVIEW_COLUMNS = _Catalogue({k: (v,) for k, v in REVIEW_COLUMN_LABELS.items()}, fuzzy_min=99)
+REVIEW_COLUMN_CATALOGUE = Catalogue(
+    {k: (v,) for k, v in REVIEW_COLUMN_LABELS.items()}, fuzzy_min=99
+)
 
 
 def match_review_group(label: str) -> str | None:
     """``review`` (行政复议), ``litigation_direct``, ``litigation_after_review`` or None."""
-    return _REVIEW_GROUPS.match(label)
+    return REVIEW_GROUP_CATALOGUE.match(label)
 
 
 def match_review_column(label: str) -> str | None:
     """``upheld``, ``corrected``, ``other``, ``pending``, ``total`` or None."""
-    return _REVIEW_COLUMNS.match(label)
+    return REVIEW_COLUMN_CATALOGUE.match(label)
 
 
 # ------------------------------------------------------------------ disclosure (table 二)
 
 DISCLOSURE_ROW_LABELS: Mapping[str, str] = forms.DISCLOSURE_ROW_LABELS
-_DISCLOSURE_ROWS = _Catalogue(
+DISCLOSURE_ROW_CATALOGUE = Catalogue(
     {**{k: (v,) for k, v in DISCLOSURE_ROW_LABELS.items()},
      "normative_documents": ("行政规范性文件", "规范性文件")},
     fuzzy_min=99,
@@ -335,24 +337,24 @@ _DISCLOSURE_COLUMN_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "items": ("采购项目数量",),
     }
 )
-_DISCLOSURE_COLUMNS = _Catalogue(_DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
+DISCLOSURE_COLUMN_CATALOGUE = Catalogue(_DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
 _ITEM_RE = re.compile(r"第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def match_disclosure_row(label: str) -> str | None:
     """The 主动公开 row id of a label (规章 … 政府集中采购), or None."""
-    return _DISCLOSURE_ROWS.match(label)
+    return DISCLOSURE_ROW_CATALOGUE.match(label)
 
 
 def disclosure_row_of_key(normalized: str) -> str | None:
     """:func:`match_disclosure_row` of a label's normalised key."""
-    return _DISCLOSURE_ROWS.match_key(normalized)
+    return DISCLOSURE_ROW_CATALOGUE.match_key(normalized)
 
 
 def match_disclosure_column(label: str, era: object = None) -> str | None:
     """The 主动公开 column id of a head label (本年制发件数, 本年新制作数量 …), or None."""
-    return _DISCLOSURE_COLUMNS.match(label)
+    return DISCLOSURE_COLUMN_CATALOGUE.match(label)
 
 
 def _longest_first(variants: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
@@ -412,7 +414,7 @@ def disclosure_item_of_key(normalized: str) -> int | None:
 LEGACY_INDICATOR_LABELS: Mapping[str, str] = forms.LEGACY_INDICATOR_LABELS
 #: the variants regional tables print (model/forms.py); exact matches only
 _LEGACY_VARIANTS: Mapping[str, tuple[str, ...]] = forms.LEGACY_INDICATOR_VARIANTS
-_LEGACY = _Catalogue(
+LEGACY_CATALOGUE = Catalogue(
     {k: (v, *_LEGACY_VARIANTS.get(k, ())) for k, v in LEGACY_INDICATOR_LABELS.items()},
     fuzzy_min=99,
 )
@@ -426,7 +428,7 @@ LEGACY_INDICATOR_SPELLINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 def match_legacy_indicator(label: str) -> str | None:
     """The id of a well-known legacy indicator (parenthetical notes ignored), or None."""
-    return _LEGACY.match(label)
+    return LEGACY_CATALOGUE.match(label)
 
 
 def legacy_row_id(label: str) -> str:
