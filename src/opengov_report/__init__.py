@@ -13,6 +13,8 @@ Parse a 政府信息公开工作年度报告 (text, bytes or a file) into a loss
 from __future__ import annotations
 
 from . import batch
+from ._parse import grammar_text, parse_document
+from ._render import render
 from .checks import (
     RULES,
     Finding,
@@ -81,8 +83,6 @@ from .model.tables import (
     UnrecognizedRow,
 )
 from .model.values import Value, ValueKind, parse_value
-from .parse import grammar_text, parse_document
-from .render import render
 from .report import parse
 from .serialize import (
     converter,

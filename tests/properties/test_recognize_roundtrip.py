@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report import AnnualReport, Era, parse
+from opengov_report._render import LAYOUTS, Style, render_styled
 from opengov_report.recognize.labels import (
     APPLICATION_COLUMNS,
     APPLICATION_GROUP_LABELS,
@@ -20,7 +21,6 @@ from opengov_report.recognize.labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
 )
-from opengov_report.render import LAYOUTS, _render, _Style
 from opengov_report.strategies import report_content, reports
 from tests.forms import raw_grid
 
@@ -112,8 +112,8 @@ def test_rendered_tables_parse_back(
 def rendered(draw: st.DrawFn) -> tuple[str, AnnualReport]:
     """A generated 2019/2021 report in a layout of ``render``, labels spaced or not."""
     report = draw(reports(era=draw(st.sampled_from([Era.V2019, Era.V2021])), complete=True))
-    style = _Style(spaced_labels=draw(st.booleans()), wrap_heads=draw(st.booleans()))
-    return _render(report, draw(st.sampled_from(LAYOUTS)), style), report
+    style = Style(spaced_labels=draw(st.booleans()), wrap_heads=draw(st.booleans()))
+    return render_styled(report, draw(st.sampled_from(LAYOUTS)), style), report
 
 
 @settings(max_examples=60, deadline=None)

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from .._parse import parse_document
 from ..model.era import Era
 from ..model.forms import APPLICANT_COLUMNS as APPLICATION_COLUMNS
 from ..model.forms import REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS
@@ -22,7 +23,6 @@ from ..model.tables import (
     TableCell,
 )
 from ..model.values import Value, ValueKind, parse_value
-from ..parse import parse_document
 from ._errors import check_era
 from ._tables import (
     application_tables,

@@ -44,7 +44,7 @@ from .model.tables import (
 from .model.values import Value, format_value
 from .numerals import strip_numbering
 
-__all__ = ["LAYOUTS", "MISSING_TABLE", "Layout", "RenderError", "render"]
+__all__ = ["LAYOUTS", "MISSING_TABLE", "Layout", "RenderError", "Style", "render", "render_styled"]
 
 Layout = Literal["cells", "tsv", "markdown"]
 #: the table layouts :func:`render` writes
@@ -56,7 +56,7 @@ class RenderError(OpenGovReportError, ValueError):
 
 
 @attrs.frozen(slots=True)
-class _Style:
+class Style:
     """How the text is written beyond the layout: the defaults give the canonical text;
     :mod:`opengov_report.strategies` varies them to imitate the noise of real reports."""
 
@@ -84,8 +84,8 @@ class _Style:
     stock_prose: bool = False
 
 
-_CANONICAL = _Style()
-_STOCK = _Style(stock_prose=True)
+_CANONICAL = Style()
+_STOCK = Style(stock_prose=True)
 
 
 def render(report: AnnualReport, *, layout: Layout = "cells", stock_prose: bool = False) -> str:
@@ -106,10 +106,12 @@ def render(report: AnnualReport, *, layout: Layout = "cells", stock_prose: bool 
 
     Raises :class:`RenderError` for an unknown layout.
     """
-    return _render(report, layout, _STOCK if stock_prose else _CANONICAL)
+    return render_styled(report, layout, _STOCK if stock_prose else _CANONICAL)
 
 
-def _render(report: AnnualReport, layout: str, style: _Style) -> str:
+def render_styled(report: AnnualReport, layout: str, style: Style) -> str:
+    """The report as text in ``layout``, written in ``style`` (:func:`render` with the
+    canonical or stock style; the strategies draw other styles)."""
     if layout not in LAYOUTS:
         raise RenderError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}")
     out = _Writer(layout, style)
@@ -125,7 +127,7 @@ def _render(report: AnnualReport, layout: str, style: _Style) -> str:
 class _Writer:
     """Lines of text, and tables written in one layout."""
 
-    def __init__(self, layout: str, style: _Style) -> None:
+    def __init__(self, layout: str, style: Style) -> None:
         self.layout = layout
         self.style = style
         self.lines: list[str] = []
