@@ -42,11 +42,11 @@ from tests.forms import (
 
 from opengov_report import AnnualReport, extract, parse
 from opengov_report.inputs.pdf import extract_pdf
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_ROWS_2021,
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    application_rows,
 )
 
 
@@ -54,7 +54,7 @@ def random_form(rnd: random.Random) -> Form:
     def value() -> str:
         return rnd.choice([str(rnd.randint(0, 999)), "", "无", "——", "0"])
 
-    apps = {r: {c: value() for c in APPLICATION_COLUMNS} for r in APPLICATION_ROWS_2021}
+    apps = {r: {c: value() for c in APPLICANT_COLUMNS} for r in application_rows("2021")}
     reviews = {g: {c: value() for c in REVIEW_COLUMNS} for g in REVIEW_GROUPS}
     disclosure = {k: str(rnd.randint(0, 99)) for k in DISCLOSURE_KEYS}
     return make_form(apps, reviews, disclosure)

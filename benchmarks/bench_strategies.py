@@ -16,7 +16,7 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 
 from opengov_report import AnnualReport, check, parse, render
-from opengov_report.render import LAYOUTS
+from opengov_report._render import LAYOUTS
 from opengov_report.strategies import reports
 
 

@@ -24,16 +24,16 @@ from opengov_report.document import (
     Table,
     TitleLine,
 )
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_GROUP_LABELS,
-    APPLICATION_ROW_LABELS,
-    APPLICATION_ROWS_2021,
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
+    APPLICATION_GROUP_TEXT,
+    APPLICATION_ROW_TEXT,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    application_rows,
 )
 
-_GROUP_LABEL = APPLICATION_GROUP_LABELS
+_GROUP_LABEL = APPLICATION_GROUP_TEXT
 
 
 @attrs.frozen
@@ -96,11 +96,11 @@ def applications_grid(values: Mapping[str, Mapping[str, str]]) -> Grid:
     ]
 
     def numbers(row: str) -> tuple[Span, ...]:
-        return tuple(Span(values[row][c]) for c in APPLICATION_COLUMNS)
+        return tuple(Span(values[row][c]) for c in APPLICANT_COLUMNS)
 
     opened: set[str] = set()
-    for row in APPLICATION_ROWS_2021:
-        label = APPLICATION_ROW_LABELS[row]
+    for row in application_rows("2021"):
+        label = APPLICATION_ROW_TEXT[row]
         lead: list[Span] = []
         if row in ("new_received", "carried_over", "carried_forward"):
             lead.append(Span(label, 1, 3))
@@ -108,7 +108,7 @@ def applications_grid(values: Mapping[str, Mapping[str, str]]) -> Grid:
             group = row.split(".")[0]
             if group not in opened:
                 opened.add(group)
-                size = sum(1 for r in APPLICATION_ROWS_2021 if r.startswith(group + "."))
+                size = sum(1 for r in application_rows("2021") if r.startswith(group + "."))
                 lead.append(Span(_GROUP_LABEL[group], size))
             lead.append(Span(label))
         else:

@@ -13,7 +13,7 @@ import pytest
 
 import opengov_report
 from opengov_report.cli import main
-from opengov_report.serialize.converter import from_data
+from opengov_report.serialize import from_data
 from tests.conftest import SEED_PATHS, SEEDS
 
 SEED = SEED_PATHS[-1]

@@ -36,11 +36,11 @@ from opengov_report import (
     to_json,
 )
 from opengov_report.cli import main
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_ROWS_2021,
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    application_rows,
 )
 from tests.conftest import SEED_PATHS, seed_ids
 from tests.forms import (
@@ -61,7 +61,7 @@ values = st.one_of(st.integers(0, 999).map(str), st.sampled_from(["", "æ— ", "â€
 
 @st.composite
 def forms(draw: st.DrawFn) -> Form:
-    apps = {r: {c: draw(values) for c in APPLICATION_COLUMNS} for r in APPLICATION_ROWS_2021}
+    apps = {r: {c: draw(values) for c in APPLICANT_COLUMNS} for r in application_rows("2021")}
     reviews = {g: {c: draw(values) for c in REVIEW_COLUMNS} for g in REVIEW_GROUPS}
     disclosure = {k: draw(st.integers(0, 99).map(str)) for k in DISCLOSURE_KEYS}
     return make_form(apps, reviews, disclosure)
@@ -132,7 +132,7 @@ def test_pdf_reads_back(form: Form, break_after: int | None, page_numbers: bool)
     assert sorted(set(pages)) == [pages[0], pages[0] + 1]
     assert pages == sorted(pages)
     if break_after is not None:
-        assert pages.count(pages[0]) == (break_after - 3) * len(APPLICATION_COLUMNS)
+        assert pages.count(pages[0]) == (break_after - 3) * len(APPLICANT_COLUMNS)
 
 
 @settings(
@@ -203,8 +203,8 @@ def test_seed_html_with_ragged_rows_matches_the_seed() -> None:
 
 def _a_form() -> Form:
     apps = {
-        r: {c: str((i * 7 + j) % 50) for j, c in enumerate(APPLICATION_COLUMNS)}
-        for i, r in enumerate(APPLICATION_ROWS_2021)
+        r: {c: str((i * 7 + j) % 50) for j, c in enumerate(APPLICANT_COLUMNS)}
+        for i, r in enumerate(application_rows("2021"))
     }
     reviews = {
         g: {c: str(i + j) for j, c in enumerate(REVIEW_COLUMNS)}

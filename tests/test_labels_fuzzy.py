@@ -10,20 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report.recognize import labels
-from opengov_report.recognize.labels import _bare, _Catalogue, _unnumbered
+from opengov_report.recognize.labels import Catalogue, _bare, _unnumbered
 
-_CATALOGUES: list[_Catalogue] = [
+_CATALOGUES: list[Catalogue] = [
     labels._TOP_CATALOGUE,
     labels._ANY_SUB,
-    labels._DISCLOSURE_ROWS,
-    labels._DISCLOSURE_COLUMNS,
-    labels._LEGACY,
-    *labels._SUB_CATALOGUES.values(),
+    labels.DISCLOSURE_ROW_CATALOGUE,
+    labels.DISCLOSURE_COLUMN_CATALOGUE,
+    labels.LEGACY_CATALOGUE,
+    *labels.SUB_ROW_CATALOGUES.values(),
 ]
 _KEYS = sorted({k for c in _CATALOGUES for k in c.keys})
 
 
-def _every_key(catalogue: _Catalogue, normalized: str) -> str | None:
+def _every_key(catalogue: Catalogue, normalized: str) -> str | None:
     """The fallback as written before: every key scored."""
     key = _unnumbered(normalized)
     if not key:

@@ -13,8 +13,6 @@ Parse a 政府信息公开工作年度报告 (text, bytes or a file) into a loss
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 #: ``typing.TYPE_CHECKING`` without importing ``typing`` (type checkers take it as true)
 TYPE_CHECKING = False
@@ -92,9 +90,9 @@ _PUBLIC: dict[str, str] = {
     "Value": "model.values",
     "ValueKind": "model.values",
     "parse_value": "model.values",
-    "grammar_text": "parse",
-    "parse_document": "parse",
-    "render": "render",
+    "grammar_text": "_parse",
+    "parse_document": "_parse",
+    "render": "_render",
     "parse": "report",
     "converter": "serialize",
     "findings_from_json": "serialize",
@@ -108,6 +106,8 @@ _PUBLIC: dict[str, str] = {
 
 if TYPE_CHECKING:
     from . import batch
+    from ._parse import grammar_text, parse_document
+    from ._render import render
     from .checks import (
         RULES,
         Finding,
@@ -176,8 +176,6 @@ if TYPE_CHECKING:
         UnrecognizedRow,
     )
     from .model.values import Value, ValueKind, parse_value
-    from .parse import grammar_text, parse_document
-    from .render import render
     from .report import parse
     from .serialize import (
         converter,
@@ -269,23 +267,6 @@ __all__ = [
     "walk",
 ]
 
-
-#: the submodules named as a function they hold: importing the submodule must not hide the
-#: function (``opengov_report.parse`` is :func:`parse`, ``opengov_report.render`` :func:`render`)
-_SHADOWED = frozenset(("parse", "render"))
-
-
-class _Package(types.ModuleType):
-    """This package's module: binding a submodule named in ``_SHADOWED`` (which the import
-    system does when it first imports it) leaves the function of that name in place."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _SHADOWED and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 if not TYPE_CHECKING:  # type checkers read the imports above
 

@@ -74,7 +74,7 @@ _set_start, _set_end, _set_line, _set_column = (
 )
 
 
-def _span(start: int, end: int, line: int, column: int) -> Span:
+def new_span(start: int, end: int, line: int, column: int) -> Span:
     """A :class:`Span` made without its constructor's checks, for the parser, whose
     positions are valid by construction (offsets of the text it cut, in order; line numbers
     counted from 1; columns from a line's start).  Sets the slots directly: half the cost of
@@ -213,8 +213,8 @@ _set_numbering, _set_title, _set_level, _set_anomaly = (
 )
 
 
-def _paragraph(text: str, span: Span) -> Paragraph:
-    """A :class:`Paragraph` made by setting its slots, for the parser (as :func:`_span`:
+def new_paragraph(text: str, span: Span) -> Paragraph:
+    """A :class:`Paragraph` made by setting its slots, for the parser (as :func:`new_span`:
     the constructor's generic frozen-attribute setting costs more than the parser spends
     on most lines)."""
     node: Paragraph = _new(Paragraph)
@@ -223,15 +223,15 @@ def _paragraph(text: str, span: Span) -> Paragraph:
     return node
 
 
-def _blank(text: str, span: Span) -> Blank:
-    """A :class:`Blank` made by setting its slots (see :func:`_paragraph`)."""
+def new_blank(text: str, span: Span) -> Blank:
+    """A :class:`Blank` made by setting its slots (see :func:`new_paragraph`)."""
     node: Blank = _new(Blank)
     _set_text(node, text)
     _set_leaf_span(node, span)
     return node
 
 
-def _heading(
+def new_heading(
     text: str,
     span: Span,
     numbering: Numbering,
@@ -239,7 +239,7 @@ def _heading(
     level: int,
     anomaly: NumberingAnomaly | None,
 ) -> Heading:
-    """A :class:`Heading` made by setting its slots (see :func:`_paragraph`)."""
+    """A :class:`Heading` made by setting its slots (see :func:`new_paragraph`)."""
     node: Heading = _new(Heading)
     _set_text(node, text)
     _set_leaf_span(node, span)
@@ -369,7 +369,7 @@ class _RowSource(Protocol):
     def row_span(self, first: int, end: int) -> Span: ...
 
 
-def _pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row:
+def pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row:
     """A :class:`Row` of the segments ``first`` to ``end`` of ``source``, whose ``parts``
     are built when first read.
 

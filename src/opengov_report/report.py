@@ -6,10 +6,10 @@ import os
 
 import attrs
 
+from ._parse import parse_document
 from .errors import OpenGovReportError, ParseError
 from .inputs import extract
 from .model.report import AnnualReport
-from .parse import parse_document
 from .recognize import recognize
 from .source import Errors
 

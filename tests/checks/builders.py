@@ -16,15 +16,14 @@ from opengov_report import (
     parse_value,
 )
 from opengov_report.checks.applications import result_rows
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    application_rows,
 )
 
-ORGS = APPLICATION_COLUMNS[:6]
+ORGS = APPLICANT_COLUMNS[:6]
 
 
 def span_for(i: int) -> Span:
@@ -37,7 +36,7 @@ def consistent_applications(
 ) -> dict[str, dict[str, str]]:
     """A consistent applications grid (raw texts) from new applications and result counts
     per applicant column; carried over = 0, carried forward = new − processed (must be ≥ 0)."""
-    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    rows = application_rows("2021" if era is Era.V2021 else "2019")
     grid: dict[str, dict[str, int]] = {r: dict.fromkeys(ORGS, 0) for r in rows}
     for col in ORGS:
         grid["new_received"][col] = new.get(col, 0)

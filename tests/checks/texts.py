@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_GROUP_LABELS,
-    APPLICATION_ROW_LABELS,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
+    APPLICATION_GROUP_TEXT,
+    APPLICATION_ROW_TEXT,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    application_rows,
 )
 
-_GROUP_LABEL = APPLICATION_GROUP_LABELS
+_GROUP_LABEL = APPLICATION_GROUP_TEXT
 
 DISCLOSURE_2021 = (
     "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
@@ -46,8 +45,8 @@ DISCLOSURE_DEFAULTS = {
 def consistent_grid(era2021: bool = True) -> dict[str, dict[str, str]]:
     """A consistent applications table: 5 new (自然人 4, 商业企业 1), all granted but one
     carried forward."""
-    rows = APPLICATION_ROWS_2021 if era2021 else APPLICATION_ROWS_2019
-    grid = {r: dict.fromkeys(APPLICATION_COLUMNS, "0") for r in rows}
+    rows = application_rows("2021" if era2021 else "2019")
+    grid = {r: dict.fromkeys(APPLICANT_COLUMNS, "0") for r in rows}
     grid["new_received"].update(natural_person="4", commercial_enterprise="1", total="5")
     grid["granted"].update(natural_person="3", commercial_enterprise="1", total="4")
     grid["total_processed"].update(natural_person="3", commercial_enterprise="1", total="4")
@@ -107,7 +106,7 @@ def _applications(grid: Mapping[str, Mapping[str, str]]) -> str:
     ]
     opened: set[str] = set()
     for row, cols in grid.items():
-        label = APPLICATION_ROW_LABELS[row]
+        label = APPLICATION_ROW_TEXT[row]
         group = row.split(".")[0] if "." in row else None
         prefix = ""
         if group is not None and group not in opened:
@@ -115,7 +114,7 @@ def _applications(grid: Mapping[str, Mapping[str, str]]) -> str:
             prefix = _GROUP_LABEL[group] + "\t"
         elif group is not None:
             prefix = "\t"
-        out.append(prefix + label + "\t" + "\t".join(cols[c] for c in APPLICATION_COLUMNS))
+        out.append(prefix + label + "\t" + "\t".join(cols[c] for c in APPLICANT_COLUMNS))
     return "\n".join(out)
 
 

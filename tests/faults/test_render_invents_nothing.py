@@ -10,8 +10,8 @@ import attrs
 import pytest
 
 from opengov_report import parse
+from opengov_report._render import MISSING_TABLE, render
 from opengov_report.cli import main
-from opengov_report.render import MISSING_TABLE, render
 from opengov_report.strategies import report_content
 from tests.conftest import SEED_PATHS
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opengov_report import OpenGovReportError, parse_document, walk
-from opengov_report.document import CellData, Document, Row, Span, _pending_row
+from opengov_report.document import CellData, Document, Row, Span, pending_row
 from opengov_report.errors import ParseError
 from opengov_report.lexer import _segment
 
@@ -134,7 +134,7 @@ class _BrokenSource:
 
 
 def test_a_row_that_cannot_be_built_raises_the_library_error() -> None:
-    row = _pending_row(_BrokenSource(), 0, 1, False)
+    row = pending_row(_BrokenSource(), 0, 1, False)
     with pytest.raises(ParseError, match="building a row"):
         _ = row.parts
 

@@ -11,20 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov_report import AnnualReport, Era, parse
-from opengov_report.recognize.labels import (
-    APPLICATION_COLUMNS,
-    APPLICATION_GROUP_LABELS,
-    APPLICATION_ROW_LABELS,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
+from opengov_report._render import LAYOUTS, Style, render_styled
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
+    APPLICATION_GROUP_TEXT,
+    APPLICATION_ROW_TEXT,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    application_rows,
 )
-from opengov_report.render import LAYOUTS, _render, _Style
 from opengov_report.strategies import report_content, reports
 from tests.forms import raw_grid
 
-_GROUP_LABEL = APPLICATION_GROUP_LABELS
+_GROUP_LABEL = APPLICATION_GROUP_TEXT
 
 solid_values = st.one_of(st.integers(0, 500).map(str), st.sampled_from(["无", "——", "0"]))
 
@@ -37,11 +36,9 @@ def tabless_reports(
     era2021 = draw(st.booleans())
     # a blank cell cannot be written in the spaced and tabless layouts: it is simply absent
     values = solid_values
-    rows = APPLICATION_ROWS_2021 if era2021 else APPLICATION_ROWS_2019
+    rows = application_rows("2021" if era2021 else "2019")
     apps = {
-        r: dict(
-            zip(APPLICATION_COLUMNS, draw(st.lists(values, min_size=7, max_size=7)), strict=True)
-        )
+        r: dict(zip(APPLICANT_COLUMNS, draw(st.lists(values, min_size=7, max_size=7)), strict=True))
         for r in rows
     }
     reviews_flat = draw(st.lists(values, min_size=15, max_size=15))
@@ -60,7 +57,7 @@ def tabless_reports(
     opened: set[str] = set()
     for r in rows:
         group = r.split(".")[0] if "." in r else None
-        label = APPLICATION_ROW_LABELS[r]
+        label = APPLICATION_ROW_TEXT[r]
         cells: list[str] = []
         if group is not None and group not in opened:
             opened.add(group)
@@ -69,7 +66,7 @@ def tabless_reports(
             label = label.replace("，", "").replace(" ", "")
             cells = [c.replace("，", "") for c in cells]
         cells.append(label)
-        table.append(cells + [apps[r][c] for c in APPLICATION_COLUMNS])
+        table.append(cells + [apps[r][c] for c in APPLICANT_COLUMNS])
     for row in table:
         lines.append(sep.join(row))
         if layout == "lines":
@@ -112,8 +109,8 @@ def test_rendered_tables_parse_back(
 def rendered(draw: st.DrawFn) -> tuple[str, AnnualReport]:
     """A generated 2019/2021 report in a layout of ``render``, labels spaced or not."""
     report = draw(reports(era=draw(st.sampled_from([Era.V2019, Era.V2021])), complete=True))
-    style = _Style(spaced_labels=draw(st.booleans()), wrap_heads=draw(st.booleans()))
-    return _render(report, draw(st.sampled_from(LAYOUTS)), style), report
+    style = Style(spaced_labels=draw(st.booleans()), wrap_heads=draw(st.booleans()))
+    return render_styled(report, draw(st.sampled_from(LAYOUTS)), style), report
 
 
 @settings(max_examples=60, deadline=None)

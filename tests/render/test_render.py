@@ -24,8 +24,8 @@ from opengov_report import (
     parse,
     render,
 )
-from opengov_report.recognize.labels import strip_numbering
-from opengov_report.render import LAYOUTS, Layout, RenderError
+from opengov_report._render import LAYOUTS, Layout, RenderError
+from opengov_report.numerals import strip_numbering
 from opengov_report.strategies import (
     inconsistent_reports,
     legacy_tables,

@@ -23,7 +23,7 @@ from opengov_report import (
     from_json,
     to_json,
 )
-from opengov_report.serialize.converter import FORMAT_VERSION
+from opengov_report.serialize import FORMAT_VERSION
 from tests.conftest import DATA, SEED_PATHS, seed_ids
 from tests.strategies_model import findings, reports
 

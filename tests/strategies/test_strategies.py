@@ -26,9 +26,9 @@ from opengov_report import (
     check,
     parse,
 )
+from opengov_report._render import LAYOUTS
 from opengov_report.checks.arithmetic import Status, Term, compare
 from opengov_report.checks.finding import Location
-from opengov_report.render import LAYOUTS
 from opengov_report.strategies import (
     application_tables,
     disclosure_tables,
@@ -220,13 +220,13 @@ def test_every_kind_of_noise_at_once() -> None:
     import attrs
 
     from opengov_report import Metadata, NoiseKind, NumberingAnomaly
-    from opengov_report.render import _render, _Style
+    from opengov_report._render import Style, render_styled
     from tests.conftest import SEED_PATHS
 
     title = "某市人民政府2020年政府信息公开工作年度报告"
     original = parse(SEED_PATHS[1])  # seed 001, a 2019 report with blank cells
     report = attrs.evolve(original, metadata=Metadata(title, "某市人民政府", 2020))
-    style = _Style(
+    style = Style(
         newline="\r\n",
         title_split=6,
         spaced_labels=True,
@@ -239,7 +239,7 @@ def test_every_kind_of_noise_at_once() -> None:
         table_page_number=7,
         stock_prose=True,
     )
-    text = _render(report, "cells", style)
+    text = render_styled(report, "cells", style)
     for sign in ("\r\n", "某市人民政府\r\n2020年", "\t本年新\r\n制作数量", "\t法人或\r\n其他组织", "\t未经复\r\n议直接起诉", "\t\u00a0\r\n", "四．", "5、",
                  "\r\n- 3 -\r\n", "\r\n\r\n- 7 -\r\n\t", "[bookmark: _GoBack]", "\t1.属于 国家秘\u3000密"):  # fmt: skip
         assert sign in text, sign

@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..model.era import Era
-from ..recognize.labels import (
-    APPLICATION_COLUMN_LABELS,
-    APPLICATION_COLUMNS,
-    APPLICATION_GROUP_LABELS,
-    APPLICATION_ROW_LABELS,
-    APPLICATION_ROWS_2019,
-    APPLICATION_ROWS_2021,
+from ..model.forms import (
+    APPLICANT_COLUMNS,
+    APPLICANT_HEAD_LABELS,
+    APPLICATION_GROUP_TEXT,
+    APPLICATION_ROW_TEXT,
+    application_rows,
 )
 from .context import Context
 from .examples import (
@@ -33,26 +32,26 @@ from .registry import Rule, RuleTag, rule
 
 __all__ = ["result_rows"]
 
-_ORGANISATIONS = APPLICATION_COLUMNS[1:6]
+_ORGANISATIONS = APPLICANT_COLUMNS[1:6]
 _SUBTOTAL = "legal_entity_subtotal"
 #: each group row (（三）不予公开 …) with its numbered sub-rows, in catalogue order
 _GROUP_SUBS = {
-    group: tuple(r for r in APPLICATION_ROW_LABELS if r.startswith(group + "."))
-    for group in APPLICATION_GROUP_LABELS
+    group: tuple(r for r in APPLICATION_ROW_TEXT if r.startswith(group + "."))
+    for group in APPLICATION_GROUP_TEXT
 }
 
 
 @cache
 def result_rows(era: Era) -> tuple[str, ...]:
     """The rows whose sum is （七）总计 in a table of ``era``: (一)…(六), sub-rows not subtotals."""
-    rows = APPLICATION_ROWS_2021 if era is Era.V2021 else APPLICATION_ROWS_2019
+    rows = application_rows("2021" if era is Era.V2021 else "2019")
     start = rows.index("granted")
     end = rows.index("total_processed")
     return rows[start:end]
 
 
 def _columns(g: GridIndex) -> tuple[str, ...]:
-    return tuple(c for c in g.column_ids if c in APPLICATION_COLUMN_LABELS)
+    return tuple(c for c in g.column_ids if c in APPLICANT_HEAD_LABELS)
 
 
 @rule(
@@ -253,7 +252,7 @@ def applications_group_subtotal(ctx: Context, this: Rule) -> Iterator[Finding]:
                 this,
                 left,
                 right,
-                what=f"{APPLICATION_GROUP_LABELS[group]}, column {g.column_label(col)}",
+                what=f"{APPLICATION_GROUP_TEXT[group]}, column {g.column_label(col)}",
                 left_name=g.row_label(group),
                 right_name="its sub-rows",
                 source=ctx.source,

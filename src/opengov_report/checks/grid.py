@@ -6,6 +6,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
+from ..model.forms import (
+    APPLICANT_HEAD_LABELS,
+    APPLICATION_ROW_TEXT,
+    DISCLOSURE_COLUMN_LABELS,
+    DISCLOSURE_ROW_LABELS,
+    REVIEW_COLUMN_LABELS,
+    REVIEW_GROUP_LABELS,
+)
 from ..model.tables import (
     APPLICATIONS,
     DISCLOSURE,
@@ -18,14 +26,6 @@ from ..model.tables import (
     TableCell,
 )
 from ..model.values import Value
-from ..recognize.labels import (
-    APPLICATION_COLUMN_LABELS,
-    APPLICATION_ROW_LABELS,
-    DISCLOSURE_COLUMN_LABELS,
-    DISCLOSURE_ROW_LABELS,
-    REVIEW_COLUMN_LABELS,
-    REVIEW_GROUP_LABELS,
-)
 from .arithmetic import Term, value_finding
 from .finding import LOCATION_SETTERS, Finding, Location, Number
 
@@ -46,13 +46,13 @@ __all__ = [
 
 #: the official row labels of each grid table (the reviews table's rows are its groups)
 ROW_LABELS: Mapping[str, Mapping[str, str]] = {
-    APPLICATIONS: APPLICATION_ROW_LABELS,
+    APPLICATIONS: APPLICATION_ROW_TEXT,
     REVIEWS: REVIEW_GROUP_LABELS,
     DISCLOSURE: DISCLOSURE_ROW_LABELS,
 }
 
 _COLUMN_LABELS = {
-    APPLICATIONS: APPLICATION_COLUMN_LABELS,
+    APPLICATIONS: APPLICANT_HEAD_LABELS,
     REVIEWS: REVIEW_COLUMN_LABELS,
     DISCLOSURE: DISCLOSURE_COLUMN_LABELS,
     LEGACY: {"value": "统计数", "cumulative": "累计"},

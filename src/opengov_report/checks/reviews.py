@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..recognize.labels import REVIEW_GROUP_LABELS
+from ..model.forms import REVIEW_GROUP_LABELS
 from .context import Context
 from .examples import REVIEWS_SECTION, TITLE, example, reviews_row
 from .finding import Finding, Severity

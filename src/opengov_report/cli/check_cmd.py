@@ -25,7 +25,7 @@ from ..checks import (
     select_rules,
 )
 from ..model.report import AnnualReport
-from ..serialize.converter import FORMAT_VERSION, converter
+from ..serialize import FORMAT_VERSION, converter
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .kept_reports import KeptReports, PackedReport
 from .runner import add_batch_arguments, run_batch

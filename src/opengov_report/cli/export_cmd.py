@@ -14,7 +14,7 @@ from .._atomic import replace_atomically
 from ..batch import FileResult
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
-from ..serialize.converter import to_data
+from ..serialize import to_data
 from ..serialize.database import build_database
 from ..serialize.parquet import write_parquet
 from ..serialize.tidy import write_csv, write_jsonl

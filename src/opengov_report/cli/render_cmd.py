@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .._atomic import replace_atomically
+from .._render import LAYOUTS, MISSING_TABLE, render
 from ..checks.outline import nothing_recognized
-from ..render import LAYOUTS, MISSING_TABLE, render
 from .common import EXIT_ERROR, EXIT_OK, inputs
 from .runner import add_decoding_arguments
 

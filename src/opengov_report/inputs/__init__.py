@@ -15,12 +15,12 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError, OpenGovReportError
+from ..model.provenance import DocxOrigin, HtmlOrigin, InputFormat, Origin, PdfOrigin, Provenance
 from ..source import Errors, check_size, decode, read_bytes, refuse_file_name
+from ._sniff import sniff
 from .docx import extract_docx
 from .html import decode_html, extract_html
 from .pdf import extract_pdf
-from .provenance import DocxOrigin, HtmlOrigin, InputFormat, Origin, PdfOrigin, Provenance
-from .sniff import sniff
 
 __all__ = [
     "DocxOrigin",

@@ -15,8 +15,9 @@ import zlib
 from typing import Any
 
 from ..errors import DecodeError, InputError, MissingExtraError
+from ..model.provenance import DocxOrigin, InputFormat, Provenance
 from .docx_numbering import ListNumbering
-from .provenance import DocxOrigin, InputFormat, Provenance, TextBuilder, cell_text
+from .text_builder import TextBuilder, cell_text
 
 __all__ = ["extract_docx"]
 

@@ -16,8 +16,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DecodeError, InputError, MissingExtraError
+from ..model.provenance import HtmlOrigin, InputFormat, Provenance
 from ..source import Errors, decode
-from .provenance import HtmlOrigin, InputFormat, Provenance, TextBuilder, cell_text, join_lines
+from .text_builder import TextBuilder, cell_text, join_lines
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

@@ -20,7 +20,8 @@ import zlib
 from typing import Any
 
 from ..errors import DecodeError, InputError, MissingExtraError, OpenGovReportError
-from .provenance import InputFormat, PdfOrigin, Provenance, TextBuilder, cell_text
+from ..model.provenance import InputFormat, PdfOrigin, Provenance
+from .text_builder import TextBuilder, cell_text
 
 __all__ = ["extract_pdf"]
 

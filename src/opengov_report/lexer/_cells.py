@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from ..document import CellData, Span, _span
+from ..document import CellData, Span, new_span
 from ._kinds import SegmentKind
 from ._state import LexState
 from ._text import NON_WS_RUN_RE, WS, lstrip_at, trim
@@ -63,7 +63,7 @@ class RowSource:
         """Where the row of segments ``first`` to ``end`` is (its first cell's position)."""
         start, line = self.starts[first], self.lines[first]
         column = start - self.line_starts[line - 1] + 1
-        return _span(start, self.stops[end - 1], line, column)
+        return new_span(start, self.stops[end - 1], line, column)
 
 
 def tile(text: str, line_starts: list[int], stop: int, bounds: CellBounds) -> tuple[CellData, ...]:

@@ -27,11 +27,11 @@ from ..document import (
     Table,
     TableLayout,
     TitleLine,
-    _blank,
-    _heading,
-    _paragraph,
-    _pending_row,
-    _span,
+    new_blank,
+    new_heading,
+    new_paragraph,
+    new_span,
+    pending_row,
 )
 from ._cells import RowSource, line_cells, line_row_end, tile
 from ._kinds import (
@@ -119,8 +119,8 @@ def tokens(st: LexState) -> list[NodeToken]:
             while j < n and kinds[j] == kind:
                 j += 1
             start, stop, line = starts[i], stops[j - 1], lines[i]
-            span = _span(start, stop, line, start - line_starts[line - 1] + 1)
-            node = _blank(text[start:stop], span)
+            span = new_span(start, stop, line, start - line_starts[line - 1] + 1)
+            node = new_blank(text[start:stop], span)
             i = j
             if kind == "f_blank":
                 front.append(node)
@@ -130,7 +130,7 @@ def tokens(st: LexState) -> list[NodeToken]:
             continue
         else:
             start, stop, line = starts[i], stops[i], lines[i]
-            span = _span(start, stop, line, start - line_starts[line - 1] + 1)
+            span = new_span(start, stop, line, start - line_starts[line - 1] + 1)
             chunk = text[start:stop]
             i += 1
             if kind in NOISE_KINDS:
@@ -139,7 +139,7 @@ def tokens(st: LexState) -> list[NodeToken]:
                 front.append(_front_node(kind, chunk, span))
                 continue
             else:  # para, runin
-                node = _paragraph(chunk, span)
+                node = new_paragraph(chunk, span)
         if blocks is None:  # the first block of the body, before any heading
             tok = _token(st, "BLOCKS", first, None)
             out.append(tok)
@@ -174,7 +174,7 @@ def _table(st: LexState, source: RowSource, codes: str, i: int) -> tuple[Table, 
             # the row's segments: its line (a cell, more cells and wrapped cells' lines
             # for the cells layout), then the blank lines after it
             end = _ROW_RE.match(codes, i).end()  # type: ignore[union-attr]
-            rows.append(_pending_row(source, i, end, kind == "pipe_rule"))
+            rows.append(pending_row(source, i, end, kind == "pipe_rule"))
             i = end
         else:
             break
@@ -190,9 +190,9 @@ def _heading_token(st: LexState, i: int) -> NodeToken:
     start, stop, line = st.starts[i], st.stops[i], st.lines[i]
     title = text[mark_end : st.title_end[i]].strip(WS)
     chunk = text[start:stop]
-    span = _span(start, stop, line, start - st.line_starts[line - 1] + 1)
+    span = new_span(start, stop, line, start - st.line_starts[line - 1] + 1)
     level = st.level[i]
-    node = _heading(chunk, span, numbering_of(mark), title, level, st.anomaly[i])
+    node = new_heading(chunk, span, numbering_of(mark), title, level, st.anomaly[i])
     return _token(st, _HEADING_TOKENS[level], i, node)
 
 

@@ -1,29 +1,46 @@
-"""The official forms of tables 三 and 四 as data: rows in order, their numbering, label
-variants, columns and the identities between cells.
+"""The official forms as data: tables 二, 三 and 四 of the 2019 and 2021 forms and the legacy
+统计表: rows in order, their numbering, labels and known variants, columns, units and the
+identities between cells.
 
-This is the declarative description the stream reader aligns with the text (see
-:mod:`opengov_report.recognize.stream`); it holds facts of the forms
-(国办公开办函〔2019〕60号 and 〔2021〕30号, see docs/format-spec.md §5–§6), never matching code.
-Labels are written as the forms print them; readers fold width, spacing and quotes themselves.
+This is the declarative description that recognition aligns with the text (see
+:mod:`opengov_report.recognize.stream` and :mod:`opengov_report.recognize.labels`), and that
+checks, rendering and the strategies read their labels and row orders from; it holds facts of
+the forms (国办公开办函〔2019〕60号 and 〔2021〕30号, 国办发〔2014〕32号, see docs/format-spec.md
+§4–§6), never matching code.  Labels are written as the forms print them; readers fold width,
+spacing and quotes themselves.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 
 __all__ = [
     "APPLICANT_COLUMNS",
     "APPLICANT_COLUMN_LABELS",
+    "APPLICANT_HEAD_LABELS",
     "APPLICATION_FORM",
+    "APPLICATION_GROUP_TEXT",
     "APPLICATION_ROW_TEXT",
+    "DISCLOSURE_COLUMN_LABELS",
     "DISCLOSURE_FORM",
+    "DISCLOSURE_ROW_LABELS",
+    "LEGACY_FORM",
+    "LEGACY_INDICATOR_LABELS",
+    "LEGACY_INDICATOR_VARIANTS",
+    "LEGACY_UNITS",
+    "REVIEW_COLUMNS",
     "REVIEW_COLUMNS_FLAT",
     "REVIEW_COLUMN_LABELS",
     "REVIEW_FORM_HEAD",
+    "REVIEW_GROUPS",
     "REVIEW_GROUP_LABELS",
     "REVIEW_GROUP_SUMS",
     "ROW_SUMS_APPLICATIONS",
     "FormRow",
+    "LegacyIndicator",
     "applicant_result_rows",
     "application_rows",
 ]
@@ -210,3 +227,151 @@ REVIEW_COLUMN_LABELS: dict[str, str] = {
     "pending": "尚未审结",
     "total": "总计",
 }
+#: the groups of table 四 and its result columns, in printed order
+REVIEW_GROUPS: tuple[str, ...] = tuple(REVIEW_GROUP_LABELS)
+REVIEW_COLUMNS: tuple[str, ...] = tuple(REVIEW_COLUMN_LABELS)
+
+#: each group of result rows that has numbered sub-rows (（三）不予公开 …), as the form prints it
+#: with its numbering; ``other`` is （六）其他处理, a group in the 2021 form only
+APPLICATION_GROUP_TEXT: Mapping[str, str] = MappingProxyType({
+    group: row.numbering + row.labels[0]
+    for row in APPLICATION_FORM
+    for group in (row.id.lstrip("@"),)
+    if any(sub.id.startswith(group + ".") for sub in APPLICATION_FORM)
+})  # fmt: skip
+#: every head label a table 三 may print, in printed order: the form's columns, and 小计
+#: (``legal_entity_subtotal``, the 法人或其他组织 subtotal) where a report adds it before 总计
+APPLICANT_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
+    **{k: v for k, v in APPLICANT_COLUMN_LABELS.items() if k != "total"},
+    "legal_entity_subtotal": "小计",
+    "total": APPLICANT_COLUMN_LABELS["total"],
+})  # fmt: skip
+
+#: table 二's rows with their official labels, over both formats (行政规范性文件 as the 2021
+#: form prints it; the 2019 form's 规范性文件 is a variant, see :data:`DISCLOSURE_FORM`)
+DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
+    "regulations": "规章",
+    "normative_documents": "行政规范性文件",
+    "admin_license": "行政许可",
+    "other_services": "其他对外管理服务事项",
+    "admin_penalty": "行政处罚",
+    "admin_enforcement": "行政强制",
+    "admin_fees": "行政事业性收费",
+    "procurement": "政府集中采购",
+})  # fmt: skip
+#: table 二's columns with their official head labels (2021: 本年制发件数 …; 2019: 本年新制作数量 …)
+DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+    "decisions": "本年处理决定数量",
+    "amount": "本年收费金额（单位：万元）",
+    "new_made": "本年新制作数量",
+    "new_published": "本年新公开数量",
+    "total_published": "对外公开总数量",
+    "previous_items": "上一年项目数量",
+    "change": "本年增/减",
+    "items": "采购项目数量",
+})  # fmt: skip
+
+
+# ------------------------------------------------------------------ legacy 统计表
+
+
+@attrs.frozen(slots=True)
+class LegacyIndicator:
+    """A row of the legacy 统计表 (统计指标 / 单位 / 统计数): ``id`` (the model's row id: the
+    well-known ids of :data:`LEGACY_INDICATOR_LABELS`, else the label without numbering, 其中
+    and white space), the ``label`` as printed after its numbering, the ``unit`` (None: a
+    section or group row, which holds no value) and the rows under it, in printed order.  A
+    row's numbering is its depth (一、 → （一） → 1.) and place; a label that starts with
+    其中 is a part of the row above and is not numbered."""
+
+    id: str
+    label: str
+    unit: str | None
+    children: tuple[LegacyIndicator, ...] = ()
+
+
+_L = LegacyIndicator
+
+#: the indicators of the national 《政府信息公开情况统计表》 (国办发〔2014〕32号, reports on
+#: 2014–2018) that the library knows, in printed order (format-spec §6.3–§6.4: the 统计内容 is
+#: that circular's; the rows are as reports print them, a subset of every variant seen)
+LEGACY_FORM: tuple[LegacyIndicator, ...] = (
+    _L("主动公开情况", "主动公开情况", None, (
+        _L("proactive_total", "主动公开政府信息数", "条", (
+            _L("主动公开规范性文件数", "其中：主动公开规范性文件数", "条"),
+        )),
+        _L("通过不同渠道和方式公开政府信息的情况", "通过不同渠道和方式公开政府信息的情况", None, (
+            _L("政府网站公开政府信息数", "政府网站公开政府信息数", "条"),
+            _L("政务微博公开政府信息数", "政务微博公开政府信息数", "条"),
+            _L("政务微信公开政府信息数", "政务微信公开政府信息数", "条"),
+        )),
+    )),
+    _L("回应解读情况", "回应解读情况", None, (
+        _L("回应公众关注热点或重大舆情数", "回应公众关注热点或重大舆情数", "次"),
+        _L("参加或举办新闻发布会总次数", "参加或举办新闻发布会总次数", "次"),
+    )),
+    _L("依申请公开情况", "依申请公开情况", None, (
+        _L("applications_received", "收到申请数", "件", (
+            _L("当面申请数", "当面申请数", "件"),
+            _L("网络申请数", "网络申请数", "件"),
+            _L("信函申请数", "信函申请数", "件"),
+        )),
+        _L("applications_closed", "申请办结数", "件", (
+            _L("按时办结数", "按时办结数", "件"),
+            _L("延期办结数", "延期办结数", "件"),
+        )),
+        _L("applications_answered", "申请答复数", "件", (
+            _L("属于已主动公开范围数", "属于已主动公开范围数", "件"),
+            _L("同意公开答复数", "同意公开答复数", "件"),
+            _L("不同意公开答复数", "不同意公开答复数", "件"),
+        )),
+    )),
+    _L("reviews", "行政复议数量", "件"),
+    _L("litigations", "行政诉讼数量", "件"),
+    _L("complaints", "举报投诉数量", "件"),
+    _L("fees", "依申请公开信息收取的费用", "万元"),
+    _L("机构建设和保障经费情况", "机构建设和保障经费情况", None, (
+        _L("政府信息公开工作专门机构数", "政府信息公开工作专门机构数", "个"),
+        _L("从事政府信息公开工作人员数", "从事政府信息公开工作人员数", "人"),
+    )),
+)  # fmt: skip
+
+#: the well-known legacy indicators: their ids with the national form's label
+LEGACY_INDICATOR_LABELS: Mapping[str, str] = MappingProxyType({
+    "proactive_total": "主动公开政府信息数",
+    "applications_received": "收到申请数",
+    "applications_closed": "申请办结数",
+    "applications_answered": "申请答复数",
+    "reviews": "行政复议数量",
+    "litigations": "行政诉讼数量",
+    "complaints": "举报投诉数量",
+    "fees": "依申请公开信息收取的费用",
+})  # fmt: skip
+#: the labels regional tables give the same indicators (定西 2008, 莆田 2009 and the Fujian
+#: tables of 2009–2018: 指标名称 / 计量单位 / 年末统计 or 本年度 / 历年累计)
+LEGACY_INDICATOR_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "proactive_total": ("主动公开信息数", "主动公开文件数"),
+    "applications_received": (
+        "受理依申请公开信息总数", "受理政府信息公开申请总数", "正式受理政府信息公开申请数",
+        "申请总数",
+    ),
+    # 正式受理…申请数 其中：1．在办 件 2．办结 件 (the unit 件 cut off the label)
+    "applications_closed": ("办结件", "办结"),
+    "applications_answered": ("对申请的答复总数", "对申请的答复数"),
+    "reviews": ("行政复议数", "受理政府信息公开工作行政复议数"),
+    "litigations": ("行政诉讼数", "收到政府信息公开工作行政诉讼数"),
+    # 行政申诉 (and 举报) is the complaints row of the regional tables; 接受行政诉讼、举报数 is
+    # a typo of 接受行政申诉、举报数 seen in print (a separate 行政诉讼数 row follows it)
+    "complaints": (
+        "举报投诉数量", "被举报投诉数量", "行政申诉数", "行政申诉、举报数", "接受行政申诉、举报数",
+        "接受行政诉讼、举报数",
+    ),
+})  # fmt: skip
+#: the units a legacy table writes in its 单位 column (national and regional tables)
+LEGACY_UNITS: frozenset[str] = frozenset([
+    "条", "件", "个", "人", "人次", "次", "篇", "项", "万元", "元", "千元", "家", "起", "份",
+    "期", "场", "批", "小时", "天", "%", "％", "户", "台", "套", "本", "册", "页",
+])  # fmt: skip

@@ -7,8 +7,8 @@ import datetime
 import attrs
 
 from ..document import Document, Span
-from ..inputs.provenance import Provenance
 from .era import Era, EraEvidence
+from .provenance import Provenance
 from .tables import (
     ApplicationTable,
     DisclosureTable2019,

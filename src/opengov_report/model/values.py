@@ -130,6 +130,18 @@ _DEC_RE = re.compile(r"[0-9]{1,15}\.[0-9]{1,8}")
 _GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,5}")
 _SPACED_DIGITS_RE = re.compile(r"[0-9]{1,3}(?: [0-9]{3}){1,5}")
 _CHANGE_RE = re.compile(r"(增加|新增|增|减少|减|\+|-|−)([0-9]{1,12})")
+#: the CJK ideographs that a value :func:`parse_value` reads can hold (units, 增/减, 无 …),
+#: taken from its own tables so that readers who skip non-values follow them
+VALUE_IDEOGRAPHS = "".join(
+    sorted(
+        {
+            ch
+            for word in (*_AMOUNT_UNITS, *_COUNT_UNITS, *_NONE, *_DASHES, _CHANGE_RE.pattern)
+            for ch in word
+            if "\u4e00" <= ch <= "\u9fff"
+        }
+    )
+)
 
 
 def _normalise(raw: str) -> str:
@@ -152,7 +164,7 @@ def parse_value(
     ``-5`` is a change even outside a signed column (the checks flag it in a count column).
     """
     if default_unit is None and not signed:
-        kind, number, unit = _classify_plain(raw)
+        kind, number, unit = classify_plain(raw)
     else:
         kind, number, unit = _classify(raw, default_unit, signed)
     return _trusted_value(kind, raw, number, unit, span)
@@ -226,7 +238,7 @@ def _classify(
 
 
 @functools.lru_cache(maxsize=8192)
-def _classify_plain(raw: str) -> tuple[ValueKind, int | Decimal | None, str | None]:
+def classify_plain(raw: str) -> tuple[ValueKind, int | Decimal | None, str | None]:
     """``_classify(raw, None, False)``: the reading outside any unit or sign column (most
     cells), memoised by the text alone (a cheaper key than the three arguments)."""
     return _classify(raw, None, False)

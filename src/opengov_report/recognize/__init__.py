@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from .._blocks import blocks_of
+from .._gc import gc_paused
 from ..document import Document
 from ..model.era import Era, EraEvidence
 from ..model.report import AnnualReport
@@ -20,7 +21,6 @@ from ..model.tables import (
     DisclosureTable2021,
     ReviewTable,
 )
-from ..parse import _gc_paused
 from .applications import recognize_applications
 from .disclosure import recognize_disclosure
 from .era import decide_era, era_of_stream
@@ -38,7 +38,7 @@ __all__ = ["recognize"]
 
 def recognize(doc: Document, *, source: str | None = None) -> AnnualReport:
     """Recognise the era, metadata and statistical tables of a parsed report."""
-    with _gc_paused():  # as while parsing: many objects made, no cycles among them
+    with gc_paused():  # as while parsing: many objects made, no cycles among them
         # In a function of its own, so that the row views and other intermediate objects
         # are freed (by reference counting) before the collector is re-enabled: otherwise
         # its first collection would walk all of them for nothing.

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .._slots import slot_setters
 from ..document import CellData, Span
 from ..model.tables import TableCell
-from ..model.values import Value, _classify_plain
+from ..model.values import Value, classify_plain
 
 __all__ = ["content_span", "row_cells", "table_cell"]
 
@@ -80,7 +80,7 @@ def row_cells(
     append = out.append
     new = _new
     span_class, value_class, cell_class = Span, Value, TableCell
-    classify = _classify_plain
+    classify = classify_plain
     set_start, set_end, set_line, set_column = _SPAN_SETTERS
     set_kind, set_raw, set_number, set_unit, set_span = _VALUE_SETTERS
     set_row, set_col, set_value, set_row_label, set_column_label, set_recovered = (

@@ -12,14 +12,14 @@ from __future__ import annotations
 import functools
 
 from .labels import (
-    _APPLICATION_COLUMNS,
-    _DISCLOSURE_COLUMNS,
-    _DISCLOSURE_ROWS,
-    _GROUP_CATALOGUE,
-    _LEGACY,
-    _REVIEW_COLUMNS,
-    _REVIEW_GROUPS,
-    _SUB_CATALOGUES,
+    APPLICATION_COLUMN_CATALOGUE,
+    APPLICATION_GROUP_CATALOGUE,
+    DISCLOSURE_COLUMN_CATALOGUE,
+    DISCLOSURE_ROW_CATALOGUE,
+    LEGACY_CATALOGUE,
+    REVIEW_COLUMN_CATALOGUE,
+    REVIEW_GROUP_CATALOGUE,
+    SUB_ROW_CATALOGUES,
     application_row_of_key,
     disclosure_item_of_key,
     era_signs_of_key,
@@ -49,21 +49,21 @@ class LabelFacts:
     def __init__(self, key: str) -> None:
         self.key = key
         self.era_signs = era_signs_of_key(key)
-        self.application_column = _APPLICATION_COLUMNS.match_key(key)
-        self.application_group = _GROUP_CATALOGUE.match_key(key)
+        self.application_column = APPLICATION_COLUMN_CATALOGUE.match_key(key)
+        self.application_group = APPLICATION_GROUP_CATALOGUE.match_key(key)
         #: the applications row read outside any group of sub-rows
         self.top_application_row = application_row_of_key(key, None)
-        self.review_group = _REVIEW_GROUPS.match_key(key)
-        self.review_column = _REVIEW_COLUMNS.match_key(key)
-        self.disclosure_column = _DISCLOSURE_COLUMNS.match_key(key)
-        self.disclosure_row = _DISCLOSURE_ROWS.match_key(key)
+        self.review_group = REVIEW_GROUP_CATALOGUE.match_key(key)
+        self.review_column = REVIEW_COLUMN_CATALOGUE.match_key(key)
+        self.disclosure_column = DISCLOSURE_COLUMN_CATALOGUE.match_key(key)
+        self.disclosure_row = DISCLOSURE_ROW_CATALOGUE.match_key(key)
         self.disclosure_item = disclosure_item_of_key(key)
-        self.legacy_indicator = _LEGACY.match_key(key)
+        self.legacy_indicator = LEGACY_CATALOGUE.match_key(key)
 
     def application_row(self, group: str | None) -> str | None:
         """The applications row of this label read in ``group``'s context
         (:func:`~.labels.match_application_row`)."""
-        if group in _SUB_CATALOGUES:
+        if group in SUB_ROW_CATALOGUES:
             return application_row_of_key(self.key, group)
         return self.top_application_row
 

@@ -1,10 +1,14 @@
-"""The official label catalogue and label matching that survives real text.
+"""Label matching that survives real text, over the labels of the official forms.
 
 Labels are compared by a normalised key (:func:`normalize_label`: width folded, all white
 space removed, quotes dropped, numbering stripped), first exactly, then against known variants
 and typos, then by a strict fuzzy match for long labels (one or two characters lost or changed,
 and only when the best candidate is clearly better than the next).  Short labels (其他, 总计)
 must match exactly.  Ids are stable snake_case strings: the contract for users and serializers.
+
+The forms' labels, rows and columns are data in :mod:`opengov_report.model.forms`, re-exported
+here under the names recognition uses; this module holds the matching, with the variants and
+typos it accepts.
 """
 
 from __future__ import annotations
@@ -17,9 +21,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from ..model.forms import APPLICANT_COLUMN_LABELS
-from ..model.forms import REVIEW_COLUMN_LABELS as _FORM_REVIEW_COLUMN_LABELS
-from ..model.forms import REVIEW_GROUP_LABELS as _FORM_REVIEW_GROUP_LABELS
+from ..model import forms
+from ..numerals import NUMBERING_PREFIX, strip_numbering
 
 __all__ = [
     "APPLICATION_COLUMNS",
@@ -58,16 +61,6 @@ __all__ = [
 ]
 
 _DROP = dict.fromkeys(map(ord, "“”\"'‘’「」『』"), None)
-_NUMBERING_RE = re.compile(
-    r"[\s\u3000]*(?:"
-    r"[(（][一二三四五六七八九十]{1,3}[)）]"
-    r"|[(（][0-9]{1,2}[)）]"
-    r"|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|[0-9]{1,2}(?:[、.．](?![0-9]))"
-    r"|[①-⑳]"
-    r"|其中[:：]?"
-    r")[\s\u3000]*"
-)
 _PAREN_NOTE_RE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 
 
@@ -79,15 +72,6 @@ def normalize_label(text: str) -> str:
     return key.rstrip(":：")
 
 
-def strip_numbering(text: str) -> tuple[str, str]:
-    """Split a leading numbering prefix (一、 （一） 1. ① 其中：) from raw text:
-    ``(prefix, rest)``; leading white space goes with the prefix."""
-    m = _NUMBERING_RE.match(text)
-    if m is None or m.end() == 0:
-        return "", text
-    return text[: m.end()], text[m.end() :]
-
-
 def _key(text: str) -> str:
     """Normalised, without numbering prefixes (repeatedly: 三、（一）)."""
     return _unnumbered(normalize_label(text))
@@ -96,7 +80,7 @@ def _key(text: str) -> str:
 def _unnumbered(key: str) -> str:
     """A normalised key without its numbering prefixes (repeatedly: 三、（一）)."""
     for _ in range(3):
-        m = _NUMBERING_RE.match(key)
+        m = NUMBERING_PREFIX.match(key)
         if m is None or m.end() == 0 or m.end() == len(key):
             break
         key = key[m.end() :]
@@ -121,7 +105,7 @@ def _in_common(counts: Iterable[tuple[str, int]], other: Mapping[str, int]) -> i
     return sum([min(c, other.get(ch, 0)) for ch, c in counts])
 
 
-class _Catalogue:
+class Catalogue:
     """Labels → ids, with variants and a strict fuzzy fallback for long labels.
 
     Every match depends only on the label's normalised key (:func:`normalize_label`), so the
@@ -183,39 +167,10 @@ class _Catalogue:
 
 # ------------------------------------------------------------------ applications (table 三)
 
-APPLICATION_ROW_LABELS: Mapping[str, str] = MappingProxyType({
-    "new_received": "一、本年新收政府信息公开申请数量",
-    "carried_over": "二、上年结转政府信息公开申请数量",
-    "granted": "（一）予以公开",
-    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "denied.state_secret": "1.属于国家秘密",
-    "denied.law_forbidden": "2.其他法律行政法规禁止公开",
-    "denied.safety_stability": "3.危及“三安全一稳定”",
-    "denied.third_party_rights": "4.保护第三方合法权益",
-    "denied.internal_affairs": "5.属于三类内部事务信息",
-    "denied.process_info": "6.属于四类过程性信息",
-    "denied.enforcement_case": "7.属于行政执法案卷",
-    "denied.admin_query": "8.属于行政查询事项",
-    "unable.no_info": "1.本机关不掌握相关政府信息",
-    "unable.need_creation": "2.没有现成信息需要另行制作",
-    "unable.unclear": "3.补正后申请内容仍不明确",
-    "not_processed.complaint": "1.信访举报投诉类申请",
-    "not_processed.repeat": "2.重复申请",
-    "not_processed.publication": "3.要求提供公开出版物",
-    "not_processed.massive_requests": "4.无正当理由大量反复申请",
-    "not_processed.confirm_info": "5.要求行政机关确认或重新出具已获取信息",
-    "other": "（六）其他处理",
-    "other.overdue_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "other.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    "other.other_reasons": "3.其他",
-    "total_processed": "（七）总计",
-    "carried_forward": "四、结转下年度继续办理",
-})  # fmt: skip
-
-APPLICATION_ROWS_2019: tuple[str, ...] = tuple(
-    r for r in APPLICATION_ROW_LABELS if not r.startswith("other.")
-)
-APPLICATION_ROWS_2021: tuple[str, ...] = tuple(r for r in APPLICATION_ROW_LABELS if r != "other")
+#: each row of table 三 as the form prints it, with its numbering (the form's, model/forms.py)
+APPLICATION_ROW_LABELS: Mapping[str, str] = MappingProxyType(forms.APPLICATION_ROW_TEXT)
+APPLICATION_ROWS_2019: tuple[str, ...] = forms.application_rows("2019")
+APPLICATION_ROWS_2021: tuple[str, ...] = forms.application_rows("2021")
 
 _GROUPS = {
     "results": ("三、本年度办理结果", "本年度办理结果"),
@@ -224,11 +179,9 @@ _GROUPS = {
     "not_processed": ("（五）不予处理", "不予处理"),
     "other": ("（六）其他处理", "其他处理"),
 }
-_GROUP_CATALOGUE = _Catalogue(_GROUPS, fuzzy_min=99)
+APPLICATION_GROUP_CATALOGUE = Catalogue(_GROUPS, fuzzy_min=99)
 #: the official labels of the groups of result rows that have numbered sub-rows
-APPLICATION_GROUP_LABELS: Mapping[str, str] = MappingProxyType(
-    {g: labels[0] for g, labels in _GROUPS.items() if g != "results"}
-)
+APPLICATION_GROUP_LABELS: Mapping[str, str] = forms.APPLICATION_GROUP_TEXT
 
 # rows readable without a group: their labels are unique in the table
 _TOP_ROWS = {
@@ -247,7 +200,7 @@ _TOP_ROWS = {
     "total_processed": ("（七）总计", "总计"),
     "carried_forward": ("结转下年度继续办理", "结转下年度继续办理申请数量"),
 }
-_TOP_CATALOGUE = _Catalogue(_TOP_ROWS)
+_TOP_CATALOGUE = Catalogue(_TOP_ROWS)
 _SUB_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
     "denied": {
         "denied.state_secret": ("属于国家秘密",),
@@ -281,9 +234,9 @@ _SUB_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
         "other.other_reasons": ("其他",),
     },
 }
-_SUB_CATALOGUES = {g: _Catalogue(rows, fuzzy_min=8) for g, rows in _SUB_ROWS.items()}
+SUB_ROW_CATALOGUES = {g: Catalogue(rows, fuzzy_min=8) for g, rows in _SUB_ROWS.items()}
 # sub-rows whose labels are unique across groups, for rows that lost their group context
-_ANY_SUB = _Catalogue(
+_ANY_SUB = Catalogue(
     {k: v for rows in _SUB_ROWS.values() for k, v in rows.items() if k != "other.other_reasons"},
     fuzzy_min=8,
 )
@@ -292,7 +245,7 @@ _ANY_SUB = _Catalogue(
 def match_application_group(label: str) -> str | None:
     """The group a label opens (``results``, ``denied``, ``unable``, ``not_processed``,
     ``other``), or None."""
-    return _GROUP_CATALOGUE.match(label)
+    return APPLICATION_GROUP_CATALOGUE.match(label)
 
 
 def match_application_row(label: str, group: str | None = None) -> str | None:
@@ -309,11 +262,11 @@ def application_row_of_key(normalized: str, group: str | None = None) -> str | N
     """:func:`match_application_row` of a label's normalised key."""
     if not _unnumbered(normalized):
         return None
-    if group in _SUB_CATALOGUES:
-        found = _SUB_CATALOGUES[group].match_key(normalized)
+    if group in SUB_ROW_CATALOGUES:
+        found = SUB_ROW_CATALOGUES[group].match_key(normalized)
         if found is not None:
             return found
-    group_of_label = _GROUP_CATALOGUE.match_key(normalized)
+    group_of_label = APPLICATION_GROUP_CATALOGUE.match_key(normalized)
     if group_of_label == "other":
         return "other"
     if group_of_label is not None:
@@ -321,81 +274,54 @@ def application_row_of_key(normalized: str, group: str | None = None) -> str | N
     return _TOP_CATALOGUE.match_key(normalized) or _ANY_SUB.match_key(normalized)
 
 
-#: the applicant columns' head labels (the form's, model/forms.py), with 小计 where a report
-#: adds it before 总计
-APPLICATION_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
-    **{k: v for k, v in APPLICANT_COLUMN_LABELS.items() if k != "total"},
-    "legal_entity_subtotal": "小计",
-    "total": APPLICANT_COLUMN_LABELS["total"],
-})  # fmt: skip
-APPLICATION_COLUMNS: tuple[str, ...] = (
-    "natural_person", "commercial_enterprise", "research_institution",
-    "social_welfare_organization", "legal_service_organization", "other_organization", "total",
-)  # fmt: skip
-_APPLICATION_COLUMNS = _Catalogue(
+#: the applicant columns' head labels, with 小计 where a report adds it before 总计
+APPLICATION_COLUMN_LABELS: Mapping[str, str] = forms.APPLICANT_HEAD_LABELS
+APPLICATION_COLUMNS: tuple[str, ...] = forms.APPLICANT_COLUMNS
+APPLICATION_COLUMN_CATALOGUE = Catalogue(
     {k: (v,) for k, v in APPLICATION_COLUMN_LABELS.items()}, fuzzy_min=99
 )
 
 
 def match_application_column(label: str) -> str | None:
     """The applicant column of a header label (自然人 … 总计; 小计 where a report adds it)."""
-    return _APPLICATION_COLUMNS.match(label)
+    return APPLICATION_COLUMN_CATALOGUE.match(label)
 
 
 # ------------------------------------------------------------------ reviews (table 四)
 
-REVIEW_GROUP_LABELS: Mapping[str, str] = MappingProxyType(dict(_FORM_REVIEW_GROUP_LABELS))
-REVIEW_GROUPS: tuple[str, ...] = tuple(REVIEW_GROUP_LABELS)
-REVIEW_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(dict(_FORM_REVIEW_COLUMN_LABELS))
-REVIEW_COLUMNS: tuple[str, ...] = tuple(REVIEW_COLUMN_LABELS)
-_REVIEW_GROUPS = _Catalogue(
+REVIEW_GROUP_LABELS: Mapping[str, str] = MappingProxyType(forms.REVIEW_GROUP_LABELS)
+REVIEW_GROUPS: tuple[str, ...] = forms.REVIEW_GROUPS
+REVIEW_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(forms.REVIEW_COLUMN_LABELS)
+REVIEW_COLUMNS: tuple[str, ...] = forms.REVIEW_COLUMNS
+REVIEW_GROUP_CATALOGUE = Catalogue(
     {"review": ("行政复议",), "litigation_direct": ("未经复议直接起诉", "直接起诉"),
      "litigation_after_review": ("复议后起诉",)},
     fuzzy_min=99,
 )  # fmt: skip
-_REVIEW_COLUMNS = _Catalogue({k: (v,) for k, v in REVIEW_COLUMN_LABELS.items()}, fuzzy_min=99)
+REVIEW_COLUMN_CATALOGUE = Catalogue(
+    {k: (v,) for k, v in REVIEW_COLUMN_LABELS.items()}, fuzzy_min=99
+)
 
 
 def match_review_group(label: str) -> str | None:
     """``review`` (行政复议), ``litigation_direct``, ``litigation_after_review`` or None."""
-    return _REVIEW_GROUPS.match(label)
+    return REVIEW_GROUP_CATALOGUE.match(label)
 
 
 def match_review_column(label: str) -> str | None:
     """``upheld``, ``corrected``, ``other``, ``pending``, ``total`` or None."""
-    return _REVIEW_COLUMNS.match(label)
+    return REVIEW_COLUMN_CATALOGUE.match(label)
 
 
 # ------------------------------------------------------------------ disclosure (table 二)
 
-DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
-    "regulations": "规章",
-    "normative_documents": "行政规范性文件",
-    "admin_license": "行政许可",
-    "other_services": "其他对外管理服务事项",
-    "admin_penalty": "行政处罚",
-    "admin_enforcement": "行政强制",
-    "admin_fees": "行政事业性收费",
-    "procurement": "政府集中采购",
-})  # fmt: skip
-_DISCLOSURE_ROWS = _Catalogue(
+DISCLOSURE_ROW_LABELS: Mapping[str, str] = forms.DISCLOSURE_ROW_LABELS
+DISCLOSURE_ROW_CATALOGUE = Catalogue(
     {**{k: (v,) for k, v in DISCLOSURE_ROW_LABELS.items()},
      "normative_documents": ("行政规范性文件", "规范性文件")},
     fuzzy_min=99,
 )  # fmt: skip
-DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
-    "issued": "本年制发件数",
-    "repealed": "本年废止件数",
-    "in_force": "现行有效件数",
-    "decisions": "本年处理决定数量",
-    "amount": "本年收费金额（单位：万元）",
-    "new_made": "本年新制作数量",
-    "new_published": "本年新公开数量",
-    "total_published": "对外公开总数量",
-    "previous_items": "上一年项目数量",
-    "change": "本年增/减",
-    "items": "采购项目数量",
-})  # fmt: skip
+DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = forms.DISCLOSURE_COLUMN_LABELS
 _DISCLOSURE_COLUMN_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "issued": ("本年制发件数", "本年度制发件数"),
@@ -411,24 +337,24 @@ _DISCLOSURE_COLUMN_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "items": ("采购项目数量",),
     }
 )
-_DISCLOSURE_COLUMNS = _Catalogue(_DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
+DISCLOSURE_COLUMN_CATALOGUE = Catalogue(_DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
 _ITEM_RE = re.compile(r"第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def match_disclosure_row(label: str) -> str | None:
     """The 主动公开 row id of a label (规章 … 政府集中采购), or None."""
-    return _DISCLOSURE_ROWS.match(label)
+    return DISCLOSURE_ROW_CATALOGUE.match(label)
 
 
 def disclosure_row_of_key(normalized: str) -> str | None:
     """:func:`match_disclosure_row` of a label's normalised key."""
-    return _DISCLOSURE_ROWS.match_key(normalized)
+    return DISCLOSURE_ROW_CATALOGUE.match_key(normalized)
 
 
 def match_disclosure_column(label: str, era: object = None) -> str | None:
     """The 主动公开 column id of a head label (本年制发件数, 本年新制作数量 …), or None."""
-    return _DISCLOSURE_COLUMNS.match(label)
+    return DISCLOSURE_COLUMN_CATALOGUE.match(label)
 
 
 def _longest_first(variants: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
@@ -485,37 +411,10 @@ def disclosure_item_of_key(normalized: str) -> int | None:
 
 # ------------------------------------------------------------------ legacy 统计表
 
-LEGACY_INDICATOR_LABELS: Mapping[str, str] = MappingProxyType({
-    "proactive_total": "主动公开政府信息数",
-    "applications_received": "收到申请数",
-    "applications_closed": "申请办结数",
-    "applications_answered": "申请答复数",
-    "reviews": "行政复议数量",
-    "litigations": "行政诉讼数量",
-    "complaints": "举报投诉数量",
-    "fees": "依申请公开信息收取的费用",
-})  # fmt: skip
-#: the labels regional tables give the same indicators (定西 2008, 莆田 2009 and the Fujian
-#: tables of 2009–2018: 指标名称 / 计量单位 / 年末统计 or 本年度 / 历年累计); exact matches only
-_LEGACY_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "proactive_total": ("主动公开信息数", "主动公开文件数"),
-    "applications_received": (
-        "受理依申请公开信息总数", "受理政府信息公开申请总数", "正式受理政府信息公开申请数",
-        "申请总数",
-    ),
-    # 正式受理…申请数 其中：1．在办 件 2．办结 件 (the unit 件 cut off the label)
-    "applications_closed": ("办结件", "办结"),
-    "applications_answered": ("对申请的答复总数", "对申请的答复数"),
-    "reviews": ("行政复议数", "受理政府信息公开工作行政复议数"),
-    "litigations": ("行政诉讼数", "收到政府信息公开工作行政诉讼数"),
-    # 行政申诉 (and 举报) is the complaints row of the regional tables; 接受行政诉讼、举报数 is
-    # a typo of 接受行政申诉、举报数 seen in print (a separate 行政诉讼数 row follows it)
-    "complaints": (
-        "举报投诉数量", "被举报投诉数量", "行政申诉数", "行政申诉、举报数", "接受行政申诉、举报数",
-        "接受行政诉讼、举报数",
-    ),
-})  # fmt: skip
-_LEGACY = _Catalogue(
+LEGACY_INDICATOR_LABELS: Mapping[str, str] = forms.LEGACY_INDICATOR_LABELS
+#: the variants regional tables print (model/forms.py); exact matches only
+_LEGACY_VARIANTS: Mapping[str, tuple[str, ...]] = forms.LEGACY_INDICATOR_VARIANTS
+LEGACY_CATALOGUE = Catalogue(
     {k: (v, *_LEGACY_VARIANTS.get(k, ())) for k, v in LEGACY_INDICATOR_LABELS.items()},
     fuzzy_min=99,
 )
@@ -529,7 +428,7 @@ LEGACY_INDICATOR_SPELLINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 def match_legacy_indicator(label: str) -> str | None:
     """The id of a well-known legacy indicator (parenthetical notes ignored), or None."""
-    return _LEGACY.match(label)
+    return LEGACY_CATALOGUE.match(label)
 
 
 def legacy_row_id(label: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from .._memo import Memo
+from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
 from .label_facts import label_facts
@@ -25,37 +26,6 @@ from .rows import RowView, cell_value
 
 __all__ = ["recognize_legacy"]
 
-_UNITS = frozenset(
-    [
-        "条",
-        "件",
-        "个",
-        "人",
-        "人次",
-        "次",
-        "篇",
-        "项",
-        "万元",
-        "元",
-        "千元",
-        "家",
-        "起",
-        "份",
-        "期",
-        "场",
-        "批",
-        "小时",
-        "天",
-        "%",
-        "％",
-        "户",
-        "台",
-        "套",
-        "本",
-        "册",
-        "页",
-    ]
-)
 _HEAD_LABELS = ("统计指标", "指标名称", "单位", "计量单位", "统计数", "年末统计", "本年度",
                 "历年累计", "本期实际", "本年累计", "代码")  # fmt: skip
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
@@ -156,7 +126,7 @@ def _continued(views: Sequence[RowView], first: int) -> set[int]:
     index = first + 1
     while index in by_table:
         rows = by_table[index]
-        with_unit = sum(1 for v in rows if any(f.key in _UNITS for f in v.facts))
+        with_unit = sum(1 for v in rows if any(f.key in LEGACY_UNITS for f in v.facts))
         if with_unit * 2 < len(rows):
             break
         indices.add(index)
@@ -193,7 +163,7 @@ class _Labels:
         # column (条 | 60 is the usual order; 60 | 条 is not) is not read
         self.texts = label_texts
         self.unit: str | None = None
-        if keys and keys[-1] in _UNITS:
+        if keys and keys[-1] in LEGACY_UNITS:
             self.texts, self.unit = label_texts[:-1], keys[-1]
         self.label = _label_text(self.texts)
         self.row_id = _row_id(self.label) if self.texts else ""

@@ -36,10 +36,10 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..document import Span
+from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, Missing
 from ..model.values import MONEY_UNITS, Value, ValueKind, parse_value
 from .labels import LEGACY_INDICATOR_LABELS, LEGACY_INDICATOR_SPELLINGS, legacy_row_id
-from .legacy import _UNITS
 
 __all__ = ["fuller_legacy", "read_legacy_stream"]
 
@@ -78,8 +78,8 @@ _MAX_PRODUCT = 50_000
 _BUDGET = 400_000
 #: the units by their last character, longest first (a label ending 万元 ends with 万元, not 元)
 _UNITS_BY_LAST: dict[str, tuple[str, ...]] = {
-    last: tuple(sorted((u for u in _UNITS if u[-1] == last), key=lambda u: (-len(u), u)))
-    for last in {u[-1] for u in _UNITS}
+    last: tuple(sorted((u for u in LEGACY_UNITS if u[-1] == last), key=lambda u: (-len(u), u)))
+    for last in {u[-1] for u in LEGACY_UNITS}
 }
 _KNOWN_IDS = frozenset(LEGACY_INDICATOR_LABELS)
 #: the spellings of the well-known indicators long enough to start a row on their own

@@ -15,8 +15,7 @@ from typing import Final
 
 from .._memo import Memo
 from ..document import CellData, Row, Span, Table, TableLayout
-from ..model import values as _values
-from ..model.values import Value, ValueKind, parse_value
+from ..model.values import VALUE_IDEOGRAPHS, Value, ValueKind, parse_value
 from .build import content_span
 from .label_facts import label_facts
 from .labels import disclosure_row_of_key, normalize_label
@@ -235,26 +234,8 @@ def _reads_as_value(stripped: str) -> bool:
     return parse_value(stripped).kind is not ValueKind.UNREADABLE
 
 
-#: the ideographs that values parse_value reads can hold (units, 增/减, 无 …), taken from
-#: its own tables so that the shortcut follows them
-_VALUE_IDEOGRAPHS = "".join(
-    sorted(
-        {
-            ch
-            for word in (
-                *_values._AMOUNT_UNITS,
-                *_values._COUNT_UNITS,
-                *_values._NONE,
-                *_values._DASHES,
-                _values._CHANGE_RE.pattern,
-            )
-            for ch in word
-            if "\u4e00" <= ch <= "\u9fff"
-        }
-    )
-)
 #: a CJK unified ideograph that no value parse_value reads can contain
-_FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{_VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
+_FOREIGN_IDEOGRAPH_RE = re.compile(f"(?![{VALUE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
 def _regions(kinds: tuple[int, ...]) -> tuple[int, bool]:

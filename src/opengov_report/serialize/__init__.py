@@ -3,7 +3,7 @@ and a DuckDB corpus database (the last two behind the ``parquet`` and ``duckdb``
 
 from __future__ import annotations
 
-from .converter import (
+from ._converter import (
     FORMAT_VERSION,
     converter,
     findings_from_json,

@@ -17,7 +17,7 @@ from .._atomic import replace_atomically
 from ..errors import SerializationError
 from ..model.report import AnnualReport
 from ._extras import require
-from .tidy import COLUMNS, TidyRow, _rows
+from .tidy import COLUMNS, TidyRow, rows_of
 
 __all__ = ["VALUE_PRECISION", "VALUE_SCALE", "tidy_table", "write_parquet"]
 
@@ -50,7 +50,7 @@ def tidy_table(reports: Iterable[AnnualReport | Iterable[TidyRow]]) -> Any:
     pa = _pa()
     columns: list[list[Any]] = [[] for _ in COLUMNS]
     value_index = COLUMNS.index("value")
-    for row in _rows(reports):
+    for row in rows_of(reports):
         for i, v in enumerate(row.as_tuple()):
             columns[i].append(Decimal(v) if i == value_index and v is not None else v)
     schema = _schema(pa)

@@ -1,7 +1,7 @@
 """JSON Schema (draft 2020-12) of the report JSON, generated from the attrs classes.
 
 :func:`generate_schema` walks the model's attrs classes and their type hints the way the
-converter reads them (see :mod:`opengov_report.serialize.converter`): classes become ``$defs``
+converter reads them (see :mod:`opengov_report.serialize._converter`): classes become ``$defs``
 entries, ``X | None`` a choice with ``null``, ``tuple[X, ...]`` an array, enums their values,
 ``Decimal`` a decimal string, ``date`` a ``format: date`` string, a span a four-integer array and
 a union of classes the ``"type"``-tagged choice.  The schemas shipped in the package
@@ -27,8 +27,8 @@ import attrs
 from ..checks.finding import Finding
 from ..document import Document, Span
 from ..model.report import AnnualReport
+from ._converter import FORMAT_VERSION, converter
 from ._types import RENAMES, TAG, class_union, is_number_union, union_args
-from .converter import FORMAT_VERSION, converter
 
 __all__ = [
     "SCHEMA_FILE",

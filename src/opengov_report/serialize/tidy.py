@@ -94,7 +94,8 @@ def tidy_rows(report: AnnualReport, source: str | None = None) -> Iterator[TidyR
         )
 
 
-def _rows(reports: Iterable[AnnualReport | Iterable[TidyRow]]) -> Iterator[TidyRow]:
+def rows_of(reports: Iterable[AnnualReport | Iterable[TidyRow]]) -> Iterator[TidyRow]:
+    """The tidy rows of ``reports``, each a report (its :func:`tidy_rows`) or rows already made."""
     for item in reports:
         if isinstance(item, AnnualReport):
             yield from tidy_rows(item)
@@ -124,7 +125,7 @@ def write_csv(
     if header:
         writer.writerow(COLUMNS)
     count = 0
-    for row in _rows(reports):
+    for row in rows_of(reports):
         writer.writerow(_csv_field(v) for v in row.as_tuple())
         count += 1
     return count
@@ -150,7 +151,7 @@ def write_jsonl(reports: Iterable[AnnualReport | Iterable[TidyRow]], out: TextIO
     returns the number of rows.  Integers are JSON numbers, amounts exact decimal strings in
     positional notation."""
     count = 0
-    for row in _rows(reports):
+    for row in rows_of(reports):
         record = dict(zip(COLUMNS, row.as_tuple(), strict=True))
         if isinstance(row.value, Decimal):
             record["value"] = plain_decimal(row.value)

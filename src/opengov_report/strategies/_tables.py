@@ -12,8 +12,12 @@ from ..model.forms import (
     APPLICANT_COLUMNS,
     APPLICATION_ROW_TEXT,
     DISCLOSURE_FORM,
-    REVIEW_COLUMN_LABELS,
+    DISCLOSURE_ROW_LABELS,
+    LEGACY_FORM,
+    REVIEW_COLUMNS,
     REVIEW_GROUP_LABELS,
+    REVIEW_GROUPS,
+    LegacyIndicator,
     applicant_result_rows,
     application_rows,
 )
@@ -27,7 +31,6 @@ from ..model.tables import (
     TableCell,
 )
 from ..model.values import parse_value
-from ..recognize.labels import legacy_row_id
 from ._errors import check_era, check_positive
 from ._values import amount_texts, small_counts, up_to, written, zero_texts
 
@@ -40,12 +43,6 @@ __all__ = [
 ]
 
 _PEOPLE = APPLICANT_COLUMNS[:6]  # natural_person and the five organisation columns
-REVIEW_GROUPS = tuple(REVIEW_GROUP_LABELS)
-REVIEW_COLUMNS = tuple(REVIEW_COLUMN_LABELS)
-#: table 二's rows as the forms print them (行政规范性文件 as in 2021)
-_DISCLOSURE_ROW_TEXT = {
-    row: labels[0] for form in DISCLOSURE_FORM.values() for row, labels, _ in form
-}
 
 
 def result_rows(era: Era) -> tuple[str, ...]:
@@ -250,47 +247,13 @@ def disclosure_tables(
             else:
                 text = written(draw, numbers[column])
             value = parse_value(text, default_unit=default_unit, signed=column == "change")
-            cells.append(TableCell(row, column, value, _DISCLOSURE_ROW_TEXT[row]))
+            cells.append(TableCell(row, column, value, DISCLOSURE_ROW_LABELS[row]))
     table_cls = DisclosureTable2021 if era is Era.V2021 else DisclosureTable2019
     return table_cls(tuple(cells))
 
 
 # ------------------------------------------------------------------ legacy 统计表
 
-#: (label, unit, children) of a national-form 统计表; a unit of None is a section row
-_LegacyNode = tuple[str, "str | None", tuple["_LegacyNode", ...]]
-_LEGACY_TREE: tuple[_LegacyNode, ...] = (
-    ("主动公开情况", None, (
-        ("主动公开政府信息数", "条", (("其中：主动公开规范性文件数", "条", ()),)),
-        ("通过不同渠道和方式公开政府信息的情况", None, (
-            ("政府网站公开政府信息数", "条", ()),
-            ("政务微博公开政府信息数", "条", ()),
-            ("政务微信公开政府信息数", "条", ()),
-        )),
-    )),
-    ("回应解读情况", None, (
-        ("回应公众关注热点或重大舆情数", "次", ()),
-        ("参加或举办新闻发布会总次数", "次", ()),
-    )),
-    ("依申请公开情况", None, (
-        ("收到申请数", "件", (
-            ("当面申请数", "件", ()), ("网络申请数", "件", ()), ("信函申请数", "件", ()),
-        )),
-        ("申请办结数", "件", (("按时办结数", "件", ()), ("延期办结数", "件", ()))),
-        ("申请答复数", "件", (
-            ("属于已主动公开范围数", "件", ()), ("同意公开答复数", "件", ()),
-            ("不同意公开答复数", "件", ()),
-        )),
-    )),
-    ("行政复议数量", "件", ()),
-    ("行政诉讼数量", "件", ()),
-    ("举报投诉数量", "件", ()),
-    ("依申请公开信息收取的费用", "万元", ()),
-    ("机构建设和保障经费情况", None, (
-        ("政府信息公开工作专门机构数", "个", ()),
-        ("从事政府信息公开工作人员数", "人", ()),
-    )),
-)  # fmt: skip
 _CN = "一二三四五六七八九十"
 #: every generated table has at least this row, its section and its 其中 part
 _ALWAYS = frozenset({"主动公开情况", "主动公开政府信息数", "其中：主动公开规范性文件数"})
@@ -311,7 +274,8 @@ def legacy_tables(
     draw: st.DrawFn, consistent: bool = True, cumulative: bool | None = None, max_count: int = 200
 ) -> LegacyTable:
     """A legacy 统计表 (统计指标 / 单位 / 统计数, optionally a 历年累计 column): a subset of the
-    national form's indicators, numbered by depth (一、 （一） 1. 其中：).
+    national form's indicators (:data:`~opengov_report.model.forms.LEGACY_FORM`, their ids
+    and labels as the form gives them), numbered by depth (一、 （一） 1. 其中：).
 
     ``consistent``: a row's numbered items add up to it, a 其中 part is at most it, and so in
     the 历年累计 column, which is at least 本年度.  (The heuristics L202/L203 — channels against
@@ -322,25 +286,25 @@ def legacy_tables(
     rows: list[LegacyRow] = []
 
     def build(
-        nodes: tuple[_LegacyNode, ...], depth: int, path: tuple[str, ...]
+        nodes: tuple[LegacyIndicator, ...], depth: int, path: tuple[str, ...]
     ) -> list[tuple[LegacyRow, int, int]]:
         """Rows under ``path`` in order, each with its number and its cumulative number's
         excess over it (for the parent's sums)."""
-        chosen = [n for n in nodes if n[0] in _ALWAYS or draw(st.booleans())]
+        chosen = [n for n in nodes if n.label in _ALWAYS or draw(st.booleans())]
         out: list[tuple[LegacyRow, int, int]] = []
-        for index, (label, unit, children) in enumerate(chosen, start=1):
+        for index, node in enumerate(chosen, start=1):
+            label, unit, children = node.label, node.unit, node.children
             written_label = _numbered(label, depth, index)
-            row_id = legacy_row_id(written_label)
-            own_path = (*path, row_id)
+            own_path = (*path, node.id)
             position = len(rows)
             if unit is None:
                 out.extend(build(children, depth + 1, own_path) if children else [])
                 continue
-            rows.append(LegacyRow(row_id, written_label, own_path, unit, parse_value("")))
+            rows.append(LegacyRow(node.id, written_label, own_path, unit, parse_value("")))
             sub = build(children, depth + 1, own_path) if children else []
             direct = [(n, e) for r, n, e in sub if r.path[:-1] == own_path]
             # numbered items add up to their row; a 其中 part is at most its row
-            exact = consistent and bool(direct) and not children[0][0].startswith("其中")
+            exact = consistent and bool(direct) and not children[0].label.startswith("其中")
             if unit == "万元":
                 text = draw(_amounts(False))
                 number = excess = 0
@@ -355,11 +319,11 @@ def legacy_tables(
                 text, cumulative_text = written(draw, number), written(draw, excess)
             value = parse_value(text)
             total = parse_value(cumulative_text) if with_cumulative else None
-            rows[position] = LegacyRow(row_id, written_label, own_path, unit, value, total)
+            rows[position] = LegacyRow(node.id, written_label, own_path, unit, value, total)
             out.append((rows[position], number, excess))
             out.extend(sub)
         return out
 
-    build(_LEGACY_TREE, 1, ())
+    build(LEGACY_FORM, 1, ())
     columns = ("value", "cumulative") if with_cumulative else ("value",)
     return LegacyTable(tuple(rows), columns)

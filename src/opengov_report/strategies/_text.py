@@ -6,9 +6,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from .._render import LAYOUTS, Layout, Style, render_styled
 from ..model.era import Era
 from ..model.report import AnnualReport
-from ..render import LAYOUTS, Layout, _render, _Style
 from ._errors import StrategyArgumentError
 from ._reports import reports
 
@@ -18,11 +18,11 @@ _WS = " \t\r\n\u3000\u00a0"
 
 
 @st.composite
-def _styles(draw: st.DrawFn, title: str | None) -> _Style:
+def _styles(draw: st.DrawFn, title: str | None) -> Style:
     split = None
     if title is not None and draw(st.booleans()):
         split = draw(st.integers(2, len(title) - 2))
-    return _Style(
+    return Style(
         newline=draw(st.sampled_from(("\n", "\r\n"))),
         title_split=split,
         spaced_labels=draw(st.booleans()),
@@ -60,8 +60,8 @@ def report_texts(
     chosen = layout if layout is not None else draw(st.sampled_from(LAYOUTS))
     is_consistent = draw(st.booleans()) if consistent is None else consistent
     report = draw(reports(era=era, consistent=is_consistent))
-    style = draw(_styles(report.metadata.title)) if noise else _Style(stock_prose=True)
-    return _render(report, chosen, style), report
+    style = draw(_styles(report.metadata.title)) if noise else Style(stock_prose=True)
+    return render_styled(report, chosen, style), report
 
 
 def _value_key(value: Any) -> tuple[object, ...]:

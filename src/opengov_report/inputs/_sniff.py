@@ -11,7 +11,7 @@ import re
 import zipfile
 
 from ..errors import InputError
-from .provenance import InputFormat
+from ..model.provenance import InputFormat
 
 __all__ = ["looks_like_html", "sniff"]
 

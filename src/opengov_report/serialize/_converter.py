@@ -21,11 +21,11 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from .._parse import parse_document
 from ..checks.finding import Finding
 from ..document import Document, Span
 from ..errors import SerializationError
 from ..model.report import AnnualReport
-from ..parse import parse_document
 from ._types import RENAMES, TAG, class_union, is_number_union, union_args
 
 __all__ = [

@@ -1,16 +1,18 @@
 """Where the extracted text came from: origins in the original HTML, .docx or PDF file.
 
-An adapter turns a file into text (a line per paragraph, a tab-separated line per table row)
-and records, for each line of that text, the origin of each of its segments (a paragraph has
-one segment, a table row one per cell).  :meth:`Provenance.locate` maps a
-:class:`~opengov_report.document.Span` of the extracted text back to the original.
+An input reader (:mod:`opengov_report.inputs`) turns a file into text (a line per paragraph,
+a tab-separated line per table row) and records, for each line of that text, the origin of
+each of its segments (a paragraph has one segment, a table row one per cell).
+:meth:`Provenance.locate` maps a :class:`~opengov_report.document.Span` of the extracted text
+back to the original.  These are facts a report carries (:attr:`AnnualReport.provenance
+<opengov_report.model.report.AnnualReport.provenance>`), so they live in the model, below the
+readers that make them.
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Sequence
 from typing import TypeAlias
 
 import attrs
@@ -21,6 +23,7 @@ __all__ = [
     "DocxOrigin",
     "HtmlOrigin",
     "InputFormat",
+    "LineOrigins",
     "Origin",
     "PdfOrigin",
     "Provenance",
@@ -105,70 +108,3 @@ class Provenance:
             return None
         i = bisect.bisect_right([c for c, _ in segments], column) - 1
         return segments[max(i, 0)][1]
-
-
-@attrs.define
-class TextBuilder:
-    """Accumulates extracted lines and their origins (used by the adapters)."""
-
-    _lines: list[str] = attrs.field(factory=list)
-    _origins: list[LineOrigins] = attrs.field(factory=list)
-
-    def line(self, text: str, origin: Origin | None) -> None:
-        """Add ``text`` as lines (split at newlines), each from ``origin``."""
-        for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            self._lines.append(part)
-            self._origins.append(((1, origin),) if origin is not None else ())
-
-    def row(self, cells: Sequence[tuple[str, Origin | None]]) -> None:
-        """Add a table row: the cells' texts joined by tabs, each cell from its origin.  The
-        texts must not contain tabs or newlines (see :func:`cell_text`)."""
-        segments: list[tuple[int, Origin]] = []
-        column = 1
-        parts: list[str] = []
-        for text, origin in cells:
-            if origin is not None:
-                segments.append((column, origin))
-            parts.append(text)
-            column += len(text) + 1
-        self._lines.append("\t".join(parts))
-        self._origins.append(tuple(segments))
-
-    def blank(self) -> None:
-        """Add an empty line unless the text is empty or already ends with one."""
-        if self._lines and self._lines[-1] != "":
-            self._lines.append("")
-            self._origins.append(())
-
-    def build(self, fmt: InputFormat) -> tuple[str, Provenance]:
-        """The text (every line ended by ``\\n``) and its provenance."""
-        while self._lines and self._lines[-1] == "":
-            self._lines.pop()
-            self._origins.pop()
-        text = "".join(line + "\n" for line in self._lines)
-        return text, Provenance(fmt, tuple(self._origins))
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join the lines of a wrapped cell or paragraph into one: with nothing between them when
-    either side is a CJK (wide) character (a wrapped Chinese label, ``2023`` / ``年``), with one
-    space between two words of Latin script or digits."""
-    out = ""
-    for line in lines:
-        part = line.strip()
-        if not part:
-            continue
-        if out and not (_wide(out[-1]) or _wide(part[0])):
-            out += " "
-        out += part
-    return out
-
-
-def cell_text(text: str) -> str:
-    """A cell's text for a tab-separated row: its lines joined (:func:`join_lines`), tabs turned
-    into spaces."""
-    return join_lines(text.replace("\t", " ").replace("\r", "\n").split("\n"))
-
-
-def _wide(ch: str) -> bool:
-    return ch >= "\u2e80"

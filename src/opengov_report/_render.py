@@ -20,6 +20,15 @@ import attrs
 
 from .errors import OpenGovReportError
 from .model.era import Era
+from .model.forms import (
+    APPLICANT_HEAD_LABELS,
+    APPLICATION_GROUP_TEXT,
+    APPLICATION_ROW_TEXT,
+    LEGACY_INDICATOR_LABELS,
+    REVIEW_COLUMN_LABELS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+)
 from .model.report import AnnualReport, Metadata
 from .model.tables import (
     APPLICATIONS,
@@ -33,18 +42,9 @@ from .model.tables import (
     ReviewTable,
 )
 from .model.values import Value, format_value
-from .recognize.labels import (
-    APPLICATION_COLUMN_LABELS,
-    APPLICATION_GROUP_LABELS,
-    APPLICATION_ROW_LABELS,
-    LEGACY_INDICATOR_LABELS,
-    REVIEW_COLUMN_LABELS,
-    REVIEW_COLUMNS,
-    REVIEW_GROUPS,
-    strip_numbering,
-)
+from .numerals import strip_numbering
 
-__all__ = ["LAYOUTS", "MISSING_TABLE", "Layout", "RenderError", "render"]
+__all__ = ["LAYOUTS", "MISSING_TABLE", "Layout", "RenderError", "Style", "render", "render_styled"]
 
 Layout = Literal["cells", "tsv", "markdown"]
 #: the table layouts :func:`render` writes
@@ -56,7 +56,7 @@ class RenderError(OpenGovReportError, ValueError):
 
 
 @attrs.frozen(slots=True)
-class _Style:
+class Style:
     """How the text is written beyond the layout: the defaults give the canonical text;
     :mod:`opengov_report.strategies` varies them to imitate the noise of real reports."""
 
@@ -84,8 +84,8 @@ class _Style:
     stock_prose: bool = False
 
 
-_CANONICAL = _Style()
-_STOCK = _Style(stock_prose=True)
+_CANONICAL = Style()
+_STOCK = Style(stock_prose=True)
 
 
 def render(report: AnnualReport, *, layout: Layout = "cells", stock_prose: bool = False) -> str:
@@ -106,10 +106,12 @@ def render(report: AnnualReport, *, layout: Layout = "cells", stock_prose: bool 
 
     Raises :class:`RenderError` for an unknown layout.
     """
-    return _render(report, layout, _STOCK if stock_prose else _CANONICAL)
+    return render_styled(report, layout, _STOCK if stock_prose else _CANONICAL)
 
 
-def _render(report: AnnualReport, layout: str, style: _Style) -> str:
+def render_styled(report: AnnualReport, layout: str, style: Style) -> str:
+    """The report as text in ``layout``, written in ``style`` (:func:`render` with the
+    canonical or stock style; the strategies draw other styles)."""
     if layout not in LAYOUTS:
         raise RenderError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}")
     out = _Writer(layout, style)
@@ -125,7 +127,7 @@ def _render(report: AnnualReport, layout: str, style: _Style) -> str:
 class _Writer:
     """Lines of text, and tables written in one layout."""
 
-    def __init__(self, layout: str, style: _Style) -> None:
+    def __init__(self, layout: str, style: Style) -> None:
         self.layout = layout
         self.style = style
         self.lines: list[str] = []
@@ -366,7 +368,7 @@ def _disclosure(out: _Writer, table: DisclosureTable2019 | DisclosureTable2021) 
 
 # ------------------------------------------------------------------ table 三
 
-_GROUP_LABELS = APPLICATION_GROUP_LABELS
+_GROUP_LABELS = APPLICATION_GROUP_TEXT
 _SUBTOTAL_COLUMN = "legal_entity_subtotal"
 
 
@@ -374,7 +376,7 @@ def _application_rows(table: ApplicationTable) -> Iterator[str]:
     """The table's row ids in official order, a group's subtotal row before its sub-rows."""
     present = set(table.row_ids)
     emitted: set[str] = set()
-    for row in APPLICATION_ROW_LABELS:
+    for row in APPLICATION_ROW_TEXT:
         group = row.split(".")[0] if "." in row else None
         if group is not None and group in present and group not in emitted:
             emitted.add(group)
@@ -388,16 +390,16 @@ def _application_rows(table: ApplicationTable) -> Iterator[str]:
 
 
 def _applications(out: _Writer, table: ApplicationTable) -> None:
-    columns = [c for c in APPLICATION_COLUMN_LABELS if c in table.column_ids]
+    columns = [c for c in APPLICANT_HEAD_LABELS if c in table.column_ids]
     note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     rows: list[list[str]] = []
     if _SUBTOTAL_COLUMN in columns:
         rows.append([note, "申请人情况"])
-        rows.append(["", *(out.head(APPLICATION_COLUMN_LABELS[c]) for c in columns)])
+        rows.append(["", *(out.head(APPLICANT_HEAD_LABELS[c]) for c in columns)])
     else:
         rows.append([note, "申请人情况"])
         rows.append(["", "自然人", out.head("法人或其他组织"), "总计"])
-        orgs = [APPLICATION_COLUMN_LABELS[c] for c in columns if c not in ("natural_person",
+        orgs = [APPLICANT_HEAD_LABELS[c] for c in columns if c not in ("natural_person",
                                                                            "total")]  # fmt: skip
         rows.append(["", "", *orgs])
     opened: set[str] = set()
@@ -406,7 +408,7 @@ def _applications(out: _Writer, table: ApplicationTable) -> None:
         labels: list[str] = []
         group = row.split(".")[0] if "." in row else (row if row in _GROUP_LABELS else None)
         if row in ("new_received", "carried_over", "carried_forward"):
-            labels = [APPLICATION_ROW_LABELS[row]]
+            labels = [APPLICATION_ROW_TEXT[row]]
         else:
             if not results_opened:
                 labels.append("三、本年度办理结果")
@@ -420,9 +422,9 @@ def _applications(out: _Writer, table: ApplicationTable) -> None:
                 else:
                     labels.append("")
                 if row != group:
-                    labels.append(APPLICATION_ROW_LABELS[row])
+                    labels.append(APPLICATION_ROW_TEXT[row])
             else:
-                labels.append(APPLICATION_ROW_LABELS[row])
+                labels.append(APPLICATION_ROW_TEXT[row])
         labels = [out.label(x) for x in labels]
         values = table.row(row)
         rows.append([*labels, *(out.cell(values.get(c)) for c in columns)])

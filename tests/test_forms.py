@@ -1,0 +1,109 @@
+"""The forms catalogue (model/forms.py) as data, and recognition agreeing with it.
+
+Expected labels are written from the forms as docs/format-spec.md §4–§6 quotes them, never
+from what the code prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hypothesis import given
+
+from opengov_report.model.forms import (
+    APPLICANT_HEAD_LABELS,
+    APPLICATION_GROUP_TEXT,
+    DISCLOSURE_FORM,
+    DISCLOSURE_ROW_LABELS,
+    LEGACY_FORM,
+    LEGACY_INDICATOR_LABELS,
+    LEGACY_INDICATOR_VARIANTS,
+    LEGACY_UNITS,
+    LegacyIndicator,
+)
+from opengov_report.model.tables import LegacyTable
+from opengov_report.numerals import strip_numbering
+from opengov_report.recognize.labels import legacy_row_id, match_legacy_indicator
+from opengov_report.strategies import legacy_tables
+
+
+def _walk(
+    nodes: tuple[LegacyIndicator, ...], path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], LegacyIndicator]]:
+    for node in nodes:
+        yield (*path, node.id), node
+        yield from _walk(node.children, (*path, node.id))
+
+
+_NUMBERINGS = ("一、", "三、", "（一）", "（二）", "1.", "3．", "2、")
+
+
+def test_the_groups_of_table_three_as_the_form_prints_them() -> None:
+    assert dict(APPLICATION_GROUP_TEXT) == {
+        "denied": "（三）不予公开",
+        "unable": "（四）无法提供",
+        "not_processed": "（五）不予处理",
+        "other": "（六）其他处理",
+    }
+
+
+def test_the_head_of_table_three_with_a_subtotal_before_the_total() -> None:
+    assert list(APPLICANT_HEAD_LABELS.values()) == [
+        "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "小计", "总计",
+    ]  # fmt: skip
+
+
+def test_table_two_rows_are_the_official_labels_of_either_form() -> None:
+    for form in DISCLOSURE_FORM.values():
+        for row, labels, _ in form:
+            assert DISCLOSURE_ROW_LABELS[row] in labels
+    assert DISCLOSURE_ROW_LABELS["normative_documents"] == "行政规范性文件"
+
+
+def test_the_legacy_form_holds_the_well_known_indicators_with_their_labels_and_units() -> None:
+    found = {node.id: node for _, node in _walk(LEGACY_FORM)}
+    for ident, label in LEGACY_INDICATOR_LABELS.items():
+        assert found[ident].label == label
+    # format-spec §6.3–§6.4: counts of items are 条, of cases 件, the fee in 万元
+    assert found["proactive_total"].unit == "条"
+    assert found["applications_received"].unit == "件"
+    assert found["fees"].unit == "万元"
+    # the sections hold no value
+    assert [n.label for n in LEGACY_FORM if n.unit is None] == [
+        "主动公开情况", "回应解读情况", "依申请公开情况", "机构建设和保障经费情况",
+    ]  # fmt: skip
+
+
+def test_every_legacy_row_has_a_unit_of_the_form_and_a_path_of_its_own() -> None:
+    paths = [path for path, _ in _walk(LEGACY_FORM)]
+    assert len(paths) == len(set(paths))
+    for _, node in _walk(LEGACY_FORM):
+        assert node.unit is None or node.unit in LEGACY_UNITS
+        assert node.unit is not None or node.children  # a section has rows under it
+
+
+def test_recognition_gives_each_legacy_row_the_forms_id_whatever_its_numbering() -> None:
+    for _, node in _walk(LEGACY_FORM):
+        labels = [node.label] if node.label.startswith("其中") else [
+            numbering + node.label for numbering in _NUMBERINGS
+        ]  # fmt: skip
+        for label in labels:
+            assert legacy_row_id(label) == node.id, label
+
+
+def test_recognition_reads_every_variant_of_a_legacy_indicator_as_it() -> None:
+    for ident, variants in LEGACY_INDICATOR_VARIANTS.items():
+        for variant in (LEGACY_INDICATOR_LABELS[ident], *variants):
+            assert match_legacy_indicator(variant) == ident, variant
+
+
+@given(legacy_tables())
+def test_generated_legacy_rows_take_their_ids_and_labels_from_the_form(table: LegacyTable) -> None:
+    by_path = dict(_walk(LEGACY_FORM))
+    assert table.rows
+    for row in table.rows:
+        node = by_path[row.path]
+        assert row.id == node.id
+        assert row.unit == node.unit
+        assert row.label.endswith(node.label)
+        assert strip_numbering(row.label)[1] == strip_numbering(node.label)[1]
