@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterator
 from .._memo import Memo
 from ..document import Document, NumberingAnomaly, Section, Span
 from ..model.era import Era
-from ..model.forms import APPLICATION_FORM
+from ..model.forms import APPLICATION_FORM, REPORT_OUTLINE
 from ..model.report import AnnualReport
 from ..model.tables import APPLICATIONS, DISCLOSURE, LEGACY, REVIEWS
 from .context import Context
@@ -36,14 +36,7 @@ from .registry import Rule, RuleTag, rule
 __all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
 
 #: the six sections of the 2019/2021 outline: (official title, words that identify it)
-REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("一、总体情况", ("总体情况", "概述", "基本情况", "总体")),
-    ("二、主动公开政府信息情况", ("主动公开",)),
-    ("三、收到和处理政府信息公开申请情况", ("申请",)),
-    ("四、政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼")),
-    ("五、存在的主要问题及改进情况", ("问题", "改进", "不足")),
-    ("六、其他需要报告的事项", ("其他需要报告", "其他事项", "需要报告")),
-)
+REQUIRED_SECTIONS = REPORT_OUTLINE
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 # words tried first, since 四 and 五 titles may also mention 申请 or 公开
 _PRIORITY = (3, 4, 5, 1, 2, 0)

@@ -33,6 +33,12 @@ __all__ = ["classify", "kind_of"]
 RUNIN_MIN = 8
 #: a heading's title (up to its first sentence end) is at most this many characters
 HEADING_TITLE_MAX = 60
+#: the fewest characters of a title cut short by an indent, a space or a year
+_TITLE_MIN = 2
+#: a paragraph's indent run into the line after a heading's title (crawled text keeps it)
+_INDENT_RE = re.compile("[\u3000 ]{2}")
+#: where the text run into a long heading starts: a space, or a year (2018年, 2017年以来)
+_RUNIN_START_RE = re.compile("[\u3000 ]|(?:19|20)[0-9]{2}年")
 
 #: a heading found by :func:`kind_of`: its numbering mark's match, and the end of its title
 Heading: TypeAlias = tuple[re.Match[str], int]
@@ -145,6 +151,9 @@ def _title_end(text: str, end: int, m: re.Match[str]) -> int:
     limit = min(end, title_start + HEADING_TITLE_MAX)
     found = SENTENCE_END_RE.search(text, title_start, limit)
     stop = found.end() if found else -1
+    indent = _INDENT_RE.search(text, title_start + _TITLE_MIN, stop if stop > 0 else limit)
+    if indent is not None:
+        return indent.start()  # （一）主动公开情况　　本年度…: the next paragraph's indent
     word_end = section_word_end(text, title_start, stop if stop > 0 else limit)
     if (
         word_end > 0
@@ -156,7 +165,11 @@ def _title_end(text: str, end: int, m: re.Match[str]) -> int:
         if end - title_start > HEADING_TITLE_MAX:
             stop = section_word_end(text, title_start, limit)
             if stop < 0:
-                return -1
+                # a long run-in text after a space (…的数量 区管委会办公室…, pages whose
+                # lines were joined by one) or opening with the year it speaks of
+                # (三、围绕社会重大关切加强政策解读舆情回应2018年围绕…)
+                cut = _RUNIN_START_RE.search(text, title_start + _TITLE_MIN, limit)
+                return -1 if cut is None else cut.start()
         else:
             stop = end
     return stop

@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..document import NumberingStyle
+from ..model.forms import REPORT_OUTLINE
 from ._numbering import CN_NUMERALS, NUMBERING_RE, numbering, section_word_end
 from ._text import RUNIN_END_RE, TITLE_MAX, lstrip_at
 
 __all__ = ["runin_cuts"]
+
+#: the official sections' titles by their ordinal (六 → 其他需要报告的事项)
+_OFFICIAL_TITLES = {
+    k: title.partition("、")[2] for k, (title, _) in enumerate(REPORT_OUTLINE, start=1)
+}
+
+
+def _official_section(text: str, m: re.Match[str], end: int) -> bool:
+    """Whether the numbering ``m`` (一、 … 六、) numbers the official section of its ordinal
+    by its official title: the section is one, though the ones before it were lost."""
+    _, ordinal = numbering(m)
+    title = _OFFICIAL_TITLES.get(ordinal)
+    return title is not None and text.startswith(title, lstrip_at(text, m.end(), end))
 
 
 def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a very long line (a whole report on one line) before run-in headings.
 
     A cut is made before ``一、``/``（一）``-style numbering that follows a sentence end
-    and continues that style's ordinal sequence within the line.
+    and continues that style's ordinal sequence within the line, or skips ahead to an
+    official section by its official title (a crawler lost 四 and 五: …。六、其他需要报告的事项).
     """
     cuts: list[int] = []
     expected: dict[NumberingStyle, int] = {}
@@ -59,7 +75,8 @@ def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             style, ordinal = numbering(m)
             if style in (NumberingStyle.CN_COMMA, NumberingStyle.CN_DOT):
                 style = NumberingStyle.CN_COMMA
-                if ordinal == expected.get(style, ordinal if ordinal <= 2 else 1):
+                want = expected.get(style, ordinal if ordinal <= 2 else 1)
+                if ordinal == want or (ordinal > want and _official_section(text, m, end)):
                     cuts.append(at)
                     # a title that ends at its section word ends the heading there
                     cuts.append(section_word_end(text, m.end(), min(end, m.end() + 30)))

@@ -31,6 +31,7 @@ __all__ = [
     "LEGACY_INDICATOR_LABELS",
     "LEGACY_INDICATOR_VARIANTS",
     "LEGACY_UNITS",
+    "REPORT_OUTLINE",
     "REVIEW_COLUMNS",
     "REVIEW_COLUMNS_FLAT",
     "REVIEW_COLUMN_LABELS",
@@ -44,6 +45,18 @@ __all__ = [
     "applicant_result_rows",
     "application_rows",
 ]
+
+
+#: the six sections of the 2019 and 2021 outlines, in order: (official title with its
+#: numbering, words that identify a section whose wording varies); format-spec §4.1, §5.1
+REPORT_OUTLINE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("一、总体情况", ("总体情况", "概述", "基本情况", "总体")),
+    ("二、主动公开政府信息情况", ("主动公开",)),
+    ("三、收到和处理政府信息公开申请情况", ("申请",)),
+    ("四、政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼")),
+    ("五、存在的主要问题及改进情况", ("问题", "改进", "不足")),
+    ("六、其他需要报告的事项", ("其他需要报告", "其他事项", "需要报告")),
+)
 
 
 @attrs.frozen(slots=True)

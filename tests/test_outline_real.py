@@ -1,0 +1,39 @@
+"""Outlines of real reports whose headings run into their text (hebei crawler cells: a whole
+report on one line, paragraphs opened by U+3000), read by eye from the corpus texts."""
+
+from __future__ import annotations
+
+from opengov_report import check, parse, parse_document
+from tests.conftest import CORPUS
+
+
+def _numberings(name: str) -> list[str]:
+    doc = parse_document(CORPUS / "hebei" / name)
+    return [h.numbering.text for h in doc.headings()]
+
+
+def test_a_heading_whose_text_opens_with_a_year_is_a_heading() -> None:
+    # hebei/001: …出国（境）培训。三、围绕社会重大关切加强政策解读舆情回应2018年围绕人社工作重点…
+    assert [n for n in _numberings("001_rst_2018.txt") if n.endswith("、")] == [
+        "一、", "二、", "三、", "四、", "五、", "六、",
+    ]  # fmt: skip
+    report = parse(CORPUS / "hebei" / "001_rst_2018.txt")
+    assert [f for f in check(report) if f.code == "O103"] == []
+
+
+def test_a_paren_heading_followed_by_ideographic_spaces_and_a_year() -> None:
+    # hebei/004: 一、概述 … （一）进一步完善制度机制建设　　2017年以来，我厅印发了…
+    numberings = _numberings("004_kjt_2017.txt")
+    assert numberings[:4] == ["一、", "（一）", "（二）", "（三）"]
+    report = parse(CORPUS / "hebei" / "004_kjt_2017.txt")
+    assert [f for f in check(report) if f.code == "O103"] == []
+
+
+def test_an_official_section_after_lost_ones_is_a_heading() -> None:
+    # hebei/003: the crawler lost 四 and 五; …增强政策解读的针对性和实效性。六、其他需要报告的事项…
+    assert [n for n in _numberings("003_rst_2022.txt") if n.endswith("、")] == [
+        "一、", "二、", "三、", "六、",
+    ]  # fmt: skip
+    report = parse(CORPUS / "hebei" / "003_rst_2022.txt")
+    missing = [f.message for f in check(report) if f.code == "O101"]
+    assert len(missing) == 2 and not any("六、" in m for m in missing)
