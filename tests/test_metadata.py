@@ -458,3 +458,20 @@ def test_years_and_dates_in_full_width_digits() -> None:
     assert meta.year == 2018
     assert meta.published == datetime.date(2019, 1, 30)
     assert meta.agency == "河北省人力资源和社会保障厅"
+
+
+def _body(name: str) -> str:
+    """A corpus page without the crawler's header: the text a reader copies from the site."""
+    text = (CORPUS / "pingtan" / name).read_text(encoding="utf-8")
+    rule = text.index("正文")
+    return text[text.index("\n", rule) + 1 :]
+
+
+def test_the_year_after_the_standard_preamble() -> None:
+    # 根据《中华人民共和国政府信息公开条例》…，特编制此报告：一、总体情况2022年，在区管委会…
+    assert parse(_body("028_gonganju_2022.txt")).metadata.year == 2022
+
+
+def test_a_notice_in_the_clause_before_does_not_hide_the_report_naming_itself() -> None:
+    # …《关于政府信息公开工作年度报告有关事项的通知》精神，我局编制了2019年度政府信息公开年度报告。
+    assert parse(_body("018_gonganju_2019.txt")).metadata.year == 2019

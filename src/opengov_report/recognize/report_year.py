@@ -70,6 +70,16 @@ _ADDRESSEE_RE = re.compile(r"[^\s：:。，]{2,20}[：:]")
 _FIRST_HEADING_RE = re.compile(
     r"[一1][、.．]" + _S + r"[^\s。，：:]{0,12}?(?:总体情况|基本情况|概述|概况)"
 )
+#: what ends a clause: words before it are not the words before a name after it
+_CLAUSE_ENDS = "，。；,;"
+#: the report's standard preamble: how it opens, where it ends, how long it may be
+_PREAMBLE_OPENINGS = (
+    "根据《中华人民共和国政府信息公开条例》",
+    "根据《条例》",
+    "依据《中华人民共和国政府信息公开条例》",
+)
+_PREAMBLE_END_RE = re.compile("[。：:]")
+_PREAMBLE_MAX = 400
 _WS = " \t\r\n\u3000\u00a0\ufeff"
 _SEPARATORS = frozenset(_WS + '。，；：:;,、！？!?（）()“”"《》<>「」【】[]')
 _AGENCY_ENDINGS = (
@@ -154,6 +164,8 @@ def _self_names(
             if not _names_itself(prefix) or _LINK_WORDS_RE.search(text, max(lo, i - 12), i):
                 continue
             before = text[max(lo, i - 10) : i]
+            # only the clause the name is in (…的通知》精神，我局编制了2019年度…报告)
+            before = before[max(before.rfind(c) for c in _CLAUSE_ENDS) + 1 :]
             if any(w in before for w in _OTHER_DOC) or any(w in before for w in _COMPARED):
                 continue  # 对照《XX局2018年…报告》, 与2018年度报告相比
             if tail and not _ATTACHMENT_RE.match(text, m.end()):
@@ -182,9 +194,23 @@ def opening(text: str, start: int) -> re.Match[str] | None:
     if m is not None:
         i = _skip_ws(text, m.end(), head_end)
     m = _FIRST_HEADING_RE.match(text, i, head_end)
+    if m is None:
+        m = _after_preamble(text, i, head_end)
     if m is not None:
         i = _skip_ws(text, m.end(), head_end)
     return _OPENING_RE.match(text, i, head_end)
+
+
+def _after_preamble(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first heading (一、总体情况) after the report's standard preamble, the sentence
+    that says what the report is made under (``根据《中华人民共和国政府信息公开条例》…编制
+    本报告。``), when that sentence opens the body; None otherwise."""
+    if not text.startswith(_PREAMBLE_OPENINGS, start):
+        return None
+    stop = _PREAMBLE_END_RE.search(text, start, min(end, start + _PREAMBLE_MAX))
+    if stop is None:
+        return None
+    return _FIRST_HEADING_RE.match(text, _skip_ws(text, stop.end(), end), end)
 
 
 def _opening(text: str, start: int, head_end: int, tail_start: int) -> list[YearEvidence]:
