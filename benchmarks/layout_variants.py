@@ -190,6 +190,23 @@ def label_chars_per_line(lines: list[str]) -> str:
     return "\n".join(out)
 
 
+def without_header(text: str) -> str:
+    """The page as a reader copies it from the site: without the crawler's header (标题:,
+    发布时间: … up to ``==== 正文 ====``), so without the title the header repeated."""
+    head, body = _body_lines(text)
+    return "\n".join(body) if head else text
+
+
+_TITLE_END_RE = re.compile("(政府信息公开工作)(年度报告)")
+
+
+@_per_body
+def title_wrapped(lines: list[str]) -> str:
+    """The title wrapped before its last words (…政府信息公开工作 / 年度报告), as a PDF's
+    title set over two lines is copied out."""
+    return _TITLE_END_RE.sub("\\1\n\\2", "\n".join(lines), count=1)
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     f.__name__: f
     for f in (
@@ -206,6 +223,8 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
         html_page,
         wrapped,
         label_chars_per_line,
+        without_header,
+        title_wrapped,
     )
 }
 

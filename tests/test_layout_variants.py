@@ -35,6 +35,8 @@ FLOORS: dict[str, tuple[int, int, int]] = {
     "html_page": (212, 2444, 1),
     "wrapped": (212, 2533, 1),
     "label_chars_per_line": (212, 2570, 1),
+    "without_header": (212, 2596, 1),
+    "title_wrapped": (212, 2596, 1),
 }
 
 #: figures read wrong in a layout, with why (none today)
