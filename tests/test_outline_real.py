@@ -37,3 +37,17 @@ def test_an_official_section_after_lost_ones_is_a_heading() -> None:
     report = parse(CORPUS / "hebei" / "003_rst_2022.txt")
     missing = [f.message for f in check(report) if f.code == "O101"]
     assert len(missing) == 2 and not any("六、" in m for m in missing)
+
+
+def test_table_rows_of_a_pdf_copied_as_text_are_no_headings() -> None:
+    """pdf/001 as pdftotext prints it: table 三's labels one piece a line, its values
+    elsewhere (（三）不 / 予公开 …); the outline is the report's six sections and the five
+    of 一、总体情况, and table 三 is one table block of section 三."""
+    doc = parse_document(CORPUS / "pdf" / "001_huaian_2024.pdftotext.txt")
+    assert [h.numbering.text for h in doc.headings()] == [
+        "一、", "（一）", "（二）", "（三）", "（四）", "（五）",
+        "二、", "三、", "四、", "五、", "六、",
+    ]  # fmt: skip
+    section = doc.find_section("收到和处理政府信息公开申请情况")
+    assert section is not None
+    assert len(section.tables) == 1 and not section.sections

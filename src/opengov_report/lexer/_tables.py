@@ -3,6 +3,7 @@ lines are inside a table.  (Their rows' cells are built when first read: :mod:`.
 
 from __future__ import annotations
 
+from ._form_rows import is_form_row_label
 from ._kinds import CELL_TABLE_KINDS, SegmentKind, where
 from ._state import LexState
 from ._text import WS, is_header_row, is_value, many_values
@@ -154,9 +155,10 @@ def _make_line_table(st: LexState, run: list[int]) -> None:
     values = [kinds[r] == "para" and is_value(text[starts[r] : ends[r]].strip(WS)) for r in run]
     if sum(values) < 3 or len(run) - sum(values) < 2:
         return
-    # a numbered line is a row label when values follow it directly, or when it follows a
-    # value and another numbered label follows it (三、本年度办理结果 → （一）予以公开 → 0);
-    # else it stays a heading and splits the run
+    # a numbered line is a row label when values follow it directly, when it follows a
+    # value and another numbered label follows it (三、本年度办理结果 → （一）予以公开 → 0),
+    # or when it is a row of the form by its numbering and words; else it stays a heading
+    # and splits the run
     label = [False] * len(run)
     for idx in range(len(run) - 1, -1, -1):
         if kinds[run[idx]] != "heading":
@@ -165,6 +167,8 @@ def _make_line_table(st: LexState, run: list[int]) -> None:
         after_value = idx > 0 and values[idx - 1]
         if nxt < len(run) and (values[nxt] or (label[nxt] and after_value)):
             label[idx] = True
+        elif is_form_row_label(text[starts[run[idx]] : ends[run[idx]]].strip(WS)):
+            label[idx] = True  # its values printed elsewhere (pdftotext): a row all the same
     pieces: list[list[int]] = [[]]
     for idx, r in enumerate(run):
         if kinds[r] == "heading" and not label[idx]:
