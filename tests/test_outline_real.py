@@ -51,3 +51,19 @@ def test_table_rows_of_a_pdf_copied_as_text_are_no_headings() -> None:
     section = doc.find_section("收到和处理政府信息公开申请情况")
     assert section is not None
     assert len(section.tables) == 1 and not section.sections
+
+
+def test_a_report_run_onto_one_line_after_a_header_of_many_lines() -> None:
+    """pingtan/032: the crawler's header takes ten lines, the report one line of 1,946
+    characters holding its six sections (…电话：0591-86175957。一、总体情况2024年，…); it is
+    cut at its headings as a one-line page is."""
+    doc = parse_document(CORPUS / "pingtan" / "032_shehuishiyeju_2024.txt")
+    top = [h.numbering.text + h.title for h in doc.headings() if h.level == 1]
+    assert top == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政法复议、行政诉讼情况",  # 行政法复议: the report's own typo
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]

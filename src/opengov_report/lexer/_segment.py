@@ -7,6 +7,7 @@ from __future__ import annotations
 import operator
 from itertools import accumulate, compress, count, repeat
 
+from ..model.forms import REPORT_OUTLINE
 from ._classify import classify
 from ._kinds import MEMO_KINDS, SegmentKind, tab_kind
 from ._runin import runin_cuts
@@ -183,6 +184,16 @@ def _new_lines(
         kinds.append(kind)
 
 
+#: the official sections' openings, numbering and first words (二、主动公开, 三、收到和处)
+_SECTION_OPENINGS = tuple(title[: title.index("、") + 5] for title, _ in REPORT_OUTLINE)
+
+
+def _holds_sections(line: str) -> bool:
+    """Whether ``line`` holds two or more of the official sections, numbered: a report run
+    together on one line after lines of its own (a crawler's header), however short."""
+    return sum(1 for opening in _SECTION_OPENINGS if opening in line) >= 2
+
+
 def _line(
     st: LexState,
     lineno: int,
@@ -204,7 +215,10 @@ def _line(
         st.num[i] = (mark, start + mark_end)
         st.title_end[i] = start + title_end
         return
-    if end - start <= long_line and "[bookmark:" not in piece:
+    # a report run together: longer than a line may be, or holding its sections
+    sections = end - start > ONE_LINE_MIN and _holds_sections(piece)
+    run_together = end - start > long_line or sections
+    if not run_together and "[bookmark:" not in piece:
         if "\t" in piece:
             kind = tab_kind(piece)
             i = add_segment(st, start, end, stop, lineno, kind)
@@ -235,7 +249,7 @@ def _line(
             break
         add_segment(st, at, m.end(), m.end(), lineno, "bookmark")
         at = m.end()
-    if end - at > long_line:
+    if end - at > long_line or (sections and end - at > ONE_LINE_MIN):
         cuts = runin_cuts(text, at, end)
         for k, (a, b) in enumerate(cuts):
             classify(st, a, b, stop if k + 1 == len(cuts) else b, lineno, text[a:b])
