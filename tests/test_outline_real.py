@@ -67,3 +67,12 @@ def test_a_report_run_onto_one_line_after_a_header_of_many_lines() -> None:
         "五、存在的主要问题及改进情况",
         "六、其他需要报告的事项",
     ]
+
+
+def test_table_two_run_into_the_prose_before_it_starts_a_block() -> None:
+    """pingtan/026: …主动公开的政府信息占41.5%。 第二十条第（一）项信息内容本年制发件数…: table
+    二's first caption starts a block of its own, not the end of the paragraph before it."""
+    doc = parse_document(CORPUS / "pingtan" / "026_caizhengju_2021.txt")
+    texts = [block.text for block in doc.leaves()]
+    assert any(t.startswith("第二十条第（一）项信息内容本年制发件数") for t in texts)
+    assert not any("占41.5%。" in t and "第二十条" in t for t in texts)

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ..document import NumberingStyle
-from ..model.forms import REPORT_OUTLINE
+from ..model.forms import DISCLOSURE_BLOCK_CAPTION, REPORT_OUTLINE
 from ._numbering import CN_NUMERALS, NUMBERING_RE, numbering, section_word_end
 from ._text import RUNIN_END_RE, TITLE_MAX, lstrip_at
 
@@ -70,6 +70,10 @@ def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if nxt < 0:
             break
         at = lstrip_at(text, nxt + 1, end)
+        if text.startswith(DISCLOSURE_BLOCK_CAPTION, at):
+            cuts.append(
+                at
+            )  # table 二 run into the prose before it (…占41.5%。 第二十条第（一）项…)
         m = NUMBERING_RE.match(text, at, end) if at < end else None
         if m is not None:
             style, ordinal = numbering(m)

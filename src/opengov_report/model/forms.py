@@ -24,6 +24,7 @@ __all__ = [
     "APPLICATION_FORM",
     "APPLICATION_GROUP_TEXT",
     "APPLICATION_ROW_TEXT",
+    "DISCLOSURE_BLOCK_CAPTION",
     "DISCLOSURE_COLUMN_LABELS",
     "DISCLOSURE_FORM",
     "DISCLOSURE_ROW_LABELS",
@@ -179,6 +180,10 @@ REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = (
 #: 二、主动公开政府信息情况: each format's rows in printed order, with their labels (the
 #: official one first) and columns (ids of the model; ``amount`` is money, in 万元 in the 2021
 #: form, ``change`` a signed 本年增/减)
+#: how each block of table 二 is captioned: the article of the 条例 it reports on
+#: (第二十条第（一）项 信息内容 本年制发件数 …); format-spec §4.2, §5.2
+DISCLOSURE_BLOCK_CAPTION = "第二十条第"
+
 DISCLOSURE_FORM: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
     "2019": (
         ("regulations", ("规章",), ("new_made", "new_published", "total_published")),
