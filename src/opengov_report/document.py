@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 
+from ._chars import is_blank
 from ._pickling import pickled_by_fields
 from .errors import ParseError
 
@@ -285,8 +286,9 @@ class Cell:
 
     @property
     def is_blank(self) -> bool:
-        """True when the cell holds nothing but whitespace (blank is not zero)."""
-        return not self.content.strip(" \t\r\n\u3000\u00a0")
+        """True when the cell holds nothing but :data:`~opengov_report._chars.BLANK` characters
+        (blank is not zero)."""
+        return is_blank(self.content)
 
 
 #: a cell as stored in a row: (text, start, line, column, content, content_start, content_end)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .._chars import SPACE
+
 __all__ = [
     "BOOKMARK_RE", "CHROME_PREFIXES", "DIGIT_RUN_RE", "META_KEYS", "META_RE", "NOISE_FIRST",
     "NON_WS_RUN_RE", "NOT_A_CELL_AFTER", "NOT_A_CELL_BEFORE", "PAGE_RE", "PIPE_RULE_RE",
@@ -15,7 +17,7 @@ __all__ = [
 ]  # fmt: skip
 
 #: the white space of a report's lines (a tab is not: it separates cells)
-WS = " \u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+WS = SPACE
 WS_TAB = WS + "\t"
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+")

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from .._chars import BLANK
 from .._pickling import pickled_by_fields
 from ..document import Span
 
@@ -118,9 +119,6 @@ _AMOUNT_UNITS = {"元": "元", "千元": "千元", "万元": "万元", "万": "�
 #: how an amount's unit may be written after its digits, longest first (万元 before 万 and 元)
 AMOUNT_UNIT_SPELLINGS = tuple(sorted(_AMOUNT_UNITS, key=lambda unit: (-len(unit), unit)))
 _COUNT_UNITS = ("人次", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "份")
-_BLANK_CHARS = (
-    " \t\r\n\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\ufeff"
-)
 _DASHES = frozenset(
     {"——", "—", "–", "-", "－", "―", "/", "／", "\\", "--", "———", "－－", "─", "——-"}
 )
@@ -145,7 +143,7 @@ VALUE_IDEOGRAPHS = "".join(
 
 
 def _normalise(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw).strip(_BLANK_CHARS)
+    text = unicodedata.normalize("NFKC", raw).strip(BLANK)
     return text.replace("，", ",").replace("−", "-")
 
 
@@ -263,7 +261,7 @@ def format_value(value: Value) -> str:
     An unreadable value whose text would read as a number (glued digits that no cut decided,
     ``206912106`` for two columns) is written with a ``?`` after it, so that the rendered
     text is not read back as a number the report does not state."""
-    raw = value.raw.strip(_BLANK_CHARS)
+    raw = value.raw.strip(BLANK)
     if value.kind is ValueKind.UNREADABLE and raw and parse_value(raw).is_number:
         return raw + "?"
     if raw or value.kind is ValueKind.BLANK:

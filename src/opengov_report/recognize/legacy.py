@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._chars import SPACE, TAB
 from .._memo import Memo
 from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
@@ -188,7 +189,7 @@ def _row_id(label: str) -> str:
 def _level(raw: str) -> int:
     """The depth of a row from its first label cell's text: from its numbering, else from
     its indentation."""
-    stripped = raw.lstrip(" \u3000\u00a0\t")
+    stripped = raw.lstrip(SPACE + TAB)
     prefix, _ = strip_numbering(stripped)
     p = "".join(prefix.split())
     if p.startswith("其中"):

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .._chars import BLANK, BLANK_RE, BLANK_SET, NON_BLANK_RUN_RE, SPACE, TAB
 from ..document import Span
 from ..model.era import Era
 from ..model.forms import (
@@ -68,13 +69,15 @@ __all__ = [
 #: ASCII, every quote mark to ``"``
 _FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
          **dict.fromkeys(map(ord, "“”‘’「」『』'"), ord('"'))}  # fmt: skip
-_RUN_RE = re.compile(r"[^\s\u200b\ufeff]+")
-_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+_RUN_RE = NON_BLANK_RUN_RE
+_SPACE_RE = BLANK_RE
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_SPACE_TAB = SPACE + TAB
 #: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
 _PAGE_NUMBER_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:[-—–－][ \t]?[0-9０-９]{1,3}[ \t]?[-—–－]"
-    r"|第[ \t]?[0-9０-９]{1,3}[ \t]?页(?:[ \t]?共[ \t]?[0-9０-９]{1,3}[ \t]?页)?)[ \t\u3000]*$"
+    "(?m)^[" + _SPACE_TAB + r"]*(?:[-—–－][ \t]?[0-9０-９]{1,3}[ \t]?[-—–－]"
+    r"|第[ \t]?[0-9０-９]{1,3}[ \t]?页(?:[ \t]?共[ \t]?[0-9０-９]{1,3}[ \t]?页)?)"
+    "[" + _SPACE_TAB + "]*$"
 )
 #: how far (squashed characters) a row's label may be from the end of the label before it
 _ROW_WINDOW = 160
@@ -249,8 +252,8 @@ def _align(
     return found
 
 
-_TRAILING_RUN_RE = re.compile(r"[\s0-9０-９—―─–\-－/／无\u200b\ufeff]*")
-_LAST_TOKEN_RE = re.compile(r"[0-9０-９]+\s*$")
+_TRAILING_RUN_RE = re.compile("[" + BLANK + r"0-9０-９—―─–\-－/／无]*")
+_LAST_TOKEN_RE = re.compile("[0-9０-９]+[" + BLANK + "]*$")
 
 
 def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
@@ -267,8 +270,8 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     last = _LAST_TOKEN_RE.search(s.text, start, end)
     if last is None:
         return (end,)
-    digits = last.group().rstrip()
-    spaced = last.start() == start or s.text[last.start() - 1].isspace()
+    digits = last.group().rstrip(BLANK)
+    spaced = last.start() == start or s.text[last.start() - 1] in BLANK_SET
     if spaced and len(digits) <= 2 and digits[0] != "0":
         return (last.start(),)
     # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5
@@ -293,7 +296,7 @@ def _value_tokens(text: str, start: int, end: int) -> list[Token] | None:
     return [Token(t.text, t.start + start, t.end + start) for t in tokens]
 
 
-_TAIL_RE = re.compile(r"[^\s0-9０-９—―─–\-－/／]+[\s\u3000]*$")
+_TAIL_RE = re.compile("[^" + BLANK + r"0-9０-９—―─–\-－/／]+[" + BLANK + "]*$")
 
 
 def _row_tokens(
