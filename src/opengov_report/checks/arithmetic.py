@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..model.identities import sums_equal
 from ..model.values import Value, ValueKind
 from .finding import Finding, Location, Number, Severity
 
@@ -103,19 +104,14 @@ def _number(value: Value) -> Number | None:
 
 
 def holds(left: Sequence[Term], right: Sequence[Term]) -> bool:
-    """The fast path: every term a number as written, and the sums equal."""
-    total: int | Decimal = 0
-    for t in left:
-        v = t.value
-        if v is None or v.number is None:
-            return False
-        total += v.number
-    for t in right:
-        v = t.value
-        if v is None or v.number is None:
-            return False
-        total -= v.number
-    return total == 0
+    """The fast path: every term a number as written, and the sums equal
+    (:func:`~opengov_report.model.identities.sums_equal`, a blank-like term unknown)."""
+    return sums_equal(map(_term_number, left), map(_term_number, right)) is True
+
+
+def _term_number(term: Term) -> Number | None:
+    v = term.value
+    return None if v is None else v.number
 
 
 def compare(left: Sequence[Term], right: Sequence[Term]) -> Outcome:

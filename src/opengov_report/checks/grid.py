@@ -14,6 +14,7 @@ from ..model.forms import (
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
+from ..model.identities import sums_equal
 from ..model.tables import (
     APPLICATIONS,
     DISCLOSURE,
@@ -187,19 +188,8 @@ class GridIndex:
         """Whether every cell of ``left`` and ``right`` is a number and ``sum(left) ==
         sum(right)``: :func:`~.arithmetic.holds` on plain numbers (the same answer, without
         building terms)."""
-        numbers = self.numbers
-        total: Number = 0
-        for key in left:
-            n = numbers.get(key)
-            if n is None:
-                return False
-            total += n
-        for key in right:
-            n = numbers.get(key)
-            if n is None:
-                return False
-            total -= n
-        return total == 0
+        get = self.numbers.get
+        return sums_equal(map(get, left), map(get, right)) is True
 
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""

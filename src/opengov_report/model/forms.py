@@ -21,6 +21,7 @@ __all__ = [
     "APPLICANT_COLUMNS",
     "APPLICANT_COLUMN_LABELS",
     "APPLICANT_HEAD_LABELS",
+    "APPLICATION_COLUMN_IDENTITIES",
     "APPLICATION_FORM",
     "APPLICATION_GROUP_TEXT",
     "APPLICATION_ROW_TEXT",
@@ -152,6 +153,22 @@ def applicant_result_rows(fmt: str) -> tuple[str, ...]:
             continue
         out.append(row.id)
     return tuple(out)
+
+
+#: table 三's identities in every column, as (left rows, right rows) whose sums are equal, the
+#: stated total on the left: （七）总计 + 四 = 一 + 二 (OFFICIAL: what was received is processed
+#: or carried forward), and （七）总计 = the sum of the results (:func:`applicant_result_rows`)
+APPLICATION_COLUMN_IDENTITIES: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
+    MappingProxyType(
+        {
+            fmt: (
+                (("total_processed", "carried_forward"), ("new_received", "carried_over")),
+                (("total_processed",), applicant_result_rows(fmt)),
+            )
+            for fmt in ("2019", "2021")
+        }
+    )
+)
 
 
 #: 四、政府信息公开行政复议、行政诉讼情况: the head labels, any of which may open or continue

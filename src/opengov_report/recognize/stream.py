@@ -36,15 +36,16 @@ from ..document import Span
 from ..model.era import Era
 from ..model.forms import (
     APPLICANT_COLUMNS,
+    APPLICATION_COLUMN_IDENTITIES,
     APPLICATION_FORM,
     REVIEW_COLUMNS_FLAT,
     REVIEW_FORM_HEAD,
     REVIEW_GROUP_SUMS,
     ROW_SUMS_APPLICATIONS,
     FormRow,
-    applicant_result_rows,
     application_rows,
 )
+from ..model.identities import sums_equal
 from ..model.tables import (
     ApplicationTable,
     DisclosureTable2019,
@@ -429,15 +430,6 @@ def _value_at(s: Squashed, piece: Piece) -> Value:
     return parse_value(s.text[piece[0] : piece[1]], s.span(*piece))
 
 
-def _column_identities(fmt: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Table 三's identities in every column, as (left rows, right rows) whose sums are
-    equal: 一 + 二 = （七） + 四 (OFFICIAL), and （七） = the sum of the results."""
-    return (
-        (("new_received", "carried_over"), ("total_processed", "carried_forward")),
-        (("total_processed",), applicant_result_rows(fmt)),
-    )
-
-
 def _breaks(
     text: str,
     identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
@@ -447,13 +439,9 @@ def _breaks(
     (a side with an unknown cell decides nothing)."""
     for left, right in identities:
         for column in range(7):
-            sums = []
-            for side in (left, right):
-                numbers = [number_of(text, cell(row, column)) for row in side]
-                if None in numbers:
-                    break
-                sums.append(sum(n for n in numbers if n is not None))
-            if len(sums) == 2 and sums[0] != sums[1]:
+            lhs = [number_of(text, cell(row, column)) for row in left]
+            rhs = [number_of(text, cell(row, column)) for row in right]
+            if sums_equal(lhs, rhs) is False:
                 return True
     return False
 
@@ -462,9 +450,11 @@ def _identities_hold(text: str, readings: dict[str, RowReading], fmt: str) -> bo
     """Every row's 总计 and both column identities of table 三 hold (every cell known)."""
     for reading in readings.values():
         numbers = [number_of(text, c) or 0 for c in reading.cells]
-        if sum(numbers[:6]) != numbers[6]:
-            return False
-    return not _breaks(text, _column_identities(fmt), lambda row, c: readings[row].cells[c])
+        for parts, total in ROW_SUMS_APPLICATIONS:
+            if not sums_equal([numbers[p] for p in parts], (numbers[total],)):
+                return False
+    identities = APPLICATION_COLUMN_IDENTITIES[fmt]
+    return not _breaks(text, identities, lambda row, c: readings[row].cells[c])
 
 
 def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> None:
@@ -472,7 +462,7 @@ def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> 
     (一 + 二 = （七） + 四 and （七） = the sum of the results, in every column): a reading is
     kept when every identity whose other rows are decided holds for it; a row is settled
     when exactly one of its readings is kept.  Repeated while a row settles."""
-    identities = _column_identities(fmt)
+    identities = APPLICATION_COLUMN_IDENTITIES[fmt]
     changed = True
     while changed:
         changed = False

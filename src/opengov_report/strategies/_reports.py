@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 from ..document import Document
 from ..model.era import Era
 from ..model.forms import APPLICANT_COLUMNS as APPLICATION_COLUMNS
-from ..model.forms import REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS
+from ..model.forms import (
+    APPLICATION_COLUMN_IDENTITIES,
+    REVIEW_COLUMN_LABELS,
+    REVIEW_GROUP_LABELS,
+)
 from ..model.report import AnnualReport, Metadata
 from ..model.tables import (
     ApplicationTable,
@@ -28,7 +32,6 @@ from ._tables import (
     application_tables,
     disclosure_tables,
     legacy_tables,
-    result_rows,
     review_tables,
 )
 
@@ -142,18 +145,16 @@ _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
 def _application_identities(table: ApplicationTable) -> list[_Identity]:
     """The identities the A rules test on a table of this shape."""
     out: list[_Identity] = []
-    results = result_rows(table.era)
+    fmt = "2021" if table.era is Era.V2021 else "2019"
+    balance, results_total = APPLICATION_COLUMN_IDENTITIES[fmt]
     columns = table.column_ids
     rows = table.row_ids
     orgs = APPLICATION_COLUMNS[1:6]
     subtotal = "legal_entity_subtotal" if "legal_entity_subtotal" in columns else None
     people = ("natural_person", subtotal) if subtotal else ("natural_person", *orgs)
     for c in columns:
-        out.append(
-            ("A101", (("total_processed", c), ("carried_forward", c)),
-             (("new_received", c), ("carried_over", c)))
-        )  # fmt: skip
-        out.append(("A102", (("total_processed", c),), tuple((r, c) for r in results)))
+        for code, (left, right) in (("A101", balance), ("A102", results_total)):
+            out.append((code, tuple((r, c) for r in left), tuple((r, c) for r in right)))
         for group in ("denied", "unable", "not_processed", "other"):
             subs = tuple((r, c) for r in rows if r.startswith(group + "."))
             if group in rows and subs:
