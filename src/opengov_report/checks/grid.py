@@ -28,7 +28,7 @@ from ..model.tables import (
 )
 from ..model.values import Value
 from .arithmetic import Term, value_finding
-from .finding import LOCATION_SETTERS, Finding, Location, Number
+from .finding import Finding, Location, Number, new_location
 
 if TYPE_CHECKING:
     from .registry import Rule
@@ -226,8 +226,7 @@ class GridIndex:
         """Make the locations of cells not located yet, in one pass (as
         :func:`~.finding.new_locations`, built in this loop: an inconsistent table has its
         every cell located, some 150)."""
-        values, made, table, new = self._values, self._locations, self.table, object.__new__
-        set_table, set_row, set_column, set_label, set_span, set_source = LOCATION_SETTERS
+        values, made, table, new = self._values, self._locations, self.table, new_location
         # the labels read directly: a failing identity locates every one of its cells
         row_names, column_names = self._names()
         for key in keys:
@@ -239,14 +238,8 @@ class GridIndex:
             column_name = column_names.get(column)
             if column_name is None:
                 column_name = self.column_label(column)
-            location: Location = new(Location)
-            set_table(location, table)
-            set_row(location, row)
-            set_column(location, column)
-            set_label(location, f"{row_name} / {column_name}")
-            set_span(location, value.span if value is not None else None)
-            set_source(location, None)
-            made[key] = location
+            span = value.span if value is not None else None
+            made[key] = new(table, row, column, f"{row_name} / {column_name}", span)
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""

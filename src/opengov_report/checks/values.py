@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple, cast
 
 from .._memo import Memo
+from .._slots import tuple_builder
 from ..document import Span
 from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
@@ -49,8 +50,8 @@ class _Cell(NamedTuple):
     unit: str | None
 
 
-# a _Cell made from a tuple of its fields, without NamedTuple's Python-level __new__
-_new_cell = tuple.__new__
+#: a _Cell made from a tuple of its fields, without NamedTuple's Python-level __new__
+_new_cell = tuple_builder(_Cell, ("run", "table", "row", "column", "value", "row_label", "unit"))
 
 
 def _row(f: _Cell) -> str:
@@ -106,7 +107,7 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
             kind = v.kind
             if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                 continue
-            out.append(_new_cell(_Cell, (run, tid, c.row, c.column, v, c.row_label, v.unit)))
+            out.append(_new_cell((run, tid, c.row, c.column, v, c.row_label, v.unit)))
     legacy = report.legacy
     if legacy is not None:
         row = None
@@ -117,13 +118,13 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
             v = r.value
             kind = v.kind
             if (kind is not _COUNT and kind is not _ZERO) or v.unit is not None:
-                out.append(_new_cell(_Cell, (run, LEGACY, r.id, "value", v, r.label, r.unit)))
+                out.append(_new_cell((run, LEGACY, r.id, "value", v, r.label, r.unit)))
             cumulative = r.cumulative
             if cumulative is not None:
                 kind = cumulative.kind
                 if (kind is not _COUNT and kind is not _ZERO) or cumulative.unit is not None:
                     cell = (run, LEGACY, r.id, "cumulative", cumulative, r.label, r.unit)
-                    out.append(_new_cell(_Cell, cell))
+                    out.append(_new_cell(cell))
     return tuple(out)
 
 

@@ -13,12 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 import attrs
 
 from .._chars import BLANK
 from .._pickling import pickled_by_fields
+from .._slots import builder
 from ..document import Span
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Value",
     "ValueKind",
     "format_value",
+    "new_value",
     "parse_value",
 ]
 
@@ -165,31 +166,18 @@ def parse_value(
         kind, number, unit = classify_plain(raw)
     else:
         kind, number, unit = _classify(raw, default_unit, signed)
-    return _trusted_value(kind, raw, number, unit, span)
+    return new_value(kind, raw, number, unit, span)
 
 
 # A Value built by parse_value needs no validation: _classify only returns (kind, number)
 # pairs that _check_number accepts.  Building it through the slots' own descriptors skips
 # attrs' __init__ and its validator (a third of the cost of a Value; recognition makes one per
 # table cell).  Public construction, Value(...), keeps its validator.
-_new_value = object.__new__
-_SLOT_SETTERS: tuple[Callable[[Value, Any], None], ...] = tuple(
-    Value.__dict__[name].__set__ for name in ("kind", "raw", "number", "unit", "span")
+#: ``Value(kind, raw, number, unit, span)`` for fields known to be valid (those
+#: :func:`classify_plain` and :func:`parse_value` read), built without the validator
+new_value: Callable[[ValueKind, str, int | Decimal | None, str | None, Span | None], Value] = (
+    builder(Value, ("kind", "raw", "number", "unit", "span"))
 )
-
-
-def _trusted_value(
-    kind: ValueKind, raw: str, number: int | Decimal | None, unit: str | None, span: Span | None
-) -> Value:
-    """A Value whose fields are known to be valid, built without running the validator."""
-    value: Value = _new_value(Value)
-    set_kind, set_raw, set_number, set_unit, set_span = _SLOT_SETTERS
-    set_kind(value, kind)
-    set_raw(value, raw)
-    set_number(value, number)
-    set_unit(value, unit)
-    set_span(value, span)
-    return value
 
 
 @functools.lru_cache(maxsize=8192)
