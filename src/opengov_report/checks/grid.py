@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
+from .._memo import Memo
 from ..model.forms import (
     APPLICANT_HEAD_LABELS,
     APPLICATION_ROW_TEXT,
@@ -60,17 +61,24 @@ _COLUMN_LABELS = {
 }
 
 
-@lru_cache(maxsize=4096)
 def column_cells(rows: tuple[str, ...], column: str) -> tuple[tuple[str, str], ...]:
     """The ``(row, column)`` cells of ``rows`` in ``column``: made once, not once per report
     (the identities are over the same cells in every report)."""
-    return tuple([(row, column) for row in rows])
+    return _COLUMN_CELLS[rows, column]
 
 
-@lru_cache(maxsize=4096)
 def row_cells(row: str, columns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The ``(row, column)`` cells of ``row`` in ``columns`` (as :func:`column_cells`)."""
-    return tuple([(row, column) for column in columns])
+    return _ROW_CELLS[row, columns]
+
+
+_Cells = tuple[tuple[str, str], ...]
+_COLUMN_CELLS: Memo[tuple[tuple[str, ...], str], _Cells] = Memo(
+    lambda key: tuple([(row, key[1]) for row in key[0]]), 4096
+)
+_ROW_CELLS: Memo[tuple[str, tuple[str, ...]], _Cells] = Memo(
+    lambda key: tuple([(key[0], column) for column in key[1]]), 4096
+)
 
 
 def squash(text: str) -> str:

@@ -8,7 +8,6 @@ Never is a number invented.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from .._chars import BLANK
+from .._memo import Memo
 from .._pickling import pickled_by_fields
 from .._slots import builder
 from ..document import Span
@@ -180,12 +180,18 @@ new_value: Callable[[ValueKind, str, int | Decimal | None, str | None, Span | No
 )
 
 
-@functools.lru_cache(maxsize=8192)
-def _classify(
-    raw: str, default_unit: str | None, signed: bool
-) -> tuple[ValueKind, int | Decimal | None, str | None]:
+_Reading = tuple[ValueKind, int | Decimal | None, str | None]
+
+
+def _classify(raw: str, default_unit: str | None, signed: bool) -> _Reading:
     """(kind, number, unit) of a cell's text: cells repeat (0, blank, small counts), so the
-    reading is memoised by text."""
+    reading is memoised by text (:data:`_READINGS`)."""
+    return _READINGS[raw, default_unit, signed]
+
+
+def _read(key: tuple[str, str | None, bool]) -> _Reading:
+    """:func:`_classify` of ``(raw, default_unit, signed)``, not memoised."""
+    raw, default_unit, signed = key
     text = _normalise(raw)
     if not text:
         return ValueKind.BLANK, None, None
@@ -223,11 +229,12 @@ def _classify(
     return ValueKind.UNREADABLE, None, None
 
 
-@functools.lru_cache(maxsize=8192)
-def classify_plain(raw: str) -> tuple[ValueKind, int | Decimal | None, str | None]:
-    """``_classify(raw, None, False)``: the reading outside any unit or sign column (most
-    cells), memoised by the text alone (a cheaper key than the three arguments)."""
-    return _classify(raw, None, False)
+_READINGS: Memo[tuple[str, str | None, bool], _Reading] = Memo(_read, 8192)
+_PLAIN_READINGS: Memo[str, _Reading] = Memo(lambda raw: _classify(raw, None, False), 8192)
+#: ``classify_plain(raw)`` is ``_classify(raw, None, False)``: the reading outside any unit or
+#: sign column (most cells), memoised by the text alone (a cheaper key than the three
+#: arguments)
+classify_plain: Callable[[str], _Reading] = _PLAIN_READINGS.__getitem__
 
 
 _AMOUNT_UNITS_LONGEST_FIRST = tuple(sorted(_AMOUNT_UNITS.items(), key=lambda kv: -len(kv[0])))

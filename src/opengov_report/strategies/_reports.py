@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from .._memo import Memo
 from ..document import Document
 from ..model.era import Era
 from ..model.forms import APPLICANT_COLUMNS as APPLICATION_COLUMNS
@@ -83,10 +83,14 @@ def metadata(draw: st.DrawFn, era: Era | None = None, titled: bool | None = None
     return Metadata(title, agency, year, published, signatory)
 
 
-@functools.lru_cache(maxsize=64)
 def _part(what: str, era: Era, flag: bool) -> st.SearchStrategy[Any]:
     """The strategy of one part of a report (built once: building one costs more than a draw).
     ``flag`` is ``consistent`` for tables and "must have a title" for metadata."""
+    return _PART[what, era, flag]
+
+
+def _make_part(key: tuple[str, Era, bool]) -> st.SearchStrategy[Any]:
+    what, era, flag = key
     if what == "legacy":
         return legacy_tables(consistent=flag)
     if what == "disclosure":
@@ -96,6 +100,9 @@ def _part(what: str, era: Era, flag: bool) -> st.SearchStrategy[Any]:
     if what == "reviews":
         return review_tables(flag)
     return metadata(era, titled=True if flag else None)
+
+
+_PART: Memo[tuple[str, Era, bool], st.SearchStrategy[Any]] = Memo(_make_part, 64)
 
 
 @st.composite
