@@ -45,3 +45,20 @@ def test_blank_cells_and_blank_values_are_the_same_texts(text: str) -> None:
     cell = Cell(text, 0, 0, 0, text, 0, len(text))
     assert cell.is_blank == _chars.is_blank(text)
     assert (parse_value(text).kind is ValueKind.BLANK) == _chars.is_blank(text)
+
+
+_TEXTS = st.text(alphabet=st.sampled_from(_chars.BLANK + "三、本年度0a"))
+
+
+@given(_TEXTS)
+def test_squash_drops_exactly_the_blank_characters(text: str) -> None:
+    assert _chars.squash(text) == "".join(c for c in text if c not in _chars.BLANK_SET)
+
+
+@given(_TEXTS)
+def test_split_blank_is_split_at_every_blank_character(text: str) -> None:
+    parts = _chars.split_blank(text)
+    assert "".join(parts) == _chars.squash(text)
+    assert all(p and not any(c in _chars.BLANK_SET for c in p) for p in parts)
+    if not any(c in _chars.ZERO_WIDTH for c in text):
+        assert parts == text.split()  # str.split's white space is BLANK less the zero-width

@@ -15,7 +15,7 @@ import re
 
 __all__ = [
     "BLANK", "BLANK_RE", "BLANK_SET", "LINE_BREAKS", "NON_BLANK_RUN_RE", "SPACE", "TAB",
-    "ZERO_WIDTH", "is_blank",
+    "ZERO_WIDTH", "is_blank", "split_blank", "squash",
 ]  # fmt: skip
 
 #: the characters that separate words on one line: the ASCII space, the no-break space, the
@@ -49,3 +49,21 @@ NON_BLANK_RUN_RE = re.compile("[^" + BLANK + "]+")
 def is_blank(text: str) -> bool:
     """True when ``text`` holds nothing but :data:`BLANK` characters (or nothing)."""
     return not text.strip(BLANK)
+
+
+def squash(text: str) -> str:
+    """``text`` without its :data:`BLANK` characters (``三、 本年 度`` → ``三、本年度``)."""
+    # str.split() splits at the characters of BLANK but the zero-width ones (in C, faster than
+    # a regular expression or a translation table); those two are then dropped
+    squashed = "".join(text.split())
+    if "\u200b" in squashed:
+        squashed = squashed.replace("\u200b", "")
+    if "\ufeff" in squashed:
+        squashed = squashed.replace("\ufeff", "")
+    return squashed
+
+
+def split_blank(text: str) -> list[str]:
+    """The runs of ``text`` between its :data:`BLANK` characters (``str.split()`` that also
+    splits at the zero-width ones)."""
+    return NON_BLANK_RUN_RE.findall(text)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 
-from ._chars import is_blank
+from ._chars import BLANK, is_blank, squash
 from ._pickling import pickled_by_fields
 from ._slots import builder
 from .errors import ParseError
@@ -163,7 +163,7 @@ class TitleLine(_Leaf):
     @property
     def content(self) -> str:
         """The title text without surrounding whitespace and line ending."""
-        return self.text.strip()
+        return self.text.strip(BLANK)
 
 
 @attrs.frozen(slots=True)
@@ -181,7 +181,7 @@ class Paragraph(_Leaf):
     @property
     def content(self) -> str:
         """The paragraph text without surrounding whitespace and line ending."""
-        return self.text.strip()
+        return self.text.strip(BLANK)
 
 
 @attrs.frozen(slots=True)
@@ -550,7 +550,7 @@ def _blocks(doc: Document) -> Iterator[Section | Block]:
 
 
 def _squash(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return squash(unicodedata.normalize("NFKC", text))
 
 
 def walk(node: Node, visit: Callable[[Node], object] | None = None) -> Iterator[Node]:

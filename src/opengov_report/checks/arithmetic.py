@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._chars import squash
 from ..model.identities import sums_equal
 from ..model.values import Value, ValueKind
 from .finding import Finding, Location, Number, Severity
@@ -73,7 +74,7 @@ class Term:
         """The value as written, for messages (``∅`` for an empty cell)."""
         if self.value is None:
             return "?"
-        raw = "".join(self.value.raw.split())
+        raw = squash(self.value.raw)
         return raw or "∅"
 
 
@@ -202,7 +203,7 @@ def _written(value: Value) -> str:
     raw = value.raw
     if raw.isdigit():  # the common case: nothing to squash
         return raw
-    return "".join(raw.split()) or "∅"
+    return squash(raw) or "∅"
 
 
 def value_finding(

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from .._chars import is_blank, squash
 from .._memo import Memo
 from ..model.forms import (
     APPLICANT_HEAD_LABELS,
@@ -43,7 +44,6 @@ __all__ = [
     "official_column_labels",
     "official_row_label",
     "row_cells",
-    "squash",
 ]
 
 #: the official row labels of each grid table (the reviews table's rows are its groups)
@@ -81,11 +81,6 @@ _ROW_CELLS: Memo[tuple[str, tuple[str, ...]], _Cells] = Memo(
 )
 
 
-def squash(text: str) -> str:
-    """A label as written, with its white space removed (``三、 本年 度`` → ``三、本年度``)."""
-    return "".join(text.split())
-
-
 def official_column_label(table: str, column: str) -> str:
     """The official Chinese label of a grid column (``natural_person`` → 自然人), else the id."""
     return _COLUMN_LABELS.get(table, {}).get(column, column)
@@ -100,7 +95,7 @@ def official_column_labels(table: str) -> Mapping[str, str]:
 def official_row_label(table: str, row: str, written: str = "") -> str:
     """A row's label as written (white space removed), else the official one (the rows of
     the reviews table have none of their own: 行政复议 …), else the id."""
-    if written.strip():
+    if not is_blank(written):
         return squash(written)
     if table == REVIEWS:
         return REVIEW_GROUP_LABELS.get(row, row)

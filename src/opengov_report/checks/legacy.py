@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
+from .._chars import squash
 from .._memo import Memo
 from ..model.identities import sums_equal
 from ..model.report import AnnualReport
@@ -23,7 +24,6 @@ from .arithmetic import value_finding
 from .context import Context
 from .examples import LEGACY_HEAD, example
 from .finding import Finding, Location, Severity, new_locations
-from .grid import squash
 from .registry import Rule, RuleTag, rule
 
 __all__ = ["children"]

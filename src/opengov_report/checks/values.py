@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple, cast
 
+from .._chars import squash
 from .._memo import Memo
 from .._slots import tuple_builder
 from ..document import Span
@@ -24,7 +25,7 @@ from .examples import (
     example,
 )
 from .finding import Finding, Location, Severity, new_locations
-from .grid import official_column_label, official_column_labels, official_row_label, squash
+from .grid import official_column_label, official_column_labels, official_row_label
 from .registry import Rule, RuleTag, rule
 
 __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]

@@ -16,6 +16,7 @@ from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
+from .._chars import BLANK
 from .._slots import builder
 from ..document import (
     Block,
@@ -220,6 +221,6 @@ def _front_node(kind: SegmentKind, chunk: str, span: Span) -> FrontItem:
         return TitleLine(chunk, span)
     if kind == "f_meta":
         m = META_RE.fullmatch(chunk.strip(WS + "\r\n"))
-        key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
+        key, value = (m.group("key"), m.group("value").strip(BLANK)) if m else ("", chunk)
         return MetaLine(chunk, span, key, value)
     return Noise(chunk, span, FRONT_NOISE_KINDS[kind])

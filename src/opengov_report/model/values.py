@@ -243,10 +243,10 @@ _AMOUNT_UNITS_LONGEST_FIRST = tuple(sorted(_AMOUNT_UNITS.items(), key=lambda kv:
 def _split_unit(text: str) -> tuple[str, str | None]:
     for written, unit in _AMOUNT_UNITS_LONGEST_FIRST:
         if text.endswith(written) and len(text) > len(written):
-            return text[: -len(written)].strip(), unit
+            return text[: -len(written)].strip(BLANK), unit
     for unit in _COUNT_UNITS:
         if text.endswith(unit) and len(text) > len(unit):
-            return text[: -len(unit)].strip(), unit
+            return text[: -len(unit)].strip(BLANK), unit
     return text, None
 
 

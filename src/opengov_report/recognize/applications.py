@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .._chars import is_blank
+from .._chars import BLANK, is_blank
 from ..document import CellData, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
@@ -65,11 +65,11 @@ def _values_written_in_words(view: RowView, width: int) -> tuple[str, tuple[Cell
     cells = trim_values(labels[k:] + view.values, width)
     if cells is None:
         return None
-    return " ".join(cell[CONTENT].strip() for cell in labels[:k]), cells
+    return " ".join(cell[CONTENT].strip(BLANK) for cell in labels[:k]), cells
 
 
 def _is_worded_value(text: str) -> bool:
-    text = text.strip()
+    text = text.strip(BLANK)
     return (
         len(text) <= _WORDED_VALUE_MAX
         and any(c.isdigit() for c in text)

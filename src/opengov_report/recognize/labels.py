@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from .._chars import squash
 from .._memo import Memo
 from ..model import forms
 from ..numerals import NUMBERING_PREFIX, strip_numbering
@@ -67,7 +68,7 @@ _PAREN_NOTE_RE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 def _normalized(text: str) -> str:
     """The matching key of a label: NFKC, no white space, no quotes, no trailing colon."""
     folded = unicodedata.normalize("NFKC", text).translate(_DROP)
-    key = "".join(folded.split()).replace("\u200b", "")
+    key = squash(folded)
     return key.rstrip(":：")
 
 

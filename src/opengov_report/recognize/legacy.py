@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._chars import SPACE, TAB
+from .._chars import SPACE, TAB, squash
 from .._memo import Memo
 from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
@@ -177,7 +177,7 @@ _LABELS: Memo[tuple[str, ...], _Labels] = Memo(_Labels, 4096)
 
 
 def _label_text(texts: Sequence[str]) -> str:
-    return "".join("".join(t.split()) for t in texts)
+    return "".join(map(squash, texts))
 
 
 #: the row id of a label (:func:`~.labels.legacy_row_id`), memoised: the rows of the
@@ -191,7 +191,7 @@ def _depth(raw: str) -> int:
     its indentation."""
     stripped = raw.lstrip(SPACE + TAB)
     prefix, _ = strip_numbering(stripped)
-    p = "".join(prefix.split())
+    p = squash(prefix)
     if p.startswith("其中"):
         return _LEVEL_OF_PREFIX["其中"]
     if p:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._chars import is_blank
+from .._chars import BLANK, is_blank
 from ..document import CellData
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
@@ -113,7 +113,7 @@ def _glued_digits(view: RowView) -> CellData | None:
     digits than one number has reads as no value)."""
     cells = [c for c in (*view.labels, *view.values) if not is_blank(c[CONTENT])]
     last = cells[-1] if len(cells) >= 2 else None
-    digits = last[CONTENT].strip() if last is not None else ""
+    digits = last[CONTENT].strip(BLANK) if last is not None else ""
     return last if digits.isascii() and digits.isdigit() else None
 
 
@@ -129,7 +129,7 @@ def _from_glued(view: RowView) -> ReviewTable:
     cut makes every group's 总计 the sum of its four results; else the cells stay missing."""
     cell = _glued_digits(view)
     assert cell is not None
-    digits = cell[CONTENT].strip()
+    digits = cell[CONTENT].strip(BLANK)
     offset = cell[CONTENT].find(digits)
     splits = split_grouped(digits, len(REVIEW_GROUPS), len(REVIEW_COLUMNS))
     span = view.first_label_span()

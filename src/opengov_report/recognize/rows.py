@@ -91,7 +91,7 @@ class RowLabels:
         #: each label's catalogue matches, aligned with ``texts``
         facts = self.facts = tuple(map(label_facts, texts))
         #: the labels as written, stripped and joined by a space
-        self.written = " ".join(t.strip() for t in texts)
+        self.written = " ".join(t.strip(BLANK) for t in texts)
         # what the recognisers ask of every row, answered once per spelling:
         #: the applicant columns the labels name (a head row of table 三)
         self.application_columns = tuple(c for f in facts if (c := f.application_column))
