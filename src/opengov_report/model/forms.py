@@ -40,6 +40,7 @@ __all__ = [
     "REVIEW_GROUPS",
     "REVIEW_GROUP_LABELS",
     "REVIEW_GROUP_SUMS",
+    "REVIEW_GROUP_TOTAL",
     "ROW_SUMS_APPLICATIONS",
     "FormRow",
     "LegacyIndicator",
@@ -185,11 +186,21 @@ REVIEW_COLUMNS_FLAT: tuple[tuple[str, str], ...] = tuple(
     for column in ("upheld", "corrected", "other", "pending", "total")
 )
 
-#: in each group of table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (STRUCTURAL)
-REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = (
-    ((0, 1, 2, 3), 4),
-    ((5, 6, 7, 8), 9),
-    ((10, 11, 12, 13), 14),
+#: in each group of table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (STRUCTURAL), as
+#: (the total's column, the parts' columns)
+REVIEW_GROUP_TOTAL: tuple[str, tuple[str, ...]] = (
+    "total",
+    ("upheld", "corrected", "other", "pending"),
+)
+#: the same identity over the fifteen cells in printed order (positions in
+#: :data:`REVIEW_COLUMNS_FLAT`), as (parts, total) for each group: what a run of the fifteen
+#: values must satisfy
+REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = tuple(
+    (
+        tuple(REVIEW_COLUMNS_FLAT.index((group, c)) for c in REVIEW_GROUP_TOTAL[1]),
+        REVIEW_COLUMNS_FLAT.index((group, REVIEW_GROUP_TOTAL[0])),
+    )
+    for group in ("review", "litigation_direct", "litigation_after_review")
 )
 
 

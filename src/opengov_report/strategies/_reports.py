@@ -16,6 +16,7 @@ from ..model.forms import (
     APPLICATION_COLUMN_IDENTITIES,
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
+    REVIEW_GROUP_TOTAL,
 )
 from ..model.report import AnnualReport, Metadata
 from ..model.tables import (
@@ -174,8 +175,8 @@ def _application_identities(table: ApplicationTable) -> list[_Identity]:
 
 
 def _review_identities() -> list[_Identity]:
-    parts = REVIEW_COLUMNS[:4]
-    return [("R101", ((g, "total"),), tuple((g, c) for c in parts)) for g in REVIEW_GROUPS]
+    total, parts = REVIEW_GROUP_TOTAL
+    return [("R101", ((g, total),), tuple((g, c) for c in parts)) for g in REVIEW_GROUPS]
 
 
 def _plant(
