@@ -70,9 +70,10 @@ def prepare(workdir: Path, modules: list[str]) -> None:
         conftest.write(_CLEAR_CACHES)
 
 
-#: appended to the copy's conftest: the library memoises (functools caches), so a mutant in a
-#: memoised function would run only for the texts no earlier test had read, and mutmut would
-#: map tests to functions wrongly; every test starts with empty caches instead
+#: appended to the copy's conftest: the library memoises (Memo and functools caches, both with
+#: ``cache_clear``), so a mutant in a memoised function would run only for the texts no earlier
+#: test had read, and mutmut would map tests to functions wrongly; every test starts with empty
+#: caches instead
 _CLEAR_CACHES = """
 
 @pytest.fixture(autouse=True)

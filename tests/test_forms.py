@@ -12,6 +12,7 @@ from hypothesis import given
 
 from opengov_report.model.forms import (
     APPLICANT_HEAD_LABELS,
+    APPLICATION_COLUMN_IDENTITIES,
     APPLICATION_GROUP_TEXT,
     DISCLOSURE_FORM,
     DISCLOSURE_ROW_LABELS,
@@ -19,6 +20,7 @@ from opengov_report.model.forms import (
     LEGACY_INDICATOR_LABELS,
     LEGACY_INDICATOR_VARIANTS,
     LEGACY_UNITS,
+    REVIEW_GROUP_SUMS,
     LegacyIndicator,
 )
 from opengov_report.model.tables import LegacyTable
@@ -107,3 +109,22 @@ def test_generated_legacy_rows_take_their_ids_and_labels_from_the_form(table: Le
         assert row.unit == node.unit
         assert row.label.endswith(node.label)
         assert strip_numbering(row.label)[1] == strip_numbering(node.label)[1]
+
+
+def test_table_four_sums_each_group_of_five_to_its_last_column() -> None:
+    # the form prints 行政复议, 未经复议直接起诉 and 复议后起诉 with five columns each:
+    # 结果维持, 结果纠正, 其他结果, 尚未审结, 总计
+    assert REVIEW_GROUP_SUMS == (((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14))
+
+
+def test_table_three_balances_what_was_received_with_what_was_processed() -> None:
+    for fmt in ("2019", "2021"):
+        balance, results = APPLICATION_COLUMN_IDENTITIES[fmt]
+        # （七）总计 + 四、结转下年度继续办理 = 一、本年新收 + 二、上年结转
+        assert balance == (("total_processed", "carried_forward"), ("new_received", "carried_over"))
+        total, parts = results
+        assert total == ("total_processed",)
+        # （一）予以公开 first, the last result row of the format last; no group row, no total
+        assert parts[0] == "granted"
+        assert parts[-1] == ("other" if fmt == "2019" else "other.other_reasons")
+        assert not {"denied", "unable", "not_processed", "total_processed"} & set(parts)

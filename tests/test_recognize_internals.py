@@ -9,16 +9,15 @@ from hypothesis import strategies as st
 
 from opengov_report import Document, parse_document
 from opengov_report._blocks import blocks_of
+from opengov_report._chars import BLANK, is_blank
 from opengov_report._memo import Memo
 from opengov_report.document import Cell, Section
 from opengov_report.recognize.labels import disclosure_row_of_key
 from opengov_report.recognize.prose import _PATTERNS
 from opengov_report.recognize.rows import (
-    _WS,
     CONTENT,
     LINE,
     _cell_kind,
-    is_blank_text,
     row_views,
 )
 from opengov_report.strategies import report_texts
@@ -80,9 +79,9 @@ def _check_views(doc: Document) -> None:
         assert [Cell(*c) for c in view.labels] == [cells[i] for i in labels]
         assert [Cell(*c) for c in view.values] == list(cells[value_start:])
         assert view.label_texts == tuple(cells[i].content for i in labels)
-        assert view.label == "".join(cells[i].content.strip(_WS) for i in labels)
+        assert view.label == "".join(cells[i].content.strip(BLANK) for i in labels)
         assert view.value_texts == tuple(c.content for c in cells[value_start:])
-        assert view.has_values == any(not is_blank_text(c.content) for c in cells[value_start:])
+        assert view.has_values == any(not is_blank(c.content) for c in cells[value_start:])
         assert view.line == row.span.line == view.parts[0][LINE]
         for position, cell in enumerate(view.labels):
             assert view.label_cell(position) == cell

@@ -7,6 +7,12 @@ titles, legacy labels, 无 and dash cells).  ``functools.lru_cache`` costs
 about twice a plain dict lookup per call; a :class:`Memo` is a dict whose misses are filled
 by ``__missing__``, so that ``memo[key]`` and ``map(memo.__getitem__, keys)`` are a dict's own
 lookups.  It is emptied when full: a bound on memory, never a change in what it answers.
+
+It is the one mechanism of module-level memoisation in the package (a function of one
+hashable key; several arguments make a tuple key).  What is not a Memo, and why: the state of
+one run (``checks.Context.memo``, one report's derived data; ``glued``'s search, bounded by
+its budget), the parser built once (``_parse._parser``), and the lexer's line memos that its
+pass fills as it reads (``lexer/_segment.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ class Memo(dict[_K, _V]):
         super().__init__()
         self._make = make
         self._limit = limit
+
+    def cache_clear(self) -> None:
+        """Empty the memo (the name ``functools``' caches give it: benchmarks/mutation.py
+        empties every memo of the package between two tests this way)."""
+        self.clear()
 
     def __missing__(self, key: _K) -> _V:
         if len(self) >= self._limit:

@@ -66,6 +66,8 @@ class _Assemble(Transformer[NodeToken, Any]):
     sections5 = sections6 = sections7 = sections8 = _sections
 
 
+# The one parser, built on first use: a lazily made singleton rather than a memo of a function
+# of its arguments (it has none), so functools' cache and not a Memo.
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
     return Lark(

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 
+from ._chars import BLANK, is_blank, squash
 from ._pickling import pickled_by_fields
+from ._slots import builder
 from .errors import ParseError
 
 __all__ = [
@@ -68,23 +70,11 @@ class Span:
             raise ValueError("span line and column are 1-based")
 
 
-_new = object.__new__
-_set_start, _set_end, _set_line, _set_column = (
-    Span.__dict__[name].__set__ for name in ("start", "end", "line", "column")
-)
-
-
-def new_span(start: int, end: int, line: int, column: int) -> Span:
-    """A :class:`Span` made without its constructor's checks, for the parser, whose
-    positions are valid by construction (offsets of the text it cut, in order; line numbers
-    counted from 1; columns from a line's start).  Sets the slots directly: half the cost of
-    the constructor, for one span per line of prose."""
-    span: Span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    _set_line(span, line)
-    _set_column(span, column)
-    return span
+#: ``Span(start, end, line, column)`` made without its constructor's checks, for the parser
+#: and recognition, whose positions are valid by construction (offsets of the text they cut,
+#: in order; line numbers counted from 1; columns from a line's start): half the cost of the
+#: constructor, for one span per line of prose and per table cell
+new_span: Callable[[int, int, int, int], Span] = builder(Span, ("start", "end", "line", "column"))
 
 
 class NumberingStyle(enum.Enum):
@@ -173,7 +163,7 @@ class TitleLine(_Leaf):
     @property
     def content(self) -> str:
         """The title text without surrounding whitespace and line ending."""
-        return self.text.strip()
+        return self.text.strip(BLANK)
 
 
 @attrs.frozen(slots=True)
@@ -191,7 +181,7 @@ class Paragraph(_Leaf):
     @property
     def content(self) -> str:
         """The paragraph text without surrounding whitespace and line ending."""
-        return self.text.strip()
+        return self.text.strip(BLANK)
 
 
 @attrs.frozen(slots=True)
@@ -207,47 +197,16 @@ class Heading(_Leaf):
     anomaly: NumberingAnomaly | None = None
 
 
-_set_text, _set_leaf_span = (_Leaf.__dict__[name].__set__ for name in ("text", "span"))
-_set_numbering, _set_title, _set_level, _set_anomaly = (
-    Heading.__dict__[name].__set__ for name in ("numbering", "title", "level", "anomaly")
+# The parser's nodes, made without the constructor (as :data:`new_span`: the generic
+# frozen-attribute setting costs more than the parser spends on most lines).
+#: ``Paragraph(text, span)``
+new_paragraph: Callable[[str, Span], Paragraph] = builder(Paragraph, ("text", "span"))
+#: ``Blank(text, span)``
+new_blank: Callable[[str, Span], Blank] = builder(Blank, ("text", "span"))
+#: ``Heading(text, span, numbering, title, level, anomaly)``
+new_heading: Callable[[str, Span, Numbering, str, int, NumberingAnomaly | None], Heading] = builder(
+    Heading, ("text", "span", "numbering", "title", "level", "anomaly")
 )
-
-
-def new_paragraph(text: str, span: Span) -> Paragraph:
-    """A :class:`Paragraph` made by setting its slots, for the parser (as :func:`new_span`:
-    the constructor's generic frozen-attribute setting costs more than the parser spends
-    on most lines)."""
-    node: Paragraph = _new(Paragraph)
-    _set_text(node, text)
-    _set_leaf_span(node, span)
-    return node
-
-
-def new_blank(text: str, span: Span) -> Blank:
-    """A :class:`Blank` made by setting its slots (see :func:`new_paragraph`)."""
-    node: Blank = _new(Blank)
-    _set_text(node, text)
-    _set_leaf_span(node, span)
-    return node
-
-
-def new_heading(
-    text: str,
-    span: Span,
-    numbering: Numbering,
-    title: str,
-    level: int,
-    anomaly: NumberingAnomaly | None,
-) -> Heading:
-    """A :class:`Heading` made by setting its slots (see :func:`new_paragraph`)."""
-    node: Heading = _new(Heading)
-    _set_text(node, text)
-    _set_leaf_span(node, span)
-    _set_numbering(node, numbering)
-    _set_title(node, title)
-    _set_level(node, level)
-    _set_anomaly(node, anomaly)
-    return node
 
 
 @attrs.frozen(slots=True)
@@ -285,8 +244,9 @@ class Cell:
 
     @property
     def is_blank(self) -> bool:
-        """True when the cell holds nothing but whitespace (blank is not zero)."""
-        return not self.content.strip(" \t\r\n\u3000\u00a0")
+        """True when the cell holds nothing but :data:`~opengov_report._chars.BLANK` characters
+        (blank is not zero)."""
+        return is_blank(self.content)
 
 
 #: a cell as stored in a row: (text, start, line, column, content, content_start, content_end)
@@ -376,15 +336,14 @@ def pending_row(source: _RowSource, first: int, end: int, is_rule: bool) -> Row:
     For the parser: building every cell's strings and tuple was the largest part of a
     table-heavy report's parse; this way it is paid by the code that reads the cells (and
     only for the rows it reads), not by the parse.  A row's text and span need no cells."""
-    row: Row = _new(Row)
-    _set_is_rule(row, is_rule)
-    _set_pending(row, (source, first, end))
-    return row
+    return _pending_row(is_rule, (source, first, end))
 
 
-_set_parts, _set_is_rule, _set_pending = (
-    Row.__dict__[name].__set__ for name in ("parts", "is_rule", "_pending")
+_pending_row: Callable[[bool, tuple[_RowSource, int, int]], Row] = builder(
+    Row, ("is_rule", "_pending"), unset=("parts",)
 )
+# the lazy fill of ``parts`` (Row.__getattr__) sets the slots of a frozen row in place
+_set_parts, _set_pending = (Row.__dict__[name].__set__ for name in ("parts", "_pending"))
 
 
 TableItem: TypeAlias = "Row | Blank | Noise"
@@ -591,7 +550,7 @@ def _blocks(doc: Document) -> Iterator[Section | Block]:
 
 
 def _squash(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return squash(unicodedata.normalize("NFKC", text))
 
 
 def walk(node: Node, visit: Callable[[Node], object] | None = None) -> Iterator[Node]:

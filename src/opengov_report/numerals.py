@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ._chars import BLANK
+
 __all__ = ["FULL_WIDTH_DIGITS", "NUMBERING_PREFIX", "chinese_number", "strip_numbering"]
 
 #: full-width digits ０…９ to ASCII, one character for one (offsets kept): ``str.translate``
@@ -13,14 +15,14 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 #: a leading numbering prefix (一、 （一） （1） 1. ① 其中：) with the white space around it;
 #: ``1.`` only when no digit follows (``1.5`` is a number)
 NUMBERING_PREFIX = re.compile(
-    r"[\s\u3000]*(?:"
+    "[" + BLANK + "]*(?:"
     r"[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[(（][0-9]{1,2}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[0-9]{1,2}(?:[、.．](?![0-9]))"
     r"|[①-⑳]"
     r"|其中[:：]?"
-    r")[\s\u3000]*"
+    ")[" + BLANK + "]*"
 )
 
 _DIGITS = {

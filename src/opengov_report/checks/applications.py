@@ -6,15 +6,14 @@ format-spec §4.3–§4.5.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from ..model.era import Era
 from ..model.forms import (
     APPLICANT_COLUMNS,
     APPLICANT_HEAD_LABELS,
+    APPLICATION_COLUMN_IDENTITIES,
     APPLICATION_GROUP_TEXT,
     APPLICATION_ROW_TEXT,
-    application_rows,
 )
 from .context import Context
 from .examples import (
@@ -41,13 +40,14 @@ _GROUP_SUBS = {
 }
 
 
-@cache
+def _identities(era: Era) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Table 三's column identities for ``era`` (``forms.APPLICATION_COLUMN_IDENTITIES``)."""
+    return APPLICATION_COLUMN_IDENTITIES["2021" if era is Era.V2021 else "2019"]
+
+
 def result_rows(era: Era) -> tuple[str, ...]:
     """The rows whose sum is （七）总计 in a table of ``era``: (一)…(六), sub-rows not subtotals."""
-    rows = application_rows("2021" if era is Era.V2021 else "2019")
-    start = rows.index("granted")
-    end = rows.index("total_processed")
-    return rows[start:end]
+    return _identities(era)[1][1]
 
 
 def _columns(g: GridIndex) -> tuple[str, ...]:
@@ -78,15 +78,16 @@ def applications_balance(ctx: Context, this: Rule) -> Iterator[Finding]:
     if table is None or g is None:
         return
     names: tuple[str, str] | None = None  # the sides' names, the same for every column
+    left_rows, right_rows = _identities(table.era)[0]
     for col in _columns(g):
-        left = (("total_processed", col), ("carried_forward", col))
-        right = (("new_received", col), ("carried_over", col))
+        left = column_cells(left_rows, col)
+        right = column_cells(right_rows, col)
         if g.holds(left, right):
             continue
         if names is None:
             names = (
-                f"{g.row_label('total_processed')} + {g.row_label('carried_forward')}",
-                f"{g.row_label('new_received')} + {g.row_label('carried_over')}",
+                " + ".join(map(g.row_label, left_rows)),
+                " + ".join(map(g.row_label, right_rows)),
             )
         finding = g.identity_finding(
             this,
@@ -124,9 +125,9 @@ def applications_results_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     table, g = report.applications, ctx.grid("applications")
     if table is None or g is None:
         return
-    parts = result_rows(table.era)
+    total_rows, parts = _identities(table.era)[1]
     for col in _columns(g):
-        left = (("total_processed", col),)
+        left = column_cells(total_rows, col)
         right = column_cells(parts, col)
         if g.holds(left, right):
             continue

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._chars import squash
+from ..model.identities import sums_equal
 from ..model.values import Value, ValueKind
 from .finding import Finding, Location, Number, Severity
 
@@ -72,7 +74,7 @@ class Term:
         """The value as written, for messages (``∅`` for an empty cell)."""
         if self.value is None:
             return "?"
-        raw = "".join(self.value.raw.split())
+        raw = squash(self.value.raw)
         return raw or "∅"
 
 
@@ -103,19 +105,14 @@ def _number(value: Value) -> Number | None:
 
 
 def holds(left: Sequence[Term], right: Sequence[Term]) -> bool:
-    """The fast path: every term a number as written, and the sums equal."""
-    total: int | Decimal = 0
-    for t in left:
-        v = t.value
-        if v is None or v.number is None:
-            return False
-        total += v.number
-    for t in right:
-        v = t.value
-        if v is None or v.number is None:
-            return False
-        total -= v.number
-    return total == 0
+    """The fast path: every term a number as written, and the sums equal
+    (:func:`~opengov_report.model.identities.sums_equal`, a blank-like term unknown)."""
+    return sums_equal(map(_term_number, left), map(_term_number, right)) is True
+
+
+def _term_number(term: Term) -> Number | None:
+    v = term.value
+    return None if v is None else v.number
 
 
 def compare(left: Sequence[Term], right: Sequence[Term]) -> Outcome:
@@ -206,7 +203,7 @@ def _written(value: Value) -> str:
     raw = value.raw
     if raw.isdigit():  # the common case: nothing to squash
         return raw
-    return "".join(raw.split()) or "∅"
+    return squash(raw) or "∅"
 
 
 def value_finding(

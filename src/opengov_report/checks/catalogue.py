@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .._chars import squash
 from ..errors import OpenGovReportError
 from ..model.report import AnnualReport
 from . import (  # noqa: F401  (importing a family registers its rules)
@@ -152,7 +153,7 @@ def consecutive_indices(dated: Sequence[tuple[str | None, int | None]]) -> list[
     by_key: dict[tuple[str, int], list[int]] = {}
     for i, (agency, year) in enumerate(dated):
         if agency and year is not None:
-            by_key.setdefault(("".join(agency.split()), year), []).append(i)
+            by_key.setdefault((squash(agency), year), []).append(i)
     pairs = []
     for (agency, year), found in sorted(by_key.items()):
         before = by_key.get((agency, year - 1))

@@ -31,7 +31,11 @@ class Context:
         self._blocks: Blocks | None = None
 
     def memo(self, key: str, compute: Callable[[AnnualReport], _T]) -> _T:
-        """``compute(report)``, computed once per key."""
+        """``compute(report)``, computed once per key.
+
+        State of one check of one report (it lives and dies with the context, and its values
+        are of this report), not a module-level memo: so a dict here, not a
+        :class:`~opengov_report._memo.Memo`."""
         if key not in self._memo:
             self._memo[key] = compute(self.report)
         return cast(_T, self._memo[key])

@@ -9,16 +9,23 @@ for arithmetic rules, the expected and the actual value.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import attrs
 
 from .._pickling import pickled_by_fields
-from .._slots import slot_setters
+from .._slots import builder
 from ..document import Span
 
-__all__ = ["LOCATION_SETTERS", "Finding", "Location", "Severity", "new_finding", "new_locations"]
+__all__ = [
+    "Finding",
+    "Location",
+    "Severity",
+    "new_finding",
+    "new_location",
+    "new_locations",
+]
 
 
 class Severity(enum.Enum):
@@ -122,15 +129,14 @@ class Finding:
 # rest of the work of a finding.  Neither class checks or converts its fields, so setting the
 # slots directly makes the same objects (tested against the constructors).
 
-_new = object.__new__
-
-
-#: the slot setters of Location's fields, in order: for a loop that builds many (see
-#: :func:`new_locations`, which sets every one of them)
-LOCATION_SETTERS = slot_setters(Location, ("table", "row", "column", "label", "span", "source"))
-_FINDING_SETTERS = slot_setters(
-    Finding, ("code", "severity", "message", "locations", "expected", "actual", "source")
+#: ``Location(table, row, column, label, span, source=None)``
+new_location: Callable[..., Location] = builder(
+    Location, ("table", "row", "column", "label", "span", "source")
 )
+#: ``Finding(code, severity, message, locations, expected, actual, source)``
+new_finding: Callable[
+    [str, Severity, str, tuple[Location, ...], Number | None, Number | None, str | None], Finding
+] = builder(Finding, ("code", "severity", "message", "locations", "expected", "actual", "source"))
 
 
 def new_locations(
@@ -138,42 +144,5 @@ def new_locations(
 ) -> list[Location]:
     """``Location(table, row, column, label, span)`` for each ``(row, column, label, span)``
     of ``places`` (of the report being checked), built without the generated ``__init__``."""
-    out: list[Location] = []
-    append = out.append
-    new = _new
-    set_table, set_row, set_column, set_label, set_span, set_source = LOCATION_SETTERS
-    for row, column, label, span in places:
-        location: Location = new(Location)
-        set_table(location, table)
-        set_row(location, row)
-        set_column(location, column)
-        set_label(location, label)
-        set_span(location, span)
-        set_source(location, None)
-        append(location)
-    return out
-
-
-def new_finding(
-    code: str,
-    severity: Severity,
-    message: str,
-    locations: tuple[Location, ...],
-    expected: Number | None,
-    actual: Number | None,
-    source: str | None,
-) -> Finding:
-    """``Finding(code, severity, message, locations, expected, actual, source)``, built
-    without the generated ``__init__``."""
-    finding: Finding = _new(Finding)
-    set_code, set_severity, set_message, set_locations, set_expected, set_actual, set_source = (
-        _FINDING_SETTERS
-    )
-    set_code(finding, code)
-    set_severity(finding, severity)
-    set_message(finding, message)
-    set_locations(finding, locations)
-    set_expected(finding, expected)
-    set_actual(finding, actual)
-    set_source(finding, source)
-    return finding
+    new = new_location
+    return [new(table, row, column, label, span) for row, column, label, span in places]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
+from .._chars import is_blank, squash
+from .._memo import Memo
 from ..model.forms import (
     APPLICANT_HEAD_LABELS,
     APPLICATION_ROW_TEXT,
@@ -14,6 +16,7 @@ from ..model.forms import (
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
+from ..model.identities import sums_equal
 from ..model.tables import (
     APPLICATIONS,
     DISCLOSURE,
@@ -27,7 +30,7 @@ from ..model.tables import (
 )
 from ..model.values import Value
 from .arithmetic import Term, value_finding
-from .finding import LOCATION_SETTERS, Finding, Location, Number
+from .finding import Finding, Location, Number, new_location
 
 if TYPE_CHECKING:
     from .registry import Rule
@@ -41,7 +44,6 @@ __all__ = [
     "official_column_labels",
     "official_row_label",
     "row_cells",
-    "squash",
 ]
 
 #: the official row labels of each grid table (the reviews table's rows are its groups)
@@ -59,22 +61,24 @@ _COLUMN_LABELS = {
 }
 
 
-@lru_cache(maxsize=4096)
 def column_cells(rows: tuple[str, ...], column: str) -> tuple[tuple[str, str], ...]:
     """The ``(row, column)`` cells of ``rows`` in ``column``: made once, not once per report
     (the identities are over the same cells in every report)."""
-    return tuple([(row, column) for row in rows])
+    return _COLUMN_CELLS[rows, column]
 
 
-@lru_cache(maxsize=4096)
 def row_cells(row: str, columns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The ``(row, column)`` cells of ``row`` in ``columns`` (as :func:`column_cells`)."""
-    return tuple([(row, column) for column in columns])
+    return _ROW_CELLS[row, columns]
 
 
-def squash(text: str) -> str:
-    """A label as written, with its white space removed (``三、 本年 度`` → ``三、本年度``)."""
-    return "".join(text.split())
+_Cells = tuple[tuple[str, str], ...]
+_COLUMN_CELLS: Memo[tuple[tuple[str, ...], str], _Cells] = Memo(
+    lambda key: tuple([(row, key[1]) for row in key[0]]), 4096
+)
+_ROW_CELLS: Memo[tuple[str, tuple[str, ...]], _Cells] = Memo(
+    lambda key: tuple([(key[0], column) for column in key[1]]), 4096
+)
 
 
 def official_column_label(table: str, column: str) -> str:
@@ -91,7 +95,7 @@ def official_column_labels(table: str) -> Mapping[str, str]:
 def official_row_label(table: str, row: str, written: str = "") -> str:
     """A row's label as written (white space removed), else the official one (the rows of
     the reviews table have none of their own: 行政复议 …), else the id."""
-    if written.strip():
+    if not is_blank(written):
         return squash(written)
     if table == REVIEWS:
         return REVIEW_GROUP_LABELS.get(row, row)
@@ -187,19 +191,8 @@ class GridIndex:
         """Whether every cell of ``left`` and ``right`` is a number and ``sum(left) ==
         sum(right)``: :func:`~.arithmetic.holds` on plain numbers (the same answer, without
         building terms)."""
-        numbers = self.numbers
-        total: Number = 0
-        for key in left:
-            n = numbers.get(key)
-            if n is None:
-                return False
-            total += n
-        for key in right:
-            n = numbers.get(key)
-            if n is None:
-                return False
-            total -= n
-        return total == 0
+        get = self.numbers.get
+        return sums_equal(map(get, left), map(get, right)) is True
 
     def row_label(self, row: str) -> str:
         """The row's label as the report writes it, else the official one, else the id."""
@@ -236,8 +229,7 @@ class GridIndex:
         """Make the locations of cells not located yet, in one pass (as
         :func:`~.finding.new_locations`, built in this loop: an inconsistent table has its
         every cell located, some 150)."""
-        values, made, table, new = self._values, self._locations, self.table, object.__new__
-        set_table, set_row, set_column, set_label, set_span, set_source = LOCATION_SETTERS
+        values, made, table, new = self._values, self._locations, self.table, new_location
         # the labels read directly: a failing identity locates every one of its cells
         row_names, column_names = self._names()
         for key in keys:
@@ -249,14 +241,8 @@ class GridIndex:
             column_name = column_names.get(column)
             if column_name is None:
                 column_name = self.column_label(column)
-            location: Location = new(Location)
-            set_table(location, table)
-            set_row(location, row)
-            set_column(location, column)
-            set_label(location, f"{row_name} / {column_name}")
-            set_span(location, value.span if value is not None else None)
-            set_source(location, None)
-            made[key] = location
+            span = value.span if value is not None else None
+            made[key] = new(table, row, column, f"{row_name} / {column_name}", span)
 
     def term(self, row: str, column: str) -> Term:
         """The cell as a term (its value None when the table lacks it)."""

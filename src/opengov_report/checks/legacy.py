@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
+from .._chars import squash
 from .._memo import Memo
+from ..model.identities import sums_equal
 from ..model.report import AnnualReport
 from ..model.tables import LEGACY, LegacyRow, LegacyTable
 from ..model.values import Value
@@ -22,7 +24,6 @@ from .arithmetic import value_finding
 from .context import Context
 from .examples import LEGACY_HEAD, example
 from .finding import Finding, Location, Severity, new_locations
-from .grid import squash
 from .registry import Rule, RuleTag, rule
 
 __all__ = ["children"]
@@ -73,15 +74,8 @@ def _holds(parent: LegacyRow, kids: Sequence[LegacyRow], column: str) -> bool:
     """Whether ``parent`` = the sum of ``kids`` in ``column``, every value a number as written
     (:func:`~.arithmetic.holds` without building terms and their locations)."""
     pv = _value(parent, column)
-    if pv is None or pv.number is None:
-        return False
-    total = pv.number
-    for kid in kids:
-        kv = _value(kid, column)
-        if kv is None or kv.number is None:
-            return False
-        total -= kv.number
-    return total == 0
+    parts = [None if (kv := _value(kid, column)) is None else kv.number for kid in kids]
+    return sums_equal((None if pv is None else pv.number,), parts) is True
 
 
 def children(table: LegacyTable, parent: LegacyRow) -> list[LegacyRow]:

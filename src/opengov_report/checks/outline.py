@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
+from .._chars import is_blank, squash
 from .._memo import Memo
 from ..document import Document, NumberingAnomaly, Section, Span
 from ..model.era import Era
@@ -30,7 +31,7 @@ from .examples import (
     reviews_row,
 )
 from .finding import Finding, Location, Severity, new_locations
-from .grid import ROW_LABELS, squash
+from .grid import ROW_LABELS
 from .registry import Rule, RuleTag, rule
 
 __all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
@@ -124,7 +125,7 @@ def no_report_recognized(ctx: Context, this: Rule) -> Iterator[Finding]:
     if not nothing_recognized(report):
         return
     size = len(report.document.text)
-    what = "an empty text" if not report.document.text.strip() else f"a text of {size} characters"
+    what = "an empty text" if is_blank(report.document.text) else f"a text of {size} characters"
     yield this.finding(
         f"no report was recognised in {what}: no title, no outline heading, no table",
         (),
@@ -312,15 +313,13 @@ def outline_numbering(ctx: Context, this: Rule) -> Iterator[Finding]:
 
 #: the first characters of table 三's row labels (a PDF's text breaks them over lines, and
 #: their numbering makes them look like headings): such a "heading" is a table row
-_ROW_LABEL_HEADS = frozenset(
-    "".join(label.split())[:6] for row in APPLICATION_FORM for label in row.labels
-)
+_ROW_LABEL_HEADS = frozenset(squash(label)[:6] for row in APPLICATION_FORM for label in row.labels)
 
 
 def _is_table_row_label(title: str) -> bool:
     """Whether a heading's title is a row label of table 三 (its first six characters, or
     the whole of a short label such as 其他)."""
-    key = "".join(title.split())
+    key = squash(title)
     return key[:6] in _ROW_LABEL_HEADS if len(key) >= 6 else key in _ROW_LABEL_HEADS
 
 

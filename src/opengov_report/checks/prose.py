@@ -16,6 +16,7 @@ from functools import partial
 
 import attrs
 
+from .._chars import squash
 from ..document import Paragraph, Span
 from ..model.report import AnnualReport
 from ..model.values import Value
@@ -171,7 +172,7 @@ def _legacy(report: AnnualReport, row: str) -> tuple[int, Location] | None:
     found = table.row(row) if table is not None else None
     if found is None or (n := found.value.as_int()) is None:
         return None
-    return n, Location("legacy", row, "value", "".join(found.label.split()), found.value.span)
+    return n, Location("legacy", row, "value", squash(found.label), found.value.span)
 
 
 @rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.forms import REVIEW_GROUP_LABELS
+from ..model.forms import REVIEW_GROUP_LABELS, REVIEW_GROUP_TOTAL
 from .context import Context
 from .examples import REVIEWS_SECTION, TITLE, example, reviews_row
 from .finding import Finding, Severity
@@ -39,9 +39,9 @@ def reviews_group_total(ctx: Context, this: Rule) -> Iterator[Finding]:
     table, g = report.reviews, ctx.grid("reviews")
     if table is None or g is None:
         return
-    parts = ("upheld", "corrected", "other", "pending")
+    total, parts = REVIEW_GROUP_TOTAL
     for group in g.row_ids:
-        left = ((group, "total"),)
+        left = ((group, total),)
         right = row_cells(group, parts)
         if g.holds(left, right):
             continue

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple, cast
 
+from .._chars import squash
 from .._memo import Memo
+from .._slots import tuple_builder
 from ..document import Span
 from ..model.report import AnnualReport
 from ..model.tables import DISCLOSURE, LEGACY
@@ -23,7 +25,7 @@ from .examples import (
     example,
 )
 from .finding import Finding, Location, Severity, new_locations
-from .grid import official_column_label, official_column_labels, official_row_label, squash
+from .grid import official_column_label, official_column_labels, official_row_label
 from .registry import Rule, RuleTag, rule
 
 __all__ = ["AMOUNT_COLUMNS", "SIGNED_COLUMNS"]
@@ -49,8 +51,8 @@ class _Cell(NamedTuple):
     unit: str | None
 
 
-# a _Cell made from a tuple of its fields, without NamedTuple's Python-level __new__
-_new_cell = tuple.__new__
+#: a _Cell made from a tuple of its fields, without NamedTuple's Python-level __new__
+_new_cell = tuple_builder(_Cell, ("run", "table", "row", "column", "value", "row_label", "unit"))
 
 
 def _row(f: _Cell) -> str:
@@ -106,7 +108,7 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
             kind = v.kind
             if (kind is _COUNT or kind is _ZERO) and v.unit is None:
                 continue
-            out.append(_new_cell(_Cell, (run, tid, c.row, c.column, v, c.row_label, v.unit)))
+            out.append(_new_cell((run, tid, c.row, c.column, v, c.row_label, v.unit)))
     legacy = report.legacy
     if legacy is not None:
         row = None
@@ -117,13 +119,13 @@ def _notable(report: AnnualReport) -> tuple[_Cell, ...]:
             v = r.value
             kind = v.kind
             if (kind is not _COUNT and kind is not _ZERO) or v.unit is not None:
-                out.append(_new_cell(_Cell, (run, LEGACY, r.id, "value", v, r.label, r.unit)))
+                out.append(_new_cell((run, LEGACY, r.id, "value", v, r.label, r.unit)))
             cumulative = r.cumulative
             if cumulative is not None:
                 kind = cumulative.kind
                 if (kind is not _COUNT and kind is not _ZERO) or cumulative.unit is not None:
                     cell = (run, LEGACY, r.id, "cumulative", cumulative, r.label, r.unit)
-                    out.append(_new_cell(_Cell, cell))
+                    out.append(_new_cell(cell))
     return tuple(out)
 
 

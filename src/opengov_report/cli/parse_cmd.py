@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from .._memo import Memo
 from ..document import Cell, Document, Row, Section, Span, Table, walk
 from ..model.report import AnnualReport
 from .common import EXIT_ERROR, EXIT_OK
@@ -222,7 +223,9 @@ def document_to_json(doc: Document) -> dict[str, Any]:
 
 
 #: the field names of each attrs class met in a tree (None: not an attrs class)
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+_FIELD_NAMES: Memo[type, tuple[str, ...] | None] = Memo(
+    lambda kind: tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else None, 256
+)
 #: a row stores its cells as tuples of :class:`Cell`'s fields, in order
 _CELL_FIELDS = tuple(f.name for f in attrs.fields(Cell))
 _PLAIN = (str, int, float, bool, type(None))
@@ -240,8 +243,6 @@ def _node_json(node: Any) -> Any:
                 {"type": "Cell", **dict(zip(_CELL_FIELDS, p, strict=True))} for p in node.parts
             ],
         }
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else None
     fields = _FIELD_NAMES[kind]
     if fields is not None:
         data: dict[str, Any] = {"type": kind.__name__}
@@ -279,8 +280,6 @@ def _write_node(node: Any, out: _Pieces) -> None:
             out.add((", " if i else "") + _dumps(cells)[1:-1])
         out.add("]}")
         return
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else None
     fields = _FIELD_NAMES[kind]
     if fields is None or not any(type(getattr(node, name)) is tuple for name in fields):
         out.add(_dumps(_node_json(node)))

@@ -11,10 +11,10 @@ column of the element it came from in the decoded page.
 from __future__ import annotations
 
 import codecs
-import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from .._memo import Memo
 from ..errors import DecodeError, InputError, MissingExtraError
 from ..model.provenance import HtmlOrigin, InputFormat, Provenance
 from ..source import Errors, decode
@@ -293,6 +293,9 @@ def _cell_content(td: HtmlElement) -> str:
     return join_lines([_WS_RE.sub(" ", line) for line in lines])
 
 
-@functools.lru_cache(maxsize=64)
-def _tag_re(tag: str) -> re.Pattern[str]:
+def _compile_tag(tag: str) -> re.Pattern[str]:
     return re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+
+
+_TAG_RES: Memo[str, re.Pattern[str]] = Memo(_compile_tag, 64)
+_tag_re = _TAG_RES.__getitem__

@@ -18,12 +18,15 @@ __all__ = ["HEADING_LINES", "LINE_KINDS", "LINE_KINDS_MAX", "segment"]
 
 #: the kind of a line, by its text, for lines whose kind depends on nothing else and which
 #: are one segment (see :func:`segment`): a bounded memo, shared by all texts (and
-#: threads: every entry is right for its key, whoever wrote it)
+#: threads: every entry is right for its key, whoever wrote it).  A plain dict, not a
+#: :class:`~opengov_report._memo.Memo`: the pass fills it as it classifies lines (a kind is
+#: known only once the line was read in its text), and checks its bound once per text
 LINE_KINDS: dict[str, SegmentKind] = {"": "blank"}
 LINE_KINDS_MAX = 16384
 
 #: the heading lines (without run-in text) met so far, by their text: the numbering mark,
-#: and the ends of the mark and the title as offsets in the line (bounded)
+#: and the ends of the mark and the title as offsets in the line (bounded; filled by the pass,
+#: as LINE_KINDS)
 HEADING_LINES: dict[str, tuple[str, int, int]] = {}
 HEADING_LINES_MAX = 4096
 #: a line longer than this is cut before run-in headings (a report run together) …

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .._chars import SPACE, split_blank
+
 __all__ = [
     "BOOKMARK_RE", "CHROME_PREFIXES", "DIGIT_RUN_RE", "META_KEYS", "META_RE", "NOISE_FIRST",
     "NON_WS_RUN_RE", "NOT_A_CELL_AFTER", "NOT_A_CELL_BEFORE", "PAGE_RE", "PIPE_RULE_RE",
@@ -15,7 +17,7 @@ __all__ = [
 ]  # fmt: skip
 
 #: the white space of a report's lines (a tab is not: it separates cells)
-WS = " \u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+WS = SPACE
 WS_TAB = WS + "\t"
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -149,10 +151,7 @@ def is_spaced_row(stripped: str) -> bool:
     """A line of three or more space-separated short cells, two or more of them values."""
     if len(stripped) > 200 or PROSE_PUNCT_RE.search(stripped):
         return False
-    parts = stripped.split()
-    if len(parts) < 3:
-        return False
-    parts = [p for q in parts for p in q.split("\u3000") if p]
+    parts = split_blank(stripped)
     if len(parts) < 3 or any(len(p) > 45 for p in parts):
         return False
     return sum(1 for p in parts if is_value(p)) >= 2
@@ -204,11 +203,11 @@ def is_header_row(stripped: str) -> bool:
     """Two or more short space-separated words with no sentence punctuation."""
     if len(stripped) > 120 or PROSE_PUNCT_RE.search(stripped):
         return False
-    parts = [p for q in stripped.split() for p in q.split("\u3000") if p]
+    parts = split_blank(stripped)
     return len(parts) >= 2 and all(len(p) <= 12 for p in parts)
 
 
 def many_values(line: str) -> bool:
     """A lone space-separated line of five or more values is a table row on its own."""
-    parts = line.split()
+    parts = split_blank(line)
     return len(parts) >= 5 and all(is_value(p) for p in parts)

@@ -9,13 +9,15 @@ paragraphs, run-in text, tables, blank lines, noise — rides on the token befor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
+from .._chars import BLANK
+from .._slots import builder
 from ..document import (
     Block,
     Front,
@@ -61,7 +63,16 @@ class NodeToken(Token):
     blocks: list[Block]
 
 
-_new_str = str.__new__
+#: ``NodeToken`` with every slot set (Lark's eight, then ``blocks`` and ``node``), made as
+#: ``str.__new__(NodeToken, "")``: without the detour of Lark's own constructor through keyword
+#: handling and a classmethod (the lexer makes one per line or table)
+_new_token: Callable[..., NodeToken] = builder(
+    NodeToken,
+    ("type", "start_pos", "value", "line", "column", "end_line", "end_column", "end_pos",
+     "blocks", "node"),
+    allocate=str.__new__,
+    allocate_args=("",),
+)  # fmt: skip
 
 
 class TokenListLexer(Lexer):
@@ -197,22 +208,11 @@ def _heading_token(st: LexState, i: int) -> NodeToken:
 
 
 def _token(st: LexState, typ: str, i: int, node: Any) -> NodeToken:
-    """A token at the start of segment ``i`` carrying ``node``.
-
-    Built directly (the fields Lark's own constructor sets, without its detour through
-    keyword handling and a classmethod): the lexer makes one per line or table.  Its
-    string value is empty: the node holds the text, and the parser reads only the type."""
+    """A token at the start of segment ``i`` carrying ``node``.  Its string value is empty:
+    the node holds the text, and the parser reads only the type."""
     start, line = st.starts[i], st.lines[i]
-    tok: NodeToken = _new_str(NodeToken, "")
-    tok.type = typ
-    tok.value = ""
-    tok.start_pos = start
-    tok.line = line
-    tok.column = start - st.line_starts[line - 1] + 1
-    tok.end_line = tok.end_column = tok.end_pos = None
-    tok.node = node
-    tok.blocks = []
-    return tok
+    column = start - st.line_starts[line - 1] + 1
+    return _new_token(typ, start, "", line, column, None, None, None, [], node)
 
 
 def _front_node(kind: SegmentKind, chunk: str, span: Span) -> FrontItem:
@@ -221,6 +221,6 @@ def _front_node(kind: SegmentKind, chunk: str, span: Span) -> FrontItem:
         return TitleLine(chunk, span)
     if kind == "f_meta":
         m = META_RE.fullmatch(chunk.strip(WS + "\r\n"))
-        key, value = (m.group("key"), m.group("value").strip()) if m else ("", chunk)
+        key, value = (m.group("key"), m.group("value").strip(BLANK)) if m else ("", chunk)
         return MetaLine(chunk, span, key, value)
     return Noise(chunk, span, FRONT_NOISE_KINDS[kind])

@@ -21,6 +21,7 @@ __all__ = [
     "APPLICANT_COLUMNS",
     "APPLICANT_COLUMN_LABELS",
     "APPLICANT_HEAD_LABELS",
+    "APPLICATION_COLUMN_IDENTITIES",
     "APPLICATION_FORM",
     "APPLICATION_GROUP_TEXT",
     "APPLICATION_ROW_TEXT",
@@ -40,6 +41,7 @@ __all__ = [
     "REVIEW_GROUPS",
     "REVIEW_GROUP_LABELS",
     "REVIEW_GROUP_SUMS",
+    "REVIEW_GROUP_TOTAL",
     "ROW_SUMS_APPLICATIONS",
     "FormRow",
     "LegacyIndicator",
@@ -155,6 +157,22 @@ def applicant_result_rows(fmt: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: table 三's identities in every column, as (left rows, right rows) whose sums are equal, the
+#: stated total on the left: （七）总计 + 四 = 一 + 二 (OFFICIAL: what was received is processed
+#: or carried forward), and （七）总计 = the sum of the results (:func:`applicant_result_rows`)
+APPLICATION_COLUMN_IDENTITIES: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
+    MappingProxyType(
+        {
+            fmt: (
+                (("total_processed", "carried_forward"), ("new_received", "carried_over")),
+                (("total_processed",), applicant_result_rows(fmt)),
+            )
+            for fmt in ("2019", "2021")
+        }
+    )
+)
+
+
 #: 四、政府信息公开行政复议、行政诉讼情况: the head labels, any of which may open or continue
 #: the flattened head before the fifteen values
 REVIEW_FORM_HEAD: tuple[str, ...] = (
@@ -169,11 +187,21 @@ REVIEW_COLUMNS_FLAT: tuple[tuple[str, str], ...] = tuple(
     for column in ("upheld", "corrected", "other", "pending", "total")
 )
 
-#: in each group of table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (STRUCTURAL)
-REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = (
-    ((0, 1, 2, 3), 4),
-    ((5, 6, 7, 8), 9),
-    ((10, 11, 12, 13), 14),
+#: in each group of table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (STRUCTURAL), as
+#: (the total's column, the parts' columns)
+REVIEW_GROUP_TOTAL: tuple[str, tuple[str, ...]] = (
+    "total",
+    ("upheld", "corrected", "other", "pending"),
+)
+#: the same identity over the fifteen cells in printed order (positions in
+#: :data:`REVIEW_COLUMNS_FLAT`), as (parts, total) for each group: what a run of the fifteen
+#: values must satisfy
+REVIEW_GROUP_SUMS: tuple[tuple[tuple[int, ...], int], ...] = tuple(
+    (
+        tuple(REVIEW_COLUMNS_FLAT.index((group, c)) for c in REVIEW_GROUP_TOTAL[1]),
+        REVIEW_COLUMNS_FLAT.index((group, REVIEW_GROUP_TOTAL[0])),
+    )
+    for group in ("review", "litigation_direct", "litigation_after_review")
 )
 
 

@@ -8,16 +8,17 @@ Never is a number invented.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 import attrs
 
+from .._chars import BLANK
+from .._memo import Memo
 from .._pickling import pickled_by_fields
+from .._slots import builder
 from ..document import Span
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Value",
     "ValueKind",
     "format_value",
+    "new_value",
     "parse_value",
 ]
 
@@ -118,9 +120,6 @@ _AMOUNT_UNITS = {"元": "元", "千元": "千元", "万元": "万元", "万": "�
 #: how an amount's unit may be written after its digits, longest first (万元 before 万 and 元)
 AMOUNT_UNIT_SPELLINGS = tuple(sorted(_AMOUNT_UNITS, key=lambda unit: (-len(unit), unit)))
 _COUNT_UNITS = ("人次", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "份")
-_BLANK_CHARS = (
-    " \t\r\n\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\ufeff"
-)
 _DASHES = frozenset(
     {"——", "—", "–", "-", "－", "―", "/", "／", "\\", "--", "———", "－－", "─", "——-"}
 )
@@ -145,7 +144,7 @@ VALUE_IDEOGRAPHS = "".join(
 
 
 def _normalise(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw).strip(_BLANK_CHARS)
+    text = unicodedata.normalize("NFKC", raw).strip(BLANK)
     return text.replace("，", ",").replace("−", "-")
 
 
@@ -167,39 +166,32 @@ def parse_value(
         kind, number, unit = classify_plain(raw)
     else:
         kind, number, unit = _classify(raw, default_unit, signed)
-    return _trusted_value(kind, raw, number, unit, span)
+    return new_value(kind, raw, number, unit, span)
 
 
 # A Value built by parse_value needs no validation: _classify only returns (kind, number)
 # pairs that _check_number accepts.  Building it through the slots' own descriptors skips
 # attrs' __init__ and its validator (a third of the cost of a Value; recognition makes one per
 # table cell).  Public construction, Value(...), keeps its validator.
-_new_value = object.__new__
-_SLOT_SETTERS: tuple[Callable[[Value, Any], None], ...] = tuple(
-    Value.__dict__[name].__set__ for name in ("kind", "raw", "number", "unit", "span")
+#: ``Value(kind, raw, number, unit, span)`` for fields known to be valid (those
+#: :func:`classify_plain` and :func:`parse_value` read), built without the validator
+new_value: Callable[[ValueKind, str, int | Decimal | None, str | None, Span | None], Value] = (
+    builder(Value, ("kind", "raw", "number", "unit", "span"))
 )
 
 
-def _trusted_value(
-    kind: ValueKind, raw: str, number: int | Decimal | None, unit: str | None, span: Span | None
-) -> Value:
-    """A Value whose fields are known to be valid, built without running the validator."""
-    value: Value = _new_value(Value)
-    set_kind, set_raw, set_number, set_unit, set_span = _SLOT_SETTERS
-    set_kind(value, kind)
-    set_raw(value, raw)
-    set_number(value, number)
-    set_unit(value, unit)
-    set_span(value, span)
-    return value
+_Reading = tuple[ValueKind, int | Decimal | None, str | None]
 
 
-@functools.lru_cache(maxsize=8192)
-def _classify(
-    raw: str, default_unit: str | None, signed: bool
-) -> tuple[ValueKind, int | Decimal | None, str | None]:
+def _classify(raw: str, default_unit: str | None, signed: bool) -> _Reading:
     """(kind, number, unit) of a cell's text: cells repeat (0, blank, small counts), so the
-    reading is memoised by text."""
+    reading is memoised by text (:data:`_READINGS`)."""
+    return _READINGS[raw, default_unit, signed]
+
+
+def _read(key: tuple[str, str | None, bool]) -> _Reading:
+    """:func:`_classify` of ``(raw, default_unit, signed)``, not memoised."""
+    raw, default_unit, signed = key
     text = _normalise(raw)
     if not text:
         return ValueKind.BLANK, None, None
@@ -237,11 +229,12 @@ def _classify(
     return ValueKind.UNREADABLE, None, None
 
 
-@functools.lru_cache(maxsize=8192)
-def classify_plain(raw: str) -> tuple[ValueKind, int | Decimal | None, str | None]:
-    """``_classify(raw, None, False)``: the reading outside any unit or sign column (most
-    cells), memoised by the text alone (a cheaper key than the three arguments)."""
-    return _classify(raw, None, False)
+_READINGS: Memo[tuple[str, str | None, bool], _Reading] = Memo(_read, 8192)
+_PLAIN_READINGS: Memo[str, _Reading] = Memo(lambda raw: _classify(raw, None, False), 8192)
+#: ``classify_plain(raw)`` is ``_classify(raw, None, False)``: the reading outside any unit or
+#: sign column (most cells), memoised by the text alone (a cheaper key than the three
+#: arguments)
+classify_plain: Callable[[str], _Reading] = _PLAIN_READINGS.__getitem__
 
 
 _AMOUNT_UNITS_LONGEST_FIRST = tuple(sorted(_AMOUNT_UNITS.items(), key=lambda kv: -len(kv[0])))
@@ -250,10 +243,10 @@ _AMOUNT_UNITS_LONGEST_FIRST = tuple(sorted(_AMOUNT_UNITS.items(), key=lambda kv:
 def _split_unit(text: str) -> tuple[str, str | None]:
     for written, unit in _AMOUNT_UNITS_LONGEST_FIRST:
         if text.endswith(written) and len(text) > len(written):
-            return text[: -len(written)].strip(), unit
+            return text[: -len(written)].strip(BLANK), unit
     for unit in _COUNT_UNITS:
         if text.endswith(unit) and len(text) > len(unit):
-            return text[: -len(unit)].strip(), unit
+            return text[: -len(unit)].strip(BLANK), unit
     return text, None
 
 
@@ -263,7 +256,7 @@ def format_value(value: Value) -> str:
     An unreadable value whose text would read as a number (glued digits that no cut decided,
     ``206912106`` for two columns) is written with a ``?`` after it, so that the rendered
     text is not read back as a number the report does not state."""
-    raw = value.raw.strip(_BLANK_CHARS)
+    raw = value.raw.strip(BLANK)
     if value.kind is ValueKind.UNREADABLE and raw and parse_value(raw).is_number:
         return raw + "?"
     if raw or value.kind is ValueKind.BLANK:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .._chars import BLANK, is_blank
 from ..document import CellData, Span
 from ..model.era import Era
 from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
@@ -26,7 +27,7 @@ from .labels import (
     APPLICATION_ROWS_2021,
     application_row_of_key,
 )
-from .rows import CONTENT, RowView, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, part_span, trim_values
 
 __all__ = ["recognize_applications"]
 
@@ -64,11 +65,11 @@ def _values_written_in_words(view: RowView, width: int) -> tuple[str, tuple[Cell
     cells = trim_values(labels[k:] + view.values, width)
     if cells is None:
         return None
-    return " ".join(cell[CONTENT].strip() for cell in labels[:k]), cells
+    return " ".join(cell[CONTENT].strip(BLANK) for cell in labels[:k]), cells
 
 
 def _is_worded_value(text: str) -> bool:
-    text = text.strip()
+    text = text.strip(BLANK)
     return (
         len(text) <= _WORDED_VALUE_MAX
         and any(c.isdigit() for c in text)
@@ -219,7 +220,7 @@ def _resolve_glued(
     """Split rows whose digits ran together, by each row's total and the column identities."""
     digits_cells: list[CellData | None] = []
     for f in glued:
-        values = [v for v in f.view.values if not is_blank_text(v[CONTENT])]
+        values = [v for v in f.view.values if not is_blank(v[CONTENT])]
         digits_cells.append(values[0] if len(values) == 1 else None)
     known_rows: dict[str, tuple[int | None, ...]] = {}
     for c in known:

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._chars import BLANK as _BLANK_CHARS
+
 __all__ = [
     "BLANK",
     "Piece",
@@ -107,13 +109,13 @@ def tokens_of(text: str, start: int, end: int) -> list[Token] | None:
 def _tab_cells(segment: str, start: int) -> list[Token] | None:
     out: list[Token] = []
     at = segment.find("\t")
-    if segment[:at].strip():
+    if segment[:at].strip(_BLANK_CHARS):
         return None  # text before the first tab: not a row of cells
     while at >= 0:
         nxt = segment.find("\t", at + 1)
         field_end = len(segment) if nxt < 0 else nxt
         field = segment[at + 1 : field_end]
-        content = field.strip()
+        content = field.strip(_BLANK_CHARS)
         if not content:
             out.append(Token("", start + at + 1, start + at + 1))
         elif content.isdigit() or content in _MARKERS:

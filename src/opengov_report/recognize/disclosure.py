@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._chars import BLANK, is_blank
 from ..model.era import Era
 from ..model.forms import DISCLOSURE_FORM
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
@@ -22,7 +23,7 @@ from .labels import (
     disclosure_row_of_key,
     match_disclosure_row_suffix,
 )
-from .rows import CONTENT, RowView, cell_value, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, cell_value, part_span, trim_values
 
 __all__ = ["DEFAULT_COLUMNS", "recognize_disclosure"]
 
@@ -129,8 +130,8 @@ def _split_glued(
     """The cells of a row whose digits ran together (``1012`` for three columns), when only
     one split into the row's columns exists (``000`` is 0, 0, 0); otherwise the cells stay
     missing.  Table 二 has no identity within a row to choose between splits."""
-    filled = [c for c in view.values if not is_blank_text(c[CONTENT])]
-    digits = filled[0][CONTENT].strip() if len(filled) == 1 else ""
+    filled = [c for c in view.values if not is_blank(c[CONTENT])]
+    digits = filled[0][CONTENT].strip(BLANK) if len(filled) == 1 else ""
     offset = filled[0][CONTENT].find(digits) if digits else -1
     splits = split_candidates(digits, len(columns), total_last=False) if digits else ()
     if len(splits) != 1 or offset < 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .._chars import BLANK
 from ..document import Document
 from ..model.era import Era, EraEvidence
 from .build import content_span
@@ -99,7 +100,7 @@ def _evidence(sign: str, found: list[tuple[RowView, int]]) -> tuple[EraEvidence,
     out: list[EraEvidence] = []
     for view, position in found:
         cell = view.label_cell(position)
-        reason = f"table label {cell[CONTENT].strip()!r} ({_sign_name(sign)})"
+        reason = f"table label {cell[CONTENT].strip(BLANK)!r} ({_sign_name(sign)})"
         out.append(EraEvidence(era, reason, content_span(cell)))
     return tuple(out)
 

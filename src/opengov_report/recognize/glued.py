@@ -54,6 +54,8 @@ def split_candidates(
 def _sum_splits(prefix: str, k: int, total: int, limit: int) -> list[tuple[int, ...]]:
     budget = [_STATE_BUDGET]
 
+    # the state of one search (it counts against this call's budget, and dies with it): not a
+    # module-level memo, so not a Memo; unbounded, but the budget bounds its entries
     @functools.cache
     def count(pos: int, left: int, remaining: int) -> int:
         budget[0] -= 1

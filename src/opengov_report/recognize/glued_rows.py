@@ -13,13 +13,18 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from ..model.forms import APPLICATION_COLUMN_IDENTITIES
+from ..model.identities import sums_equal
 from .glued import split_candidates
 from .labels import APPLICATION_ROW_LABELS
 
 __all__ = ["GluedResult", "split_glued_rows"]
 
 _MAX_CANDIDATES = 64
-#: the result rows that （七）总计 adds up: every row but 一、二、（七） and 四
+#: 一 + 二 = （七） + 四, the same in both formats
+_BALANCE = APPLICATION_COLUMN_IDENTITIES["2019"][0]
+#: the result rows that （七）总计 adds up: every row but 一、二、（七） and 四 (those of either
+#: format; a table has the rows it has, and only those present are added up)
 _RESULT_ROWS = tuple(
     r
     for r in APPLICATION_ROW_LABELS
@@ -102,21 +107,23 @@ def _resolve_by_columns(
         return table
 
     def consistent(table: Mapping[str, tuple[int | None, ...]]) -> bool:
+        """Every identity whose cells are all known holds, and at least one was known."""
         checked = False
+        unknown = (None,) * ncols
         for c in range(ncols):
-            need = ("new_received", "carried_over", "total_processed", "carried_forward")
-            vals = [table.get(r, (None,) * ncols)[c] for r in need]
-            if all(v is not None for v in vals):
-                a, b, t, f = (int(v) for v in vals if v is not None)
-                checked = True
-                if a + b != t + f:
-                    return False
+            verdicts = [
+                sums_equal(
+                    [table.get(r, unknown)[c] for r in _BALANCE[0]],
+                    [table.get(r, unknown)[c] for r in _BALANCE[1]],
+                )
+            ]
             results = [table[r][c] for r in _RESULT_ROWS if r in table]
-            tot = table.get("total_processed", (None,) * ncols)[c]
-            if tot is not None and results and all(v is not None for v in results):
-                checked = True
-                if sum(int(v) for v in results if v is not None) != tot:
+            if results:
+                verdicts.append(sums_equal((table.get("total_processed", unknown)[c],), results))
+            for verdict in verdicts:
+                if verdict is False:
                     return False
+                checked = checked or verdict is not None
         return checked
 
     def search(k: int, assign: dict[int, tuple[int, ...]]) -> None:

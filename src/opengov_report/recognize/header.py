@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from .._chars import is_blank
 from ..document import Span
 
 __all__ = ["HeaderField", "ScraperHeader", "read_header", "span_at"]
@@ -102,7 +103,7 @@ def read_header(text: str) -> ScraperHeader:
         return ScraperHeader(tuple(fields), _next_line(head, e))
     end = 0
     for s, e in lines:
-        if s == e or not head[s:e].strip():
+        if s == e or is_blank(head[s:e]):
             continue  # blank lines inside the header
         field = _field(text, s, e)
         if field is None or field.key not in _KNOWN_KEYS:

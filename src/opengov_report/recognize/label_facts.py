@@ -9,8 +9,9 @@ spacing or width.  Both memos are bounded.
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 
+from .._memo import Memo
 from .labels import (
     APPLICATION_COLUMN_CATALOGUE,
     APPLICATION_GROUP_CATALOGUE,
@@ -68,12 +69,8 @@ class LabelFacts:
         return self.top_application_row
 
 
-@functools.lru_cache(maxsize=4096)
-def _facts_of_key(key: str) -> LabelFacts:
-    return LabelFacts(key)
-
-
-@functools.lru_cache(maxsize=8192)
-def label_facts(text: str) -> LabelFacts:
-    """The facts of a label as written (memoised by text, then by normalised key)."""
-    return _facts_of_key(normalize_label(text))
+_FACTS_OF_KEY: Memo[str, LabelFacts] = Memo(LabelFacts, 4096)
+_FACTS: Memo[str, LabelFacts] = Memo(lambda text: _FACTS_OF_KEY[normalize_label(text)], 8192)
+#: ``label_facts(text)``: the facts of a label as written (memoised by text, then by
+#: normalised key)
+label_facts: Callable[[str], LabelFacts] = _FACTS.__getitem__

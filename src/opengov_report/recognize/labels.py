@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import collections
 import difflib
-import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from .._chars import squash
+from .._memo import Memo
 from ..model import forms
 from ..numerals import NUMBERING_PREFIX, strip_numbering
 
@@ -64,12 +65,17 @@ _DROP = dict.fromkeys(map(ord, "“”\"'‘’「」『』"), None)
 _PAREN_NOTE_RE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 
 
-@functools.lru_cache(maxsize=8192)
-def normalize_label(text: str) -> str:
+def _normalized(text: str) -> str:
     """The matching key of a label: NFKC, no white space, no quotes, no trailing colon."""
     folded = unicodedata.normalize("NFKC", text).translate(_DROP)
-    key = "".join(folded.split()).replace("\u200b", "")
+    key = squash(folded)
     return key.rstrip(":：")
+
+
+_NORMALIZED: Memo[str, str] = Memo(_normalized, 8192)
+#: ``normalize_label(text)``: the matching key of a label (NFKC, no white space, no quotes,
+#: no trailing colon), memoised by text
+normalize_label: Callable[[str], str] = _NORMALIZED.__getitem__
 
 
 def _key(text: str) -> str:
@@ -123,13 +129,18 @@ class Catalogue:
         #: each fuzzy key with its length and its characters counted, for the bounds below
         self._fuzzy = tuple((k, len(k), collections.Counter(k)) for k in self.keys)
         self.fuzzy_min = fuzzy_min
+        self._matches: Memo[str, str | None] = Memo(self._match_key, 4096)
 
     def match(self, text: str) -> str | None:
         return self.match_key(normalize_label(text))
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - catalogues live as long as the module
     def match_key(self, normalized: str) -> str | None:
-        """The id of the label whose normalised key is ``normalized``, or None."""
+        """The id of the label whose normalised key is ``normalized``, or None (memoised by
+        key, per catalogue)."""
+        return self._matches[normalized]
+
+    def _match_key(self, normalized: str) -> str | None:
+        """:meth:`match_key`, not memoised."""
         key = _unnumbered(normalized)
         if not key:
             return None
@@ -257,9 +268,13 @@ def match_application_row(label: str, group: str | None = None) -> str | None:
     return application_row_of_key(normalize_label(label), group)
 
 
-@functools.lru_cache(maxsize=4096)
 def application_row_of_key(normalized: str, group: str | None = None) -> str | None:
-    """:func:`match_application_row` of a label's normalised key."""
+    """:func:`match_application_row` of a label's normalised key (memoised)."""
+    return _APPLICATION_ROWS[normalized, group]
+
+
+def _application_row(key: tuple[str, str | None]) -> str | None:
+    normalized, group = key
     if not _unnumbered(normalized):
         return None
     if group in SUB_ROW_CATALOGUES:
@@ -272,6 +287,9 @@ def application_row_of_key(normalized: str, group: str | None = None) -> str | N
     if group_of_label is not None:
         return None
     return _TOP_CATALOGUE.match_key(normalized) or _ANY_SUB.match_key(normalized)
+
+
+_APPLICATION_ROWS: Memo[tuple[str, str | None], str | None] = Memo(_application_row, 4096)
 
 
 #: the applicant columns' head labels, with 小计 where a report adds it before 总计
@@ -470,8 +488,7 @@ def era_signs(label: str) -> frozenset[str]:
     return era_signs_of_key(normalize_label(label))
 
 
-@functools.lru_cache(maxsize=4096)
-def era_signs_of_key(key: str) -> frozenset[str]:
+def _era_signs(key: str) -> frozenset[str]:
     """:func:`era_signs` of a label's normalised key."""
     if not key:
         return frozenset()
@@ -480,3 +497,8 @@ def era_signs_of_key(key: str) -> frozenset[str]:
     if "2021" in found and "2019" in found:
         found.discard("2019")
     return frozenset(found)
+
+
+_ERA_SIGNS: Memo[str, frozenset[str]] = Memo(_era_signs, 4096)
+#: ``era_signs_of_key(key)``: :func:`era_signs` of a label's normalised key (memoised)
+era_signs_of_key: Callable[[str], frozenset[str]] = _ERA_SIGNS.__getitem__

@@ -10,12 +10,12 @@ lines) is put back together.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 import attrs
 
+from .._chars import SPACE, TAB, squash
 from .._memo import Memo
 from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
@@ -137,10 +137,13 @@ def _continued(views: Sequence[RowView], first: int) -> set[int]:
 _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
 
 
-@functools.lru_cache(maxsize=4096)
-def _is_head(text: str) -> bool:
+def _head(text: str) -> bool:
     """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
     return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
+
+
+_HEADS: Memo[str, bool] = Memo(_head, 4096)
+_is_head = _HEADS.__getitem__
 
 
 class _Labels:
@@ -174,23 +177,21 @@ _LABELS: Memo[tuple[str, ...], _Labels] = Memo(_Labels, 4096)
 
 
 def _label_text(texts: Sequence[str]) -> str:
-    return "".join("".join(t.split()) for t in texts)
+    return "".join(map(squash, texts))
 
 
-@functools.lru_cache(maxsize=4096)
-def _row_id(label: str) -> str:
-    """The row id of a label (:func:`~.labels.legacy_row_id`), memoised: the rows of the
-    national form repeat from report to report."""
-    return legacy_row_id(label)
+#: the row id of a label (:func:`~.labels.legacy_row_id`), memoised: the rows of the
+#: national form repeat from report to report
+_ROW_IDS: Memo[str, str] = Memo(legacy_row_id, 4096)
+_row_id = _ROW_IDS.__getitem__
 
 
-@functools.lru_cache(maxsize=4096)
-def _level(raw: str) -> int:
+def _depth(raw: str) -> int:
     """The depth of a row from its first label cell's text: from its numbering, else from
     its indentation."""
-    stripped = raw.lstrip(" \u3000\u00a0\t")
+    stripped = raw.lstrip(SPACE + TAB)
     prefix, _ = strip_numbering(stripped)
-    p = "".join(prefix.split())
+    p = squash(prefix)
     if p.startswith("其中"):
         return _LEVEL_OF_PREFIX["其中"]
     if p:
@@ -206,3 +207,7 @@ def _level(raw: str) -> int:
     if indent == 0:
         return 1  # a top-level indicator of a table without numbering
     return _LEVEL_OF_PREFIX["其中"] if indent >= 6 else _LEVEL_OF_PREFIX["ar"]
+
+
+_LEVELS: Memo[str, int] = Memo(_depth, 4096)
+_level = _LEVELS.__getitem__

@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .._chars import BLANK, BLANK_SET
 from ..document import Span
 from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, Missing
@@ -43,8 +44,7 @@ from .labels import LEGACY_INDICATOR_LABELS, LEGACY_INDICATOR_SPELLINGS, legacy_
 
 __all__ = ["fuller_legacy", "read_legacy_stream"]
 
-_WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\u000b\u000c"
-_WS_CLASS = "[" + _WS + "]"
+_WS_CLASS = "[" + BLANK + "]"
 #: the first column's head, its characters maybe spaced out (指 标 名 称, 统　计　指　标)
 _HEAD_RE = re.compile(
     "|".join(f"{_WS_CLASS}{{0,3}}".join(word) for word in ("统计指标", "指标名称"))
@@ -161,7 +161,7 @@ class _Window:
         space = False
         folded = text[start:end].translate(_FOLD)
         for offset, ch in enumerate(folded, start):
-            if ch in _WS:
+            if ch in BLANK_SET:
                 space = True
                 continue
             chars.append(ch)

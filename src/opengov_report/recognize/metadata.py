@@ -32,6 +32,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from .._chars import BLANK, squash
 from ..document import Document, MetaLine, Paragraph, Span, TitleLine
 from ..model.report import Metadata
 from ..numerals import FULL_WIDTH_DIGITS, chinese_number
@@ -143,8 +144,7 @@ def _date(parts: tuple[int, int, int] | None) -> datetime.date | None:
         return None
 
 
-def _squash(text: str) -> str:
-    return "".join(text.split())
+_squash = squash
 
 
 def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata:
@@ -210,7 +210,7 @@ def _title(doc: Document, text: str, header: ScraperHeader) -> tuple[str | None,
         end = _title_end(field.value)
         if end is not None:
             s = field.span
-            return field.value[:end].strip(), Span(s.start, s.start + end, s.line, s.column)
+            return field.value[:end].strip(BLANK), Span(s.start, s.start + end, s.line, s.column)
     if doc.front is not None:
         lines = [t for t in doc.front.items if isinstance(t, TitleLine)]
         lines = [t for t in lines if t.span.start >= header.body_start]
@@ -218,13 +218,13 @@ def _title(doc: Document, text: str, header: ScraperHeader) -> tuple[str | None,
             joined = "".join(t.content for t in lines)
             end = _title_end(joined)
             if end is not None:
-                return joined[:end].strip(), _lines_span(lines, end)
+                return joined[:end].strip(BLANK), _lines_span(lines, end)
         meta_title = next(
             (m for m in doc.front.items if isinstance(m, MetaLine) and m.key == "标题"), None
         )
         if meta_title is not None and _title_end(meta_title.value) is not None:
             end = _title_end(meta_title.value) or 0
-            return meta_title.value[:end].strip(), meta_title.span
+            return meta_title.value[:end].strip(BLANK), meta_title.span
     return _body_title(text, header.body_start)
 
 

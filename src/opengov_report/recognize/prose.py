@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .._chars import BLANK
 from ..document import Paragraph
 from ..model.tables import APPLICATIONS, REVIEWS, ProseStatement
 
@@ -64,4 +65,4 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(p, 0, start) for p in "。；！？\n") + 1
     rights = [i for i in (text.find(p, end) for p in "。；！？\n") if i >= 0]
     right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip()
+    return text[left:right].strip(BLANK)

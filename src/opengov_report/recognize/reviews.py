@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._chars import BLANK, is_blank
 from ..document import CellData
 from ..model.tables import Missing, ReviewTable, TableCell
 from ..model.values import parse_value
@@ -21,7 +22,7 @@ from .labels import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
 )
-from .rows import CONTENT, RowView, is_blank_text, part_span, trim_values
+from .rows import CONTENT, RowView, part_span, trim_values
 
 __all__ = ["recognize_reviews"]
 
@@ -110,9 +111,9 @@ def _labelled_rows(views: Sequence[RowView]) -> dict[str, RowView]:
 def _glued_digits(view: RowView) -> CellData | None:
     """The digits cell of a glued line (its last cell, however long the run: a run of more
     digits than one number has reads as no value)."""
-    cells = [c for c in (*view.labels, *view.values) if not is_blank_text(c[CONTENT])]
+    cells = [c for c in (*view.labels, *view.values) if not is_blank(c[CONTENT])]
     last = cells[-1] if len(cells) >= 2 else None
-    digits = last[CONTENT].strip() if last is not None else ""
+    digits = last[CONTENT].strip(BLANK) if last is not None else ""
     return last if digits.isascii() and digits.isdigit() else None
 
 
@@ -128,7 +129,7 @@ def _from_glued(view: RowView) -> ReviewTable:
     cut makes every group's 总计 the sum of its four results; else the cells stay missing."""
     cell = _glued_digits(view)
     assert cell is not None
-    digits = cell[CONTENT].strip()
+    digits = cell[CONTENT].strip(BLANK)
     offset = cell[CONTENT].find(digits)
     splits = split_grouped(digits, len(REVIEW_GROUPS), len(REVIEW_COLUMNS))
     span = view.first_label_span()

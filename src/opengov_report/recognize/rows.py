@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from .._chars import BLANK, is_blank
 from .._memo import Memo
 from ..document import CellData, Row, Span, Table, TableLayout
 from ..model.values import VALUE_IDEOGRAPHS, Value, ValueKind, parse_value
@@ -32,18 +33,10 @@ __all__ = [
     "RowView",
     "cell_span",
     "cell_value",
-    "is_blank_text",
     "part_span",
     "row_views",
     "trim_values",
 ]
-
-_WS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
-
-
-def is_blank_text(text: str) -> bool:
-    return not text.strip(_WS)
-
 
 #: the fields of a cell as a row stores it (:data:`~opengov_report.document.CellData`):
 #: recognition reads them from the row's tuples (``Row.parts``) rather than through
@@ -92,13 +85,13 @@ class RowLabels:
         #: the label cells' contents
         self.texts = texts
         #: the label cells joined (whitespace inside kept)
-        self.label = "".join(t.strip(_WS) for t in texts)
+        self.label = "".join(t.strip(BLANK) for t in texts)
         #: the normalised key of the joined label (:func:`~.labels.normalize_label`)
         self.key = normalize_label(self.label)
         #: each label's catalogue matches, aligned with ``texts``
         facts = self.facts = tuple(map(label_facts, texts))
         #: the labels as written, stripped and joined by a space
-        self.written = " ".join(t.strip() for t in texts)
+        self.written = " ".join(t.strip(BLANK) for t in texts)
         # what the recognisers ask of every row, answered once per spelling:
         #: the applicant columns the labels name (a head row of table 三)
         self.application_columns = tuple(c for f in facts if (c := f.application_column))
@@ -212,7 +205,7 @@ _BLANK, _VALUE, _LABEL = 0, 1, 2
 
 def _cell_kind(text: str) -> int:
     """``_BLANK``, ``_VALUE`` (the text reads as a value) or ``_LABEL``."""
-    stripped = text.strip(_WS)
+    stripped = text.strip(BLANK)
     if not stripped:
         return _BLANK
     return _VALUE if _reads_as_value(stripped) else _LABEL
@@ -292,10 +285,10 @@ def trim_values(
     start, end = 0, len(cells)
     for trailing in (trailing_first, not trailing_first):
         if trailing:
-            while end - start > expected and is_blank_text(cells[end - 1][CONTENT]):
+            while end - start > expected and is_blank(cells[end - 1][CONTENT]):
                 end -= 1
         else:
-            while end - start > expected and is_blank_text(cells[start][CONTENT]):
+            while end - start > expected and is_blank(cells[start][CONTENT]):
                 start += 1
     if end - start != expected:
         return None

@@ -31,19 +31,21 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .._chars import BLANK, BLANK_RE, BLANK_SET, NON_BLANK_RUN_RE, SPACE, TAB
 from ..document import Span
 from ..model.era import Era
 from ..model.forms import (
     APPLICANT_COLUMNS,
+    APPLICATION_COLUMN_IDENTITIES,
     APPLICATION_FORM,
     REVIEW_COLUMNS_FLAT,
     REVIEW_FORM_HEAD,
     REVIEW_GROUP_SUMS,
     ROW_SUMS_APPLICATIONS,
     FormRow,
-    applicant_result_rows,
     application_rows,
 )
+from ..model.identities import sums_equal
 from ..model.tables import (
     ApplicationTable,
     DisclosureTable2019,
@@ -68,13 +70,15 @@ __all__ = [
 #: ASCII, every quote mark to ``"``
 _FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
          **dict.fromkeys(map(ord, "“”‘’「」『』'"), ord('"'))}  # fmt: skip
-_RUN_RE = re.compile(r"[^\s\u200b\ufeff]+")
-_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+_RUN_RE = NON_BLANK_RUN_RE
+_SPACE_RE = BLANK_RE
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_SPACE_TAB = SPACE + TAB
 #: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
 _PAGE_NUMBER_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:[-—–－][ \t]?[0-9０-９]{1,3}[ \t]?[-—–－]"
-    r"|第[ \t]?[0-9０-９]{1,3}[ \t]?页(?:[ \t]?共[ \t]?[0-9０-９]{1,3}[ \t]?页)?)[ \t\u3000]*$"
+    "(?m)^[" + _SPACE_TAB + r"]*(?:[-—–－][ \t]?[0-9０-９]{1,3}[ \t]?[-—–－]"
+    r"|第[ \t]?[0-9０-９]{1,3}[ \t]?页(?:[ \t]?共[ \t]?[0-9０-９]{1,3}[ \t]?页)?)"
+    "[" + _SPACE_TAB + "]*$"
 )
 #: how far (squashed characters) a row's label may be from the end of the label before it
 _ROW_WINDOW = 160
@@ -249,8 +253,8 @@ def _align(
     return found
 
 
-_TRAILING_RUN_RE = re.compile(r"[\s0-9０-９—―─–\-－/／无\u200b\ufeff]*")
-_LAST_TOKEN_RE = re.compile(r"[0-9０-９]+\s*$")
+_TRAILING_RUN_RE = re.compile("[" + BLANK + r"0-9０-９—―─–\-－/／无]*")
+_LAST_TOKEN_RE = re.compile("[0-9０-９]+[" + BLANK + "]*$")
 
 
 def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
@@ -267,8 +271,8 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     last = _LAST_TOKEN_RE.search(s.text, start, end)
     if last is None:
         return (end,)
-    digits = last.group().rstrip()
-    spaced = last.start() == start or s.text[last.start() - 1].isspace()
+    digits = last.group().rstrip(BLANK)
+    spaced = last.start() == start or s.text[last.start() - 1] in BLANK_SET
     if spaced and len(digits) <= 2 and digits[0] != "0":
         return (last.start(),)
     # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5
@@ -293,7 +297,7 @@ def _value_tokens(text: str, start: int, end: int) -> list[Token] | None:
     return [Token(t.text, t.start + start, t.end + start) for t in tokens]
 
 
-_TAIL_RE = re.compile(r"[^\s0-9０-９—―─–\-－/／]+[\s\u3000]*$")
+_TAIL_RE = re.compile("[^" + BLANK + r"0-9０-９—―─–\-－/／]+[" + BLANK + "]*$")
 
 
 def _row_tokens(
@@ -426,15 +430,6 @@ def _value_at(s: Squashed, piece: Piece) -> Value:
     return parse_value(s.text[piece[0] : piece[1]], s.span(*piece))
 
 
-def _column_identities(fmt: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Table 三's identities in every column, as (left rows, right rows) whose sums are
-    equal: 一 + 二 = （七） + 四 (OFFICIAL), and （七） = the sum of the results."""
-    return (
-        (("new_received", "carried_over"), ("total_processed", "carried_forward")),
-        (("total_processed",), applicant_result_rows(fmt)),
-    )
-
-
 def _breaks(
     text: str,
     identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
@@ -444,13 +439,9 @@ def _breaks(
     (a side with an unknown cell decides nothing)."""
     for left, right in identities:
         for column in range(7):
-            sums = []
-            for side in (left, right):
-                numbers = [number_of(text, cell(row, column)) for row in side]
-                if None in numbers:
-                    break
-                sums.append(sum(n for n in numbers if n is not None))
-            if len(sums) == 2 and sums[0] != sums[1]:
+            lhs = [number_of(text, cell(row, column)) for row in left]
+            rhs = [number_of(text, cell(row, column)) for row in right]
+            if sums_equal(lhs, rhs) is False:
                 return True
     return False
 
@@ -459,9 +450,11 @@ def _identities_hold(text: str, readings: dict[str, RowReading], fmt: str) -> bo
     """Every row's 总计 and both column identities of table 三 hold (every cell known)."""
     for reading in readings.values():
         numbers = [number_of(text, c) or 0 for c in reading.cells]
-        if sum(numbers[:6]) != numbers[6]:
-            return False
-    return not _breaks(text, _column_identities(fmt), lambda row, c: readings[row].cells[c])
+        for parts, total in ROW_SUMS_APPLICATIONS:
+            if not sums_equal([numbers[p] for p in parts], (numbers[total],)):
+                return False
+    identities = APPLICATION_COLUMN_IDENTITIES[fmt]
+    return not _breaks(text, identities, lambda row, c: readings[row].cells[c])
 
 
 def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> None:
@@ -469,7 +462,7 @@ def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> 
     (一 + 二 = （七） + 四 and （七） = the sum of the results, in every column): a reading is
     kept when every identity whose other rows are decided holds for it; a row is settled
     when exactly one of its readings is kept.  Repeated while a row settles."""
-    identities = _column_identities(fmt)
+    identities = APPLICATION_COLUMN_IDENTITIES[fmt]
     changed = True
     while changed:
         changed = False

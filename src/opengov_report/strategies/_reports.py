@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from .._memo import Memo
 from ..document import Document
 from ..model.era import Era
 from ..model.forms import APPLICANT_COLUMNS as APPLICATION_COLUMNS
-from ..model.forms import REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS
+from ..model.forms import (
+    APPLICATION_COLUMN_IDENTITIES,
+    REVIEW_COLUMN_LABELS,
+    REVIEW_GROUP_LABELS,
+    REVIEW_GROUP_TOTAL,
+)
 from ..model.report import AnnualReport, Metadata
 from ..model.tables import (
     ApplicationTable,
@@ -28,7 +33,6 @@ from ._tables import (
     application_tables,
     disclosure_tables,
     legacy_tables,
-    result_rows,
     review_tables,
 )
 
@@ -80,10 +84,14 @@ def metadata(draw: st.DrawFn, era: Era | None = None, titled: bool | None = None
     return Metadata(title, agency, year, published, signatory)
 
 
-@functools.lru_cache(maxsize=64)
 def _part(what: str, era: Era, flag: bool) -> st.SearchStrategy[Any]:
     """The strategy of one part of a report (built once: building one costs more than a draw).
     ``flag`` is ``consistent`` for tables and "must have a title" for metadata."""
+    return _PART[what, era, flag]
+
+
+def _make_part(key: tuple[str, Era, bool]) -> st.SearchStrategy[Any]:
+    what, era, flag = key
     if what == "legacy":
         return legacy_tables(consistent=flag)
     if what == "disclosure":
@@ -93,6 +101,9 @@ def _part(what: str, era: Era, flag: bool) -> st.SearchStrategy[Any]:
     if what == "reviews":
         return review_tables(flag)
     return metadata(era, titled=True if flag else None)
+
+
+_PART: Memo[tuple[str, Era, bool], st.SearchStrategy[Any]] = Memo(_make_part, 64)
 
 
 @st.composite
@@ -142,18 +153,16 @@ _BLANK_LIKE = frozenset({ValueKind.BLANK, ValueKind.NONE, ValueKind.DASH})
 def _application_identities(table: ApplicationTable) -> list[_Identity]:
     """The identities the A rules test on a table of this shape."""
     out: list[_Identity] = []
-    results = result_rows(table.era)
+    fmt = "2021" if table.era is Era.V2021 else "2019"
+    balance, results_total = APPLICATION_COLUMN_IDENTITIES[fmt]
     columns = table.column_ids
     rows = table.row_ids
     orgs = APPLICATION_COLUMNS[1:6]
     subtotal = "legal_entity_subtotal" if "legal_entity_subtotal" in columns else None
     people = ("natural_person", subtotal) if subtotal else ("natural_person", *orgs)
     for c in columns:
-        out.append(
-            ("A101", (("total_processed", c), ("carried_forward", c)),
-             (("new_received", c), ("carried_over", c)))
-        )  # fmt: skip
-        out.append(("A102", (("total_processed", c),), tuple((r, c) for r in results)))
+        for code, (left, right) in (("A101", balance), ("A102", results_total)):
+            out.append((code, tuple((r, c) for r in left), tuple((r, c) for r in right)))
         for group in ("denied", "unable", "not_processed", "other"):
             subs = tuple((r, c) for r in rows if r.startswith(group + "."))
             if group in rows and subs:
@@ -166,8 +175,8 @@ def _application_identities(table: ApplicationTable) -> list[_Identity]:
 
 
 def _review_identities() -> list[_Identity]:
-    parts = REVIEW_COLUMNS[:4]
-    return [("R101", ((g, "total"),), tuple((g, c) for c in parts)) for g in REVIEW_GROUPS]
+    total, parts = REVIEW_GROUP_TOTAL
+    return [("R101", ((g, total),), tuple((g, c) for c in parts)) for g in REVIEW_GROUPS]
 
 
 def _plant(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 from hypothesis import strategies as st
 
+from .._memo import Memo
 from ..model.era import Era
 from ..model.forms import (
     APPLICANT_COLUMN_LABELS,
@@ -53,18 +52,24 @@ def result_rows(era: Era) -> tuple[str, ...]:
 _ERAS = (Era.V2021, Era.V2019)
 
 
-@functools.lru_cache(maxsize=16)
-def _cell_texts(max_count: int) -> st.SearchStrategy[str]:
+def _make_cell_texts(max_count: int) -> st.SearchStrategy[str]:
     return st.one_of(
         st.just("0"), st.integers(1, max_count).map(str), st.sampled_from(("", "无", "——"))
     )
 
 
-@functools.lru_cache(maxsize=16)
-def _solid_texts(max_count: int) -> st.SearchStrategy[str]:
+_CELL_TEXTS: Memo[int, st.SearchStrategy[str]] = Memo(_make_cell_texts, 16)
+_cell_texts = _CELL_TEXTS.__getitem__
+
+
+def _make_solid_texts(max_count: int) -> st.SearchStrategy[str]:
     return st.one_of(
         st.just("0"), st.integers(1, max_count).map(str), st.sampled_from(("无", "——"))
     )
+
+
+_SOLID_TEXTS: Memo[int, st.SearchStrategy[str]] = Memo(_make_solid_texts, 16)
+_solid_texts = _SOLID_TEXTS.__getitem__
 
 
 _ORGS = APPLICANT_COLUMNS[1:6]
@@ -155,13 +160,22 @@ def application_tables(
 _solid_zero = st.sampled_from(("0", "无", "——"))
 
 
-@functools.lru_cache(maxsize=16)
 def _entries(era: Era, max_count: int) -> st.SearchStrategy[list[tuple[str, str, int]]]:
     """A few (result row, applicant, count) entries of a sparse table."""
+    return _ENTRIES[era, max_count]
+
+
+def _make_entries(key: tuple[Era, int]) -> st.SearchStrategy[list[tuple[str, str, int]]]:
+    era, max_count = key
     cell = st.tuples(
         st.sampled_from(result_rows(era)), st.sampled_from(_PEOPLE), st.integers(1, max_count)
     )
     return st.lists(cell, max_size=12)
+
+
+_ENTRIES: Memo[tuple[Era, int], st.SearchStrategy[list[tuple[str, str, int]]]] = Memo(
+    _make_entries, 16
+)
 
 
 @st.composite
@@ -204,14 +218,24 @@ def _signed(draw: st.DrawFn, previous: int, consistent: bool, max_count: int) ->
 _FORMS = st.integers(0, 2)
 
 
-@functools.lru_cache(maxsize=4)
-def _amounts(unit: bool) -> st.SearchStrategy[str]:
+def _make_amounts(unit: bool) -> st.SearchStrategy[str]:
     return st.one_of(st.just("0"), amount_texts(unit=unit))
 
 
-@functools.lru_cache(maxsize=256)
+_AMOUNTS: Memo[bool, st.SearchStrategy[str]] = Memo(_make_amounts, 4)
+_amounts = _AMOUNTS.__getitem__
+
+
 def _changes(low: int, high: int) -> st.SearchStrategy[int]:
+    return _CHANGES[low, high]
+
+
+def _make_changes(key: tuple[int, int]) -> st.SearchStrategy[int]:
+    low, high = key
     return st.one_of(st.just(0), st.integers(low, high))
+
+
+_CHANGES: Memo[tuple[int, int], st.SearchStrategy[int]] = Memo(_make_changes, 256)
 
 
 @st.composite

@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from .._chars import BLANK
 from .._render import LAYOUTS, Layout, Style, render_styled
 from ..model.era import Era
 from ..model.report import AnnualReport
@@ -13,8 +14,6 @@ from ._errors import StrategyArgumentError
 from ._reports import reports
 
 __all__ = ["report_content", "report_texts"]
-
-_WS = " \t\r\n\u3000\u00a0"
 
 
 @st.composite
@@ -67,7 +66,7 @@ def report_texts(
 def _value_key(value: Any) -> tuple[object, ...]:
     if value is None:
         return (None,)
-    return (value.kind.value, value.raw.strip(_WS), value.number, value.unit)
+    return (value.kind.value, value.raw.strip(BLANK), value.number, value.unit)
 
 
 def report_content(report: AnnualReport) -> tuple[object, ...]:

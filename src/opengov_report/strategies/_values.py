@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from .._memo import Memo
 from ..model.values import Value, ValueKind, parse_value
 from ._errors import StrategyArgumentError, check_positive
 
@@ -20,13 +20,19 @@ _UNREADABLE = ("约10", "若干", "1.2.3", "待统计")
 _ZERO_TEXTS = st.sampled_from(("0", *_BLANK_LIKE))
 
 
-@functools.lru_cache(maxsize=64)
-def _count_text(max_count: int) -> st.SearchStrategy[str]:
+def _make_count_text(max_count: int) -> st.SearchStrategy[str]:
     return st.integers(1, max_count).map(str)
 
 
-@functools.lru_cache(maxsize=8)
+_COUNT_TEXT: Memo[int, st.SearchStrategy[str]] = Memo(_make_count_text, 64)
+_count_text = _COUNT_TEXT.__getitem__
+
+
 def amount_texts(*, unit: bool) -> st.SearchStrategy[str]:
+    return _AMOUNT_TEXTS[unit]
+
+
+def _make_amount_texts(unit: bool) -> st.SearchStrategy[str]:
     """An amount as written: ``12``, ``2.14``, and with ``unit`` also ``4995万``, ``2.14亿元``."""
     number = st.one_of(
         st.integers(0, 9999).map(str),
@@ -37,6 +43,9 @@ def amount_texts(*, unit: bool) -> st.SearchStrategy[str]:
     return st.one_of(
         number, st.tuples(number, st.sampled_from(_AMOUNT_UNITS)).map(lambda p: p[0] + p[1])
     )
+
+
+_AMOUNT_TEXTS: Memo[bool, st.SearchStrategy[str]] = Memo(_make_amount_texts, 8)
 
 
 def _texts(kind: ValueKind, max_count: int) -> st.SearchStrategy[str]:
@@ -92,13 +101,25 @@ def zero_texts() -> st.SearchStrategy[str]:
     return _ZERO_TEXTS
 
 
-@functools.lru_cache(maxsize=256)
 def up_to(n: int) -> st.SearchStrategy[int]:
     """Integers 0..n (strategies are cached: building one costs more than drawing from it)."""
+    return _UP_TO[n]
+
+
+def _make_up_to(n: int) -> st.SearchStrategy[int]:
     return st.integers(0, n)
 
 
-@functools.lru_cache(maxsize=64)
+_UP_TO: Memo[int, st.SearchStrategy[int]] = Memo(_make_up_to, 256)
+
+
 def small_counts(max_count: int) -> st.SearchStrategy[int]:
     """Counts that are often 0 (tables are sparse), shrinking to 0."""
+    return _SMALL_COUNTS[max_count]
+
+
+def _make_small_counts(max_count: int) -> st.SearchStrategy[int]:
     return st.one_of(st.just(0), st.integers(1, max_count))
+
+
+_SMALL_COUNTS: Memo[int, st.SearchStrategy[int]] = Memo(_make_small_counts, 64)
