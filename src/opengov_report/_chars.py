@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "BLANK", "BLANK_RE", "BLANK_SET", "LINE_BREAKS", "NON_BLANK_RUN_RE", "SPACE", "TAB",
-    "ZERO_WIDTH", "is_blank", "split_blank", "squash",
+    "BLANK", "BLANK_RE", "BLANK_SET", "FULL_WIDTH_ASCII", "LINE_BREAKS", "NON_BLANK_RUN_RE",
+    "SPACE", "TAB", "ZERO_WIDTH", "is_blank", "split_blank", "squash",
 ]  # fmt: skip
 
 #: the characters that separate words on one line: the ASCII space, the no-break space, the
@@ -40,6 +40,10 @@ BLANK_SET = frozenset(BLANK)
 
 #: ``BLANK`` and ``SPACE`` are written into regular-expression classes as they are
 #: (``"[" + BLANK + "]"``): none of their characters is special inside a class
+
+#: full-width ASCII (！ … ～, ０ … ９, Ａ … ｚ) to ASCII, one character for one so that offsets
+#: hold: a ``str.translate`` table
+FULL_WIDTH_ASCII: dict[int, int] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 #: a run of blank characters, and a run of anything else
 BLANK_RE = re.compile("[" + BLANK + "]+")

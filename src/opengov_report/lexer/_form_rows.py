@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._chars import FULL_WIDTH_ASCII, squash
 from .._memo import Memo
 from ..document import NumberingStyle
 from ..model.forms import APPLICATION_FORM
@@ -18,12 +19,10 @@ _FAMILY = {
     NumberingStyle.AR_DOT: "1、",
     NumberingStyle.AR_PAREN: "（1）",
 }
-#: full-width ASCII to ASCII, one character for one
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def _squash(text: str) -> str:
-    return "".join(text.split()).translate(_FOLD)
+    return squash(text).translate(FULL_WIDTH_ASCII)
 
 
 def _form_labels() -> dict[tuple[str, int], tuple[str, ...]]:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 import attrs
 
 from .._chars import BLANK as _BLANK_CHARS
+from ..numerals import FULL_WIDTH_DIGITS
 
 __all__ = [
     "BLANK",
@@ -40,7 +41,6 @@ __all__ = [
 #: the marks a cell may hold instead of a number (not applicable, none)
 _MARKERS = frozenset({"——", "—", "-", "－", "―", "/", "／", "无", "--", "———", "─", "–"})
 _TOKEN_RE = re.compile(r"[0-9]+|[—―─–\-－/／]+|无|\S")
-_FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: the longest number one cell holds (a count of applications or cases)
 _MAX_DIGITS = 9
 
@@ -94,7 +94,7 @@ def tokens_of(text: str, start: int, end: int) -> list[Token] | None:
     Where the text separates cells by tabs, every tab starts a cell, and a cell with nothing
     in it is a blank token (text ``""``): such a run has no vanished cells to search for.
     """
-    segment = text[start:end].translate(_FOLD_DIGITS)
+    segment = text[start:end].translate(FULL_WIDTH_DIGITS)
     if "\t" in segment:
         return _tab_cells(segment, start)
     out: list[Token] = []

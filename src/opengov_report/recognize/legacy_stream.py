@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .._chars import BLANK, BLANK_SET
+from .._chars import BLANK, BLANK_SET, FULL_WIDTH_ASCII
 from ..document import Span
 from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, Missing
@@ -50,7 +50,7 @@ _HEAD_RE = re.compile(
     "|".join(f"{_WS_CLASS}{{0,3}}".join(word) for word in ("统计指标", "指标名称"))
 )
 #: full-width ASCII folded to ASCII, one character for one (offsets stay aligned)
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD = FULL_WIDTH_ASCII
 #: how far after a head its table may reach, and how many heads are tried
 _WINDOW = 40_000
 _MAX_HEADS = 16

@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .._chars import BLANK, BLANK_RE, BLANK_SET, NON_BLANK_RUN_RE, SPACE, TAB
+from .._chars import BLANK, BLANK_RE, BLANK_SET, FULL_WIDTH_ASCII, NON_BLANK_RUN_RE, SPACE, TAB
 from ..document import Span
 from ..model.era import Era
 from ..model.forms import (
@@ -68,7 +68,7 @@ __all__ = [
 
 #: width folding, one character for one (so that offsets map back): full-width ASCII to
 #: ASCII, every quote mark to ``"``
-_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
+_FOLD = {**FULL_WIDTH_ASCII,
          **dict.fromkeys(map(ord, "“”‘’「」『』'"), ord('"'))}  # fmt: skip
 _RUN_RE = NON_BLANK_RUN_RE
 _SPACE_RE = BLANK_RE

@@ -17,6 +17,7 @@ from ..model.era import Era
 from ..model.forms import DISCLOSURE_FORM
 from ..model.tables import DisclosureTable2019, DisclosureTable2021, Missing, TableCell
 from ..model.values import AMOUNT_UNIT_SPELLINGS, parse_value
+from ..numerals import FULL_WIDTH_DIGITS
 from .cell_runs import Token, read_row
 from .stream import Squashed, fold, missing_reason
 
@@ -112,12 +113,11 @@ def _tokens_between(s: Squashed, start: int, end: int) -> list[Token] | None:
         if len(text) == 1 and not text.isdigit() and text not in "无-－/／—":
             return None
         if _NUMBER_ONLY.fullmatch(text):
-            text = text.translate(_ASCII_DIGITS)
+            text = text.translate(FULL_WIDTH_DIGITS)
         out.append(Token(text, m.start(), m.end()))
     return out
 
 
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _RUN_RE = re.compile(
     r"(?:[\s\u3000]*(?:[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?"
     + _UNIT
