@@ -17,11 +17,14 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..model.forms import REPORT_OUTLINE
+
 __all__ = [
     "APPLICATIONS_HEAD",
     "APPLICATIONS_SECTION",
     "DISCLOSURE_SECTION",
     "LEGACY_HEAD",
+    "OUTLINE",
     "REVIEWS_HEAD",
     "REVIEWS_SECTION",
     "TITLE",
@@ -34,6 +37,7 @@ __all__ = [
     "disclosure_2021",
     "example",
     "reviews_row",
+    "sections",
 ]
 
 
@@ -50,6 +54,15 @@ def example(*lines: str, previous: Sequence[str] | None = None) -> Example:
     """An example from its lines (each ends with a newline)."""
     before = None if previous is None else "".join(line + "\n" for line in previous)
     return Example("".join(line + "\n" for line in lines), before)
+
+
+#: the six official section headings, in order (model/forms.REPORT_OUTLINE)
+OUTLINE: tuple[str, ...] = tuple(title for title, _ in REPORT_OUTLINE)
+
+
+def sections(*headings: str) -> tuple[str, ...]:
+    """The lines of an outline: each heading with ``无。`` under it."""
+    return tuple(line for heading in headings for line in (heading, "无。"))
 
 
 #: the title of a report in the 2021 format, and of one in the 2019 format (a report on 2020)
