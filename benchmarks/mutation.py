@@ -10,12 +10,27 @@ modules and runs, for each mutant, the tests that cover the mutated function.  P
 surviving mutants (each a change no test notices: a missing test, or an equivalent change to
 explain in docs/testing.md) and, last, the killed share.
 
-Modules (``--module``, repeatable; all by default) and their tests:
+Modules (``--module``, repeatable; all by default), what is mutated and the tests run:
 
 - ``values``: src/opengov_report/model/values.py (reading a cell's text), tests/test_values.py
 - ``decode``: src/opengov_report/source.py (bytes to text), tests/test_source.py
 - ``glued``: src/opengov_report/recognize/glued.py (glued digit runs), tests/test_labels_glued.py
   and tests/test_stream_tables.py
+- ``identities``: the forms' identities and their evaluation: model/forms.py (the rows that
+  add up), checks/applications.py and checks/reviews.py (rules A101–A105, R101), and in
+  checks/arithmetic.py and checks/grid.py the functions that evaluate an identity (``holds``,
+  ``compare``, ``_compare_read``, ``_number``, ``_sum``, ``GridIndex.holds``; not the
+  message writers); tests/checks
+- ``tables``: the table finder of text streams, recognize/stream.py and recognize/cell_runs.py;
+  the stream, seed and corpus oracle tests
+- ``headings``: heading levels in the lexer (``_numbering``, ``_new_numbering``,
+  ``_same_level_style``, ``_Lines._assign_levels``); the layout, seed-document and outline
+  tests
+
+A module given by functions has only those mutated (mutmut generates mutants for the whole
+file and runs the ones named).  Prints the surviving mutants (each a change no test notices: a
+missing test, or an equivalent change to explain in docs/testing.md), the killed share of each
+module and, last, the killed share of all.
 
 CPU: one mutmut child by default (``--children``); a module takes minutes, not seconds.  Run by
 hand, not in CI.
@@ -24,25 +39,148 @@ hand, not in CI.
 from __future__ import annotations
 
 import argparse
+import ast
+import collections
+import fnmatch
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 
-MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "values": ("src/opengov_report/model/values.py", ("tests/test_values.py",)),
-    "decode": ("src/opengov_report/source.py", ("tests/test_source.py",)),
-    "glued": (
-        "src/opengov_report/recognize/glued.py",
+
+class Module(NamedTuple):
+    """What one ``--module`` mutates and the tests mutmut may run for it."""
+
+    files: tuple[str, ...]
+    tests: tuple[str, ...]
+    #: the functions mutated (``name`` or ``Class.method``), every function of the files when
+    #: empty; with more than one file, ``file.py:name``
+    functions: tuple[str, ...] = ()
+    #: files whose top-level functions are undecorated in the copy (see :func:`undecorate`)
+    undecorated: tuple[str, ...] = ()
+
+
+_CHECKS_TESTS = (
+    "tests/checks/test_grid_rules.py",
+    "tests/checks/test_check_seeds.py",
+    "tests/checks/test_catalogue.py",
+    "tests/checks/test_identities.py",
+)
+_ORACLE_TESTS = (
+    "tests/test_seed_oracles.py",
+    "tests/test_corpus_oracles.py",
+    "tests/test_corpus_expected.py",
+)
+
+MODULES: dict[str, Module] = {
+    "values": Module(("src/opengov_report/model/values.py",), ("tests/test_values.py",)),
+    "decode": Module(("src/opengov_report/source.py",), ("tests/test_source.py",)),
+    "glued": Module(
+        ("src/opengov_report/recognize/glued.py",),
         ("tests/test_labels_glued.py", "tests/test_stream_tables.py"),
+    ),
+    "identities": Module(
+        (
+            "src/opengov_report/model/forms.py",
+            "src/opengov_report/checks/applications.py",
+            "src/opengov_report/checks/reviews.py",
+            "src/opengov_report/checks/arithmetic.py",
+            "src/opengov_report/checks/grid.py",
+        ),
+        _CHECKS_TESTS,
+        (
+            "forms.py:*",
+            "applications.py:*",
+            "reviews.py:*",
+            "arithmetic.py:holds",
+            "arithmetic.py:compare",
+            "arithmetic.py:_compare_read",
+            "arithmetic.py:_number",
+            "arithmetic.py:_sum",
+            "grid.py:GridIndex.holds",
+        ),
+        (
+            "src/opengov_report/checks/applications.py",
+            "src/opengov_report/checks/reviews.py",
+        ),
+    ),
+    "tables": Module(
+        (
+            "src/opengov_report/recognize/stream.py",
+            "src/opengov_report/recognize/cell_runs.py",
+        ),
+        ("tests/test_stream_tables.py", "tests/test_table_finder.py", *_ORACLE_TESTS),
+    ),
+    # the lexer becomes a package (lexer/); then the path here changes
+    "headings": Module(
+        ("src/opengov_report/lexer.py",),
+        (
+            "tests/test_layouts.py",
+            "tests/test_seeds_document.py",
+            "tests/test_one_line_outline.py",
+            "tests/test_heading_levels.py",
+        ),
+        ("_numbering", "_new_numbering", "_same_level_style", "_Lines._assign_levels"),
     ),
 }
 #: what the tests read besides src and tests
 _ALSO = ("examples", "grammars", "docs", "benchmarks")
+
+
+def _dotted(path: str) -> str:
+    """The module name of a source file (``src/a/b.py`` → ``a.b``)."""
+    return path.removeprefix("src/").removesuffix(".py").replace("/", ".")
+
+
+def _mangled(function: str) -> str:
+    """mutmut's name for a function (``x_f``) or method (``xǁClassǁmethod``)."""
+    if "." in function:
+        cls, method = function.split(".")
+        return f"x\u01c1{cls}\u01c1{method}"
+    return "*" if function == "*" else f"x_{function}"
+
+
+def patterns(name: str) -> list[str]:
+    """The mutant names (fnmatch patterns) of module ``name``."""
+    module = MODULES[name]
+    if not module.functions:
+        return [f"{_dotted(f)}.*" for f in module.files]
+    out = []
+    for spec in module.functions:
+        file, _, function = spec.rpartition(":")
+        paths = [f for f in module.files if not file or f.endswith("/" + file)]
+        assert len(paths) == 1, spec
+        out.append(f"{_dotted(paths[0])}.{_mangled(function)}__mutmut_*")
+    return out
+
+
+def undecorate(source: str) -> str:
+    """``source`` with its decorated top-level functions written undecorated, each decorated
+    by assignment at the end (``f = rule(...)(f)``, in the order of the definitions).
+
+    mutmut does not mutate a decorated function (a rule registered by ``@rule``, a function
+    memoised by ``@cache``); the same function decorated after its definition is mutated and
+    behaves the same (a rule's registration moves to the end of its module, in order)."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    cut: list[tuple[int, int]] = []
+    tail = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.decorator_list:
+            first = node.decorator_list[0].lineno - 1  # the line of the first ``@``
+            cut.append((first, node.lineno - 1))
+            wrapped = node.name
+            for decorator in reversed(node.decorator_list):
+                wrapped = f"({ast.get_source_segment(source, decorator)})({wrapped})"
+            tail.append(f"{node.name} = {wrapped}\n")
+    for start, end in reversed(cut):
+        del lines[start:end]
+    return "".join(lines) + "\n\n" + "".join(tail)
 
 
 def _toml_list(items: list[str]) -> str:
@@ -54,8 +192,8 @@ def prepare(workdir: Path, modules: list[str]) -> None:
     ignore = shutil.ignore_patterns("__pycache__", ".hypothesis", "mutants", "*.pyc")
     for name in ("src", "tests", *_ALSO):
         shutil.copytree(ROOT / name, workdir / name, ignore=ignore, symlinks=True)
-    files = [MODULES[m][0] for m in modules]
-    tests = sorted({t for m in modules for t in MODULES[m][1]})
+    files = sorted({f for m in modules for f in MODULES[m].files})
+    tests = sorted({t for m in modules for t in MODULES[m].tests if (ROOT / t).exists()})
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     config += (
         "\n[tool.mutmut]\n"
@@ -64,43 +202,76 @@ def prepare(workdir: Path, modules: list[str]) -> None:
         f"also_copy = {_toml_list(list(_ALSO))}\n"
         f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]\n'
+        # a mutant that loops forever is stopped after 2 × (its tests' time + 2 s) of CPU
+        # (mutmut's default, 15 × (time + 1 s), spent minutes on each such mutant)
+        "timeout_multiplier = 2.0\n"
+        "timeout_constant = 2.0\n"
     )
     (workdir / "pyproject.toml").write_text(config, encoding="utf-8")
+    for file in sorted({f for m in modules for f in MODULES[m].undecorated}):
+        path = workdir / file
+        path.write_text(undecorate(path.read_text(encoding="utf-8")), encoding="utf-8")
     with (workdir / "tests" / "conftest.py").open("a", encoding="utf-8") as conftest:
         conftest.write(_CLEAR_CACHES)
 
 
-#: appended to the copy's conftest: the library memoises (functools caches), so a mutant in a
-#: memoised function would run only for the texts no earlier test had read, and mutmut would
-#: map tests to functions wrongly; every test starts with empty caches instead
+#: appended to the copy's conftest: the library memoises (functools caches, ``_memo.Memo``
+#: dicts), so a mutant in a memoised function would run only for the texts no earlier test had
+#: read, and mutmut would map tests to functions wrongly; every test starts with empty caches
 _CLEAR_CACHES = """
 
 @pytest.fixture(autouse=True)
 def _mutation_empty_caches() -> None:
     import sys as _sys
 
+    from opengov_report._memo import Memo as _Memo
+
     for _name, _module in list(_sys.modules.items()):
         if _name.startswith("opengov_report"):
             for _obj in list(vars(_module).values()):
+                if isinstance(_obj, _Memo):
+                    _obj.clear()
+                    continue
                 _clear = getattr(_obj, "cache_clear", None)
                 if callable(_clear):
                     _clear()
 """
 
 
-def run(workdir: Path, children: int) -> dict[str, int]:
-    """Run mutmut in ``workdir``; its counts (killed, survived, …)."""
-    mutmut = [sys.executable, "-m", "mutmut"]
-    subprocess.run([*mutmut, "run", "--max-children", str(children)], cwd=workdir, check=False)
-    subprocess.run([*mutmut, "export-cicd-stats"], cwd=workdir, check=True)
-    stats: dict[str, int] = json.loads(
-        (workdir / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8")
+def run(workdir: Path, children: int, names: list[str]) -> dict[str, str]:
+    """Run mutmut in ``workdir`` on the mutants ``names`` (patterns); each mutant's status."""
+    # mutmut is a tool run by hand, not a dependency of the benchmarks
+    from mutmut.stats import status_by_exit_code  # noqa: PLC0415
+
+    log = workdir / "mutmut-run.log"
+    with log.open("w", encoding="utf-8") as out:
+        subprocess.run(
+            [sys.executable, "-m", "mutmut", "run", "--max-children", str(children), *names],
+            cwd=workdir,
+            check=False,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    status: dict[str, str] = {}
+    for meta in (workdir / "mutants").rglob("*.py.meta"):
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        for key, code in codes.items():
+            if any(fnmatch.fnmatchcase(key, p) for p in names):
+                status[key] = status_by_exit_code[code]
+    if not status:
+        print(log.read_text(encoding="utf-8")[-3000:])
+    return status
+
+
+def _show(workdir: Path, name: str) -> str:
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name],
+        cwd=workdir,
+        check=False,
+        capture_output=True,
+        text=True,
     )
-    survivors = subprocess.run(
-        [*mutmut, "results"], cwd=workdir, check=False, capture_output=True, text=True
-    )
-    print(survivors.stdout, end="")
-    return stats
+    return shown.stdout
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,27 +280,54 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--children", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="where to copy the repository (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy")
+    parser.add_argument("--diff", action="store_true", help="print each survivor's diff")
     args = parser.parse_args(argv)
-    modules = args.module or sorted(MODULES)
+    modules = args.module or list(MODULES)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="opengov-mutation-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    by_module = {m: patterns(m) for m in modules}
     try:
         prepare(workdir, modules)
-        stats = run(workdir, args.children)
+        status = run(workdir, args.children, [p for ps in by_module.values() for p in ps])
+        for key in sorted(k for k, s in status.items() if s != "killed"):
+            print(f"{status[key]}: {key}")
+            if args.diff and status[key] == "survived":
+                print(_show(workdir, key))
     finally:
         if args.workdir is None and not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
             print(f"the copy is kept in {workdir}")
-    killed = stats.get("killed", 0)
-    survived = stats.get("survived", 0)
-    decided = killed + survived
-    print(
-        f"{', '.join(modules)}: {killed} killed, {survived} survived, "
-        f"{stats.get('total', decided) - decided} other (timeout, no tests, skipped, suspicious)"
-    )
+    total = collections.Counter[str]()
+    for module, pats in by_module.items():
+        counts = collections.Counter(
+            s for k, s in status.items() if any(fnmatch.fnmatchcase(k, p) for p in pats)
+        )
+        print(_line(module, counts))
+        total += counts
+    print(_line("all", total))
+    killed, decided = _shares(total)
     print(f"killed share: {killed / decided:.1%}" if decided else "killed share: no mutant ran")
     return 0
+
+
+def _shares(counts: collections.Counter[str]) -> tuple[int, int]:
+    """(killed, decided): a mutant that makes the tests run past their time limit (an endless
+    loop) is killed too: the tests do not pass."""
+    killed = counts["killed"] + counts["timeout"]
+    return killed, killed + counts["survived"]
+
+
+def _line(name: str, counts: collections.Counter[str]) -> str:
+    killed, decided = _shares(counts)
+    share = f"{killed / decided:.1%}" if decided else "-"
+    timeouts = f", {counts['timeout']} by timeout" if counts["timeout"] else ""
+    other = ", ".join(
+        f"{n} {s}" for s, n in sorted(counts.items()) if s not in ("killed", "survived", "timeout")
+    )
+    return f"{name}: {share} killed ({killed} of {decided}{timeouts})" + (
+        f"; not counted: {other}" if other else ""
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,265 @@
+"""The table finder's parts, each on a text written here by hand: the cells of a tab-separated
+run, the number a cell counts for, where a run ends, squashed offsets and lines, and table 三
+read by the order of its values (text copied out of a PDF).
+
+Every expected value is read off the text the test writes (an offset counted in it, a number
+printed in it) or follows from the form (format-spec §5: the rows of table 三 in printed
+order, 一 + 二 = （七） + 四 and （七） = the sum of the results in every column).
+"""
+
+from __future__ import annotations
+
+from opengov_report import parse
+from opengov_report.document import Span
+from opengov_report.model.era import Era
+from opengov_report.model.forms import APPLICATION_FORM
+from opengov_report.recognize.cell_runs import (
+    BLANK,
+    RowReading,
+    Token,
+    number_of,
+    tokens_of,
+)
+from opengov_report.recognize.stream import (
+    Squashed,
+    _breaks,
+    _column_identities,
+    _identities_hold,
+    _run_ends,
+    _settle_by_columns,
+    missing_reason,
+)
+
+_COLUMNS = (
+    "natural_person", "commercial_enterprise", "research_institution",
+    "social_welfare_organization", "legal_service_organization", "other_organization", "total",
+)  # fmt: skip
+
+# ------------------------------------------------------------------ cells of a run
+
+
+def test_tab_cells_keep_their_text_and_place() -> None:
+    # "ab" then the run: a tab, 1, a tab, nothing (a blank cell), a tab, " 12 " (12 with
+    # spaces around), a tab, 34 (the last cell, no tab after it)
+    text = "ab\t1\t\t 12 \t34"
+    tokens = tokens_of(text, 2, len(text))
+    assert tokens == [
+        Token("1", 3, 4),
+        Token("", 5, 5),  # right after its tab
+        Token("12", 7, 9),
+        Token("34", 11, 13),
+    ]
+    assert [text[t.start : t.end] for t in tokens] == ["1", "", "12", "34"]
+
+
+def test_the_last_tab_cell_is_read_to_the_end_of_the_run() -> None:
+    text = "\t1\t2\t3\t4\t5\t6\t21"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None
+    assert [t.text for t in tokens] == ["1", "2", "3", "4", "5", "6", "21"]
+
+
+def test_a_mark_counts_zero_in_the_sums_and_a_number_its_value() -> None:
+    text = "无 —— 12 0"
+    assert number_of(text, (0, 1)) == 0  # 无
+    assert number_of(text, (2, 4)) == 0  # ——
+    assert number_of(text, (5, 7)) == 12
+    assert number_of(text, (8, 9)) == 0
+    assert number_of(text, BLANK) == 0
+    assert number_of(text, None) is None
+
+
+def test_why_a_cell_stays_missing() -> None:
+    assert missing_reason(RowReading((None,) * 7, True, 2)) == "glued digits: ambiguous split"
+    assert missing_reason(RowReading((None,) * 7, True, 0)) == "glued digits: no split adds up"
+    assert missing_reason(RowReading((None,) * 7, False, 0)) == "unresolved"
+
+
+def test_a_run_ends_at_the_first_character_that_is_no_value() -> None:
+    text = "0 1 2 X"
+    assert _run_ends(Squashed(text), 0) == (6,)  # at the X
+    # a numbering follows (五、): the spaced run ends before the 5 that numbers it
+    text = "0 1 2 5、存在的问题"
+    assert _run_ends(Squashed(text), 0) == (6,)
+
+
+# ------------------------------------------------------------------ squashed text
+
+
+def test_squashed_offsets_and_lines() -> None:
+    s = Squashed(" ab\ncd")
+    assert s.sq == "abcd"
+    assert s.end_offset(0) == 0
+    assert s.end_offset(2) == 3  # after the b
+    assert s.offset(2) == 4  # the c
+    assert s.span(1, 2) == Span(1, 2, 1, 2)
+    assert s.span(4, 5) == Span(4, 5, 2, 1)
+    assert Squashed("x\ny\nz").span(4, 5) == Span(4, 5, 3, 1)
+
+
+# ------------------------------------------------------------------ column identities
+
+#: a text whose digits the readings below point at: position i holds the digit i % 10
+_DIGITS = "0123456789" * 3
+
+
+def _row(*cells: int | None) -> RowReading:
+    """A reading whose cells are the single digits at those positions of ``_DIGITS``."""
+    return RowReading(tuple(None if c is None else (c, c + 1) for c in cells), True, 1)
+
+
+def test_a_column_identity_breaks_where_both_sides_are_known() -> None:
+    identities = ((("new_received", "carried_over"), ("total_processed", "carried_forward")),)
+    known = {"new_received": 3, "carried_over": 1, "total_processed": 2, "carried_forward": 2}
+
+    def cell(row: str, column: int) -> tuple[int, int] | None:
+        # column 0 leaves 二 unknown; column 1 is known and breaks (3 + 1 ≠ 2 + 1)
+        if column == 0 and row == "carried_over":
+            return None
+        if column == 1 and row == "carried_forward":
+            return (1, 2)
+        return (known[row], known[row] + 1) if column < 2 else (0, 1)
+
+    assert _breaks(_DIGITS, identities, cell)
+    # every known cell 0, nothing breaks: the unknown of column 0 decides nothing
+
+    def holding(row: str, column: int) -> tuple[int, int] | None:
+        return None if (column, row) == (0, "carried_over") else (0, 1)
+
+    assert not _breaks(_DIGITS, identities, holding)
+
+
+def _grid(fmt: str, total_of_granted: int) -> dict[str, RowReading]:
+    """Readings of table 三 where every column identity holds: 予以公开 2 (自然人), （七） 2,
+    一 2; ``total_of_granted`` is what 予以公开's 总计 reads."""
+    zero = _row(*([0] * 7))
+    readings = {row.id: zero for row in APPLICATION_FORM if not row.is_group}
+    readings["granted"] = _row(2, 0, 0, 0, 0, 0, total_of_granted)
+    readings["total_processed"] = _row(2, 0, 0, 0, 0, 0, total_of_granted)
+    readings["new_received"] = _row(2, 0, 0, 0, 0, 0, total_of_granted)
+    return readings
+
+
+def test_every_row_total_must_hold_for_the_identities_to_hold() -> None:
+    assert _identities_hold(_DIGITS, _grid("2021", 2), "2021")
+    # 予以公开 总计 3 against 2 in its six columns: the columns still agree (一, （七） and
+    # 予以公开 all say 3 in 总计), the row does not
+    assert not _identities_hold(_DIGITS, _grid("2021", 3), "2021")
+
+
+def test_a_row_is_settled_by_the_columns_where_the_other_rows_decide() -> None:
+    # 一 read two ways (its 1 under 商业企业 or under 科研机构); （七） has it under 商业企业
+    def readings() -> dict[str, RowReading]:
+        return {
+            "new_received": RowReading(
+                (None,) * 7,
+                True,
+                2,
+                (((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5)),
+                 ((3, 4), BLANK, (1, 2), BLANK, BLANK, BLANK, (4, 5))),
+            ),
+            "carried_over": _row(0, 0, 0, 0, 0, 0, 0),
+            "total_processed": _row(3, 1, 0, 0, 0, 0, 4),
+            "carried_forward": _row(0, 0, 0, 0, 0, 0, 0),
+        }  # fmt: skip
+
+    settled = readings()
+    _settle_by_columns(_DIGITS, settled, "2021")
+    assert settled["new_received"].cells == ((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5))
+    # without row 二 (not read), 一 + 二 decides nothing: 一 stays unsettled
+    unread = readings()
+    del unread["carried_over"]
+    _settle_by_columns(_DIGITS, unread, "2021")
+    assert unread["new_received"].cells == (None,) * 7
+    assert _column_identities("2021")[0] == (
+        ("new_received", "carried_over"),
+        ("total_processed", "carried_forward"),
+    )
+
+
+# ------------------------------------------------------------------ whole tables
+
+_HEAD = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+)
+_REVIEW = (
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
+    "尚未审结总计"
+)
+#: table 三 of the example: 3 new (自然人), 1 carried over, 2 granted, 1 partly, 1 carried
+#: forward; every identity of the form holds
+_VALUES = {
+    "new_received": [3, 0, 0, 0, 0, 0, 3],
+    "carried_over": [1, 0, 0, 0, 0, 0, 1],
+    "granted": [2, 0, 0, 0, 0, 0, 2],
+    "partially_granted": [1, 0, 0, 0, 0, 0, 1],
+    "total_processed": [3, 0, 0, 0, 0, 0, 3],
+    "carried_forward": [1, 0, 0, 0, 0, 0, 1],
+}
+_APART = {"carried_over", "@results", "granted", "partially_granted"}
+
+
+def _by_order_text(fmt: str, after: str = _REVIEW) -> str:
+    """Table 三 of format ``fmt`` copied out of a PDF: one value a line, the labels of rows
+    二 to （二） printed after all the values, then ``after``."""
+    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    for row in APPLICATION_FORM:
+        if fmt not in row.formats:
+            continue
+        if row.id not in _APART:
+            lines.append(row.numbering + row.labels[0])
+        if not row.is_group and not (fmt == "2021" and row.id == "other"):
+            lines.extend(str(v) for v in _VALUES.get(row.id, [0] * 7))
+    lines.extend(r.numbering + r.labels[0] for r in APPLICATION_FORM if r.id in _APART)
+    lines.append(after)
+    return "\n\n".join(lines)
+
+
+def _read_as_values(text: str, era: Era) -> None:
+    table = parse(text).applications
+    assert table is not None and table.missing == ()
+    assert table.era is era
+    for row_id, expected in _VALUES.items():
+        assert [table.row(row_id)[c].number for c in _COLUMNS] == expected
+
+
+def test_by_order_without_a_table_four() -> None:
+    _read_as_values(_by_order_text("2021", after="五、存在的主要问题及改进情况 无。"), Era.V2021)
+
+
+def test_by_order_in_the_2019_form() -> None:
+    # the 2019 form: （六） one row, 22 rows of values; read by order as the 2019 form
+    _read_as_values(_by_order_text("2019"), Era.V2019)
+
+
+def test_by_order_stops_at_the_first_table_four_head() -> None:
+    # 行政复议 named again after table 四's spaced values: those values are not table 三's
+    after = _REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题 行政复议 2 件 3 件"
+    _read_as_values(_by_order_text("2021", after=after), Era.V2021)
+
+
+def test_by_order_stops_at_a_head_that_lost_its_first_words() -> None:
+    # table 四 whose head lost 行政复议 (a page break): it starts at 复议后起诉
+    after = "未经复议直接起诉复议后起诉 结果维持 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0"
+    _read_as_values(_by_order_text("2021", after=after), Era.V2021)
+
+
+def test_a_note_after_a_label_is_not_the_row_s_values() -> None:
+    # （二）部分公开 with a note of the report's own wording, then its values
+    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    for row in APPLICATION_FORM:
+        if "2021" not in row.formats:
+            continue
+        label = "部分公开（含区分处理）" if row.id == "partially_granted" else row.labels[0]
+        run = (
+            ""
+            if row.is_group or row.id == "other"
+            else " ".join(str(v) for v in _VALUES.get(row.id, [0] * 7))
+        )
+        lines.append(f"{row.numbering}{label} {run}")
+    lines.append(_REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
+    table = parse("\n".join(lines)).applications
+    assert table is not None and table.missing == ()
+    assert [table.row("partially_granted")[c].number for c in _COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
