@@ -77,6 +77,18 @@ _ORACLE_TESTS = (
     "tests/test_corpus_expected.py",
 )
 
+_STREAM_FUNCTIONS = (
+    "fold", "Squashed.__init__", "Squashed._map", "Squashed.offset", "Squashed.end_offset",
+    "Squashed.span", "read_stream_tables", "_era_sign", "_find", "_align", "_run_ends",
+    "_segment", "_value_tokens", "_row_tokens", "_applications", "numbers_read", "_by_order",
+    "_value_at", "_column_identities", "_breaks", "_identities_hold", "_settle_by_columns",
+    "_with", "_known", "missing_reason", "_value_of", "_application_table", "_reviews",
+    "_review_after",
+)  # fmt: skip
+_CELL_RUNS_FUNCTIONS = (
+    "tokens_of", "_tab_cells", "_number", "read_row", "_search", "number_of", "cell_of",
+)  # fmt: skip
+
 MODULES: dict[str, Module] = {
     "values": Module(("src/opengov_report/model/values.py",), ("tests/test_values.py",)),
     "decode": Module(("src/opengov_report/source.py",), ("tests/test_source.py",)),
@@ -115,6 +127,16 @@ MODULES: dict[str, Module] = {
             "src/opengov_report/recognize/cell_runs.py",
         ),
         ("tests/test_stream_tables.py", "tests/test_table_finder.py", *_ORACLE_TESTS),
+        # not _labels and _numbering_forms: they run once, at import, before mutmut switches
+        # a mutant on (the labels are made from the forms when the module loads)
+        tuple(
+            f"{file}:{function}"
+            for file, functions in (
+                ("stream.py", _STREAM_FUNCTIONS),
+                ("cell_runs.py", _CELL_RUNS_FUNCTIONS),
+            )
+            for function in functions
+        ),
     ),
     # the lexer becomes a package (lexer/); then the path here changes
     "headings": Module(
@@ -202,10 +224,11 @@ def prepare(workdir: Path, modules: list[str]) -> None:
         f"also_copy = {_toml_list(list(_ALSO))}\n"
         f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]\n'
-        # a mutant that loops forever is stopped after 2 × (its tests' time + 2 s) of CPU
-        # (mutmut's default, 15 × (time + 1 s), spent minutes on each such mutant)
+        # a mutant that loops forever is stopped after 2 × (its tests' time + 10 s) of CPU
+        # (mutmut's default, 15 × (time + 1 s), spends minutes on each such mutant; with less
+        # than 10 s, the fixtures that read the corpus alone overran the limit)
         "timeout_multiplier = 2.0\n"
-        "timeout_constant = 2.0\n"
+        "timeout_constant = 10.0\n"
     )
     (workdir / "pyproject.toml").write_text(config, encoding="utf-8")
     for file in sorted({f for m in modules for f in MODULES[m].undecorated}):
@@ -238,11 +261,48 @@ def _mutation_empty_caches() -> None:
 """
 
 
-def run(workdir: Path, children: int, names: list[str]) -> dict[str, str]:
-    """Run mutmut in ``workdir`` on the mutants ``names`` (patterns); each mutant's status."""
+def statuses(workdir: Path, names: list[str]) -> dict[str, str]:
+    """The status of each mutant matching ``names`` (patterns) run in ``workdir``."""
     # mutmut is a tool run by hand, not a dependency of the benchmarks
     from mutmut.stats import status_by_exit_code  # noqa: PLC0415
 
+    status: dict[str, str] = {}
+    for meta in (workdir / "mutants").rglob("*.py.meta"):
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        for key, code in codes.items():
+            if any(fnmatch.fnmatchcase(key, p) for p in names):
+                status[key] = status_by_exit_code[code]
+    return status
+
+
+def killed_before(previous: Path, modules: list[str], names: list[str]) -> dict[str, str]:
+    """The mutants a run in ``previous`` killed, of the files that have not changed since
+    (mutants are numbered in their file: a changed file numbers them anew).  A test added
+    since cannot bring a killed mutant back, so they need not run again."""
+    same = {
+        _dotted(f)
+        for m in modules
+        for f in MODULES[m].files
+        if (previous / f).is_file() and _copied(previous / f) == _copied(ROOT / f, m)
+    }
+    return {
+        key: status
+        for key, status in statuses(previous, names).items()
+        if status == "killed" and key.rsplit(".", 1)[0] in same
+    }
+
+
+def _copied(path: Path, module: str | None = None) -> str:
+    """The text of a source file as a copy holds it (undecorated where the module says)."""
+    text = path.read_text(encoding="utf-8")
+    if module is not None and any(path == ROOT / f for f in MODULES[module].undecorated):
+        return undecorate(text)
+    return text
+
+
+def run(workdir: Path, children: int, names: list[str]) -> dict[str, str]:
+    """Run mutmut in ``workdir`` on the mutants ``names`` (names or patterns); each mutant's
+    status."""
     log = workdir / "mutmut-run.log"
     with log.open("w", encoding="utf-8") as out:
         subprocess.run(
@@ -252,12 +312,7 @@ def run(workdir: Path, children: int, names: list[str]) -> dict[str, str]:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    status: dict[str, str] = {}
-    for meta in (workdir / "mutants").rglob("*.py.meta"):
-        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        for key, code in codes.items():
-            if any(fnmatch.fnmatchcase(key, p) for p in names):
-                status[key] = status_by_exit_code[code]
+    status = statuses(workdir, names)
     if not status:
         print(log.read_text(encoding="utf-8")[-3000:])
     return status
@@ -281,14 +336,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where to copy the repository (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy")
     parser.add_argument("--diff", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--by-function", action="store_true", help="counts of each function")
+    parser.add_argument(
+        "--keep-killed-from",
+        type=Path,
+        metavar="DIR",
+        help="a kept copy of an earlier run: its killed mutants count as killed, not run again",
+    )
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="opengov-mutation-"))
     workdir.mkdir(parents=True, exist_ok=True)
     by_module = {m: patterns(m) for m in modules}
+    patterns_all = [p for ps in by_module.values() for p in ps]
+    before = {}
+    if args.keep_killed_from is not None:
+        before = killed_before(args.keep_killed_from, modules, patterns_all)
+        print(f"{len(before)} mutants killed in {args.keep_killed_from} are not run again")
     try:
         prepare(workdir, modules)
-        status = run(workdir, args.children, [p for ps in by_module.values() for p in ps])
+        if args.keep_killed_from is not None:
+            # the others of the unchanged files by name, all those of the changed files
+            earlier = statuses(args.keep_killed_from, patterns_all)
+            unchanged = {k.rsplit(".", 1)[0] for k in before}
+            todo = sorted(k for k in earlier if k not in before)
+            todo += [p for p in patterns_all if p.rsplit(".", 1)[0] not in unchanged]
+            status = {**before, **(run(workdir, args.children, todo) if todo else {})}
+        else:
+            status = run(workdir, args.children, patterns_all)
         for key in sorted(k for k, s in status.items() if s != "killed"):
             print(f"{status[key]}: {key}")
             if args.diff and status[key] == "survived":
@@ -298,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
             print(f"the copy is kept in {workdir}")
+    if args.by_function:
+        for function, counts in sorted(_by_function(status).items()):
+            print(_line(function, counts))
     total = collections.Counter[str]()
     for module, pats in by_module.items():
         counts = collections.Counter(
@@ -309,6 +387,17 @@ def main(argv: list[str] | None = None) -> int:
     killed, decided = _shares(total)
     print(f"killed share: {killed / decided:.1%}" if decided else "killed share: no mutant ran")
     return 0
+
+
+def _by_function(status: dict[str, str]) -> dict[str, collections.Counter[str]]:
+    """The statuses counted by mutated function (``module.function``)."""
+    out: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for key, state in status.items():
+        module, mangled = key.rsplit(".", 1)
+        # x_function, or x, the separator, Class, the separator, method
+        name = mangled.rsplit("__mutmut_", 1)[0][2:].replace("\u01c1", ".")
+        out[f"{module.rsplit('.', 1)[1]}.{name}"][state] += 1
+    return out
 
 
 def _shares(counts: collections.Counter[str]) -> tuple[int, int]:

@@ -223,6 +223,9 @@ def _read_as_values(text: str, era: Era) -> None:
     assert table.era is era
     for row_id, expected in _VALUES.items():
         assert [table.row(row_id)[c].number for c in _COLUMNS] == expected
+    # no label stands beside a value read by order; each is placed by the form's identities
+    for cell in table.cells:
+        assert (cell.row_label, cell.column_label, cell.recovered) == ("", None, True)
 
 
 def test_by_order_without_a_table_four() -> None:
@@ -235,8 +238,11 @@ def test_by_order_in_the_2019_form() -> None:
 
 
 def test_by_order_stops_at_the_first_table_four_head() -> None:
-    # 行政复议 named again after table 四's spaced values: those values are not table 三's
-    after = _REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题 行政复议 2 件 3 件"
+    # 行政复议 and 复议后起诉 named again after table 四's spaced values: those values are
+    # not table 三's
+    after = (
+        _REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题 行政复议 2 件，复议后起诉 1 件"
+    )
     _read_as_values(_by_order_text("2021", after=after), Era.V2021)
 
 
@@ -244,6 +250,20 @@ def test_by_order_stops_at_a_head_that_lost_its_first_words() -> None:
     # table 四 whose head lost 行政复议 (a page break): it starts at 复议后起诉
     after = "未经复议直接起诉复议后起诉 结果维持 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0"
     _read_as_values(_by_order_text("2021", after=after), Era.V2021)
+
+
+def test_a_table_labelled_in_the_2021_form_is_not_read_by_order_as_the_2019_one() -> None:
+    # the 2019 form's values by order (22 rows), but the labels of （六）'s three 2021 sub-rows
+    # printed too: the table is the 2021 form's, whose 24 rows these values do not fill
+    sub_rows = "".join(
+        f"\n\n{row.numbering}{row.labels[0]}"
+        for row in APPLICATION_FORM
+        if row.id.startswith("other.")
+    )
+    text = _by_order_text("2019").replace("（六）其他处理", "（六）其他处理" + sub_rows, 1)
+    assert "3.其他" in text
+    table = parse(text).applications
+    assert table is None or table.era is Era.V2021
 
 
 def test_a_note_after_a_label_is_not_the_row_s_values() -> None:
