@@ -13,6 +13,7 @@ from opengov_report import parse
 from opengov_report.document import Span
 from opengov_report.model.era import Era
 from opengov_report.model.forms import APPLICATION_FORM
+from opengov_report.model.tables import Missing, ReviewTable
 from opengov_report.recognize.cell_runs import (
     BLANK,
     RowReading,
@@ -28,6 +29,7 @@ from opengov_report.recognize.stream import (
     _run_ends,
     _settle_by_columns,
     missing_reason,
+    read_stream_tables,
 )
 
 _COLUMNS = (
@@ -283,3 +285,73 @@ def test_a_note_after_a_label_is_not_the_row_s_values() -> None:
     table = parse("\n".join(lines)).applications
     assert table is not None and table.missing == ()
     assert [table.row("partially_granted")[c].number for c in _COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_table_read_by_order_starts_at_its_first_label() -> None:
+    text = _by_order_text("2021")
+    table = parse(text).applications
+    assert table is not None and table.unrecognized == ()
+    start = text.index("本年新收政府信息公开申请数量")  # the label's words, after 一、
+    line_start = text.rindex("\n", 0, start) + 1
+    assert table.span == Span(start, start, text.count("\n", 0, start) + 1, start - line_start + 1)
+
+
+# ------------------------------------------------------------------ table 四 from the stream
+
+#: table 四's fifteen cells in printed order
+_FLAT = [
+    (group, column)
+    for group in ("review", "litigation_direct", "litigation_after_review")
+    for column in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+def _table_four(run: str) -> tuple[str, ReviewTable | None]:
+    text = "某局2022年政府信息公开工作年度报告\n" + _REVIEW + run + "\n五、存在的主要问题"
+    return text, read_stream_tables(text, Era.V2021).reviews
+
+
+def test_table_four_spaced_values_each_a_cell() -> None:
+    text, table = _table_four(" 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
+    assert table is not None
+    assert [table.row(g)[c].raw for g, c in _FLAT] == list("011021000100000")
+    assert (table.missing, table.unrecognized) == ((), ())
+    for cell in table.cells:
+        assert (cell.row_label, cell.column_label, cell.recovered) == ("", None, False)
+    start = text.index(" 0 1 1")  # where the head ends
+    assert table.span == Span(start, start, 2, start - text.index("\n"))
+
+
+def test_table_four_glued_one_digit_a_cell_is_recovered() -> None:
+    _, table = _table_four(" 011021000100000")
+    assert table is not None and table.missing == ()
+    assert [table.row(g)[c].raw for g, c in _FLAT] == list("011021000100000")
+    assert all(cell.recovered is True for cell in table.cells)
+
+
+def test_table_four_whose_cut_no_sum_allows_keeps_every_cell_missing() -> None:
+    # 17 digits for 15 cells; no cut makes each 总计 the sum of its four
+    _, table = _table_four(" 00202000001324015")
+    assert table is not None and table.cells == ()
+    assert table.missing == tuple(Missing(g, c, "glued digits: no split adds up") for g, c in _FLAT)
+
+
+def test_table_four_one_cell_vanished_keeps_what_every_reading_shares() -> None:
+    # 14 values for 15 cells: the sums place the gap in the last group, not which cell it is
+    _, table = _table_four(" 1 1 0 0 2 1 0 0 0 1 0 0 0 0")
+    assert table is not None
+    assert [table.row(g)[c].raw for g, c in _FLAT[:10]] == list("1100210001")
+    assert table.missing == tuple(
+        Missing("litigation_after_review", c, "glued digits: ambiguous split")
+        for _, c in _FLAT[10:]
+    )
+
+
+def test_table_four_of_marks() -> None:
+    # 无 in every one of the fifteen cells: a table, with nothing to count
+    _, table = _table_four(" " + " ".join("无" * 15))
+    assert table is not None
+    assert [table.row(g)[c].raw for g, c in _FLAT] == ["无"] * 15
+    # eight dashes after the head: no table of fifteen cells
+    _, table = _table_four(" " + " ".join(["——"] * 8))
+    assert table is None
