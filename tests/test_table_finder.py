@@ -355,3 +355,55 @@ def test_table_four_of_marks() -> None:
     # eight dashes after the head: no table of fifteen cells
     _, table = _table_four(" " + " ".join(["——"] * 8))
     assert table is None
+
+
+# ------------------------------------------------------------------ rows of a glued page
+
+
+def _glued_page(rows: dict[str, str]) -> str:
+    """Table 三 of the 2021 form on one line: each row's numbering and label, then its run
+    (``rows[id]``, else seven zeros spaced)."""
+    body = [_HEAD]
+    for row in APPLICATION_FORM:
+        if "2021" not in row.formats:
+            continue
+        run = "" if row.is_group or row.id == "other" else " 0 0 0 0 0 0 0"
+        body.append(row.numbering + row.labels[0] + rows.get(row.id, run))
+    return "某局2022年政府信息公开工作年度报告\n" + "".join(body)
+
+
+def test_a_row_of_marks_keeps_every_mark() -> None:
+    # 无 in every cell of a row whose label holds 无 (申请人无正当理由逾期不补正…)
+    text = _glued_page({"other.overdue_correction": " 无 无 无 无 无 无 无"})
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("other.overdue_correction")[c].raw for c in _COLUMNS] == ["无"] * 7
+
+
+def test_a_row_with_no_values_has_its_cells_missing() -> None:
+    # 1.属于国家秘密 followed at once by 2.其他法律行政法规禁止公开: a run of no values (not
+    # words), each of its cells missing
+    text = _glued_page({"denied.state_secret": ""})
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert "denied.state_secret" not in table.row_ids
+    assert {(m.row, m.column, m.reason) for m in table.missing} == {
+        ("denied.state_secret", c, "unresolved") for c in _COLUMNS
+    }
+
+
+def test_a_text_that_ends_with_a_label() -> None:
+    text = _glued_page({"carried_forward": ""})
+    assert text.endswith("结转下年度继续办理")
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert table.row("total_processed")["total"].raw == "0"
+    assert "carried_forward" not in table.row_ids
+
+
+def test_page_numbers_inside_a_run_are_not_values() -> None:
+    for page_number in ("第 3 页", "— 3 —"):
+        text = _glued_page({"granted": f" 2 0 0 0\n{page_number}\n0 0 2"})
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        assert [table.row("granted")[c].raw for c in _COLUMNS] == list("2000002"), page_number
