@@ -407,3 +407,44 @@ def test_page_numbers_inside_a_run_are_not_values() -> None:
         table = read_stream_tables(text, Era.V2021).applications
         assert table is not None
         assert [table.row("granted")[c].raw for c in _COLUMNS] == list("2000002"), page_number
+
+
+def test_a_row_not_found_or_not_values_is_missing_whole() -> None:
+    # 2.重复申请 not in the text at all; 3.要求提供公开出版物 followed by words
+    text = _glued_page({"not_processed.publication": " 见附件"}).replace(
+        "2.重复申请 0 0 0 0 0 0 0", ""
+    )
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    missing = {(m.row, m.column, m.reason) for m in table.missing}
+    assert missing == {
+        ("not_processed.repeat", None, "not found"),
+        ("not_processed.publication", None, "unreadable"),
+    }
+    # the cells read carry the form's label of their row, and are not recovered (spaced)
+    granted = [c for c in table.cells if c.row == "granted"]
+    assert {(c.row_label, c.column_label, c.recovered) for c in granted} == {
+        ("予以公开", None, False)
+    }
+    start = text.index("本年新收政府信息公开申请数量")  # the first label's words
+    assert table.span == Span(start, start, 2, start - text.index("\n"))
+
+
+def test_a_vanished_cell_is_placed_at_its_run() -> None:
+    # 一 reads '3 1 4' (自然人 3, 商业企业 1, 总计 4), settled by （七）
+    text = _glued_page(
+        {"new_received": " 3 1 4", "granted": " 3 1 0 0 0 0 4", "total_processed": " 3 1 0 0 0 0 4"}
+    )
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    row = table.row("new_received")
+    assert [row[c].raw for c in _COLUMNS] == ["3", "1", "", "", "", "", "4"]
+    at = text.index(" 3 1 4") + 1  # the run's first value
+    spans = [row[c].span for c in _COLUMNS[2:6]]
+    assert [s.start if s is not None else None for s in spans] == [at] * 4
+    assert all(c.recovered for c in table.cells if c.row == "new_received")
+
+
+def test_digits_before_a_numbering_mark_are_the_numbering() -> None:
+    # "12 、": the section 12 after a spaced run, a space before its 、
+    assert _run_ends(Squashed("0 1 2 12 、存在的问题"), 0) == (6,)
