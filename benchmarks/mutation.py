@@ -275,21 +275,25 @@ def statuses(workdir: Path, names: list[str]) -> dict[str, str]:
     return status
 
 
-def killed_before(previous: Path, modules: list[str], names: list[str]) -> dict[str, str]:
-    """The mutants a run in ``previous`` killed, of the files that have not changed since
-    (mutants are numbered in their file: a changed file numbers them anew).  A test added
-    since cannot bring a killed mutant back, so they need not run again."""
-    same = {
-        _dotted(f)
-        for m in modules
-        for f in MODULES[m].files
-        if (previous / f).is_file() and _copied(previous / f) == _copied(ROOT / f, m)
-    }
-    return {
-        key: status
-        for key, status in statuses(previous, names).items()
-        if status == "killed" and key.rsplit(".", 1)[0] in same
-    }
+def earlier_statuses(previous: list[Path], modules: list[str], names: list[str]) -> dict[str, str]:
+    """What earlier runs (kept copies, oldest first) found, for the files that have not
+    changed since (mutants are numbered in their file: a changed file numbers them anew): a
+    mutant killed in any run is killed (a test added since cannot bring it back), else the
+    last status a run gave it."""
+    out: dict[str, str] = {}
+    for workdir in previous:
+        same = {
+            _dotted(f)
+            for m in modules
+            for f in MODULES[m].files
+            if (workdir / f).is_file() and _copied(workdir / f) == _copied(ROOT / f, m)
+        }
+        for key, state in statuses(workdir, names).items():
+            if key.rsplit(".", 1)[0] not in same or out.get(key) == "killed":
+                continue
+            if state != "not checked" or key not in out:
+                out[key] = state
+    return out
 
 
 def _copied(path: Path, module: str | None = None) -> str:
@@ -340,8 +344,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-killed-from",
         type=Path,
+        action="append",
         metavar="DIR",
-        help="a kept copy of an earlier run: its killed mutants count as killed, not run again",
+        help="kept copies of earlier runs (repeatable): their killed mutants count as killed "
+        "and are not run again",
+    )
+    parser.add_argument(
+        "--no-run", action="store_true", help="only count what the earlier runs found"
     )
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
@@ -349,19 +358,20 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     by_module = {m: patterns(m) for m in modules}
     patterns_all = [p for ps in by_module.values() for p in ps]
-    before = {}
-    if args.keep_killed_from is not None:
-        before = killed_before(args.keep_killed_from, modules, patterns_all)
-        print(f"{len(before)} mutants killed in {args.keep_killed_from} are not run again")
+    earlier = earlier_statuses(args.keep_killed_from or [], modules, patterns_all)
+    if args.keep_killed_from:
+        killed = sum(1 for state in earlier.values() if state == "killed")
+        print(f"{killed} mutants killed in earlier runs are not run again")
     try:
         prepare(workdir, modules)
-        if args.keep_killed_from is not None:
+        if args.no_run:
+            status = earlier
+        elif args.keep_killed_from:
             # the others of the unchanged files by name, all those of the changed files
-            earlier = statuses(args.keep_killed_from, patterns_all)
-            unchanged = {k.rsplit(".", 1)[0] for k in before}
-            todo = sorted(k for k in earlier if k not in before)
-            todo += [p for p in patterns_all if p.rsplit(".", 1)[0] not in unchanged]
-            status = {**before, **(run(workdir, args.children, todo) if todo else {})}
+            known = {k.rsplit(".", 1)[0] for k in earlier}
+            todo = sorted(k for k, state in earlier.items() if state != "killed")
+            todo += [p for p in patterns_all if p.rsplit(".", 1)[0] not in known]
+            status = {**earlier, **(run(workdir, args.children, todo) if todo else {})}
         else:
             status = run(workdir, args.children, patterns_all)
         for key in sorted(k for k, s in status.items() if s != "killed"):

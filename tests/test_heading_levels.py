@@ -221,3 +221,90 @@ def test_numbering_style_and_ordinal(line: str, style: NumberingStyle, ordinal: 
     heading: Heading = headings[1]
     assert (heading.numbering.style, heading.numbering.ordinal) == (style, ordinal)
     assert line.startswith(heading.numbering.text)
+
+
+def test_a_style_goes_back_to_its_level_under_another_style_s_heading() -> None:
+    # 1. opens level 2 under 二、 (where （一） opened it before); under 三、 → （一）, a 1. is
+    # that style again: back to its level 2, a sibling of （一）, not a level 3
+    assert _outline("一、A", "（一）B", "二、C", "1.D", "2.E", "三、F", "（一）G", "1.H") == [
+        ("一、", 1, None),
+        ("（一）", 2, None),
+        ("二、", 1, None),
+        ("1.", 2, None),
+        ("2.", 2, None),
+        ("三、", 1, None),
+        ("（一）", 2, None),
+        ("1.", 2, None),
+    ]
+
+
+def test_a_number_that_continues_nothing_open_at_its_level_is_a_skip() -> None:
+    # under 三、 level 2 holds （一）: "2." of the 1. style continues nothing open there
+    assert _outline("一、A", "（一）B", "二、C", "1.D", "三、E", "（一）F", "2.G")[-1] == (
+        "2.",
+        2,
+        SKIPPED,
+    )
+
+
+def test_a_skip_is_counted_from_the_heading_open_at_that_level() -> None:
+    assert _outline("一、A", "二、B", "（一）C", "（三）D") == [
+        ("一、", 1, None),
+        ("二、", 1, None),
+        ("（一）", 2, None),
+        ("（三）", 2, SKIPPED),
+    ]
+
+
+def test_misstyled_at_a_shallower_level_than_the_deepest_open() -> None:
+    # 三． after 二、 → （一）: the section three, mistyped (not a level 3)
+    assert _outline("一、A", "二、B", "（一）C", "三．D") == [
+        ("一、", 1, None),
+        ("二、", 1, None),
+        ("（一）", 2, None),
+        ("三．", 1, MISSTYLED),
+    ]
+
+
+def test_a_level_s_own_style_after_a_misstyled_heading() -> None:
+    # 二． stood in for 二、; 四、 then skips section three
+    assert _outline("一、A", "二．B", "四、C") == [
+        ("一、", 1, None),
+        ("二．", 1, MISSTYLED),
+        ("四、", 1, SKIPPED),
+    ]
+    # and 3、 after 二．: not section three when 三、 follows (the level's own style decides)
+    assert _outline("一、A", "二．B", "3、C", "三、D") == [
+        ("一、", 1, None),
+        ("二．", 1, MISSTYLED),
+        ("3、", 2, NOT_FIRST),
+        ("三、", 1, None),
+    ]
+
+
+def test_a_deep_style_met_again_after_its_level_closed_opens_the_next_level() -> None:
+    # （1） was level 3 under （一）; under 二、 (no （一）) it is the next level, 2
+    assert _outline("一、A", "（一）B", "（1）C", "二、D", "（1）E")[-1] == ("（1）", 2, None)
+    assert _outline("一、A", "（一）B", "（1）C", "二、D", "（3）E")[-1] == ("（3）", 2, NOT_FIRST)
+
+
+def test_a_demoted_line_keeps_its_run_in_text() -> None:
+    # a list restarting inside the text, with a sentence after it: one paragraph
+    text = (
+        "一、概述",
+        "（一）组织领导",
+        "1.成立小组",
+        "一、明确职责。专门召集各科室负责人进行专题培训。",
+    )
+    assert [n for n, _, _ in _outline(*text)] == ["一、", "（一）", "1."]
+    assert "一、明确职责。专门召集各科室负责人进行专题培训。" in _paragraphs(*text)
+
+
+def test_headings_after_a_line_too_deep_keep_their_levels() -> None:
+    lines = (
+        "第一部分 总述", "第一章 概述", "一、总体", "（一）组织", "1、领导", "（1）小组", "①成员",
+        "1.职责", "一．分工明确。专门召集各科室负责人进行专题培训。", "第二部分 其他",
+    )  # fmt: skip
+    got = _outline(*lines)
+    assert [level for _, level, _ in got] == [1, 2, 3, 4, 5, 6, 7, 8, 1]
+    assert "一．分工明确。专门召集各科室负责人进行专题培训。" in _paragraphs(*lines)
