@@ -269,20 +269,12 @@ def test_a_table_labelled_in_the_2021_form_is_not_read_by_order_as_the_2019_one(
 
 
 def test_a_note_after_a_label_is_not_the_row_s_values() -> None:
-    # （二）部分公开 with a note of the report's own wording, then its values
-    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
-    for row in APPLICATION_FORM:
-        if "2021" not in row.formats:
-            continue
-        label = "部分公开（含区分处理）" if row.id == "partially_granted" else row.labels[0]
-        run = (
-            ""
-            if row.is_group or row.id == "other"
-            else " ".join(str(v) for v in _VALUES.get(row.id, [0] * 7))
-        )
-        lines.append(f"{row.numbering}{label} {run}")
-    lines.append(_REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
-    table = parse("\n".join(lines)).applications
+    # （二）部分公开 with a note of the report's own wording, then its values, on one line
+    text = _glued_page({"partially_granted": " 1 0 0 0 0 0 1"}).replace(
+        "部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开（含区分处理）"
+    )
+    assert "（二）部分公开（含区分处理） 1 0 0 0 0 0 1" in text
+    table = read_stream_tables(text, Era.V2021).applications
     assert table is not None and table.missing == ()
     assert [table.row("partially_granted")[c].number for c in _COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
 
@@ -448,3 +440,50 @@ def test_a_vanished_cell_is_placed_at_its_run() -> None:
 def test_digits_before_a_numbering_mark_are_the_numbering() -> None:
     # "12 、": the section 12 after a spaced run, a space before its 、
     assert _run_ends(Squashed("0 1 2 12 、存在的问题"), 0) == (6,)
+
+
+def test_a_row_settled_lets_another_settle_in_a_second_pass() -> None:
+    # 一 read two ways (its 1 under 商业企业 or 科研机构) and （七） too; the results decide
+    # （七） (identity 2), and only then （七） decides 一 (identity 1), though 一 comes first
+    zero = _row(*([0] * 7))
+    one_way = ((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5))
+    other_way = ((3, 4), BLANK, (1, 2), BLANK, BLANK, BLANK, (4, 5))
+    readings = {
+        "new_received": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_over": zero,
+        **dict.fromkeys(_RESULTS_2021, zero),
+        "total_processed": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_forward": zero,
+    }
+    readings["granted"] = _row(3, 1, 0, 0, 0, 0, 4)
+    _settle_by_columns(_DIGITS, readings, "2021")
+    for row in ("total_processed", "new_received"):
+        assert readings[row] == RowReading(one_way, True, 1, (one_way,)), row
+
+
+#: the results of the 2021 form, in printed order
+_RESULTS_2021 = tuple(
+    row.id
+    for row in APPLICATION_FORM
+    if not row.is_group
+    and row.id
+    not in ("new_received", "carried_over", "total_processed", "carried_forward", "other")
+)
+
+
+def test_the_format_table_two_signs_decides_table_three_s_rows() -> None:
+    # the 2021 form's table 二 head (本年制发件数) on a page said to be of the 2019 era:
+    # table 三 is read with （六）'s three sub-rows
+    text = "本年制发件数 3\n" + _glued_page({"other.overdue_fee": " 1 0 0 0 0 0 1"})
+    found = read_stream_tables(text, Era.V2019)
+    assert found.era_sign == (Era.V2021, Span(0, 6, 1, 1))
+    assert found.applications is not None and found.applications.era is Era.V2021
+    assert found.applications.row("other.overdue_fee")["total"].raw == "1"
+    # the 2019 head (本年新制作数量) on a page said to be of the 2021 era, whose （六） holds
+    # nothing readable: the sign decides the 2019 form
+    page = _glued_page({}).replace("（六）其他处理", "（六）其他处理 见说明")
+    text = "说明：本年新制作数量 5，本年新制作数量 6\n" + page
+    found = read_stream_tables(text, Era.V2021)
+    start = text.index("本年新制作数量")
+    assert found.era_sign == (Era.V2019, Span(start, start + 7, 1, start + 1))
+    assert found.applications is not None and found.applications.era is Era.V2019
