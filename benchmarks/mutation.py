@@ -352,11 +352,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-run", action="store_true", help="only count what the earlier runs found"
     )
+    parser.add_argument(
+        "--only", action="append", metavar="PATTERN", help="run only the mutants named so"
+    )
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="opengov-mutation-"))
     workdir.mkdir(parents=True, exist_ok=True)
     by_module = {m: patterns(m) for m in modules}
+    if args.only:
+        by_module = {
+            m: [p for p in ps if any(fnmatch.fnmatchcase(p, o) for o in args.only)]
+            for m, ps in by_module.items()
+        }
     patterns_all = [p for ps in by_module.values() for p in ps]
     earlier = earlier_statuses(args.keep_killed_from or [], modules, patterns_all)
     if args.keep_killed_from:

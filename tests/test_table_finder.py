@@ -487,3 +487,47 @@ def test_the_format_table_two_signs_decides_table_three_s_rows() -> None:
     start = text.index("本年新制作数量")
     assert found.era_sign == (Era.V2019, Span(start, start + 7, 1, start + 1))
     assert found.applications is not None and found.applications.era is Era.V2019
+
+
+def test_a_label_cut_short_is_found_by_its_first_words() -> None:
+    # 一、本年新收政府信息公开申请 (数量 lost), and the short form cut: 本年新收申请
+    for label in ("本年新收政府信息公开申请", "本年新收申请"):
+        text = _glued_page({"new_received": " 3 0 0 0 0 0 3"}).replace(
+            "本年新收政府信息公开申请数量", label
+        )
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003"), label
+    # changed at its end (数量 → 件数): the row is found, its run starts with words
+    text = _glued_page({}).replace("本年新收政府信息公开申请数量", "本年新收政府信息公开申请件数")
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert Missing("new_received", None, "unreadable") in table.missing
+
+
+def test_a_text_that_starts_with_the_first_label() -> None:
+    text = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    text = text[text.index("本年新收政府信息公开申请数量") :]
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+
+
+def test_the_first_label_met_twice_in_prose_before_the_table() -> None:
+    prose = (
+        "一、总体情况 本年新收政府信息公开申请数量较上年有所增加。"
+        + "本局坚持以公开为常态、不公开为例外，" * 8
+        + "本年新收政府信息公开申请数量中自然人占多数。"
+        + "本局进一步规范依申请公开工作流程，" * 8
+        + "\n"
+    )
+    text = prose + _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+
+
+def test_squashed_offsets_at_the_edges() -> None:
+    s = Squashed(" ab ")
+    assert s.end_offset(1) == 2  # after the a
+    assert s.offset(2) == 4  # past the end: the end of the text
