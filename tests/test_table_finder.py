@@ -19,6 +19,7 @@ from opengov_report.recognize.cell_runs import (
     RowReading,
     Token,
     number_of,
+    read_row,
     tokens_of,
 )
 from opengov_report.recognize.stream import (
@@ -531,3 +532,19 @@ def test_squashed_offsets_at_the_edges() -> None:
     s = Squashed(" ab ")
     assert s.end_offset(1) == 2  # after the a
     assert s.offset(2) == 4  # past the end: the end of the text
+
+
+def test_more_readings_than_the_search_keeps_leave_the_run_unknown() -> None:
+    # twelve 0s for table 四's fifteen cells: every sum is 0, so any three cells may be the
+    # ones that vanished; the first readings found all put them last, which says nothing
+    sums = (((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14))
+    for run in ("0" * 12, " ".join("0" * 12)):
+        tokens = tokens_of(run, 0, len(run))
+        assert tokens is not None
+        reading = read_row(tokens, 15, sums)
+        assert reading.cells == (None,) * 15, run
+        assert reading.options == ()
+        assert reading.readings > 1
+    # after table 四's head: no cell known, fewer characters than cells, so no table (where
+    # eight cells were once read as 0)
+    assert _table_four(" " + "0" * 12)[1] is None
