@@ -276,23 +276,45 @@ def statuses(workdir: Path, names: list[str]) -> dict[str, str]:
 
 
 def earlier_statuses(previous: list[Path], modules: list[str], names: list[str]) -> dict[str, str]:
-    """What earlier runs (kept copies, oldest first) found, for the files that have not
-    changed since (mutants are numbered in their file: a changed file numbers them anew): a
-    mutant killed in any run is killed (a test added since cannot bring it back), else the
-    last status a run gave it."""
+    """What earlier runs (kept copies, oldest first) found, for the functions that have not
+    changed since (mutants are numbered in their function: a changed function numbers them
+    anew): a mutant killed in any run is killed (a test added since cannot bring it back),
+    else the last status a run gave it."""
+    now = {_dotted(f): _functions(_copied(ROOT / f, m)) for m in modules for f in MODULES[m].files}
     out: dict[str, str] = {}
     for workdir in previous:
-        same = {
-            _dotted(f)
+        then = {
+            module: _functions(_copied(workdir / f))
             for m in modules
             for f in MODULES[m].files
-            if (workdir / f).is_file() and _copied(workdir / f) == _copied(ROOT / f, m)
+            if (workdir / f).is_file() and (module := _dotted(f))
         }
         for key, state in statuses(workdir, names).items():
-            if key.rsplit(".", 1)[0] not in same or out.get(key) == "killed":
+            module, mangled = key.rsplit(".", 1)
+            function = mangled.rsplit("__mutmut_", 1)[0]
+            source = then.get(module, {}).get(function)
+            if source is None or source != now.get(module, {}).get(function):
+                continue
+            if out.get(key) == "killed":
                 continue
             if state != "not checked" or key not in out:
                 out[key] = state
+    return out
+
+
+def _functions(source: str) -> dict[str, str]:
+    """The source of each function and method, by mutmut's name (``x_f``, ``xǁCǁm``)."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            out[f"x_{node.name}"] = "\n".join(lines[node.lineno - 1 : node.end_lineno])
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef):
+                    text = "\n".join(lines[item.lineno - 1 : item.end_lineno])
+                    out[f"x\u01c1{node.name}\u01c1{item.name}"] = text
     return out
 
 
@@ -375,10 +397,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_run:
             status = earlier
         elif args.keep_killed_from:
-            # the others of the unchanged files by name, all those of the changed files
-            known = {k.rsplit(".", 1)[0] for k in earlier}
+            # the others by name; every mutant of a function no earlier run has (as it is now)
+            functions = {k.rsplit("__mutmut_", 1)[0] for k in earlier}
+            modules_known = {k.rsplit(".", 1)[0] for k in earlier}
             todo = sorted(k for k, state in earlier.items() if state != "killed")
-            todo += [p for p in patterns_all if p.rsplit(".", 1)[0] not in known]
+            todo += [
+                p
+                for p in patterns_all
+                if (p.removesuffix("__mutmut_*") not in functions)
+                if p.endswith("__mutmut_*") or p.rsplit(".", 1)[0] not in modules_known
+            ]
             status = {**earlier, **(run(workdir, args.children, todo) if todo else {})}
         else:
             status = run(workdir, args.children, patterns_all)
