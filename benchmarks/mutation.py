@@ -1,14 +1,17 @@
 """Mutation score of the core modules: how many small wrong changes the tests catch (by hand).
 
-    .venv/bin/python benchmarks/mutation.py [--module values|decode|glued ...] [--children 1]
-        [--workdir DIR] [--keep]
+    .venv/bin/python benchmarks/mutation.py [--module NAME ...] [--children 1] [--workdir DIR]
+        [--keep] [--diff] [--by-function] [--keep-killed-from DIR ...] [--no-run]
+        [--only PATTERN ...]
 
 Runs mutmut (``pip install mutmut``) on a copy of the repository made in a temporary directory
 (or ``--workdir``), never on the work tree: the copy's pyproject.toml gets a ``[tool.mutmut]``
 section naming the modules to mutate and the tests that exercise them, mutmut mutates those
 modules and runs, for each mutant, the tests that cover the mutated function.  Prints the
 surviving mutants (each a change no test notices: a missing test, or an equivalent change to
-explain in docs/testing.md) and, last, the killed share.
+explain in docs/testing.md) and, last, the killed share.  ``--keep-killed-from`` takes the
+results of earlier kept copies for the functions unchanged since and runs only the mutants
+they did not kill (a long run can be done in parts); ``--no-run`` only adds them up.
 
 Modules (``--module``, repeatable; all by default), what is mutated and the tests run:
 
