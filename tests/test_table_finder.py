@@ -548,3 +548,44 @@ def test_more_readings_than_the_search_keeps_leave_the_run_unknown() -> None:
     # after table 四's head: no cell known, fewer characters than cells, so no table (where
     # eight cells were once read as 0)
     assert _table_four(" " + "0" * 12)[1] is None
+
+
+def test_what_a_run_says_of_its_row() -> None:
+    s7 = (((0, 1, 2, 3, 4, 5), 6),)
+
+    def reading(run: str, budget: int = 40_000) -> RowReading:
+        tokens = tokens_of(run, 0, len(run))
+        assert tokens is not None
+        return read_row(tokens, 7, s7, budget=budget)
+
+    unknown = (None,) * 7
+    # no values: nothing known, nothing cut
+    assert read_row([], 7, s7) == RowReading(unknown, False, 0)
+    # one token a cell: read as written, one reading, not recovered
+    direct = ((0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11), (12, 13))
+    assert reading("3 1 0 0 0 0 4") == RowReading(direct, False, 1, (direct,))
+    # cells between tabs that do not fit the columns: not ours to resolve
+    assert reading("\t1\t\t1") == RowReading(unknown, False, 0)
+    # one character a cell, a mark one cell too: cut out of the run
+    one_each = ((0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7))
+    assert reading("无100001") == RowReading(one_each, True, 1, (one_each,))
+    # more tokens than cells: no reading, nothing cut
+    assert reading("1 1 1 1 1 1 1 1") == RowReading(unknown, False, 0)
+    # no cut adds up: cut in vain
+    assert reading("3700000372") == RowReading(unknown, True, 0)
+    # as many characters as cells or more: no cell vanished, even where a blank would add up
+    # (10, four 0s, a vanished cell and 10)
+    assert reading("10 0 0 0 0 10") == RowReading(unknown, True, 0)
+    # the search out of budget: unknown
+    assert reading("2932530061 43050", budget=10) == RowReading(unknown, True, 0)
+
+
+def test_more_blanks_are_tried_when_the_fewest_give_no_reading() -> None:
+    # '5 5 10' for seven cells: with three vanished (each digit a cell) the total fails; with
+    # four, 5 and 5 are two of the six parts and 10 the total: the total is known
+    run = "5 5 10"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    reading = read_row(tokens, 7, (((0, 1, 2, 3, 4, 5), 6),))
+    assert reading.cells == (None,) * 6 + ((4, 6),)
+    assert reading.readings > 1
