@@ -18,6 +18,7 @@ from opengov_report.recognize.cell_runs import (
     BLANK,
     RowReading,
     Token,
+    cell_of,
     number_of,
     read_row,
     tokens_of,
@@ -589,3 +590,19 @@ def test_more_blanks_are_tried_when_the_fewest_give_no_reading() -> None:
     reading = read_row(tokens, 7, (((0, 1, 2, 3, 4, 5), 6),))
     assert reading.cells == (None,) * 6 + ((4, 6),)
     assert reading.readings > 1
+
+
+def test_a_table_of_six_rows_found_is_a_table() -> None:
+    # only the first six rows of the form made it onto the page (一, 二, 三, （一）, （二）, （三）)
+    text = _glued_page({"new_received": " 3 0 0 0 0 0 3", "granted": " 2 0 0 0 0 0 2"})
+    text = text[: text.index("1.属于国家秘密")]
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert table.row("new_received")["total"].raw == "3"
+    assert table.row("granted")["total"].raw == "2"
+
+
+def test_a_blank_cell_s_text_is_empty_and_a_word_is_no_value() -> None:
+    assert cell_of("3 1", BLANK) == ""
+    assert cell_of("3 1", (2, 3)) == "1"
+    assert tokens_of("1 X 2", 0, 5) is None
