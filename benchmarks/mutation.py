@@ -16,9 +16,10 @@ they did not kill (a long run can be done in parts); ``--no-run`` only adds them
 Modules (``--module``, repeatable; all by default), what is mutated and the tests run:
 
 - ``values``: src/opengov_report/model/values.py (reading a cell's text), tests/test_values.py
-- ``decode``: src/opengov_report/source.py (bytes to text), tests/test_source.py
-- ``glued``: src/opengov_report/recognize/glued.py (glued digit runs), tests/test_labels_glued.py
-  and tests/test_stream_tables.py
+- ``decode``: src/opengov_report/source.py (bytes to text), tests/test_source.py and the
+  decoding and bounded-resources fault tests
+- ``glued``: src/opengov_report/recognize/glued.py (glued digit runs), tests/test_labels_glued.py,
+  tests/test_stream_tables.py and the seed and corpus oracles (table 四 read from lines)
 - ``identities``: the forms' identities and their evaluation: model/forms.py (the rows that
   add up), checks/applications.py and checks/reviews.py (rules A101–A105, R101), and in
   checks/arithmetic.py and checks/grid.py the functions that evaluate an identity (``holds``,
@@ -94,10 +95,22 @@ _CELL_RUNS_FUNCTIONS = (
 
 MODULES: dict[str, Module] = {
     "values": Module(("src/opengov_report/model/values.py",), ("tests/test_values.py",)),
-    "decode": Module(("src/opengov_report/source.py",), ("tests/test_source.py",)),
+    "decode": Module(
+        ("src/opengov_report/source.py",),
+        (
+            "tests/test_source.py",
+            "tests/faults/test_decoding.py",
+            "tests/faults/test_bounded_resources.py",
+        ),
+    ),
     "glued": Module(
         ("src/opengov_report/recognize/glued.py",),
-        ("tests/test_labels_glued.py", "tests/test_stream_tables.py"),
+        (
+            "tests/test_labels_glued.py",
+            "tests/test_stream_tables.py",
+            "tests/test_seed_oracles.py",
+            "tests/test_corpus_oracles.py",
+        ),
     ),
     "identities": Module(
         (
