@@ -14,7 +14,8 @@ run:
   make a reading.  A cell is known when every reading agrees on it; the others stay unknown.
 
 Nothing is chosen between readings: where more than one fits, only what they share is kept.
-The search visits at most ``budget`` states; past that the run is unknown.
+The search collects at most ``limit`` readings and visits at most ``budget`` states; past
+either, the run is unknown (what the readings found share, the ones not found need not).
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ class RowReading:
     """What a run says of its row's cells: for each cell a :data:`Piece`, :data:`BLANK`, or
     None (unknown: the readings disagree, or none fits).  ``recovered`` is True when the
     cells were cut out of glued digits; ``readings`` counts the readings that fit (0: none,
-    the row's sums fail for every cut); ``options`` are the readings themselves (up to the
-    search's limit), for a caller that can tell them apart by other constraints."""
+    the row's sums fail for every cut; the search's limit: at least that many); ``options``
+    are the readings themselves (none when the limit was reached: they are not all of them),
+    for a caller that can tell them apart by other constraints."""
 
     cells: tuple[Piece | str | None, ...]
     recovered: bool
@@ -176,6 +178,11 @@ def read_row(
         return RowReading((None,) * width, True, 0)
     if not found:
         return RowReading((None,) * width, True, 0)
+    if len(found) >= limit:
+        # more readings fit than were collected: what the first ones share, the others need
+        # not (twelve 0s for fifteen cells: the first readings found all put the vanished
+        # cells last), so no cell is known and there are no options to settle between
+        return RowReading((None,) * width, True, len(found))
     agreed: list[Piece | str | None] = []
     for i in range(width):
         first = found[0][i]

@@ -1,0 +1,608 @@
+"""The table finder's parts, each on a text written here by hand: the cells of a tab-separated
+run, the number a cell counts for, where a run ends, squashed offsets and lines, and table 三
+read by the order of its values (text copied out of a PDF).
+
+Every expected value is read off the text the test writes (an offset counted in it, a number
+printed in it) or follows from the form (format-spec §5: the rows of table 三 in printed
+order, 一 + 二 = （七） + 四 and （七） = the sum of the results in every column).
+"""
+
+from __future__ import annotations
+
+from opengov_report import parse
+from opengov_report.document import Span
+from opengov_report.model.era import Era
+from opengov_report.model.forms import APPLICATION_COLUMN_IDENTITIES, APPLICATION_FORM
+from opengov_report.model.tables import Missing, ReviewTable
+from opengov_report.recognize.cell_runs import (
+    BLANK,
+    RowReading,
+    Token,
+    cell_of,
+    number_of,
+    read_row,
+    tokens_of,
+)
+from opengov_report.recognize.stream import (
+    Squashed,
+    _breaks,
+    _identities_hold,
+    _run_ends,
+    _settle_by_columns,
+    missing_reason,
+    read_stream_tables,
+)
+
+_COLUMNS = (
+    "natural_person", "commercial_enterprise", "research_institution",
+    "social_welfare_organization", "legal_service_organization", "other_organization", "total",
+)  # fmt: skip
+
+# ------------------------------------------------------------------ cells of a run
+
+
+def test_tab_cells_keep_their_text_and_place() -> None:
+    # "ab" then the run: a tab, 1, a tab, nothing (a blank cell), a tab, " 12 " (12 with
+    # spaces around), a tab, 34 (the last cell, no tab after it)
+    text = "ab\t1\t\t 12 \t34"
+    tokens = tokens_of(text, 2, len(text))
+    assert tokens == [
+        Token("1", 3, 4),
+        Token("", 5, 5),  # right after its tab
+        Token("12", 7, 9),
+        Token("34", 11, 13),
+    ]
+    assert [text[t.start : t.end] for t in tokens] == ["1", "", "12", "34"]
+
+
+def test_the_last_tab_cell_is_read_to_the_end_of_the_run() -> None:
+    text = "\t1\t2\t3\t4\t5\t6\t21"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None
+    assert [t.text for t in tokens] == ["1", "2", "3", "4", "5", "6", "21"]
+
+
+def test_a_mark_counts_zero_in_the_sums_and_a_number_its_value() -> None:
+    text = "无 —— 12 0"
+    assert number_of(text, (0, 1)) == 0  # 无
+    assert number_of(text, (2, 4)) == 0  # ——
+    assert number_of(text, (5, 7)) == 12
+    assert number_of(text, (8, 9)) == 0
+    assert number_of(text, BLANK) == 0
+    assert number_of(text, None) is None
+
+
+def test_why_a_cell_stays_missing() -> None:
+    assert missing_reason(RowReading((None,) * 7, True, 2)) == "glued digits: ambiguous split"
+    assert missing_reason(RowReading((None,) * 7, True, 0)) == "glued digits: no split adds up"
+    assert missing_reason(RowReading((None,) * 7, False, 0)) == "unresolved"
+
+
+def test_a_run_ends_at_the_first_character_that_is_no_value() -> None:
+    text = "0 1 2 X"
+    assert _run_ends(Squashed(text), 0) == (6,)  # at the X
+    # a numbering follows (五、): the spaced run ends before the 5 that numbers it
+    text = "0 1 2 5、存在的问题"
+    assert _run_ends(Squashed(text), 0) == (6,)
+
+
+# ------------------------------------------------------------------ squashed text
+
+
+def test_squashed_offsets_and_lines() -> None:
+    s = Squashed(" ab\ncd")
+    assert s.sq == "abcd"
+    assert s.end_offset(0) == 0
+    assert s.end_offset(2) == 3  # after the b
+    assert s.offset(2) == 4  # the c
+    assert s.span(1, 2) == Span(1, 2, 1, 2)
+    assert s.span(4, 5) == Span(4, 5, 2, 1)
+    assert Squashed("x\ny\nz").span(4, 5) == Span(4, 5, 3, 1)
+
+
+# ------------------------------------------------------------------ column identities
+
+#: a text whose digits the readings below point at: position i holds the digit i % 10
+_DIGITS = "0123456789" * 3
+
+
+def _row(*cells: int | None) -> RowReading:
+    """A reading whose cells are the single digits at those positions of ``_DIGITS``."""
+    return RowReading(tuple(None if c is None else (c, c + 1) for c in cells), True, 1)
+
+
+def test_a_column_identity_breaks_where_both_sides_are_known() -> None:
+    identities = ((("new_received", "carried_over"), ("total_processed", "carried_forward")),)
+    known = {"new_received": 3, "carried_over": 1, "total_processed": 2, "carried_forward": 2}
+
+    def cell(row: str, column: int) -> tuple[int, int] | None:
+        # column 0 leaves 二 unknown; column 1 is known and breaks (3 + 1 ≠ 2 + 1)
+        if column == 0 and row == "carried_over":
+            return None
+        if column == 1 and row == "carried_forward":
+            return (1, 2)
+        return (known[row], known[row] + 1) if column < 2 else (0, 1)
+
+    assert _breaks(_DIGITS, identities, cell)
+    # every known cell 0, nothing breaks: the unknown of column 0 decides nothing
+
+    def holding(row: str, column: int) -> tuple[int, int] | None:
+        return None if (column, row) == (0, "carried_over") else (0, 1)
+
+    assert not _breaks(_DIGITS, identities, holding)
+
+
+def _grid(fmt: str, total_of_granted: int) -> dict[str, RowReading]:
+    """Readings of table 三 where every column identity holds: 予以公开 2 (自然人), （七） 2,
+    一 2; ``total_of_granted`` is what 予以公开's 总计 reads."""
+    zero = _row(*([0] * 7))
+    readings = {row.id: zero for row in APPLICATION_FORM if not row.is_group}
+    readings["granted"] = _row(2, 0, 0, 0, 0, 0, total_of_granted)
+    readings["total_processed"] = _row(2, 0, 0, 0, 0, 0, total_of_granted)
+    readings["new_received"] = _row(2, 0, 0, 0, 0, 0, total_of_granted)
+    return readings
+
+
+def test_every_row_total_must_hold_for_the_identities_to_hold() -> None:
+    assert _identities_hold(_DIGITS, _grid("2021", 2), "2021")
+    # 予以公开 总计 3 against 2 in its six columns: the columns still agree (一, （七） and
+    # 予以公开 all say 3 in 总计), the row does not
+    assert not _identities_hold(_DIGITS, _grid("2021", 3), "2021")
+
+
+def test_a_row_is_settled_by_the_columns_where_the_other_rows_decide() -> None:
+    # 一 read two ways (its 1 under 商业企业 or under 科研机构); （七） has it under 商业企业
+    def readings() -> dict[str, RowReading]:
+        return {
+            "new_received": RowReading(
+                (None,) * 7,
+                True,
+                2,
+                (((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5)),
+                 ((3, 4), BLANK, (1, 2), BLANK, BLANK, BLANK, (4, 5))),
+            ),
+            "carried_over": _row(0, 0, 0, 0, 0, 0, 0),
+            "total_processed": _row(3, 1, 0, 0, 0, 0, 4),
+            "carried_forward": _row(0, 0, 0, 0, 0, 0, 0),
+        }  # fmt: skip
+
+    settled = readings()
+    _settle_by_columns(_DIGITS, settled, "2021")
+    assert settled["new_received"].cells == ((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5))
+    # without row 二 (not read), 一 + 二 decides nothing: 一 stays unsettled
+    unread = readings()
+    del unread["carried_over"]
+    _settle_by_columns(_DIGITS, unread, "2021")
+    assert unread["new_received"].cells == (None,) * 7
+    # the form's identity the settling used: 一 + 二 = （七） + 四 (either side first)
+    assert set(map(frozenset, APPLICATION_COLUMN_IDENTITIES["2021"][0])) == {
+        frozenset({"new_received", "carried_over"}),
+        frozenset({"total_processed", "carried_forward"}),
+    }
+
+
+# ------------------------------------------------------------------ whole tables
+
+_HEAD = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+)
+_REVIEW = (
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
+    "尚未审结总计"
+)
+#: table 三 of the example: 3 new (自然人), 1 carried over, 2 granted, 1 partly, 1 carried
+#: forward; every identity of the form holds
+_VALUES = {
+    "new_received": [3, 0, 0, 0, 0, 0, 3],
+    "carried_over": [1, 0, 0, 0, 0, 0, 1],
+    "granted": [2, 0, 0, 0, 0, 0, 2],
+    "partially_granted": [1, 0, 0, 0, 0, 0, 1],
+    "total_processed": [3, 0, 0, 0, 0, 0, 3],
+    "carried_forward": [1, 0, 0, 0, 0, 0, 1],
+}
+_APART = {"carried_over", "@results", "granted", "partially_granted"}
+
+
+def _by_order_text(fmt: str, after: str = _REVIEW) -> str:
+    """Table 三 of format ``fmt`` copied out of a PDF: one value a line, the labels of rows
+    二 to （二） printed after all the values, then ``after``."""
+    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    for row in APPLICATION_FORM:
+        if fmt not in row.formats:
+            continue
+        if row.id not in _APART:
+            lines.append(row.numbering + row.labels[0])
+        if not row.is_group and not (fmt == "2021" and row.id == "other"):
+            lines.extend(str(v) for v in _VALUES.get(row.id, [0] * 7))
+    lines.extend(r.numbering + r.labels[0] for r in APPLICATION_FORM if r.id in _APART)
+    lines.append(after)
+    return "\n\n".join(lines)
+
+
+def _read_as_values(text: str, era: Era) -> None:
+    table = parse(text).applications
+    assert table is not None and table.missing == ()
+    assert table.era is era
+    for row_id, expected in _VALUES.items():
+        assert [table.row(row_id)[c].number for c in _COLUMNS] == expected
+    # no label stands beside a value read by order; each is placed by the form's identities
+    for cell in table.cells:
+        assert (cell.row_label, cell.column_label, cell.recovered) == ("", None, True)
+
+
+def test_by_order_without_a_table_four() -> None:
+    _read_as_values(_by_order_text("2021", after="五、存在的主要问题及改进情况 无。"), Era.V2021)
+
+
+def test_by_order_in_the_2019_form() -> None:
+    # the 2019 form: （六） one row, 22 rows of values; read by order as the 2019 form
+    _read_as_values(_by_order_text("2019"), Era.V2019)
+
+
+def test_by_order_stops_at_the_first_table_four_head() -> None:
+    # 行政复议 and 复议后起诉 named again after table 四's spaced values: those values are
+    # not table 三's
+    after = (
+        _REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题 行政复议 2 件，复议后起诉 1 件"
+    )
+    _read_as_values(_by_order_text("2021", after=after), Era.V2021)
+
+
+def test_by_order_stops_at_a_head_that_lost_its_first_words() -> None:
+    # table 四 whose head lost 行政复议 (a page break): it starts at 复议后起诉
+    after = "未经复议直接起诉复议后起诉 结果维持 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0"
+    _read_as_values(_by_order_text("2021", after=after), Era.V2021)
+
+
+def test_a_table_labelled_in_the_2021_form_is_not_read_by_order_as_the_2019_one() -> None:
+    # the 2019 form's values by order (22 rows), but the labels of （六）'s three 2021 sub-rows
+    # printed too: the table is the 2021 form's, whose 24 rows these values do not fill
+    sub_rows = "".join(
+        f"\n\n{row.numbering}{row.labels[0]}"
+        for row in APPLICATION_FORM
+        if row.id.startswith("other.")
+    )
+    text = _by_order_text("2019").replace("（六）其他处理", "（六）其他处理" + sub_rows, 1)
+    assert "3.其他" in text
+    table = parse(text).applications
+    assert table is None or table.era is Era.V2021
+
+
+def test_a_note_after_a_label_is_not_the_row_s_values() -> None:
+    # （二）部分公开 with a note of the report's own wording, then its values, on one line
+    text = _glued_page({"partially_granted": " 1 0 0 0 0 0 1"}).replace(
+        "部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开（含区分处理）"
+    )
+    assert "（二）部分公开（含区分处理） 1 0 0 0 0 0 1" in text
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None and table.missing == ()
+    assert [table.row("partially_granted")[c].number for c in _COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_table_read_by_order_starts_at_its_first_label() -> None:
+    text = _by_order_text("2021")
+    table = parse(text).applications
+    assert table is not None and table.unrecognized == ()
+    start = text.index("本年新收政府信息公开申请数量")  # the label's words, after 一、
+    line_start = text.rindex("\n", 0, start) + 1
+    assert table.span == Span(start, start, text.count("\n", 0, start) + 1, start - line_start + 1)
+
+
+# ------------------------------------------------------------------ table 四 from the stream
+
+#: table 四's fifteen cells in printed order
+_FLAT = [
+    (group, column)
+    for group in ("review", "litigation_direct", "litigation_after_review")
+    for column in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+def _table_four(run: str) -> tuple[str, ReviewTable | None]:
+    text = "某局2022年政府信息公开工作年度报告\n" + _REVIEW + run + "\n五、存在的主要问题"
+    return text, read_stream_tables(text, Era.V2021).reviews
+
+
+def test_table_four_spaced_values_each_a_cell() -> None:
+    text, table = _table_four(" 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
+    assert table is not None
+    assert [table.row(g)[c].raw for g, c in _FLAT] == list("011021000100000")
+    assert (table.missing, table.unrecognized) == ((), ())
+    for cell in table.cells:
+        assert (cell.row_label, cell.column_label, cell.recovered) == ("", None, False)
+    start = text.index(" 0 1 1")  # where the head ends
+    assert table.span == Span(start, start, 2, start - text.index("\n"))
+
+
+def test_table_four_glued_one_digit_a_cell_is_recovered() -> None:
+    _, table = _table_four(" 011021000100000")
+    assert table is not None and table.missing == ()
+    assert [table.row(g)[c].raw for g, c in _FLAT] == list("011021000100000")
+    assert all(cell.recovered is True for cell in table.cells)
+
+
+def test_table_four_whose_cut_no_sum_allows_keeps_every_cell_missing() -> None:
+    # 17 digits for 15 cells; no cut makes each 总计 the sum of its four
+    _, table = _table_four(" 00202000001324015")
+    assert table is not None and table.cells == ()
+    assert table.missing == tuple(Missing(g, c, "glued digits: no split adds up") for g, c in _FLAT)
+
+
+def test_table_four_one_cell_vanished_keeps_what_every_reading_shares() -> None:
+    # 14 values for 15 cells: the sums place the gap in the last group, not which cell it is
+    _, table = _table_four(" 1 1 0 0 2 1 0 0 0 1 0 0 0 0")
+    assert table is not None
+    assert [table.row(g)[c].raw for g, c in _FLAT[:10]] == list("1100210001")
+    assert table.missing == tuple(
+        Missing("litigation_after_review", c, "glued digits: ambiguous split")
+        for _, c in _FLAT[10:]
+    )
+
+
+def test_table_four_of_marks() -> None:
+    # 无 in every one of the fifteen cells: a table, with nothing to count
+    _, table = _table_four(" " + " ".join("无" * 15))
+    assert table is not None
+    assert [table.row(g)[c].raw for g, c in _FLAT] == ["无"] * 15
+    # eight dashes after the head: no table of fifteen cells
+    _, table = _table_four(" " + " ".join(["——"] * 8))
+    assert table is None
+
+
+# ------------------------------------------------------------------ rows of a glued page
+
+
+def _glued_page(rows: dict[str, str]) -> str:
+    """Table 三 of the 2021 form on one line: each row's numbering and label, then its run
+    (``rows[id]``, else seven zeros spaced)."""
+    body = [_HEAD]
+    for row in APPLICATION_FORM:
+        if "2021" not in row.formats:
+            continue
+        run = "" if row.is_group or row.id == "other" else " 0 0 0 0 0 0 0"
+        body.append(row.numbering + row.labels[0] + rows.get(row.id, run))
+    return "某局2022年政府信息公开工作年度报告\n" + "".join(body)
+
+
+def test_a_row_of_marks_keeps_every_mark() -> None:
+    # 无 in every cell of a row whose label holds 无 (申请人无正当理由逾期不补正…)
+    text = _glued_page({"other.overdue_correction": " 无 无 无 无 无 无 无"})
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("other.overdue_correction")[c].raw for c in _COLUMNS] == ["无"] * 7
+
+
+def test_a_row_with_no_values_has_its_cells_missing() -> None:
+    # 1.属于国家秘密 followed at once by 2.其他法律行政法规禁止公开: a run of no values (not
+    # words), each of its cells missing
+    text = _glued_page({"denied.state_secret": ""})
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert "denied.state_secret" not in table.row_ids
+    assert {(m.row, m.column, m.reason) for m in table.missing} == {
+        ("denied.state_secret", c, "unresolved") for c in _COLUMNS
+    }
+
+
+def test_a_text_that_ends_with_a_label() -> None:
+    text = _glued_page({"carried_forward": ""})
+    assert text.endswith("结转下年度继续办理")
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert table.row("total_processed")["total"].raw == "0"
+    assert "carried_forward" not in table.row_ids
+
+
+def test_page_numbers_inside_a_run_are_not_values() -> None:
+    for page_number in ("第 3 页", "— 3 —"):
+        text = _glued_page({"granted": f" 2 0 0 0\n{page_number}\n0 0 2"})
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        assert [table.row("granted")[c].raw for c in _COLUMNS] == list("2000002"), page_number
+
+
+def test_a_row_not_found_or_not_values_is_missing_whole() -> None:
+    # 2.重复申请 not in the text at all; 3.要求提供公开出版物 followed by words
+    text = _glued_page({"not_processed.publication": " 见附件"}).replace(
+        "2.重复申请 0 0 0 0 0 0 0", ""
+    )
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None and table.unrecognized == ()
+    missing = {(m.row, m.column, m.reason) for m in table.missing}
+    assert missing == {
+        ("not_processed.repeat", None, "not found"),
+        ("not_processed.publication", None, "unreadable"),
+    }
+    # the cells read carry the form's label of their row, and are not recovered (spaced)
+    granted = [c for c in table.cells if c.row == "granted"]
+    assert {(c.row_label, c.column_label, c.recovered) for c in granted} == {
+        ("予以公开", None, False)
+    }
+    start = text.index("本年新收政府信息公开申请数量")  # the first label's words
+    assert table.span == Span(start, start, 2, start - text.index("\n"))
+
+
+def test_a_vanished_cell_is_placed_at_its_run() -> None:
+    # 一 reads '3 1 4' (自然人 3, 商业企业 1, 总计 4), settled by （七）
+    text = _glued_page(
+        {"new_received": " 3 1 4", "granted": " 3 1 0 0 0 0 4", "total_processed": " 3 1 0 0 0 0 4"}
+    )
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    row = table.row("new_received")
+    assert [row[c].raw for c in _COLUMNS] == ["3", "1", "", "", "", "", "4"]
+    at = text.index(" 3 1 4") + 1  # the run's first value
+    spans = [row[c].span for c in _COLUMNS[2:6]]
+    assert [s.start if s is not None else None for s in spans] == [at] * 4
+    assert all(c.recovered for c in table.cells if c.row == "new_received")
+
+
+def test_digits_before_a_numbering_mark_are_the_numbering() -> None:
+    # "12 、": the section 12 after a spaced run, a space before its 、
+    assert _run_ends(Squashed("0 1 2 12 、存在的问题"), 0) == (6,)
+
+
+def test_a_row_settled_lets_another_settle_in_a_second_pass() -> None:
+    # 一 read two ways (its 1 under 商业企业 or 科研机构) and （七） too; the results decide
+    # （七） (identity 2), and only then （七） decides 一 (identity 1), though 一 comes first
+    zero = _row(*([0] * 7))
+    one_way = ((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5))
+    other_way = ((3, 4), BLANK, (1, 2), BLANK, BLANK, BLANK, (4, 5))
+    readings = {
+        "new_received": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_over": zero,
+        **dict.fromkeys(_RESULTS_2021, zero),
+        "total_processed": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_forward": zero,
+    }
+    readings["granted"] = _row(3, 1, 0, 0, 0, 0, 4)
+    _settle_by_columns(_DIGITS, readings, "2021")
+    for row in ("total_processed", "new_received"):
+        assert readings[row] == RowReading(one_way, True, 1, (one_way,)), row
+
+
+#: the results of the 2021 form, in printed order
+_RESULTS_2021 = tuple(
+    row.id
+    for row in APPLICATION_FORM
+    if not row.is_group
+    and row.id
+    not in ("new_received", "carried_over", "total_processed", "carried_forward", "other")
+)
+
+
+def test_the_format_table_two_signs_decides_table_three_s_rows() -> None:
+    # the 2021 form's table 二 head (本年制发件数) on a page said to be of the 2019 era:
+    # table 三 is read with （六）'s three sub-rows
+    text = "本年制发件数 3\n" + _glued_page({"other.overdue_fee": " 1 0 0 0 0 0 1"})
+    found = read_stream_tables(text, Era.V2019)
+    assert found.era_sign == (Era.V2021, Span(0, 6, 1, 1))
+    assert found.applications is not None and found.applications.era is Era.V2021
+    assert found.applications.row("other.overdue_fee")["total"].raw == "1"
+    # the 2019 head (本年新制作数量) on a page said to be of the 2021 era, whose （六） holds
+    # nothing readable: the sign decides the 2019 form
+    page = _glued_page({}).replace("（六）其他处理", "（六）其他处理 见说明")
+    text = "说明：本年新制作数量 5，本年新制作数量 6\n" + page
+    found = read_stream_tables(text, Era.V2021)
+    start = text.index("本年新制作数量")
+    assert found.era_sign == (Era.V2019, Span(start, start + 7, 1, start + 1))
+    assert found.applications is not None and found.applications.era is Era.V2019
+
+
+def test_a_label_cut_short_is_found_by_its_first_words() -> None:
+    # 一、本年新收政府信息公开申请 (数量 lost), and the short form cut: 本年新收申请
+    for label in ("本年新收政府信息公开申请", "本年新收申请"):
+        text = _glued_page({"new_received": " 3 0 0 0 0 0 3"}).replace(
+            "本年新收政府信息公开申请数量", label
+        )
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003"), label
+    # changed at its end (数量 → 件数): the row is found, its run starts with words
+    text = _glued_page({}).replace("本年新收政府信息公开申请数量", "本年新收政府信息公开申请件数")
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert Missing("new_received", None, "unreadable") in table.missing
+
+
+def test_a_text_that_starts_with_the_first_label() -> None:
+    text = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    text = text[text.index("本年新收政府信息公开申请数量") :]
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+
+
+def test_the_first_label_met_twice_in_prose_before_the_table() -> None:
+    prose = (
+        "一、总体情况 本年新收政府信息公开申请数量较上年有所增加。"
+        + "本局坚持以公开为常态、不公开为例外，" * 8
+        + "本年新收政府信息公开申请数量中自然人占多数。"
+        + "本局进一步规范依申请公开工作流程，" * 8
+        + "\n"
+    )
+    text = prose + _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+
+
+def test_squashed_offsets_at_the_edges() -> None:
+    s = Squashed(" ab ")
+    assert s.end_offset(1) == 2  # after the a
+    assert s.offset(2) == 4  # past the end: the end of the text
+
+
+def test_more_readings_than_the_search_keeps_leave_the_run_unknown() -> None:
+    # twelve 0s for table 四's fifteen cells: every sum is 0, so any three cells may be the
+    # ones that vanished; the first readings found all put them last, which says nothing
+    sums = (((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14))
+    for run in ("0" * 12, " ".join("0" * 12)):
+        tokens = tokens_of(run, 0, len(run))
+        assert tokens is not None
+        reading = read_row(tokens, 15, sums)
+        assert reading.cells == (None,) * 15, run
+        assert reading.options == ()
+        assert reading.readings > 1
+    # after table 四's head: no cell known, fewer characters than cells, so no table (where
+    # eight cells were once read as 0)
+    assert _table_four(" " + "0" * 12)[1] is None
+
+
+def test_what_a_run_says_of_its_row() -> None:
+    s7 = (((0, 1, 2, 3, 4, 5), 6),)
+
+    def reading(run: str, budget: int = 40_000) -> RowReading:
+        tokens = tokens_of(run, 0, len(run))
+        assert tokens is not None
+        return read_row(tokens, 7, s7, budget=budget)
+
+    unknown = (None,) * 7
+    # no values: nothing known, nothing cut
+    assert read_row([], 7, s7) == RowReading(unknown, False, 0)
+    # one token a cell: read as written, one reading, not recovered
+    direct = ((0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11), (12, 13))
+    assert reading("3 1 0 0 0 0 4") == RowReading(direct, False, 1, (direct,))
+    # cells between tabs that do not fit the columns: not ours to resolve
+    assert reading("\t1\t\t1") == RowReading(unknown, False, 0)
+    # one character a cell, a mark one cell too: cut out of the run
+    one_each = ((0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7))
+    assert reading("无100001") == RowReading(one_each, True, 1, (one_each,))
+    # more tokens than cells: no reading, nothing cut
+    assert reading("1 1 1 1 1 1 1 1") == RowReading(unknown, False, 0)
+    # no cut adds up: cut in vain
+    assert reading("3700000372") == RowReading(unknown, True, 0)
+    # as many characters as cells or more: no cell vanished, even where a blank would add up
+    # (10, four 0s, a vanished cell and 10)
+    assert reading("10 0 0 0 0 10") == RowReading(unknown, True, 0)
+    # the search out of budget: unknown
+    assert reading("2932530061 43050", budget=10) == RowReading(unknown, True, 0)
+
+
+def test_more_blanks_are_tried_when_the_fewest_give_no_reading() -> None:
+    # '5 5 10' for seven cells: with three vanished (each digit a cell) the total fails; with
+    # four, 5 and 5 are two of the six parts and 10 the total: the total is known
+    run = "5 5 10"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    reading = read_row(tokens, 7, (((0, 1, 2, 3, 4, 5), 6),))
+    assert reading.cells == (None,) * 6 + ((4, 6),)
+    assert reading.readings > 1
+
+
+def test_a_table_of_six_rows_found_is_a_table() -> None:
+    # only the first six rows of the form made it onto the page (一, 二, 三, （一）, （二）, （三）)
+    text = _glued_page({"new_received": " 3 0 0 0 0 0 3", "granted": " 2 0 0 0 0 0 2"})
+    text = text[: text.index("1.属于国家秘密")]
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert table.row("new_received")["total"].raw == "3"
+    assert table.row("granted")["total"].raw == "2"
+
+
+def test_a_blank_cell_s_text_is_empty_and_a_word_is_no_value() -> None:
+    assert cell_of("3 1", BLANK) == ""
+    assert cell_of("3 1", (2, 3)) == "1"
+    assert tokens_of("1 X 2", 0, 5) is None
