@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -21,6 +22,10 @@ import pytest
 from packaging.requirements import Requirement
 
 from tests.conftest import ROOT, SEEDS
+
+#: the environment of every command run: the wheel's own, without a PYTHONPATH that would make
+#: its interpreter import another tree's sources instead of the installed wheel
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
 def _runtime_closure(name: str, seen: set[str]) -> None:
@@ -73,6 +78,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
          str(ROOT)],
         check=False,
         capture_output=True,
+        env=_ENV,
         text=True,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr[-2000:]
@@ -93,6 +99,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", str(wheel)],
         check=False,
         capture_output=True,
+        env=_ENV,
         text=True,
     )
     assert installed.returncode == 0, installed.stderr[-2000:]
@@ -100,6 +107,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True,
         capture_output=True,
+        env=_ENV,
         text=True,
     ).stdout.strip()
     deps = _dependencies_dir(tmp_path / "deps")
@@ -108,6 +116,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(python), "-c", "import opengov_report; print(opengov_report.__file__)"],
         check=True,
         capture_output=True,
+        env=_ENV,
         cwd=tmp_path,
         text=True,
     )
@@ -123,6 +132,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(python), "-c", script, str(seed)],
         check=True,
         capture_output=True,
+        env=_ENV,
         cwd=tmp_path,
         text=True,
     )
@@ -131,6 +141,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(env_dir / "bin" / "opengov-report"), "parse", str(seed)],
         check=True,
         capture_output=True,
+        env=_ENV,
         cwd=tmp_path,
         text=True,
     )
@@ -140,6 +151,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(env_dir / "bin" / "opengov-report"), "export", str(seed)],
         check=True,
         capture_output=True,
+        env=_ENV,
         cwd=tmp_path,
         text=True,
     )
@@ -154,6 +166,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         input=exported.stdout,
         check=True,
         capture_output=True,
+        env=_ENV,
         cwd=tmp_path,
         text=True,
     )
@@ -164,6 +177,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         [str(env_dir / "bin" / "opengov-report"), "export", "-f", "parquet", "-o", "x", str(seed)],
         check=False,
         capture_output=True,
+        env=_ENV,
         cwd=tmp_path,
         text=True,
     )
