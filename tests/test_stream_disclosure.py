@@ -55,3 +55,17 @@ def test_a_glued_2019_table_and_its_signed_column() -> None:
     assert [license_row[c].number for c in ("previous_items", "change", "decisions")] == [2, -1, 7]
     assert table.row("admin_fees")["change"].number == 0
     assert table.row("other_services")["decisions"].number == 0
+
+
+def test_a_glued_row_of_table_two_is_labelled_by_its_own_label() -> None:
+    """pingtan/028: …第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性
+    文件417…: the head runs into the first row's label; the row is 规章, not the whole run."""
+    from opengov_report import parse
+    from tests.conftest import CORPUS
+
+    table = parse(CORPUS / "pingtan" / "028_gonganju_2022.txt").disclosure
+    assert table is not None
+    labels = {c.row: c.row_label for c in table.cells}
+    assert labels["regulations"] == "规章"
+    assert labels["normative_documents"] == "行政规范性文件"
+    assert labels["admin_license"] == "行政许可"

@@ -104,7 +104,7 @@ def recognize_disclosure(
         for column, cell in zip(columns, values, strict=True):
             label = labels.get(column, "")
             value = cell_value(cell, default_unit=_unit(column, label), signed=column == "change")
-            cells.append(table_cell(row, column, value, view.label, label or None))
+            cells.append(table_cell(row, column, value, _row_label(view, row), label or None))
     expected = list(defaults)
     present = {r for r, _, _ in found}
     missing.extend(Missing(r, None, "not found") for r in expected if r not in present)
@@ -148,6 +148,29 @@ def _split_glued(
             default_unit=_unit(column, label),
             signed=column == "change",
         )
-        out.append(TableCell(row, column, value, view.label, label or None, recovered=True))
+        out.append(
+            TableCell(row, column, value, _row_label(view, row), label or None, recovered=True)
+        )
         offset += len(text)
     return out
+
+
+#: each row's labels in the forms, longest first (行政规范性文件 before 规范性文件)
+_ROW_LABELS: dict[str, tuple[str, ...]] = {}
+for _rows in DISCLOSURE_FORM.values():
+    for _row, _labels, _ in _rows:
+        _ROW_LABELS[_row] = tuple(
+            sorted({*_ROW_LABELS.get(_row, ()), *_labels}, key=lambda x: (-len(x), x))
+        )
+
+
+def _row_label(view: RowView, row: str) -> str:
+    """The row's label as written: a glued line keeps the caption and head before it
+    (``第二十条第（一）项信息内容本年制发件数…现行有效件数规章``), and its label is the form's
+    label that ends it (``规章``); other rows' labels are their label cells."""
+    if view.is_glued:
+        text = view.label.rstrip()
+        for label in _ROW_LABELS.get(row, ()):
+            if text.endswith(label):
+                return label
+    return view.label
