@@ -282,6 +282,8 @@ def _mutation_empty_caches() -> None:
                 if isinstance(_obj, _Memo):
                     _obj.clear()
                     continue
+                if isinstance(_obj, type):  # a class (Memo itself): its cache_clear is unbound
+                    continue
                 _clear = getattr(_obj, "cache_clear", None)
                 if callable(_clear):
                     _clear()

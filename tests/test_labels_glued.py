@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opengov_report.recognize.glued import split_candidates
+from opengov_report.recognize.glued import split_candidates, split_grouped
 from opengov_report.recognize.labels import (
     APPLICATION_ROW_LABELS,
     era_signs,
@@ -162,3 +162,76 @@ def test_split_candidates_limits_and_refusals() -> None:
     assert split_candidates("１２３", 2, total_last=False) == ()  # digits, but not ASCII ones
     assert split_candidates("123", 0) == ()
     assert split_candidates("12", 3, total_last=False) == ()
+    # one number that is the sum of none: only 0
+    assert split_candidates("0", 1) == ((0,),)
+    assert split_candidates("7", 1) == ()
+
+
+def _all_grouped(digits: str, groups: int, size: int) -> set[tuple[int, ...]]:
+    """Every cut of ``digits`` into ``groups`` runs of ``size`` numbers without a leading zero,
+    the last of each run the sum of the others, by brute force (the oracle of split_grouped)."""
+    return {
+        numbers
+        for numbers in _all_splits(digits, groups * size, total_last=False)
+        if all(
+            numbers[g * size + size - 1] == sum(numbers[g * size : g * size + size - 1])
+            for g in range(groups)
+        )
+    }
+
+
+@given(st.text("0123456789", min_size=1, max_size=9), st.integers(1, 3), st.integers(1, 3))
+def test_split_grouped_gives_every_grouped_split_and_only_those(
+    digits: str, groups: int, size: int
+) -> None:
+    every = _all_grouped(digits, groups, size)
+    found = split_grouped(digits, groups, size, limit=10_000)
+    assert len(found) == len(set(found))
+    assert set(found) == every
+    assert len(split_grouped(digits, groups, size)) == min(2, len(every))  # the default limit
+    assert len(split_grouped(digits, groups, size, limit=1)) == min(1, len(every))
+
+
+@given(st.integers(1, 3), st.integers(1, 3), st.data())
+def test_the_true_grouped_split_is_found_with_every_other(
+    groups: int, size: int, data: st.DataObject
+) -> None:
+    """Runs written from numbers and their sums: the true cut is one of those found, and
+    those found are every cut (the brute force's)."""
+    row: tuple[int, ...] = ()
+    for _ in range(groups):
+        parts = data.draw(st.lists(st.integers(0, 9), min_size=size - 1, max_size=size - 1))
+        row += (*parts, sum(parts))
+    digits = "".join(map(str, row))
+    found = split_grouped(digits, groups, size, limit=10_000)
+    assert row in found
+    assert set(found) == _all_grouped(digits, groups, size)
+
+
+def test_split_grouped_by_hand() -> None:
+    # 1+1=2 and 3+4=7; the first run cannot be longer (1123: 1+1≠23, 1+12≠3, 11+2≠3)
+    assert split_grouped("112347", 2, 3) == ((1, 1, 2, 3, 4, 7),)
+    # table 四's shape, three runs of five: 1 0 0 0 1 | 0 2 0 0 2 | 0 0 0 3 3 is one of the cuts
+    assert (1, 0, 0, 0, 1, 0, 2, 0, 0, 2, 0, 0, 0, 3, 3) in split_grouped(
+        "100010200200033", 3, 5, limit=10_000
+    )
+    # one run of four numbers in 111113 adds up three ways: 1+1+11=13, 1+11+1=13, 11+1+1=13
+    every = {(1, 1, 11, 13), (1, 11, 1, 13), (11, 1, 1, 13)}
+    assert _all_grouped("111113", 1, 4) == every
+    assert set(split_grouped("111113", 1, 4, limit=3)) == every  # each run's cuts, not two
+    assert len(split_grouped("111113", 1, 4)) == 2  # the default limit: two of the three
+    assert len(split_grouped("111113", 1, 4, limit=1)) == 1
+    assert len(split_grouped("111113" * 2, 2, 4, limit=2)) == 2
+    twice = "111113" * 2
+    assert set(split_grouped(twice, 2, 4, limit=100)) == _all_grouped(twice, 2, 4)
+    assert {a + b for a in every for b in every} <= _all_grouped(twice, 2, 4)
+
+
+def test_split_grouped_refuses_what_is_no_run_of_digits_or_too_long() -> None:
+    assert split_grouped("11a2", 1, 3) == ()
+    assert split_grouped("１１２", 1, 3) == ()  # digits, but not ASCII ones
+    # 12 digits a number on average is tried: 100000000000 + 100000000000 = 200000000000
+    twelve = "100000000000" * 2 + "200000000000"
+    assert split_grouped(twelve, 1, 3) == ((10**11, 10**11, 2 * 10**11),)
+    # one digit more is not: 500000000000 + 500000000000 = 1000000000000 (37 digits)
+    assert split_grouped("500000000000" * 2 + "1000000000000", 1, 3) == ()
