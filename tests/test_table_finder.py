@@ -606,3 +606,42 @@ def test_a_blank_cell_s_text_is_empty_and_a_word_is_no_value() -> None:
     assert cell_of("3 1", BLANK) == ""
     assert cell_of("3 1", (2, 3)) == "1"
     assert tokens_of("1 X 2", 0, 5) is None
+
+
+# ------------------------------------------------------------------ a table read with no era
+
+
+def _one_line_table(rows: dict[str, str], fmt: str) -> str:
+    """Table 三 of ``fmt``'s form on one line, glued: each row's numbering and label, then its
+    seven digits (``rows[id]``, else seven zeros); group rows carry no digits.  No label of
+    table 二 is written, so nothing in the text signs an era."""
+    parts = [_HEAD]
+    for row in APPLICATION_FORM:
+        if fmt not in row.formats:
+            continue
+        group = row.is_group or (row.id == "other" and fmt == "2021")
+        parts.append(row.numbering + row.labels[0] + ("" if group else rows.get(row.id, "0" * 7)))
+    return "".join(parts)
+
+
+def test_with_no_era_a_2019_table_is_told_by_its_single_row_other() -> None:
+    # 2019 form: （六）其他处理 is one row with cells; 1 application, granted, total 1
+    rows = {"new_received": "1000001", "granted": "1000001", "total_processed": "1000001"}
+    table = read_stream_tables(_one_line_table(rows, "2019"), Era.UNKNOWN).applications
+    assert table is not None and table.era is Era.V2019
+    cells = {(c.row, c.column): c.value.number for c in table.cells}
+    assert cells["other", "total"] == 0
+    assert cells["new_received", "natural_person"] == 1
+    assert cells["total_processed", "total"] == 1
+    assert not [c for c in cells if c[0].startswith("other.")]
+
+
+def test_with_no_era_a_2021_table_is_told_by_its_rows_under_other() -> None:
+    # 2021 form: （六）其他处理 is a group of three rows (1. … 2. … 3.其他)
+    rows = {"new_received": "2000002", "unable.no_info": "2000002", "total_processed": "2000002"}
+    table = read_stream_tables(_one_line_table(rows, "2021"), Era.UNKNOWN).applications
+    assert table is not None and table.era is Era.V2021
+    cells = {(c.row, c.column): c.value.number for c in table.cells}
+    assert cells["unable.no_info", "total"] == 2
+    assert cells["other.other_reasons", "total"] == 0
+    assert ("other", "total") not in cells
