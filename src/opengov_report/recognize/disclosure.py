@@ -21,6 +21,7 @@ from .glued import split_candidates
 from .labels import (
     disclosure_columns_in,
     disclosure_row_of_key,
+    disclosure_row_suffix,
     match_disclosure_row_suffix,
 )
 from .rows import CONTENT, RowView, cell_value, part_span, trim_values
@@ -155,22 +156,12 @@ def _split_glued(
     return out
 
 
-#: each row's labels in the forms, longest first (行政规范性文件 before 规范性文件)
-_ROW_LABELS: dict[str, tuple[str, ...]] = {}
-for _rows in DISCLOSURE_FORM.values():
-    for _row, _labels, _ in _rows:
-        _ROW_LABELS[_row] = tuple(
-            sorted({*_ROW_LABELS.get(_row, ()), *_labels}, key=lambda x: (-len(x), x))
-        )
-
-
 def _row_label(view: RowView, row: str) -> str:
     """The row's label as written: a glued line keeps the caption and head before it
     (``第二十条第（一）项信息内容本年制发件数…现行有效件数规章``), and its label is the form's
     label that ends it (``规章``); other rows' labels are their label cells."""
     if view.is_glued:
-        text = view.label.rstrip()
-        for label in _ROW_LABELS.get(row, ()):
-            if text.endswith(label):
-                return label
+        found = disclosure_row_suffix(view.label)
+        if found is not None and found[0] == row:
+            return found[1]
     return view.label

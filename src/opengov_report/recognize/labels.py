@@ -44,6 +44,7 @@ __all__ = [
     "disclosure_columns_in",
     "disclosure_item_of_key",
     "disclosure_row_of_key",
+    "disclosure_row_suffix",
     "era_signs",
     "era_signs_of_key",
     "legacy_row_id",
@@ -391,8 +392,16 @@ def match_disclosure_row_suffix(text: str) -> str | None:
     """The 主动公开 row whose label ends ``text``: a glued line keeps the caption and head
     before the row label (``…现行有效件数规章``).  The longest label wins (行政规范性文件
     over 规范性文件)."""
+    found = disclosure_row_suffix(text)
+    return None if found is None else found[0]
+
+
+def disclosure_row_suffix(text: str) -> tuple[str, str] | None:
+    """The 主动公开 row whose label ends ``text``, and that label: ``(row id, label)``."""
     key = normalize_label(text)
-    return next((ident for label, ident in _DISCLOSURE_ROW_SUFFIXES if key.endswith(label)), None)
+    return next(
+        ((ident, label) for label, ident in _DISCLOSURE_ROW_SUFFIXES if key.endswith(label)), None
+    )
 
 
 def disclosure_columns_in(text: str) -> list[tuple[str, str]]:
