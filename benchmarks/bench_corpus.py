@@ -19,13 +19,19 @@ _ROOT = Path(__file__).resolve().parent.parent
 _EXAMPLES = _ROOT / "examples"
 
 
+def corpus_files() -> list[Path]:
+    """The texts the corpus benchmarks read: every ``.txt`` of examples/corpus, then the
+    seeds (the PDF aside)."""
+    return sorted((_EXAMPLES / "corpus").rglob("*.txt")) + sorted(
+        (_EXAMPLES / "seeds").glob("*.txt")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=7)
     args = parser.parse_args(argv)
-    files = sorted((_EXAMPLES / "corpus").rglob("*.txt")) + sorted(
-        (_EXAMPLES / "seeds").glob("*.txt")
-    )
+    files = corpus_files()
     data = [p.read_bytes() for p in files]
     size = sum(map(len, data))
     best = float("inf")

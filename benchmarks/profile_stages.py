@@ -15,11 +15,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import sys
 from pathlib import Path
 
 import opengov_report
 
-_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scripts beside this one
+from bench_corpus import corpus_files
 
 #: (function name, module path fragment) → stage
 STAGES: dict[tuple[str, str], str] = {
@@ -42,9 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=3)
     args = parser.parse_args(argv)
-    files = sorted((_EXAMPLES / "corpus").rglob("*.txt")) + sorted(
-        (_EXAMPLES / "seeds").glob("*.txt")
-    )
+    files = corpus_files()
     data = [p.read_bytes() for p in files]
     for d in data:  # warm-up: imports, grammar, memos
         opengov_report.check(opengov_report.parse(d))

@@ -10,17 +10,19 @@ more with a span) counts as *in the tree* when every one of its cells lies insid
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import opengov_report
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scripts beside this one
+from bench_corpus import corpus_files
 
 _EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def main() -> int:
-    files = sorted((_EXAMPLES / "corpus").rglob("*.txt")) + sorted(
-        (_EXAMPLES / "seeds").glob("*.txt")
-    )
+    files = corpus_files()
     inside = outside = 0
     for path in files:
         report = opengov_report.parse(path)
