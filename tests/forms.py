@@ -451,3 +451,16 @@ def raw_grid(report: AnnualReport, table: str) -> dict[str, dict[str, str]]:
         if f.table == table:
             out.setdefault(f.row, {})[f.column] = f.value.raw.strip()
     return out
+
+
+#: table 三's caption and head as a one-line page runs them together (format-spec §4.3)
+ONE_LINE_APPLICATIONS_HEAD = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+)
+#: table 四's caption and head as a one-line page runs them together (format-spec §4.4)
+ONE_LINE_REVIEWS_HEAD = (
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
+    "尚未审结总计"
+)

@@ -19,6 +19,7 @@ from opengov_report.model.forms import APPLICATION_FORM
 from opengov_report.model.values import ValueKind
 from opengov_report.recognize.cell_runs import BLANK, cell_of, read_row, tokens_of
 from tests.conftest import SEEDS
+from tests.forms import ONE_LINE_APPLICATIONS_HEAD, ONE_LINE_REVIEWS_HEAD
 
 _SUMS7 = (((0, 1, 2, 3, 4, 5), 6),)
 _SUMS15 = (((0, 1, 2, 3), 4), ((5, 6, 7, 8), 9), ((10, 11, 12, 13), 14))
@@ -105,16 +106,6 @@ def test_a_glued_row_reads_back_or_stays_unknown_never_wrong(
 
 # ------------------------------------------------------------------ whole tables
 
-_HEAD = (
-    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
-    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
-)
-_REVIEW = (
-    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
-    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
-    "尚未审结总计"
-)
-
 
 def _page(rows: dict[str, str], fmt: str, sep: str = "") -> str:
     """A one-line page with table 三 written from the form's rows: each label with its
@@ -123,13 +114,17 @@ def _page(rows: dict[str, str], fmt: str, sep: str = "") -> str:
         "标题: 某局2022年政府信息公开工作年度报告",
         "==================== 正文 ====================",
     ]
-    body = ["一、总体情况 本年度工作有序推进。", "二、主动公开政府信息情况 详见下表。", _HEAD]
+    body = [
+        "一、总体情况 本年度工作有序推进。",
+        "二、主动公开政府信息情况 详见下表。",
+        ONE_LINE_APPLICATIONS_HEAD,
+    ]
     for row in APPLICATION_FORM:
         if fmt not in row.formats:
             continue
         run = "" if row.is_group or (row.id == "other" and fmt == "2021") else "0000000"
         body.append(row.numbering + row.labels[0] + sep + rows.get(row.id, run))
-    body.append(_REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
+    body.append(ONE_LINE_REVIEWS_HEAD + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
     body.append("五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 无。")
     return "\n".join(out) + "\n" + sep.join(body)
 
@@ -200,7 +195,7 @@ def test_labels_apart_from_their_values_are_read_by_order_when_the_identities_ho
         "carried_forward": [1, 0, 0, 0, 0, 0, 1],
     }
     apart = {"carried_over", "@results", "granted", "partially_granted"}
-    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    lines = ["某局2022年政府信息公开工作年度报告", ONE_LINE_APPLICATIONS_HEAD]
     for row in APPLICATION_FORM:
         if row.id == "other":
             lines.append(row.numbering + row.labels[0])
@@ -210,7 +205,7 @@ def test_labels_apart_from_their_values_are_read_by_order_when_the_identities_ho
         if not row.is_group:
             lines.extend(str(v) for v in values.get(row.id, [0] * 7))
     lines.extend(r.numbering + r.labels[0] for r in APPLICATION_FORM if r.id in apart)
-    lines.append(_REVIEW)
+    lines.append(ONE_LINE_REVIEWS_HEAD)
     text = "\n\n".join(lines)
     table = parse(text).applications
     assert table is not None and table.missing == ()
@@ -329,7 +324,7 @@ def test_by_order_needs_the_column_identities_too() -> None:
         "granted": [3, 0, 0, 0, 0, 0, 3],
         "partially_granted": [1, 0, 0, 0, 0, 0, 1],
     }
-    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    lines = ["某局2022年政府信息公开工作年度报告", ONE_LINE_APPLICATIONS_HEAD]
     apart = {"carried_over", "@results", "granted", "partially_granted"}
     for row in APPLICATION_FORM:
         if row.id not in apart and row.id != "other":
@@ -337,7 +332,7 @@ def test_by_order_needs_the_column_identities_too() -> None:
         if not row.is_group and row.id != "other":
             lines.extend(str(v) for v in values.get(row.id, [0] * 7))
     lines.extend(r.numbering + r.labels[0] for r in APPLICATION_FORM if r.id in apart)
-    lines.append(_REVIEW)
+    lines.append(ONE_LINE_REVIEWS_HEAD)
     table = parse("\n\n".join(lines)).applications
     assert table is None or "granted" not in table.row_ids
 

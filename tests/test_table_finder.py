@@ -32,6 +32,7 @@ from opengov_report.recognize.stream import (
     missing_reason,
     read_stream_tables,
 )
+from tests.forms import ONE_LINE_APPLICATIONS_HEAD, ONE_LINE_REVIEWS_HEAD
 
 _COLUMNS = (
     "natural_person", "commercial_enterprise", "research_institution",
@@ -183,15 +184,6 @@ def test_a_row_is_settled_by_the_columns_where_the_other_rows_decide() -> None:
 
 # ------------------------------------------------------------------ whole tables
 
-_HEAD = (
-    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
-    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
-)
-_REVIEW = (
-    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
-    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
-    "尚未审结总计"
-)
 #: table 三 of the example: 3 new (自然人), 1 carried over, 2 granted, 1 partly, 1 carried
 #: forward; every identity of the form holds
 _VALUES = {
@@ -205,10 +197,10 @@ _VALUES = {
 _APART = {"carried_over", "@results", "granted", "partially_granted"}
 
 
-def _by_order_text(fmt: str, after: str = _REVIEW) -> str:
+def _by_order_text(fmt: str, after: str = ONE_LINE_REVIEWS_HEAD) -> str:
     """Table 三 of format ``fmt`` copied out of a PDF: one value a line, the labels of rows
     二 to （二） printed after all the values, then ``after``."""
-    lines = ["某局2022年政府信息公开工作年度报告", _HEAD]
+    lines = ["某局2022年政府信息公开工作年度报告", ONE_LINE_APPLICATIONS_HEAD]
     for row in APPLICATION_FORM:
         if fmt not in row.formats:
             continue
@@ -245,7 +237,8 @@ def test_by_order_stops_at_the_first_table_four_head() -> None:
     # 行政复议 and 复议后起诉 named again after table 四's spaced values: those values are
     # not table 三's
     after = (
-        _REVIEW + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题 行政复议 2 件，复议后起诉 1 件"
+        ONE_LINE_REVIEWS_HEAD
+        + " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题 行政复议 2 件，复议后起诉 1 件"
     )
     _read_as_values(_by_order_text("2021", after=after), Era.V2021)
 
@@ -301,7 +294,12 @@ _FLAT = [
 
 
 def _table_four(run: str) -> tuple[str, ReviewTable | None]:
-    text = "某局2022年政府信息公开工作年度报告\n" + _REVIEW + run + "\n五、存在的主要问题"
+    text = (
+        "某局2022年政府信息公开工作年度报告\n"
+        + ONE_LINE_REVIEWS_HEAD
+        + run
+        + "\n五、存在的主要问题"
+    )
     return text, read_stream_tables(text, Era.V2021).reviews
 
 
@@ -354,15 +352,16 @@ def test_table_four_of_marks() -> None:
 # ------------------------------------------------------------------ rows of a glued page
 
 
-def _glued_page(rows: dict[str, str]) -> str:
-    """Table 三 of the 2021 form on one line: each row's numbering and label, then its run
-    (``rows[id]``, else seven zeros spaced)."""
-    body = [_HEAD]
+def _glued_page(rows: dict[str, str], fmt: str = "2021", zeros: str = " 0 0 0 0 0 0 0") -> str:
+    """Table 三 of ``fmt``'s form on one line: each row's numbering and label, then its run
+    (``rows[id]``, else ``zeros``); group rows carry no run.  No label of table 二 is
+    written, so nothing in the text signs an era."""
+    body = [ONE_LINE_APPLICATIONS_HEAD]
     for row in APPLICATION_FORM:
-        if "2021" not in row.formats:
+        if fmt not in row.formats:
             continue
-        run = "" if row.is_group or row.id == "other" else " 0 0 0 0 0 0 0"
-        body.append(row.numbering + row.labels[0] + rows.get(row.id, run))
+        group = row.is_group or (row.id == "other" and fmt == "2021")
+        body.append(row.numbering + row.labels[0] + ("" if group else rows.get(row.id, zeros)))
     return "某局2022年政府信息公开工作年度报告\n" + "".join(body)
 
 
@@ -611,23 +610,10 @@ def test_a_blank_cell_s_text_is_empty_and_a_word_is_no_value() -> None:
 # ------------------------------------------------------------------ a table read with no era
 
 
-def _one_line_table(rows: dict[str, str], fmt: str) -> str:
-    """Table 三 of ``fmt``'s form on one line, glued: each row's numbering and label, then its
-    seven digits (``rows[id]``, else seven zeros); group rows carry no digits.  No label of
-    table 二 is written, so nothing in the text signs an era."""
-    parts = [_HEAD]
-    for row in APPLICATION_FORM:
-        if fmt not in row.formats:
-            continue
-        group = row.is_group or (row.id == "other" and fmt == "2021")
-        parts.append(row.numbering + row.labels[0] + ("" if group else rows.get(row.id, "0" * 7)))
-    return "".join(parts)
-
-
 def test_with_no_era_a_2019_table_is_told_by_its_single_row_other() -> None:
     # 2019 form: （六）其他处理 is one row with cells; 1 application, granted, total 1
     rows = {"new_received": "1000001", "granted": "1000001", "total_processed": "1000001"}
-    table = read_stream_tables(_one_line_table(rows, "2019"), Era.UNKNOWN).applications
+    table = read_stream_tables(_glued_page(rows, "2019", zeros="0" * 7), Era.UNKNOWN).applications
     assert table is not None and table.era is Era.V2019
     cells = {(c.row, c.column): c.value.number for c in table.cells}
     assert cells["other", "total"] == 0
@@ -639,7 +625,7 @@ def test_with_no_era_a_2019_table_is_told_by_its_single_row_other() -> None:
 def test_with_no_era_a_2021_table_is_told_by_its_rows_under_other() -> None:
     # 2021 form: （六）其他处理 is a group of three rows (1. … 2. … 3.其他)
     rows = {"new_received": "2000002", "unable.no_info": "2000002", "total_processed": "2000002"}
-    table = read_stream_tables(_one_line_table(rows, "2021"), Era.UNKNOWN).applications
+    table = read_stream_tables(_glued_page(rows, "2021", zeros="0" * 7), Era.UNKNOWN).applications
     assert table is not None and table.era is Era.V2021
     cells = {(c.row, c.column): c.value.number for c in table.cells}
     assert cells["unable.no_info", "total"] == 2
