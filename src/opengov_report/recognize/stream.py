@@ -6,8 +6,13 @@ does not depend on lines at all:
 
 1. the text is *squashed*: white space removed and width folded (``（`` → ``(``, ``１`` →
    ``1``), each squashed character remembering its offset in the text;
-2. the rows of the form (:data:`~opengov_report.model.forms.APPLICATION_FORM`) are found in
-   their printed order, each label within a short distance of the one before;
+2. the rows of the form (:data:`~opengov_report.model.forms.APPLICATION_FORM`) are found by
+   the tables grammar (``grammars/tables.lark``, :mod:`~opengov_report.recognize.table_grammar`):
+   the row labels the text gives, in its order, each within a short distance of the row
+   before, parsed by the form's rules (every row optional, each once and in printed order);
+   where the table starts is searched: the parse from each place one of the form's first
+   rows is met (a label in the prose before the table is passed over for a later one), the
+   one with the most rows kept;
 3. the text between one label and the next (less the next label's numbering) is the row's
    value run, read into cells by :func:`~opengov_report.recognize.cell_runs.read_row` under
    the form's sums, and rows still undecided are settled by the table's column identities
@@ -27,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import attrs
 
@@ -56,6 +61,7 @@ from ..model.tables import (
 from ..model.values import Value, parse_value
 from .cell_runs import Piece, RowReading, Token, number_of, read_row, tokens_of
 from .stream_labels import CN_DIGITS, LABELS, StreamLabel, find_label, fold
+from .table_grammar import parse_rows
 
 __all__ = [
     "Squashed",
@@ -78,8 +84,6 @@ _PAGE_NUMBER_RE = re.compile(
 )
 #: how many of the form's first rows may open the table (when the first ones were lost)
 _ANCHORS = 8
-#: how far (squashed characters) a row's label may be from the end of the label before it
-_ROW_WINDOW = 160
 _NUMBERING_DEBRIS = frozenset(CN_DIGITS + "()、")
 #: the labels that sign a format when found anywhere in a flattened page: the head words of
 #: table 二 only (recognize.labels' era signs include words prose uses too, 行政规范性文件)
@@ -173,21 +177,6 @@ def _era_sign(s: Squashed) -> tuple[Era, Span] | None:
 _FORM_ROWS = {row.id: row for row in APPLICATION_FORM}
 
 
-def _align(
-    sq: str, labels: Sequence[StreamLabel], anchor: tuple[int, int]
-) -> list[tuple[StreamLabel, int, int]]:
-    """The labels found in order from the anchor (the first label's place)."""
-    found = [(labels[0], *anchor)]
-    cursor = anchor[1]
-    for label in labels[1:]:
-        at = find_label(sq, label, cursor, cursor + _ROW_WINDOW)
-        if at is None:
-            continue
-        found.append((label, *at))
-        cursor = at[1]
-    return found
-
-
 _TRAILING_RUN_RE = re.compile("[" + BLANK + r"0-9０-９—―─–\-－/／无]*")
 _LAST_TOKEN_RE = re.compile("[0-9０-９]+[" + BLANK + "]*$")
 
@@ -271,7 +260,7 @@ def _applications(s: Squashed, era: Era) -> ApplicationTable | None:
         at = find_label(s.sq, labels[first], 0, len(s.sq))
         tries = 0
         while at is not None and tries < 3:
-            found = _align(s.sq, labels[first:], at)
+            found = parse_rows(s.sq, fmt, (labels[first], *at))
             if len(found) > len(best):
                 best = found
             at = find_label(s.sq, labels[first], at[1], len(s.sq))

@@ -8,12 +8,14 @@ its variants folded, without quotes, with ``,`` for ``、``; a label of two char
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from .._chars import BLANK_RE, FULL_WIDTH_ASCII
 from ..model.forms import APPLICATION_FORM, FormRow
 
-__all__ = ["CN_DIGITS", "LABELS", "StreamLabel", "find_label", "fold"]
+__all__ = ["CN_DIGITS", "LABELS", "StreamLabel", "find_label", "fold", "nearest_label"]
 
 #: width folding, one character for one (so that offsets map back): full-width ASCII to
 #: ASCII, every quote mark to ``"``
@@ -91,4 +93,62 @@ def find_label(sq: str, label: StreamLabel, start: int, stop: int) -> tuple[int,
             end, j = end + 1, j + 1
         if best is None or at < best[0] or end > best[1]:
             best = (at, end)
+    return best
+
+
+def _extent(sq: str, at: int, key: str) -> int:
+    """Where ``key``, found at ``at`` by its head, ends: past as many of its characters as
+    the text repeats."""
+    end = j = len(_head(key))
+    end += at
+    while j < len(key) and end < len(sq) and sq[end] == key[j]:
+        end, j = end + 1, j + 1
+    return end
+
+
+@attrs.frozen(slots=True)
+class _Heads:
+    """Every head of a format's labels, for one search over all of them: the alternation of
+    the heads (literals, longest first: one pass over the text, no backtracking), and for
+    each head the (label, key) pairs found by it or by a head it starts with."""
+
+    pattern: re.Pattern[str]
+    keys: dict[str, tuple[tuple[StreamLabel, str], ...]]
+
+
+def _heads(labels: tuple[StreamLabel, ...]) -> _Heads:
+    by_head: dict[str, list[tuple[StreamLabel, str]]] = {}
+    for label in labels:
+        for key in label.keys:
+            by_head.setdefault(_head(key), []).append((label, key))
+    heads = sorted(by_head, key=lambda h: (-len(h), h))
+    keys = {
+        head: tuple(pair for other in heads if head.startswith(other) for pair in by_head[other])
+        for head in heads
+    }
+    return _Heads(re.compile("|".join(map(re.escape, heads))), keys)
+
+
+_HEADS = {fmt: _heads(labels) for fmt, labels in LABELS.items()}
+_LONGEST_HEAD = max(len(_head(k)) for ls in LABELS.values() for label in ls for k in label.keys)
+
+
+def nearest_label(sq: str, fmt: str, start: int, stop: int) -> tuple[StreamLabel, int, int] | None:
+    """The label of format ``fmt`` that :func:`find_label` finds nearest after ``start``
+    (starting at ``stop`` at the latest), with its place: of labels found at one place the one
+    that reaches furthest, the first in printed order on a tie."""
+    heads = _HEADS[fmt]
+    m = heads.pattern.search(sq, start, stop + _LONGEST_HEAD)
+    if m is None or m.start() > stop:
+        return None
+    at = m.start()
+    best: tuple[StreamLabel, int, int] | None = None
+    for label, key in heads.keys[m.group()]:
+        end = _extent(sq, at, key)
+        if (
+            best is None
+            or end > best[2]
+            or (end == best[2] and LABELS[fmt].index(label) < LABELS[fmt].index(best[0]))
+        ):
+            best = (label, at, end)
     return best
