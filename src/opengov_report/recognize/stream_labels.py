@@ -110,22 +110,17 @@ def _extent(sq: str, at: int, key: str) -> int:
 class _Heads:
     """Every head of a format's labels, for one search over all of them: the alternation of
     the heads (literals, longest first: one pass over the text, no backtracking), and for
-    each head the (label, key) pairs found by it or by a head it starts with."""
+    each head the (label, key) pairs found by it or by a head it starts with, in the labels'
+    printed order."""
 
     pattern: re.Pattern[str]
     keys: dict[str, tuple[tuple[StreamLabel, str], ...]]
 
 
 def _heads(labels: tuple[StreamLabel, ...]) -> _Heads:
-    by_head: dict[str, list[tuple[StreamLabel, str]]] = {}
-    for label in labels:
-        for key in label.keys:
-            by_head.setdefault(_head(key), []).append((label, key))
-    heads = sorted(by_head, key=lambda h: (-len(h), h))
-    keys = {
-        head: tuple(pair for other in heads if head.startswith(other) for pair in by_head[other])
-        for head in heads
-    }
+    pairs = [(label, key) for label in labels for key in label.keys]
+    heads = sorted({_head(key) for _, key in pairs}, key=lambda h: (-len(h), h))
+    keys = {head: tuple(p for p in pairs if head.startswith(_head(p[1]))) for head in heads}
     return _Heads(re.compile("|".join(map(re.escape, heads))), keys)
 
 
@@ -145,10 +140,6 @@ def nearest_label(sq: str, fmt: str, start: int, stop: int) -> tuple[StreamLabel
     best: tuple[StreamLabel, int, int] | None = None
     for label, key in heads.keys[m.group()]:
         end = _extent(sq, at, key)
-        if (
-            best is None
-            or end > best[2]
-            or (end == best[2] and LABELS[fmt].index(label) < LABELS[fmt].index(best[0]))
-        ):
+        if best is None or end > best[2]:
             best = (label, at, end)
     return best

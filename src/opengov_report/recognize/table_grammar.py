@@ -88,6 +88,7 @@ def _parser() -> Lark:
 
 _TERMINALS = {fmt: {terminal_of(label.row): label for label in labels}
               for fmt, labels in LABELS.items()}  # fmt: skip
+_TERMINAL_OF = {label.row.id: terminal_of(label.row) for label in LABELS["any"]}
 
 
 def label_tokens(sq: str, fmt: str, first: Row) -> Iterator[tuple[Token, Token | None]]:
@@ -96,7 +97,7 @@ def label_tokens(sq: str, fmt: str, first: Row) -> Iterator[tuple[Token, Token |
     before it (None when the label follows the one before directly, or is ``first``), in the
     order of the text, while a label follows within :data:`ROW_WINDOW`."""
     label, start, end = first
-    yield Token(terminal_of(label.row), label.row.id, start, end_pos=end), None
+    yield Token(_TERMINAL_OF[label.row.id], label.row.id, start, end_pos=end), None
     while True:
         found = nearest_label(sq, fmt, end, end + ROW_WINDOW)
         if found is None:
@@ -112,7 +113,7 @@ def label_tokens(sq: str, fmt: str, first: Row) -> Iterator[tuple[Token, Token |
             if values_end > end
             else None
         )
-        yield Token(terminal_of(label.row), label.row.id, start, end_pos=nxt_end), values
+        yield Token(_TERMINAL_OF[label.row.id], label.row.id, start, end_pos=nxt_end), values
         end = nxt_end
 
 
@@ -120,35 +121,34 @@ def parse_rows(sq: str, fmt: str, first: Row) -> list[Row]:
     """Table 三's rows from the row ``first`` on: the label tokens of the parse tree of the
     format's start rule (see the module docs)."""
     terminals = _TERMINALS[fmt]
-    # Any: Lark's interactive parser is untyped
-    interactive: Any = _parser().parse_interactive(start=START_RULES[fmt])
+    # Any: Lark's parser state is untyped
+    state: Any = _parser().parse_interactive(start=START_RULES[fmt]).parser_state
     accepted_end = first[2]
     for label, values in label_tokens(sq, fmt, first):
         if label.start_pos is not None and label.start_pos > accepted_end + ROW_WINDOW:
             break
         if values is not None:
-            interactive = _fed(interactive, values)
-        after = _fed(interactive, label)
-        if after is not interactive:
-            interactive = after
+            state = _fed(state, values)
+        after = _fed(state, label)
+        if after is not state:
+            state = after
             accepted_end = label.end_pos or accepted_end
-    tree: Tree[Token] = interactive.feed_eof()
+    tree: Tree[Token] = state.feed_token(Token("$END", ""), True)
     return [
         (terminals[token.type], token.start_pos or 0, token.end_pos or 0)
         for token in tree.scan_values(lambda v: isinstance(v, Token) and v.type != "VALUES")
     ]
 
 
-def _fed(interactive: Any, token: Token) -> Any:
-    """The parser after ``token``, or the same parser when its rules do not accept the token
-    where it stands (fed to a copy: a token refused leaves the parse as it was).  A token
-    with no action in the current state is refused without the copy."""
-    state = interactive.parser_state
+def _fed(state: Any, token: Token) -> Any:
+    """The parser's state after ``token``, or the same state when its rules do not accept
+    the token where it stands (fed to a copy: a token refused leaves the parse as it was).  A
+    token with no action in the current state is refused without the copy."""
     if token.type not in state.parse_conf.states[state.position]:
-        return interactive
-    trial = interactive.copy(deepcopy_values=False)
+        return state
+    trial = state.copy(deepcopy_values=False)
     try:
         trial.feed_token(token)
     except UnexpectedToken:
-        return interactive
+        return state
     return trial
