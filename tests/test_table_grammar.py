@@ -243,3 +243,45 @@ def test_every_terminal_the_rules_use_is_a_label_of_the_form() -> None:
     names = {s.name for rule in _parser().rules for s in rule.expansion if s.is_term}
     assert names == {terminal_of(row) for row in APPLICATION_FORM} | {"VALUES"}
     assert all(re.fullmatch("[A-Z_]+", n) for n in names)
+
+
+@pytest.mark.parametrize("fmt", ["2019", "2021", "any"])
+def test_a_token_the_parse_has_an_action_for_is_always_shifted(fmt: str) -> None:
+    # table_grammar._feed passes over a token with no action in the current state and feeds
+    # any other without a copy of the parse: sound only if no token the lexer gives for the
+    # format is refused after the reductions it makes.  Every configuration (stack of
+    # states) the format's tokens can reach is visited, and every token tried on it.
+    from lark.parsers.lalr_analysis import Shift
+
+    parser = _parser()
+    states = parser.parse_interactive(start=START_RULES[fmt]).parser_state.parse_conf.states
+    types = {terminal_of(label.row) for label in LABELS[fmt]} | {"VALUES"}
+    start_state = parser.parser.parser.parser.parse_table.start_states[START_RULES[fmt]]
+
+    def fed(stack: tuple[int, ...], t: str) -> tuple[int, ...] | None:
+        """The stack after ``t`` (None: refused after reductions)."""
+        out = list(stack)
+        while True:
+            action = states[out[-1]].get(t)
+            if action is None:
+                return None
+            kind, arg = action
+            if kind is Shift:
+                return (*out, arg)
+            if arg.expansion:
+                del out[-len(arg.expansion) :]
+            out.append(states[out[-1]][arg.origin.name][1])
+
+    seen: set[tuple[int, ...]] = set()
+    todo: list[tuple[int, ...]] = [(start_state,)]
+    while todo:
+        stack = todo.pop()
+        if stack in seen:
+            continue
+        seen.add(stack)
+        for t in types:
+            if t in states[stack[-1]]:
+                after = fed(stack, t)
+                assert after is not None, (stack, t)
+                todo.append(after)
+    assert len(seen) > len(types)  # the walk went past the start

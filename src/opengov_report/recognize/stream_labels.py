@@ -88,9 +88,7 @@ def find_label(sq: str, label: StreamLabel, start: int, stop: int) -> tuple[int,
         at = sq.find(head, start, stop + len(head))
         if at < 0 or (best is not None and at > best[0]):
             continue
-        end, j = at + len(head), len(head)
-        while j < len(key) and end < len(sq) and sq[end] == key[j]:
-            end, j = end + 1, j + 1
+        end = _extent(sq, at, key)
         if best is None or at < best[0] or end > best[1]:
             best = (at, end)
     return best
@@ -98,9 +96,11 @@ def find_label(sq: str, label: StreamLabel, start: int, stop: int) -> tuple[int,
 
 def _extent(sq: str, at: int, key: str) -> int:
     """Where ``key``, found at ``at`` by its head, ends: past as many of its characters as
-    the text repeats."""
-    end = j = len(_head(key))
-    end += at
+    the text repeats (all of them, mostly: that is one comparison)."""
+    if sq.startswith(key, at):
+        return at + len(key)
+    j = len(_head(key))
+    end = at + j
     while j < len(key) and end < len(sq) and sq[end] == key[j]:
         end, j = end + 1, j + 1
     return end
