@@ -285,3 +285,52 @@ def test_a_token_the_parse_has_an_action_for_is_always_shifted(fmt: str) -> None
                 assert after is not None, (stack, t)
                 todo.append(after)
     assert len(seen) > len(types)  # the walk went past the start
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_rows_written_as_the_form_prints_them_are_found_whatever_the_breaks(
+    data: st.DataObject,
+) -> None:
+    # a table 三 written from the form (format-spec §4.3, §5.3): any rows left out, each
+    # written with its numbering and official label, a run of seven values after each row
+    # with values, and between any two characters of the table spaces, line breaks or
+    # nothing (as flattened pages give them)
+    fmt = data.draw(st.sampled_from(["2019", "2021"]))
+    rows = _rows(fmt)
+    keeps = data.draw(st.lists(st.booleans(), min_size=len(rows), max_size=len(rows)))
+    kept = [row for row, keep in zip(rows, keeps, strict=True) if keep]
+    if not kept:
+        return
+    parts = []
+    for row in kept:
+        parts.append(row.numbering + row.labels[0])
+        if not row.is_group and not (fmt == "2021" and row.id == "other"):
+            parts.append(" ".join(str(data.draw(st.integers(0, 999))) for _ in range(7)))
+    gaps = st.sampled_from(["", " ", "\n", "\r\n", "\u3000", " \n "])
+    text = "".join(c + (data.draw(gaps) if data.draw(st.booleans()) else "")
+                   for c in " ".join(parts))  # fmt: skip
+    sq = fold(text)
+    first = next(label for label in LABELS[fmt] if label.row.id == kept[0].id)
+    at = find_label(sq, first, 0, len(sq))
+    assert at is not None
+    found = parse_rows(sq, fmt, (first, *at))
+    assert [label.row.id for label, _, _ in found] == [row.id for row in kept]
+
+
+def test_fewer_than_six_rows_are_not_a_table_six_are() -> None:
+    # five rows of the form with their seven values each are taken for a passage that names
+    # some rows, not for the table; with （七）总计 added, six rows make the table
+    five = (
+        "一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2 二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 "
+        "（一）予以公开 1 0 0 0 0 0 1 （二）部分公开 1 0 0 0 0 0 1 "
+    )
+    last = "四、结转下年度继续办理 0 0 0 0 0 0 0"
+    assert read_stream_tables(five + last, Era.V2019).applications is None
+    table = read_stream_tables(five + "（七）总计 2 0 0 0 0 0 2 " + last, Era.V2019).applications
+    assert table is not None
+    totals = {c.row: c.value.number for c in table.cells if c.column == "total"}
+    assert totals == {
+        "new_received": 2, "carried_over": 0, "granted": 1, "partially_granted": 1,
+        "total_processed": 2, "carried_forward": 0,
+    }  # fmt: skip
