@@ -255,7 +255,8 @@ def _applications(s: Squashed, era: Era) -> ApplicationTable | None:
     labels = LABELS[fmt]
     best: list[tuple[StreamLabel, int, int]] = []
     # the table starts at the first of its rows the text holds (a damaged extraction may
-    # have lost the first ones); a label met in prose first is passed over for a later one
+    # have lost the first ones); a label met in prose first is passed over for a later one.
+    # From each such place the rows are the tables grammar's parse; the most rows are kept
     for first in range(_ANCHORS):
         at = find_label(s.sq, labels[first], 0, len(s.sq))
         tries = 0
