@@ -26,6 +26,20 @@ def _official_section(text: str, m: re.Match[str], end: int) -> bool:
     return title is not None and text.startswith(title, lstrip_at(text, m.end(), end))
 
 
+#: a ``（N）`` heading glued to the last value of a table before it (…7816 (二)主动公开…,
+#: …5949.09(二)主动公开…); not an article's item (第二十条第（一）项)
+_AFTER_VALUE_PAREN_RE = re.compile("[0-9\u3000 ][\u3000 ]*[（(]([一二三四五六七八九十])[）)](?!项)")
+
+
+def _next_paren_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where in ``text[start:end]`` the first ``（N）`` heading glued to a value starts, and
+    its ordinal N; None if there is none."""
+    m = _AFTER_VALUE_PAREN_RE.search(text, start, end)
+    if m is None:
+        return None
+    return m.start(1) - 1, CN_NUMERALS.index(m.group(1))
+
+
 def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a very long line (a whole report on one line) before run-in headings.
 
@@ -71,9 +85,15 @@ def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         at = lstrip_at(text, nxt + 1, end)
         if text.startswith(DISCLOSURE_BLOCK_CAPTION, at):
-            cuts.append(
-                at
-            )  # table 二 run into the prose before it (…占41.5%。 第二十条第（一）项…)
+            # table 二 run into the prose before it (…占41.5%。 第二十条第（一）项…), and the
+            # heading after it glued to its last value (…行政事业性收费7816 (二)主动公开…)
+            cuts.append(at)
+            # (up to the prose's next full stop: the table's head has a colon, 单位：万元)
+            full_stop = text.find("。", at, end)
+            heading = _next_paren_heading(text, at, full_stop if full_stop >= 0 else end)
+            if heading is not None:
+                cuts.append(heading[0])
+                expected[NumberingStyle.CN_PAREN] = heading[1] + 1
         m = NUMBERING_RE.match(text, at, end) if at < end else None
         if m is not None:
             style, ordinal = numbering(m)
