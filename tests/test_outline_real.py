@@ -121,3 +121,16 @@ def test_a_comma_inside_a_row_label_s_note_does_not_make_it_a_heading() -> None:
     1.属于国家秘密0000000…: table 三's rows, glued; the commas are the note's, no heading."""
     doc = parse_document(CORPUS / "pingtan" / "025_ziranziyuanju_2020.txt")
     assert not any(h.title.startswith("部分公开") for h in doc.headings())
+
+
+def test_table_four_s_head_and_spaced_values_on_one_line_are_a_table_block() -> None:
+    """pingtan/029: 行政复议 行政诉讼 结果维持结果纠正其他结果尚未审结总计 未经复议直接起诉 复议后起诉
+    …总计 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题…: one line holding table 四's head
+    and its fifteen values is the table, a block of section 四, not a paragraph."""
+    doc = parse_document(CORPUS / "pingtan" / "029_shiyanqu_2022.txt")
+    section = doc.find_section("政府信息公开行政法复议、行政诉讼情况")  # 行政法复议: as printed
+    assert section is not None
+    (table,) = section.tables
+    assert table.text.startswith("行政复议 行政诉讼 结果维持")
+    assert table.text.rstrip().endswith("0 1 1 0 2 1 0 0 0 1 0 0 0 0 0")
+    assert "结果维持" not in section.body_text()

@@ -51,9 +51,11 @@ def classify(st: LexState, a: int, b: int, stop: int, line: int, body: str) -> N
     """Classify the segment ``text[a:b]`` and add it, or the segments it splits into: a
     heading and its run-in text, or the rows of a glued table."""
     kind, heading = kind_of(st.text, a, b, body)
-    if kind == "para":
+    if kind == "para" or (kind == "spaced" and head_row(st.text, a, b) is not None):
+        # (a spaced line holding a table's head and then its values is that whole table:
+        # 行政复议 行政诉讼 结果维持…总计 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0)
         if not _add_glued(st, a, b, stop, line):
-            add_segment(st, a, b, stop, line, "para")
+            add_segment(st, a, b, stop, line, kind)
         return
     if kind != "heading":
         i = add_segment(st, a, b, stop, line, kind)
