@@ -475,3 +475,18 @@ def test_the_year_after_the_standard_preamble() -> None:
 def test_a_notice_in_the_clause_before_does_not_hide_the_report_naming_itself() -> None:
     # …《关于政府信息公开工作年度报告有关事项的通知》精神，我局编制了2019年度政府信息公开年度报告。
     assert parse(_body("018_gonganju_2019.txt")).metadata.year == 2019
+
+
+def test_a_report_drawn_up_by_its_agency_s_office_is_the_agency_s() -> None:
+    """pingtan/007 without its header: 本年报…由平潭县工商局办公室编制 — the office drafts the
+    agency's report; a county government's report drawn up by its office is the
+    government's.  An office that is the agency itself (办公室 of nothing) stays whole."""
+    opening = "本年报系根据《中华人民共和国政府信息公开条例》的要求，由{}编制。一、概述\n2012年，我局……。\n"
+    cases = {
+        "平潭县工商局办公室": "平潭县工商局",
+        "某某县人民政府办公室": "某某县人民政府",
+        "某省人民政府办公厅": "某省人民政府办公厅",
+        "某市政务公开办公室": "某市政务公开办公室",
+    }
+    for drawn_up_by, agency in cases.items():
+        assert parse(opening.format(drawn_up_by)).metadata.agency == agency, drawn_up_by

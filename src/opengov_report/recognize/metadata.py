@@ -78,6 +78,10 @@ _AGENCY_ENDINGS = (
     "镇", "乡", "街道", "街道办事处", "管委会", "管理委员会", "公司", "署", "站", "队", "馆", "司",
     "办", "区", "县", "市", "州", "旗",
 )  # fmt: skip
+#: the office that draws up a report for its agency (由平潭县工商局办公室编制)
+_OFFICE = "办公室"
+#: the endings of an agency that has such an office
+_OFFICE_OF = ("局", "政府", "委员会", "厅", "管委会", "管理委员会", "委", "院", "署", "中心")
 #: a name with one of these names a place or a level: anything else is a bare unit (公安局)
 _PLACE_MARKS = (
     "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村", "街道", "国家", "中国", "全国",
@@ -348,7 +352,13 @@ def _other_agencies(
     m = _DRAWN_UP_RE.search(text, header.body_start, head_end)
     out.extend(self_named_agencies(text, header.body_start))
     if m is not None and _plausible_agency(m.group(1)) and not _is_bare(m.group(1)):
-        out.append((m.group(1), span_at(text, m.start(1), m.end(1))))
+        # drawn up by the agency's office (由平潭县工商局办公室编制): the report is the
+        # agency's, as a government's report is the government's (由X县人民政府办公室编制)
+        end = m.end(1)
+        unit = m.group(1).removesuffix(_OFFICE)
+        if unit != m.group(1) and _plausible_agency(unit) and unit.endswith(_OFFICE_OF):
+            end -= len(_OFFICE)
+        out.append((text[m.start(1) : end], span_at(text, m.start(1), end)))
     field = header.get(*_HEADER_AGENCY_KEYS)
     if field is not None and _plausible_agency(_squash(field.value)):
         out.append((_squash(field.value), field.span))
