@@ -111,6 +111,11 @@ def test_a_title_with_a_place_keeps_its_agency_over_the_signature() -> None:
         ("某县教育局二零一九年度政府信息公开工作年度报告", 2019, "某县教育局"),
         ("某县教育局２０２１年政府信息公开工作年度报告", 2021, "某县教育局"),
         ("经济技术开发区管委会2019年政府信息公开工作年度报告", 2019, "经济技术开发区管委会"),
+        # the name ends where the title's core words start, before the year
+        ("某市生态环境局政府信息公开工作2019年度报告", 2019, "某市生态环境局"),
+        # 人民政府 and 政府信息公开 share their 政府, the year before or after
+        ("2023年度某区人民政府信息公开工作年度报告", 2023, "某区人民政府"),
+        ("某区人民政府信息公开工作2023年度报告", 2023, "某区人民政府"),
     ],
 )
 def test_titles_of_reports_and_cover_letters(title: str, year: int, agency: str | None) -> None:

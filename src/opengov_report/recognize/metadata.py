@@ -308,8 +308,10 @@ def _agency_from_title(title: str) -> str | None:
     if m is None:
         head = squashed[:core]
     elif m.start() == 0 and m.end() < core:  # 2019年度某市某局政府信息公开工作年度报告
-        head = squashed[m.end() : core].lstrip("度")
+        head = _with_shared_government(squashed, squashed[m.end() : core].lstrip("度"), core)
         return head if 2 <= len(head) <= 30 and head.endswith(_AGENCY_ENDINGS) else None
+    elif 0 < core < m.start():  # 某市某局政府信息公开工作2019年度报告: the name ends at the core
+        head = _with_shared_government(squashed, squashed[:core], core)
     else:
         head = squashed[: m.start()]
     if "关于" in head:  # XX局关于报送…的函; 关于报送《XX局2015年…》的函
@@ -320,6 +322,14 @@ def _agency_from_title(title: str) -> str | None:
         return None
     if len(head) < 2 or (not head.endswith(_AGENCY_ENDINGS) and len(head) > 30):
         return None
+    return head
+
+
+def _with_shared_government(squashed: str, head: str, core: int) -> str:
+    """``head`` with the 政府 it shares with the title's core words: 朝阳区人民 | 政府信息公开
+    is 朝阳区人民政府's report (一个政府 written once)."""
+    if head.endswith("人民") and squashed.startswith("政府", core):
+        return head + "政府"
     return head
 
 
