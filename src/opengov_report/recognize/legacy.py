@@ -138,8 +138,14 @@ _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
 
 
 def _head(text: str) -> bool:
-    """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
-    return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
+    """A head cell: 统计指标, 单位, 统计数 … (alone, or with a note in brackets: 统计数（件）)
+    or a year column (2009年度).  A cell that only starts with one (本年度新制作数量, a head
+    of the 2019 form's table 二) is another table's head."""
+    if text.startswith(_HEAD_LABELS):
+        rest = text[len(next(h for h in _HEAD_LABELS if text.startswith(h))) :]
+        if not rest or rest[0] in "（(":
+            return True
+    return bool(_YEAR_HEAD_RE.fullmatch(text))
 
 
 _HEADS: Memo[str, bool] = Memo(_head, 4096)
