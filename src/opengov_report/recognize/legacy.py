@@ -46,6 +46,8 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     rows = [v for v in views if v.table_index in indices]
     cumulative_col = False
     value_at, cumulative_at = 0, 1  # the value columns, as the head names them
+    head: list[str] = []  # the value columns' heads, over consecutive head rows
+    in_head = False
     out: list[LegacyRow] = []
     unrecognized: list[UnrecognizedRow] = []
     stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
@@ -57,9 +59,13 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     for view in rows:
         read = _LABELS[view.label_texts]
         if read.is_head:
-            cumulative_col = read.cumulative
-            value_at, cumulative_at = read.value_at, read.cumulative_at
+            # a head broken over rows (a cell a line) names its columns over them
+            head = [*head, *read.value_columns] if in_head else list(read.value_columns)
+            in_head = True
+            cumulative_col = any(map(_is_cumulative, head))
+            value_at, cumulative_at = _value_columns(head)
             continue
+        in_head = False
         unit = read.unit
         values = view.value_texts
         if awaiting_value is not None and not read.texts and not unit and values:
@@ -107,6 +113,19 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
         out.append(LegacyRow(row_id, label, path, unit, value, cumulative))
     columns = ("value", "cumulative") if cumulative_col else ("value",)
     return LegacyTable(tuple(out), columns, (), tuple(unrecognized), first_span)
+
+
+def _is_cumulative(head: str) -> bool:
+    return any(c in head for c in _CUMULATIVE)
+
+
+def _value_columns(head: Sequence[str]) -> tuple[int, int]:
+    """Where a row's value and cumulative value are among its value cells, from the head's
+    value columns: the value in the first that is no 代码 and no cumulative column, the
+    cumulative one in the column so named (else the one after the value)."""
+    value_at = next((i for i, k in enumerate(head) if k != _CODE_HEAD and not _is_cumulative(k)), 0)
+    cumulative_at = next((i for i, k in enumerate(head) if _is_cumulative(k)), value_at + 1)
+    return value_at, cumulative_at
 
 
 def _cumulative(cells: Sequence[CellData], cumulative_col: bool, at: int) -> Value | None:
@@ -175,8 +194,7 @@ class _Labels:
     repeat from report to report."""
 
     __slots__ = (
-        "cumulative", "cumulative_at", "head_cells", "is_head", "label", "level", "row_id",
-        "texts", "unit", "value_at",
+        "head_cells", "is_head", "label", "level", "row_id", "texts", "unit", "value_columns"
     )  # fmt: skip
 
     def __init__(self, label_texts: tuple[str, ...]) -> None:
@@ -184,18 +202,8 @@ class _Labels:
         #: how many of the cells are head cells (统计指标, 单位 …)
         self.head_cells = sum(map(_is_head, keys))
         self.is_head = bool(keys) and self.head_cells == len(keys)
-        self.cumulative = any(any(k in t for k in _CUMULATIVE) for t in keys)
-        # a head's value columns: the cells after the label and unit heads, in order; the
-        # value is the first that is no code column, the cumulative one the one so named
-        columns = [k for k in keys if k not in _LABEL_HEADS] if self.is_head else []
-        self.value_at = next(
-            (i for i, k in enumerate(columns)
-             if k != _CODE_HEAD and not any(c in k for c in _CUMULATIVE)),
-            0,
-        )  # fmt: skip
-        self.cumulative_at = next(
-            (i for i, k in enumerate(columns) if any(c in k for c in _CUMULATIVE)), 1
-        )
+        #: a head row's value columns: its cells after the label and unit heads, in order
+        self.value_columns = tuple(k for k in keys if k not in _LABEL_HEADS) if self.is_head else ()
         # the unit is a label cell that is a unit word; a unit written into a value cell's
         # column (条 | 60 is the usual order; 60 | 条 is not) is not read
         self.texts = label_texts
