@@ -855,3 +855,34 @@ def test_a_grouped_number_in_a_row_that_does_not_add_up_is_not_read_from_a_flat_
     tab = parse(text).applications
     assert tab is not None
     assert tab.row("new_received")["total"].number == 1239
+
+
+def test_a_row_wrapped_onto_a_line_of_values_reads_with_its_rest() -> None:
+    """Copied out of a PDF, a row of table 三 wraps after its fifth value (the two blank
+    cells of its label's span before the values): ``一、…⇥⇥⇥12⇥3⇥0⇥0⇥1`` then ``0⇥17``.
+    The blank cells are the span's; the row is 12 3 0 0 1 0 17 — even where it does not add
+    up (17), so that no identity can repair a misreading."""
+    row = "一、本年新收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t17"
+    text = VARIANTS["numbers that do not add up"].text
+    assert row in text
+    report = parse(text.replace(row, row.replace("\t1\t0\t17", "\t1\n0\t17")))
+    table = report.applications
+    assert table is not None
+    got = table.row("new_received")
+    assert [got[c].number for c in _COLUMNS] == [12, 3, 0, 0, 1, 0, 17]
+
+
+@pytest.mark.parametrize("variant", ["本年度/历年累计", "代码/本期实际/本年累计"])
+def test_a_legacy_head_a_cell_a_line_places_the_values_by_its_columns(variant: str) -> None:
+    """The head and every cell on a line of its own (text copied out of a PDF table): the
+    head's value columns still say which value is which, and a value is never read into
+    another column (the year's value as the cumulative one, a 代码 as the value)."""
+    text = VARIANTS[variant].text
+    lines = [cell for line in text.split("\n") for cell in line.split("\t")]
+    report = parse("\n".join(lines))
+    assert report.legacy is not None
+    got = _read(report)
+    wrong = {k: (got[k], want) for k, want in VARIANTS[variant].cells.items()
+             if k in got and got[k] != want}  # fmt: skip
+    assert wrong == {}
+    assert got.get(("legacy", "proactive_total", "value")) in (None, 425)

@@ -41,14 +41,38 @@ _SUBTOTAL_GROUPS = frozenset({"denied", "unable", "not_processed"})
 
 
 class _Found:
-    """A matched row: its id, its label as written, and its value cells (or glued digits)."""
+    """A matched row: its id, its label as written, its value cells (or glued digits), and
+    the row of values only that follows it in its table, if any (a wrapped row's rest)."""
 
-    __slots__ = ("label", "row_id", "view")
+    __slots__ = ("label", "rest", "row_id", "view")
 
-    def __init__(self, row_id: str, label: str, view: RowView) -> None:
+    def __init__(self, row_id: str, label: str, view: RowView, rest: RowView | None) -> None:
         self.row_id = row_id
         self.label = label
         self.view = view
+        self.rest = rest
+
+
+def _rest_of(views: Sequence[RowView], index: int) -> RowView | None:
+    """The row after ``views[index]`` when it holds values only, in the same table."""
+    if index + 1 >= len(views):
+        return None
+    nxt = views[index + 1]
+    if nxt.table_index != views[index].table_index or nxt.label_texts or not nxt.value_texts:
+        return None
+    return nxt
+
+
+def _fit(f: _Found, width: int) -> tuple[CellData, ...] | None:
+    """The row's value cells fitted to the table's width.  A row that fits only by counting
+    the blank cells its label's span leaves before the values (``一、…⇥⇥⇥12⇥3⇥0⇥0⇥1``), and
+    whose values go on in a row of values only (``0⇥17``: the line wrapped), is read with
+    that rest: the blank cells were the span's, not the row's."""
+    fitted = trim_values(f.view.values, width)
+    if fitted is None or f.rest is None or not is_blank(fitted[0][CONTENT]):
+        return fitted
+    whole = trim_values(f.view.values + f.rest.values, width)
+    return whole if whole is not None else fitted
 
 
 def _values_written_in_words(view: RowView, width: int) -> tuple[str, tuple[CellData, ...]] | None:
@@ -129,7 +153,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, view.labels_read.written, view))
+            found.append(_Found(row_id, view.labels_read.written, view, _rest_of(views, index)))
             if first_index < 0:
                 first_index = index
             if pending_unknown:
@@ -156,7 +180,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             glued.append(f)
             continue
         label = f.label
-        fitted = trim_values(f.view.values, len(table_columns))
+        fitted = _fit(f, len(table_columns))
         if fitted is None:
             worded = _values_written_in_words(f.view, len(table_columns))
             if worded is not None:
