@@ -886,3 +886,20 @@ def test_a_legacy_head_a_cell_a_line_places_the_values_by_its_columns(variant: s
              if k in got and got[k] != want}  # fmt: skip
     assert wrong == {}
     assert got.get(("legacy", "proactive_total", "value")) in (None, 425)
+
+
+def test_a_row_that_lost_its_last_value_to_a_line_of_its_own_is_not_read_short() -> None:
+    """``二、…⇥⇥⇥1⇥0⇥0⇥0⇥0⇥0`` then ``1`` alone on the next line (wrapped, or a page
+    number: the line does not say).  The other rows show that their label's span leaves two
+    blank cells before the values, so the row has six values for seven columns: it is read
+    (from the text's stream) as 1 0 0 0 0 0 1, or not at all — never with a span cell as a
+    blank 自然人 and every value a column off."""
+    row = "二、上年结转政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1"
+    text = VARIANTS["numbers that do not add up"].text
+    assert row in text
+    report = parse(text.replace(row, row[: -len("\t1")] + "\n1"))
+    table = report.applications
+    assert table is not None
+    got = table.row("carried_over")
+    assert got == {} or [got[c].number for c in _COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+    assert [table.row("new_received")[c].number for c in _COLUMNS] == [12, 3, 0, 0, 1, 0, 17]

@@ -63,15 +63,59 @@ def _rest_of(views: Sequence[RowView], index: int) -> RowView | None:
     return nxt
 
 
-def _fit(f: _Found, width: int) -> tuple[CellData, ...] | None:
-    """The row's value cells fitted to the table's width.  A row that fits only by counting
-    the blank cells its label's span leaves before the values (``一、…⇥⇥⇥12⇥3⇥0⇥0⇥1``), and
-    whose values go on in a row of values only (``0⇥17``: the line wrapped), is read with
-    that rest: the blank cells were the span's, not the row's."""
-    fitted = trim_values(f.view.values, width)
+#: the rows whose labels span the same label columns of the form (format-spec §4.3): 一、二、
+#: 四 span all three; （一）, （二） and （七） the last two.  The cells a span covers show as blank
+#: cells before the row's values where a text keeps them
+_SPANS: dict[str, str] = {
+    **dict.fromkeys(("new_received", "carried_over", "carried_forward"), "three"),
+    **dict.fromkeys(("granted", "partially_granted", "total_processed"), "two"),
+}
+
+
+def _leading_blanks(cells: tuple[CellData, ...]) -> int:
+    n = 0
+    while n < len(cells) and is_blank(cells[n][CONTENT]):
+        n += 1
+    return n
+
+
+def _span_blanks(found: Sequence[_Found], width: int) -> dict[str, int]:
+    """How many blank cells the label spans leave before the values in this text: for each
+    kind of span, the leading blank cells of its rows that have exactly the table's width of
+    cells after them, where those rows agree (``一、…⇥⇥⇥12⇥3⇥0⇥0⇥1⇥0⇥16``: two)."""
+    seen: dict[str, set[int]] = {}
+    for f in found:
+        span = _SPANS.get(f.row_id)
+        if span is None or f.view.is_glued:
+            continue
+        values = f.view.values
+        lead = _leading_blanks(values)
+        if lead and len(values) - lead == width:
+            seen.setdefault(span, set()).add(lead)
+    return {span: leads.pop() for span, leads in seen.items() if len(leads) == 1}
+
+
+def _fit(f: _Found, width: int, spans: dict[str, int]) -> tuple[CellData, ...] | None:
+    """The row's value cells fitted to the table's width.
+
+    Where the table's rows show how many blank cells their label's span leaves
+    (:func:`_span_blanks`), a row with that span drops that many, and no more are taken for
+    the span: a row that would fit only by counting one of them as a value lost a cell
+    (``二、…⇥⇥⇥1⇥0⇥0⇥0⇥0⇥0``, its last value wrapped onto a line of its own) and does not fit.
+    A row that fits only with a blank first value, and whose values go on in a row of
+    values only (``0⇥17``: the line wrapped), is read with that rest."""
+    values = f.view.values
+    k = spans.get(_SPANS.get(f.row_id, ""), 0)
+    if k and _leading_blanks(values) >= k:
+        values = values[k:]
+        # blank cells beyond the span's are the row's (自然人 left blank) or stray (S003:
+        # 四、结转下年度继续办理⇥⇥0…); trailing ones go first
+        fitted = trim_values(values, width, trailing_first=True)
+    else:
+        fitted = trim_values(values, width)
     if fitted is None or f.rest is None or not is_blank(fitted[0][CONTENT]):
         return fitted
-    whole = trim_values(f.view.values + f.rest.values, width)
+    whole = trim_values(values + f.rest.values, width)
     return whole if whole is not None else fitted
 
 
@@ -175,12 +219,13 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     by_row: dict[str, list[TableCell]] = {}  # each row's cells, in column order
     missing: list[Missing] = []
     glued: list[_Found] = []
+    spans = _span_blanks(found, len(table_columns))
     for f in found:
         if f.view.is_glued:
             glued.append(f)
             continue
         label = f.label
-        fitted = _fit(f, len(table_columns))
+        fitted = _fit(f, len(table_columns), spans)
         if fitted is None:
             worded = _values_written_in_words(f.view, len(table_columns))
             if worded is not None:
