@@ -102,8 +102,9 @@ def _fit(f: _Found, width: int, spans: dict[str, int]) -> tuple[CellData, ...] |
     (:func:`_span_blanks`), a row with that span drops that many, and no more are taken for
     the span: a row that would fit only by counting one of them as a value lost a cell
     (``二、…⇥⇥⇥1⇥0⇥0⇥0⇥0⇥0``, its last value wrapped onto a line of its own) and does not fit.
-    A row that fits only with a blank first value, and whose values go on in a row of
-    values only (``0⇥17``: the line wrapped), is read with that rest."""
+    A row that does not fit, or fits only with a blank first value, and whose values go on
+    in a row of values only (``0⇥17``: the line wrapped), is read with that rest where the
+    whole fits."""
     values = f.view.values
     k = spans.get(_SPANS.get(f.row_id, ""), 0)
     if k and _leading_blanks(values) >= k:
@@ -113,9 +114,9 @@ def _fit(f: _Found, width: int, spans: dict[str, int]) -> tuple[CellData, ...] |
         fitted = trim_values(values, width, trailing_first=True)
     else:
         fitted = trim_values(values, width)
-    if fitted is None or f.rest is None or not is_blank(fitted[0][CONTENT]):
+    if f.rest is None or (fitted is not None and not is_blank(fitted[0][CONTENT])):
         return fitted
-    whole = trim_values(values + f.rest.values, width)
+    whole = trim_values(values + f.rest.values, width, trailing_first=bool(k))
     return whole if whole is not None else fitted
 
 
