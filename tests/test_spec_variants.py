@@ -11,8 +11,7 @@ the whole page on one line with cells spaced (``one_line``) or glued with nothin
 reader reads from the text written here — the cells, the era, the year — never what the code
 printed.  Where a layout makes a cell undecidable (a blank cell that vanished when the page
 was flattened, digits glued with no identity to cut them by), the reader reads nothing there,
-and so must the library: missing, not wrong.  The few cells a careful reader reads and the
-library does not yet are listed as such (``not_read_yet``), with the reason.
+and so must the library: missing, not wrong.
 """
 
 from __future__ import annotations
@@ -378,9 +377,6 @@ class Variant:
     year: int
     cells: Mapping[Key, Expected]
     undecided: Mapping[str, frozenset[Key]] = attrs.field(factory=dict)
-    #: per layout, cells a careful reader reads but the library does not yet (each with
-    #: its reason where the variant is defined): missing today, never wrong
-    not_read_yet: Mapping[str, frozenset[Key]] = attrs.field(factory=dict)
     #: the codes of the findings a careful reader raises on the tab layout (the other
     #: layouts raise some of them, and O105 for the cells they leave undecidable)
     findings: frozenset[str] = frozenset()
@@ -447,10 +443,9 @@ def _assert_reads(variant: Variant, layout: str) -> AnnualReport:
     assert report.metadata.year == variant.year
     got = _read(report)
     undecided = variant.undecided.get(layout, frozenset())
-    may_miss = undecided | variant.not_read_yet.get(layout, frozenset())
     wrong = {k: (got[k], want) for k, want in variant.cells.items() if k in got and got[k] != want}
     assert wrong == {}, "read wrong (got, written)"
-    lost = {k: want for k, want in variant.cells.items() if k not in got and k not in may_miss}
+    lost = {k: want for k, want in variant.cells.items() if k not in got and k not in undecided}
     assert lost == {}, "stated but not read"
     extra = {k: v for k, v in got.items() if k not in variant.cells}
     assert extra == {}, "read where the text states nothing"
@@ -458,7 +453,7 @@ def _assert_reads(variant: Variant, layout: str) -> AnnualReport:
     if layout == "tab":
         assert codes == variant.findings
     else:  # and O105 where the layout left cells undecidable
-        assert codes <= variant.findings | ({"O105"} if may_miss else set())
+        assert codes <= variant.findings | ({"O105"} if undecided else set())
     return report
 
 
@@ -783,9 +778,6 @@ VARIANTS["代码/本期实际/本年累计"] = attrs.evolve(
     text=_join(_LEGACY_HEAD, _DINGXI),
     cells=_DINGXI_CELLS,
     undecided={"glued": frozenset(_DINGXI_CELLS)},  # 主动公开信息数条014251516
-    # not read from a page on one line: the stream reader of the 统计表
-    # (recognize.legacy_stream) reads no head with a 代码 column
-    not_read_yet={"one_line": frozenset(_DINGXI_CELLS)},
 )
 
 
@@ -903,3 +895,13 @@ def test_a_row_that_lost_its_last_value_to_a_line_of_its_own_is_not_read_short()
     got = table.row("carried_over")
     assert got == {} or [got[c].number for c in _COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
     assert [table.row("new_received")[c].number for c in _COLUMNS] == [12, 3, 0, 0, 1, 0, 17]
+
+
+def test_a_code_glued_to_its_values_leaves_the_row_missing_and_says_why() -> None:
+    """定西's rows glued (主动公开信息数条014251516): the code and the two values cannot be
+    told apart; each row is missing, for that reason, and no number is read."""
+    report = parse(_glued(VARIANTS["代码/本期实际/本年累计"].text))
+    assert report.legacy is not None
+    assert not [r for r in report.legacy.rows if r.value.is_number]
+    reasons = {m.reason for m in report.legacy.missing}
+    assert reasons == {"glued digits: the row's 代码 and values ran together"}
