@@ -781,6 +781,28 @@ VARIANTS["代码/本期实际/本年累计"] = attrs.evolve(
 )
 
 
+# issue 15 item 7, design.md: tables missing, the outline and the year still tell the format;
+# tables 三 and 四 stated in sentences, table 二 only pointed to (a careful reader flags that
+# one as missing: O104)
+VARIANTS["tables missing"] = attrs.evolve(
+    V2019,
+    text=_join(
+        [_TITLE_2019, *_HEAD_2021[1:]],
+        ["本年度主动公开政府信息情况详见门户网站。"],
+        ["三、收到和处理政府信息公开申请情况", "本年度未收到政府信息公开申请。"],
+        ["四、政府信息公开行政复议、行政诉讼情况", "本年度未发生行政复议和行政诉讼。"],
+        _TAIL,
+    ).replace("2022年，", "2020年，"),
+    cells={},
+    undecided={},
+    findings=frozenset({"O104"}),
+)
+# a report on 2016 without its 统计表: legacy by its year
+VARIANTS["legacy report without its table"] = attrs.evolve(
+    VLEGACY, text=_join(_LEGACY_HEAD[:-1]), cells={}
+)
+
+
 # ------------------------------------------------------------------ the tests
 
 
@@ -905,3 +927,27 @@ def test_a_code_glued_to_its_values_leaves_the_row_missing_and_says_why() -> Non
     assert not [r for r in report.legacy.rows if r.value.is_number]
     reasons = {m.reason for m in report.legacy.missing}
     assert reasons == {"glued digits: the row's 代码 and values ran together"}
+
+
+def test_r_sh19_value_cells_misaligned_with_their_heads_are_read_by_order() -> None:
+    """format-spec §5.2: in R-SH19's HTML the values of 第（五）项 carry other colspans than
+    their heads (head: 上一年项目数量 ×1, 本年增/减 ×2; data: the first value ×2, the second
+    ×1): the values are read by their order in the block, not by grid position."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from layout_variants import html_page
+
+    page = html_page(V2019.text)
+    for old, new in (
+        ("<td>第二十条第（五）项</td><td></td><td></td><td></td>",
+         '<td colspan="5">第二十条第（五）项</td>'),
+        ("<td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr><tr><td>行政许可",
+         '<td>上一年项目数量</td><td colspan="2">本年增/减</td><td>处理决定数量</td></tr>'
+         "<tr><td>行政许可"),
+        ("<td>行政许可</td><td>56</td>", '<td>行政许可</td><td colspan="2">56</td>'),
+        ("<td>其他对外管理服务事项</td><td>8</td>", '<td>其他对外管理服务事项</td><td colspan="2">8</td>'),
+    ):  # fmt: skip
+        assert old in page, old
+        page = page.replace(old, new, 1)
+    report = parse(page.encode("utf-8"))
+    assert report.era is Era.V2019 and report.metadata.year == 2020
+    assert _read(report) == V2019.cells
