@@ -803,6 +803,22 @@ VARIANTS["legacy report without its table"] = attrs.evolve(
 )
 
 
+# thousands separators in table 二 (S001 prints 行政许可's 处理决定数量 1440): one number in a
+# column of its own; glued after a signed change (增31,440) it may be 增3 1,440 or 增31 ,440
+_LICENSE_2019 = ("disclosure", "admin_license", "decisions")
+for _sep in (",", "，"):
+    VARIANTS[f"1{_sep}200 in table 二"] = V2021.changed(
+        "行政许可\t120",
+        f"行政许可\t1{_sep}200",
+        cells={("disclosure", "admin_license", "decisions"): 1200},
+    )
+    VARIANTS[f"1{_sep}440 in table 二 (2019)"] = V2019.changed(
+        "行政许可\t56\t增3\t120",
+        f"行政许可\t56\t增3\t1{_sep}440",
+        cells={_LICENSE_2019: 1440},
+    )
+
+
 # ------------------------------------------------------------------ the tests
 
 

@@ -28,8 +28,11 @@ __all__ = ["read_stream_disclosure"]
 
 #: a unit of money written after an amount's digits (万元, 亿, …)
 _UNIT = "(?:" + "|".join(AMOUNT_UNIT_SPELLINGS) + ")?"
+#: a number: digits, or digits grouped by thousands (``1,200``, ``1，200``: one number, no
+#: digit or separator right after it)
+_NUMBER = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9,，])|[0-9０-９]+)"
 _VALUE_RE = re.compile(
-    r"[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?" + _UNIT + r"|无|[—―─–\-－/／]+|\S"
+    r"[+\-－增减]?" + _NUMBER + r"(?:[.．][0-9０-９]+)?" + _UNIT + r"|无|[—―─–\-－/／]+|\S"
 )
 _NUMBER_ONLY = re.compile(r"[0-9０-９]+")
 #: how far (squashed characters) a row's label may be from the end of the row before it
@@ -158,8 +161,9 @@ def _read_cells(tokens: list[Token], columns: tuple[str, ...]) -> RowReading:
 
 
 def _is_signed(text: str) -> bool:
-    """``增3``, ``减13``, ``-8``: a sign and digits (not a dash, not a bare number)."""
-    return len(text) > 1 and text[0] in _SIGNS and text[1:].isdigit()
+    """``增3``, ``减13``, ``-8``, ``增31,440``: a sign, then a number (not a dash, not a bare
+    number)."""
+    return len(text) > 1 and text[0] in _SIGNS and text[1].isdigit()
 
 
 def _tokens(s: Squashed, sq_start: int, sq_stop: int) -> list[Token] | None:
@@ -184,10 +188,15 @@ def _tokens_between(s: Squashed, start: int, end: int) -> list[Token] | None:
 
 
 _RUN_RE = re.compile(
-    r"(?:[\s\u3000]*(?:[+\-－增减]?[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    r"(?:[\s\u3000]*(?:[+\-－增减]?"
+    + _NUMBER
+    + r"(?:[.．][0-9０-９]+)?"
     + _UNIT
     + r"|无|[—―─–\-－/／]+))+"
 )
+#: what may not follow a run of values right after its last digit: the run is then part of
+#: something else (a numbering 1. or 2、, digits 1,2 that group no thousands, a time 8:00)
+_NOT_AFTER_A_RUN = frozenset("、.．,，:：%％")
 
 
 def _leading_tokens(s: Squashed, sq_start: int) -> list[Token] | None:
@@ -198,6 +207,6 @@ def _leading_tokens(s: Squashed, sq_start: int) -> list[Token] | None:
     if m is None:
         return None
     end = m.end()
-    if end < len(s.text) and s.text[end] in "、.．" and s.text[end - 1].isdigit():
-        return None  # digits that number what follows (…7816 2.开设…): not ours to cut
+    if end < len(s.text) and s.text[end] in _NOT_AFTER_A_RUN and s.text[end - 1].isdigit():
+        return None  # digits that number what follows (…7816 2.开设…), or 1,2: not ours
     return _tokens_between(s, start, end)
