@@ -255,7 +255,10 @@ def _align(
     return found
 
 
-_TRAILING_RUN_RE = re.compile("[" + BLANK + r"0-9０-９—―─–\-－/／无]*")
+#: a run of values: digits, marks, white space, and numbers grouped by thousands (1,234)
+_TRAILING_RUN_RE = re.compile(
+    r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9,，])|[" + BLANK + r"0-9０-９—―─–\-－/／无])*"
+)
 _LAST_TOKEN_RE = re.compile("[0-9０-９]+[" + BLANK + "]*$")
 
 
