@@ -844,6 +844,75 @@ for _sep in (",", "，"):
     )
 
 
+# §9.1 (S001): empty cells written as U+00A0 or U+3000 (blank, not missing, not 0)
+def _blank_organisations_as(space: str) -> Callable[[str], str]:
+    def cells(row: str) -> str:
+        return (
+            _blank_organisations(row)
+            .replace("\t\t", f"\t{space}\t")
+            .replace("\t\t", f"\t{space}\t")
+        )
+
+    return cells
+
+
+for _name, _space in (("U+00A0 empty cells", "\u00a0"), ("U+3000 empty cells", "\u3000")):
+    VARIANTS[_name] = attrs.evolve(
+        VARIANTS["blank organisation cells"], text=_text_2021(_blank_organisations_as(_space))
+    )
+# §9.1 (S004, S003): [bookmark: _GoBack] glued to a heading, a page number after the
+# signature, the title wrapped with the year spaced out (铜官区住建局 2023 年… / 工作年度报告)
+VARIANTS["S004 noise, S003 title"] = (
+    V2021.changed(
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "四、政府信息公开行政复议、行政诉讼情况[bookmark: _GoBack]",
+    )
+    .changed("2023年1月20日\n", "2023年1月20日\n1\n")
+    .changed(_TITLE_2021, "某市某局 2022 年政府信息公开\n工作年度报告")
+)
+
+
+# §9.2 (R-XX19): the empty 2019 template published as the report: table 三's labels with
+# blank cells, one 0 (一's 自然人).  Flattened, the one 0 could be any cell of any row
+def _template_cells(row: str) -> str:
+    return "\t".join(["0" if row == "new_received" else ""] + [""] * 6)
+
+
+_T3_TEMPLATE = _t3_cells(_ROWS_2019, {})
+VARIANTS["R-XX19 empty template"] = attrs.evolve(
+    V2019,
+    text=_join(
+        [_TITLE_2019, *_HEAD_2021[1:]],
+        _T2_2019,
+        _T3_HEAD,
+        [
+            *_t3_rows_2021(_template_cells)[
+                : next(i for i, r in enumerate(_T3_ROWS_2021) if "（六）" in r)
+            ],
+            f"\t（六）其他处理\t\t{_template_cells('other')}",
+            f"\t（七）总计\t\t{_template_cells('total_processed')}",
+            f"四、结转下年度继续办理\t\t\t{_template_cells('carried_forward')}",
+        ],
+        _T4,
+        _TAIL,
+    ).replace("2022年，", "2020年，"),
+    cells={
+        **{k: v for k, v in V2019.cells.items() if k[0] != "applications"},
+        **dict.fromkeys(_T3_TEMPLATE, ValueKind.BLANK),
+        ("applications", "new_received", "natural_person"): 0,
+    },
+    undecided={
+        "one_line": frozenset(_T3_TEMPLATE),
+        "glued": frozenset(_T3_TEMPLATE) | _GLUED_T2_2019,
+    },
+    # the blank cells, and the sums that hold only with them as 0 (info)
+    findings=frozenset({"V101", "A101", "A103"}),
+    # flattened, a table 三 of labels and one 0 is not taken for a table (O104), where it is
+    # there with its cells blank
+    findings_left={"one_line": frozenset({"O104"}), "glued": frozenset({"O104"})},
+)
+
+
 # ------------------------------------------------------------------ the tests
 
 
