@@ -103,6 +103,10 @@ def kind_of(text: str, a: int, b: int, body: str) -> tuple[SegmentKind, Heading 
     return "heading", (m, title_end)
 
 
+#: the words that sign a change of table 二 (本年增/减: 增3, 减13) written between digits
+_SIGN_WORDS = frozenset("增减")
+
+
 def _add_glued(st: LexState, a: int, b: int, stop: int, line: int) -> bool:
     """Split text whose table cells ran together into rows: a label, then its digits.
 
@@ -124,6 +128,12 @@ def _add_glued(st: LexState, a: int, b: int, stop: int, line: int) -> bool:
         after = text[nxt : nxt + 1]
         before = text[ds - 1 : ds] if ds > a else ""
         if after in NOT_A_CELL_AFTER or before in NOT_A_CELL_BEFORE or ds == label_start:
+            continue
+        if pairs and ds == pairs[-1][2] + 1 and before in _SIGN_WORDS:
+            # 行政许可56增3120: a signed change (本年增/减) between two runs of the row's
+            # digits; the row's values run on
+            pairs[-1] = (pairs[-1][0], pairs[-1][1], de)
+            label_start = de
             continue
         pairs.append((label_start, ds, de))
         label_start = de
