@@ -30,6 +30,7 @@ __all__ = [
     "DISCLOSURE_COLUMN_VARIANTS",
     "DISCLOSURE_FORM",
     "DISCLOSURE_ROW_LABELS",
+    "DISCLOSURE_ROW_LABELS_BY_FORMAT",
     "LEGACY_FORM",
     "LEGACY_INDICATOR_LABELS",
     "LEGACY_INDICATOR_VARIANTS",
@@ -305,6 +306,11 @@ DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
     "admin_enforcement": "行政强制",
     "admin_fees": "行政事业性收费",
     "procurement": "政府集中采购",
+})  # fmt: skip
+#: table 二's rows with the labels each format prints (2019: 规范性文件; 2021: 行政规范性文件)
+DISCLOSURE_ROW_LABELS_BY_FORMAT: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    fmt: MappingProxyType({row: names[0] for row, names, _ in rows})
+    for fmt, rows in DISCLOSURE_FORM.items()
 })  # fmt: skip
 #: table 二's columns with their official head labels (2021: 本年制发件数 …; 2019: 本年新制作数量 …)
 DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
