@@ -1,5 +1,6 @@
 """Time and peak memory of one file against its size: a whole report on one line, many lines,
-and a run of digits (run by hand; nothing asserted).
+a run of digits, and a legacy 统计表's head and glued rows among head-like noise (run by hand;
+nothing asserted).
 
     .venv/bin/python benchmarks/bench_scaling.py [--sizes 1,2,5,10] [--kinds oneline,lines,digits]
         [--stages parse,check,json] [--seeds DIR]
@@ -25,13 +26,25 @@ import time
 from pathlib import Path
 
 _DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
-KINDS = ("oneline", "lines", "digits")
+KINDS = ("oneline", "lines", "digits", "legacy")
+#: the ``legacy`` kind: a head, twenty copies of three rows glued in two columns, then noise
+#: that opens like a head (统计指标 and 5,000 digits, 指 标 名 称 and 5,000 条), on one line
+_LEGACY_UNIT = (
+    "指标名称计量单位2011年度历年累计"
+    + "主动公开信息数条4251516其中：1.网站公开条41815092.政府公报公开条77" * 20
+    + "统计指标"
+    + "1" * 5000
+    + "指 标 名 称"
+    + "条" * 5000
+)
 
 
 def make_text(kind: str, megabytes: float, seeds: Path) -> bytes:
     """``megabytes`` MB of UTF-8: the seeds on one line, as they are, or digits alone."""
     if kind == "digits":
         base = "0" * 1000
+    elif kind == "legacy":
+        base = _LEGACY_UNIT
     else:
         base = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.rglob("*.txt")))
         if kind == "oneline":

@@ -128,3 +128,25 @@ def test_table_three_balances_what_was_received_with_what_was_processed() -> Non
         assert parts[0] == "granted"
         assert parts[-1] == ("other" if fmt == "2019" else "other.other_reasons")
         assert not {"denied", "unable", "not_processed", "total_processed"} & set(parts)
+
+
+def test_table_two_column_heads_and_their_printed_variants_are_read_as_their_columns() -> None:
+    """Each column head of table 二 the catalogue knows, official first, then the variants
+    reports print (format-spec §9: 本年度止件数; design.md: 本年废纸件数, 本年度新制作数量,
+    本年度公开数量; R-HY22: 现行有效件数 (历史累计)), is read as its column."""
+    from opengov_report.model.forms import DISCLOSURE_COLUMN_LABELS, DISCLOSURE_COLUMN_VARIANTS
+    from opengov_report.recognize.labels import match_disclosure_column
+
+    assert set(DISCLOSURE_COLUMN_VARIANTS) == set(DISCLOSURE_COLUMN_LABELS)
+    for column, labels in DISCLOSURE_COLUMN_VARIANTS.items():
+        assert labels[0] == DISCLOSURE_COLUMN_LABELS[column]
+        for label in labels:
+            assert match_disclosure_column(label) == column, label
+    for printed, column in (
+        ("本年度止件数", "repealed"),
+        ("本年废纸件数", "repealed"),
+        ("现行有效件数 (历史累计)", "in_force"),
+        ("本年度新制作数量", "new_made"),
+        ("本年度公开数量", "new_published"),
+    ):
+        assert match_disclosure_column(printed) == column, printed

@@ -33,7 +33,7 @@ FLOORS: dict[str, tuple[int, int, int]] = {
     "spaces_for_tabs": (212, 2444, 1),
     "pipes": (212, 2361, 0),  # seed 000's 统计表 one cell a row: a label broken over two rows
     "html_page": (212, 2444, 1),
-    "wrapped": (212, 2533, 1),
+    "wrapped": (212, 2568, 1),
     "label_chars_per_line": (212, 2570, 1),
     "without_header": (212, 2596, 1),
     "title_wrapped": (212, 2596, 1),

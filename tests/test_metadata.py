@@ -111,6 +111,11 @@ def test_a_title_with_a_place_keeps_its_agency_over_the_signature() -> None:
         ("某县教育局二零一九年度政府信息公开工作年度报告", 2019, "某县教育局"),
         ("某县教育局２０２１年政府信息公开工作年度报告", 2021, "某县教育局"),
         ("经济技术开发区管委会2019年政府信息公开工作年度报告", 2019, "经济技术开发区管委会"),
+        # the name ends where the title's core words start, before the year
+        ("某市生态环境局政府信息公开工作2019年度报告", 2019, "某市生态环境局"),
+        # 人民政府 and 政府信息公开 share their 政府, the year before or after
+        ("2023年度某区人民政府信息公开工作年度报告", 2023, "某区人民政府"),
+        ("某区人民政府信息公开工作2023年度报告", 2023, "某区人民政府"),
     ],
 )
 def test_titles_of_reports_and_cover_letters(title: str, year: int, agency: str | None) -> None:
@@ -475,3 +480,18 @@ def test_the_year_after_the_standard_preamble() -> None:
 def test_a_notice_in_the_clause_before_does_not_hide_the_report_naming_itself() -> None:
     # …《关于政府信息公开工作年度报告有关事项的通知》精神，我局编制了2019年度政府信息公开年度报告。
     assert parse(_body("018_gonganju_2019.txt")).metadata.year == 2019
+
+
+def test_a_report_drawn_up_by_its_agency_s_office_is_the_agency_s() -> None:
+    """pingtan/007 without its header: 本年报…由平潭县工商局办公室编制 — the office drafts the
+    agency's report; a county government's report drawn up by its office is the
+    government's.  An office that is the agency itself (办公室 of nothing) stays whole."""
+    opening = "本年报系根据《中华人民共和国政府信息公开条例》的要求，由{}编制。一、概述\n2012年，我局……。\n"
+    cases = {
+        "平潭县工商局办公室": "平潭县工商局",
+        "某某县人民政府办公室": "某某县人民政府",
+        "某省人民政府办公厅": "某省人民政府办公厅",
+        "某市政务公开办公室": "某市政务公开办公室",
+    }
+    for drawn_up_by, agency in cases.items():
+        assert parse(opening.format(drawn_up_by)).metadata.agency == agency, drawn_up_by

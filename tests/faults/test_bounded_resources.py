@@ -131,7 +131,7 @@ def test_the_scaling_benchmark_runs(tmp_path: Path) -> None:
     )
     lines = done.stdout.splitlines()
     assert lines[0].split()[:2] == ["kind", "MB"]
-    assert [line.split()[0] for line in lines[1:]] == ["oneline", "lines", "digits"]
+    assert [line.split()[0] for line in lines[1:]] == ["oneline", "lines", "digits", "legacy"]
 
 
 # -- memory for one file: a small multiple of its size (docs/performance.md) ----------------

@@ -13,6 +13,7 @@ from ..model.forms import (
     APPLICATION_ROW_TEXT,
     DISCLOSURE_COLUMN_LABELS,
     DISCLOSURE_ROW_LABELS,
+    DISCLOSURE_ROW_LABELS_BY_FORMAT,
     REVIEW_COLUMN_LABELS,
     REVIEW_GROUP_LABELS,
 )
@@ -25,6 +26,7 @@ from ..model.tables import (
     ApplicationTable,
     DisclosureTable2019,
     DisclosureTable2021,
+    LegacyTable,
     ReviewTable,
     TableCell,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "official_column_labels",
     "official_row_label",
     "row_cells",
+    "row_labels",
 ]
 
 #: the official row labels of each grid table (the reviews table's rows are its groups)
@@ -273,9 +276,19 @@ class GridIndex:
         )
 
 
+def row_labels(
+    table: ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTable2021 | LegacyTable,
+) -> Mapping[str, str]:
+    """The official labels of a table's rows, as its format prints them (table 二 of the
+    2019 form: 规范性文件; of the 2021 form: 行政规范性文件)."""
+    if isinstance(table, DisclosureTable2019):
+        return DISCLOSURE_ROW_LABELS_BY_FORMAT["2019"]
+    return ROW_LABELS.get(table.table_id, {})
+
+
 def grid_index(
     table: ApplicationTable | ReviewTable | DisclosureTable2019 | DisclosureTable2021,
 ) -> GridIndex:
     """The index of a grid table's cells, with its official labels."""
     tid = table.table_id
-    return GridIndex(tid, table.cells, ROW_LABELS[tid], _COLUMN_LABELS[tid])
+    return GridIndex(tid, table.cells, row_labels(table), _COLUMN_LABELS[tid])

@@ -33,7 +33,7 @@ from .examples import (
     sections,
 )
 from .finding import Finding, Location, Severity, new_locations
-from .grid import ROW_LABELS
+from .grid import row_labels
 from .registry import Rule, RuleTag, rule
 
 __all__ = ["REQUIRED_SECTIONS", "line_spans", "nothing_recognized", "section_kind"]
@@ -333,7 +333,7 @@ def table_incomplete(ctx: Context, this: Rule) -> Iterator[Finding]:
         if not table.missing:
             continue  # (most tables: nothing to report, nothing to build)
         where = Location(table.table_id, None, None, table.table_id, table.span)
-        labels = ROW_LABELS.get(table.table_id, {})
+        labels = row_labels(table)
         name = _TABLE_NAME[table.table_id]
         lost = [m.row for m in table.missing if m.column is None]
         if lost:

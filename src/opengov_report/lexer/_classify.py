@@ -10,8 +10,8 @@ from ._kinds import SegmentKind, tab_kind
 from ._numbering import NUMBERING_RE, section_word_end
 from ._state import LONG_CELL, LexState, add_segment
 from ._text import (
+    CELL_RUN_RE,
     CHROME_PREFIXES,
-    DIGIT_RUN_RE,
     NOISE_FIRST,
     NOT_A_CELL_AFTER,
     NOT_A_CELL_BEFORE,
@@ -39,6 +39,9 @@ _TITLE_MIN = 2
 _INDENT_RE = re.compile("[\u3000 ]{2}")
 #: where the text run into a long heading starts: a space, or a year (2018年, 2017年以来)
 _RUNIN_START_RE = re.compile("[\u3000 ]|(?:19|20)[0-9]{2}年")
+#: or the first item of a list, after a title without digits (…的主要形式1.门户网站…)
+_LIST_START_RE = re.compile("(?<![0-9])1[.．、](?![0-9])")
+_DIGIT_RE = re.compile("[0-9]")
 
 #: a heading found by :func:`kind_of`: its numbering mark's match, and the end of its title
 Heading: TypeAlias = tuple[re.Match[str], int]
@@ -48,9 +51,11 @@ def classify(st: LexState, a: int, b: int, stop: int, line: int, body: str) -> N
     """Classify the segment ``text[a:b]`` and add it, or the segments it splits into: a
     heading and its run-in text, or the rows of a glued table."""
     kind, heading = kind_of(st.text, a, b, body)
-    if kind == "para":
+    if kind == "para" or (kind == "spaced" and head_row(st.text, a, b) is not None):
+        # (a spaced line holding a table's head and then its values is that whole table:
+        # 行政复议 行政诉讼 结果维持…总计 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0)
         if not _add_glued(st, a, b, stop, line):
-            add_segment(st, a, b, stop, line, "para")
+            add_segment(st, a, b, stop, line, kind)
         return
     if kind != "heading":
         i = add_segment(st, a, b, stop, line, kind)
@@ -98,6 +103,10 @@ def kind_of(text: str, a: int, b: int, body: str) -> tuple[SegmentKind, Heading 
     return "heading", (m, title_end)
 
 
+#: the words that sign a change of table 二 (本年增/减: 增3, 减13) written between digits
+_SIGN_WORDS = frozenset("增减")
+
+
 def _add_glued(st: LexState, a: int, b: int, stop: int, line: int) -> bool:
     """Split text whose table cells ran together into rows: a label, then its digits.
 
@@ -113,12 +122,18 @@ def _add_glued(st: LexState, a: int, b: int, stop: int, line: int) -> bool:
         return False
     pairs: list[tuple[int, int, int]] = []  # (label start, digits start, digits end)
     label_start = a
-    for m in DIGIT_RUN_RE.finditer(text, a, b):
+    for m in CELL_RUN_RE.finditer(text, a, b):
         ds, de = m.span()
         nxt = lstrip_at(text, de, b)
         after = text[nxt : nxt + 1]
         before = text[ds - 1 : ds] if ds > a else ""
         if after in NOT_A_CELL_AFTER or before in NOT_A_CELL_BEFORE or ds == label_start:
+            continue
+        if pairs and ds == pairs[-1][2] + 1 and before in _SIGN_WORDS:
+            # 行政许可56增3120: a signed change (本年增/减) between two runs of the row's
+            # digits; the row's values run on
+            pairs[-1] = (pairs[-1][0], pairs[-1][1], de)
+            label_start = de
             continue
         pairs.append((label_start, ds, de))
         label_start = de
@@ -154,6 +169,12 @@ def _title_end(text: str, end: int, m: re.Match[str]) -> int:
     indent = _INDENT_RE.search(text, title_start + _TITLE_MIN, stop if stop > 0 else limit)
     if indent is not None:
         return indent.start()  # （一）主动公开情况　　本年度…: the next paragraph's indent
+    comma = _comma_outside_brackets(text, title_start, stop) if stop > 0 else -1
+    if comma >= 0:
+        # a sentence before the stop: run-in text, if it opens as such (…的主要类别 2021年，在…)
+        cut = _runin_start(text, title_start + _TITLE_MIN, comma)
+        if cut >= 0:
+            return cut
     word_end = section_word_end(text, title_start, stop if stop > 0 else limit)
     if (
         word_end > 0
@@ -168,8 +189,32 @@ def _title_end(text: str, end: int, m: re.Match[str]) -> int:
                 # a long run-in text after a space (…的数量 区管委会办公室…, pages whose
                 # lines were joined by one) or opening with the year it speaks of
                 # (三、围绕社会重大关切加强政策解读舆情回应2018年围绕…)
-                cut = _RUNIN_START_RE.search(text, title_start + _TITLE_MIN, limit)
-                return -1 if cut is None else cut.start()
+                return _runin_start(text, title_start + _TITLE_MIN, limit)
         else:
             stop = end
     return stop
+
+
+def _runin_start(text: str, start: int, end: int) -> int:
+    """Where in ``text[start:end]`` text run into a heading's title starts (a space, a year,
+    or a list's first item after a title without digits), or -1."""
+    found = _RUNIN_START_RE.search(text, start, end)
+    stop = found.start() if found is not None else end
+    item = _LIST_START_RE.search(text, start, stop)
+    if item is not None and _DIGIT_RE.search(text, start, item.start()) is None:
+        return item.start()
+    return stop if found is not None else -1
+
+
+def _comma_outside_brackets(text: str, start: int, end: int) -> int:
+    """The first ``，`` of ``text[start:end]`` outside brackets, or -1."""
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == "，" and depth == 0:
+            return i
+    return -1

@@ -26,6 +26,47 @@ def _official_section(text: str, m: re.Match[str], end: int) -> bool:
     return title is not None and text.startswith(title, lstrip_at(text, m.end(), end))
 
 
+#: a ``（N）`` heading glued to the last value of a table before it (…7816 (二)主动公开…,
+#: …5949.09(二)主动公开…); not an article's item (第二十条第（一）项)
+_AFTER_VALUE_PAREN_RE = re.compile("[0-9\u3000 ][\u3000 ]*[（(]([一二三四五六七八九十])[）)](?!项)")
+
+
+def _next_paren_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where in ``text[start:end]`` the first ``（N）`` heading glued to a value starts, and
+    its ordinal N; None if there is none."""
+    m = _AFTER_VALUE_PAREN_RE.search(text, start, end)
+    if m is None:
+        return None
+    return m.start(1) - 1, CN_NUMERALS.index(m.group(1))
+
+
+def _unpunctuated_heading(text: str, want: int, pos: int, lim: int, end: int) -> tuple[int, str]:
+    """The first section heading numbered ``want`` in ``text[pos:lim]`` whose title ends at
+    a section word, and its numbering mark, or (-1, "").  The mark is the outline's own
+    (四、), or a slip of style in the sequence the format-spec records (S004: 四． and 5、
+    among 一、 … 六、)."""
+    if want >= len(CN_NUMERALS):
+        return -1, ""
+    best, best_mark = -1, ""
+    for mark in (CN_NUMERALS[want] + "、", CN_NUMERALS[want] + "．", f"{want}、"):
+        i = text.find(mark, pos, lim)
+        # the same mark may number a table row first (四、结转下年度继续办理)
+        while i >= 0 and not (
+            i > pos
+            and section_word_end(text, i + len(mark), min(end, i + 30)) > 0
+            # after a digit, 5、 may end a number (15、): only the official title decides
+            and not (
+                mark[0].isdigit()
+                and text[i - 1].isdigit()
+                and not text.startswith(_OFFICIAL_TITLES.get(want, "\0"), i + len(mark))
+            )
+        ):
+            i = text.find(mark, i + len(mark), lim)
+        if i >= 0 and (best < 0 or i < best):
+            best, best_mark = i, mark
+    return best, best_mark
+
+
 def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a very long line (a whole report on one line) before run-in headings.
 
@@ -50,14 +91,8 @@ def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # an unpunctuated section heading (…1012三、收到和处理…情况…)
         want = expected.get(NumberingStyle.CN_COMMA, 1)
         if want is not None:
-            mark = CN_NUMERALS[want] + "、" if want < len(CN_NUMERALS) else ""
             lim = nxt if nxt >= 0 else end
-            i = text.find(mark, pos, lim) if mark else -1
-            # the same mark may number a table row first (四、结转下年度继续办理)
-            while i >= 0 and not (
-                i > pos and section_word_end(text, i + len(mark), min(end, i + 30)) > 0
-            ):
-                i = text.find(mark, i + len(mark), lim)
+            i, mark = _unpunctuated_heading(text, want, pos, lim, end)
             if i >= 0:
                 cuts.append(i)
                 # the title ends at its section word: what follows (a table's head and
@@ -71,9 +106,15 @@ def runin_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         at = lstrip_at(text, nxt + 1, end)
         if text.startswith(DISCLOSURE_BLOCK_CAPTION, at):
-            cuts.append(
-                at
-            )  # table 二 run into the prose before it (…占41.5%。 第二十条第（一）项…)
+            # table 二 run into the prose before it (…占41.5%。 第二十条第（一）项…), and the
+            # heading after it glued to its last value (…行政事业性收费7816 (二)主动公开…)
+            cuts.append(at)
+            # (up to the prose's next full stop: the table's head has a colon, 单位：万元)
+            full_stop = text.find("。", at, end)
+            heading = _next_paren_heading(text, at, full_stop if full_stop >= 0 else end)
+            if heading is not None:
+                cuts.append(heading[0])
+                expected[NumberingStyle.CN_PAREN] = heading[1] + 1
         m = NUMBERING_RE.match(text, at, end) if at < end else None
         if m is not None:
             style, ordinal = numbering(m)

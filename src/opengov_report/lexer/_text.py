@@ -9,7 +9,8 @@ import re
 from .._chars import SPACE, split_blank
 
 __all__ = [
-    "BOOKMARK_RE", "CHROME_PREFIXES", "DIGIT_RUN_RE", "META_KEYS", "META_RE", "NOISE_FIRST",
+    "BOOKMARK_RE", "CELL_RUN_RE", "CHROME_PREFIXES", "DIGIT_RUN_RE", "META_KEYS", "META_RE",
+    "NOISE_FIRST",
     "NON_WS_RUN_RE", "NOT_A_CELL_AFTER", "NOT_A_CELL_BEFORE", "PAGE_RE", "PIPE_RULE_RE",
     "PROSE_PUNCT_RE", "RULE_RE", "RUNIN_END_RE", "SENTENCE_END", "SENTENCE_END_RE",
     "TITLE_MAX", "URL_RE", "WS", "WS_TAB", "head_row", "is_header_row", "is_spaced_row",
@@ -39,6 +40,9 @@ SENTENCE_END_RE = re.compile("[" + SENTENCE_END + "]")
 RUNIN_END_RE = re.compile("[。！？；：]")
 #: possessive (``*+``): a plain ``(?:…)*`` keeps a backtracking mark per digit, ~117 bytes each
 DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*+")
+#: a glued cell's digits: a run, and its decimals (行政事业性收费5949.09); a point not
+#: followed by a digit ends the run (1.属于…: the next row's numbering)
+CELL_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*+(?:[.．][0-9０-９]++)?+")
 NOT_A_CELL_BEFORE = frozenset("第（(〔[【约近共计达超逾")
 #: a digit run followed by one of these is a quantity in prose or a numbering, not a cell
 NOT_A_CELL_AFTER = frozenset(
@@ -159,7 +163,6 @@ def is_spaced_row(stripped: str) -> bool:
 
 #: words of a table head that make one label-and-digits run a table on its own (table 四 has a
 #: single data row, right after its head: …尚未审结总计…复议后起诉…总计210031000000000)
-TABLE_HEAD_WORDS = ("结果维持", "尚未审结")
 TABLE_HEAD_WORDS = ("结果维持", "尚未审结")
 
 

@@ -27,8 +27,10 @@ __all__ = [
     "APPLICATION_ROW_TEXT",
     "DISCLOSURE_BLOCK_CAPTION",
     "DISCLOSURE_COLUMN_LABELS",
+    "DISCLOSURE_COLUMN_VARIANTS",
     "DISCLOSURE_FORM",
     "DISCLOSURE_ROW_LABELS",
+    "DISCLOSURE_ROW_LABELS_BY_FORMAT",
     "LEGACY_FORM",
     "LEGACY_INDICATOR_LABELS",
     "LEGACY_INDICATOR_VARIANTS",
@@ -305,6 +307,11 @@ DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
     "admin_fees": "行政事业性收费",
     "procurement": "政府集中采购",
 })  # fmt: skip
+#: table 二's rows with the labels each format prints (2019: 规范性文件; 2021: 行政规范性文件)
+DISCLOSURE_ROW_LABELS_BY_FORMAT: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    fmt: MappingProxyType({row: names[0] for row, names, _ in rows})
+    for fmt, rows in DISCLOSURE_FORM.items()
+})  # fmt: skip
 #: table 二's columns with their official head labels (2021: 本年制发件数 …; 2019: 本年新制作数量 …)
 DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
     "issued": "本年制发件数",
@@ -318,6 +325,22 @@ DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
     "previous_items": "上一年项目数量",
     "change": "本年增/减",
     "items": "采购项目数量",
+})  # fmt: skip
+#: table 二's column heads as reports print them: the official label first, then the
+#: variants and typos seen (format-spec §9, design.md: 本年度止件数 and 本年废纸件数 for
+#: 本年废止件数, R-HY22's 现行有效件数 (历史累计), 本年度新制作数量 and 本年度公开数量 …)
+DISCLOSURE_COLUMN_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "issued": ("本年制发件数", "本年度制发件数"),
+    "repealed": ("本年废止件数", "本年度止件数", "本年废纸件数", "本年度废止件数"),
+    "in_force": ("现行有效件数", "现行有效件数（历史累计）"),
+    "decisions": ("本年处理决定数量", "处理决定数量", "本年度处理决定数量"),
+    "amount": ("本年收费金额（单位：万元）", "本年收费金额", "采购总金额"),
+    "new_made": ("本年新制作数量", "本年度新制作数量"),
+    "new_published": ("本年新公开数量", "本年度公开数量", "本年度新公开数量"),
+    "total_published": ("对外公开总数量",),
+    "previous_items": ("上一年项目数量",),
+    "change": ("本年增/减", "本年增减", "本年增／减"),
+    "items": ("采购项目数量",),
 })  # fmt: skip
 
 

@@ -41,14 +41,83 @@ _SUBTOTAL_GROUPS = frozenset({"denied", "unable", "not_processed"})
 
 
 class _Found:
-    """A matched row: its id, its label as written, and its value cells (or glued digits)."""
+    """A matched row: its id, its label as written, its value cells (or glued digits), and
+    the row of values only that follows it in its table, if any (a wrapped row's rest)."""
 
-    __slots__ = ("label", "row_id", "view")
+    __slots__ = ("label", "rest", "row_id", "view")
 
-    def __init__(self, row_id: str, label: str, view: RowView) -> None:
+    def __init__(self, row_id: str, label: str, view: RowView, rest: RowView | None) -> None:
         self.row_id = row_id
         self.label = label
         self.view = view
+        self.rest = rest
+
+
+def _rest_of(views: Sequence[RowView], index: int) -> RowView | None:
+    """The row after ``views[index]`` when it holds values only, in the same table."""
+    if index + 1 >= len(views):
+        return None
+    nxt = views[index + 1]
+    if nxt.table_index != views[index].table_index or nxt.label_texts or not nxt.value_texts:
+        return None
+    return nxt
+
+
+#: the rows whose labels span the same label columns of the form (format-spec §4.3): 一、二、
+#: 四 span all three; （一）, （二） and （七） the last two.  The cells a span covers show as blank
+#: cells before the row's values where a text keeps them
+_SPANS: dict[str, str] = {
+    **dict.fromkeys(("new_received", "carried_over", "carried_forward"), "three"),
+    **dict.fromkeys(("granted", "partially_granted", "total_processed"), "two"),
+}
+
+
+def _leading_blanks(cells: tuple[CellData, ...]) -> int:
+    n = 0
+    while n < len(cells) and is_blank(cells[n][CONTENT]):
+        n += 1
+    return n
+
+
+def _span_blanks(found: Sequence[_Found], width: int) -> dict[str, int]:
+    """How many blank cells the label spans leave before the values in this text: for each
+    kind of span, the leading blank cells of its rows that have exactly the table's width of
+    cells after them, where those rows agree (``一、…⇥⇥⇥12⇥3⇥0⇥0⇥1⇥0⇥16``: two)."""
+    seen: dict[str, set[int]] = {}
+    for f in found:
+        span = _SPANS.get(f.row_id)
+        if span is None or f.view.is_glued:
+            continue
+        values = f.view.values
+        lead = _leading_blanks(values)
+        if lead and len(values) - lead == width:
+            seen.setdefault(span, set()).add(lead)
+    return {span: leads.pop() for span, leads in seen.items() if len(leads) == 1}
+
+
+def _fit(f: _Found, width: int, spans: dict[str, int]) -> tuple[CellData, ...] | None:
+    """The row's value cells fitted to the table's width.
+
+    Where the table's rows show how many blank cells their label's span leaves
+    (:func:`_span_blanks`), a row with that span drops that many, and no more are taken for
+    the span: a row that would fit only by counting one of them as a value lost a cell
+    (``二、…⇥⇥⇥1⇥0⇥0⇥0⇥0⇥0``, its last value wrapped onto a line of its own) and does not fit.
+    A row that does not fit, or fits only with a blank first value, and whose values go on
+    in a row of values only (``0⇥17``: the line wrapped), is read with that rest where the
+    whole fits."""
+    values = f.view.values
+    k = spans.get(_SPANS.get(f.row_id, ""), 0)
+    if k and _leading_blanks(values) >= k:
+        values = values[k:]
+        # blank cells beyond the span's are the row's (自然人 left blank) or stray (S003:
+        # 四、结转下年度继续办理⇥⇥0…); trailing ones go first
+        fitted = trim_values(values, width, trailing_first=True)
+    else:
+        fitted = trim_values(values, width)
+    if f.rest is None or (fitted is not None and not is_blank(fitted[0][CONTENT])):
+        return fitted
+    whole = trim_values(values + f.rest.values, width, trailing_first=bool(k))
+    return whole if whole is not None else fitted
 
 
 def _values_written_in_words(view: RowView, width: int) -> tuple[str, tuple[CellData, ...]] | None:
@@ -129,7 +198,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, view.labels_read.written, view))
+            found.append(_Found(row_id, view.labels_read.written, view, _rest_of(views, index)))
             if first_index < 0:
                 first_index = index
             if pending_unknown:
@@ -151,12 +220,13 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
     by_row: dict[str, list[TableCell]] = {}  # each row's cells, in column order
     missing: list[Missing] = []
     glued: list[_Found] = []
+    spans = _span_blanks(found, len(table_columns))
     for f in found:
         if f.view.is_glued:
             glued.append(f)
             continue
         label = f.label
-        fitted = trim_values(f.view.values, len(table_columns))
+        fitted = _fit(f, len(table_columns), spans)
         if fitted is None:
             worded = _values_written_in_words(f.view, len(table_columns))
             if worded is not None:

@@ -7,10 +7,12 @@ small constraint problem, solved here by a bounded depth-first search over the w
 run:
 
 - a run of exactly as many tokens as cells, or one token of as many digits as cells, is read
-  as written (each token or digit one cell), whatever its sums: that is what the report says;
-  a run of several tokens with as many characters as cells is read one character a cell when
-  its sums hold (``10 0 00 0 1``); when they fail, a number may be whole beside blank cells
-  that vanished (``0 —— 252 —— 无``), and the run is searched as below;
+  as written (each token or digit one cell), whatever its sums: that is what the report says
+  (a number grouped by thousands, ``1,234``, is one token where the row's sums hold: its
+  comma might part two cells); a run of several tokens with as many characters as cells is
+  read one character a cell when its sums hold (``10 0 00 0 1``); when they fail, a number
+  may be whole beside blank cells that vanished (``0 —— 252 —— 无``), and the run is searched
+  as below;
 - otherwise every way to cut the digits into numbers without leading zeros, one number a cell,
   spaces always between cells, that satisfies every sum (blank counts as 0), is a *reading*;
   only a run with fewer characters than cells has vanished (blank) cells, and then as few as
@@ -44,7 +46,11 @@ __all__ = [
 
 #: the marks a cell may hold instead of a number (not applicable, none)
 _MARKERS = frozenset({"——", "—", "-", "－", "―", "/", "／", "无", "--", "———", "─", "–"})
-_TOKEN_RE = re.compile(r"[0-9]+|[—―─–\-－/／]+|无|\S")
+#: a number with its thousands grouped (``1,234``, ``1，234``): one cell, whose groups of
+#: three are written; digits or a separator right after it make it no such number
+_GROUPED = r"[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9,，])"
+_GROUPED_RE = re.compile(_GROUPED)
+_TOKEN_RE = re.compile(_GROUPED + r"|[0-9]+|[—―─–\-－/／]+|无|\S")
 #: the longest number one cell holds (a count of applications or cases)
 _MAX_DIGITS = 9
 
@@ -65,6 +71,12 @@ class Token:
     def is_blank(self) -> bool:
         """An empty cell between tabs."""
         return not self.text
+
+    @property
+    def number(self) -> int:
+        """What the token counts for in a sum: its number (digits, or digits grouped by
+        thousands), 0 for a marker."""
+        return _number_of_text(self.text)
 
 
 #: a cell's characters: (start, end) offsets in the text
@@ -105,7 +117,7 @@ def tokens_of(text: str, start: int, end: int) -> list[Token] | None:
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(segment):
         t = m.group()
-        if not (t.isdigit() or t in _MARKERS or set(t) <= set("—―─–-－/／")):
+        if not (t.isdigit() or t in _MARKERS or set(t) <= set("—―─–-－/／") or _is_grouped(t)):
             return None
         out.append(Token(t, start + m.start(), start + m.end()))
     return out
@@ -123,7 +135,7 @@ def _tab_cells(segment: str, start: int) -> list[Token] | None:
         content = field.strip(_BLANK_CHARS)
         if not content:
             out.append(Token("", start + at + 1, start + at + 1))
-        elif content.isdigit() or content in _MARKERS:
+        elif content.isdigit() or content in _MARKERS or _is_grouped(content):
             lead = field.index(content)
             out.append(Token(content, start + at + 1 + lead, start + at + 1 + lead + len(content)))
         else:
@@ -134,6 +146,27 @@ def _tab_cells(segment: str, start: int) -> list[Token] | None:
 
 def _number(text: str) -> int:
     return int(text)  # int() reads full-width digits too
+
+
+def _sums_hold(tokens: Sequence[Token], sums: Sequence[tuple[tuple[int, ...], int]]) -> bool:
+    """Whether every sum holds over a row read one token a cell."""
+    return all(
+        sum(tokens[p].number for p in parts) == tokens[total].number for parts, total in sums
+    )
+
+
+def _is_grouped(text: str) -> bool:
+    """``1,234``: a number with its thousands grouped."""
+    return _GROUPED_RE.fullmatch(text) is not None
+
+
+def _number_of_text(text: str) -> int:
+    """The number of a cell's text for the sums: digits, grouped digits; 0 for a marker."""
+    if text.isdecimal():
+        return int(text)
+    if _is_grouped(text):
+        return int(text.replace(",", "").replace("，", ""))
+    return 0
 
 
 def read_row(
@@ -152,6 +185,10 @@ def read_row(
         return RowReading((None,) * width, False, 0)
     if len(tokens) == width:
         direct = tuple((t.start, t.end) for t in tokens)
+        if any(_is_grouped(t.text) for t in tokens) and not _sums_hold(tokens, sums):
+            # a comma between digits may part two cells as well as group thousands: read
+            # as one number only where the row's sums say so
+            return RowReading((None,) * width, False, 0)
         return RowReading(direct, False, 1, (direct,))
     if any(t.is_blank for t in tokens):
         # cells separated explicitly (tabs): none vanished, and a count that does not fit
@@ -160,14 +197,14 @@ def read_row(
     chars = sum(len(t.text) if t.is_digits else 1 for t in tokens)
     if chars == width:
         cells: list[Piece] = []
-        values: list[int] = []  # marks count 0
+        values: list[int] = []  # what each cell counts for in the sums
         for t in tokens:
             if t.is_digits:
                 cells.extend((t.start + i, t.start + i + 1) for i in range(len(t.text)))
                 values.extend(map(int, t.text))
             else:
                 cells.append((t.start, t.end))
-                values.append(0)
+                values.append(t.number)
         if len(tokens) == 1 or all(
             sum(values[p] for p in parts) == values[total] for parts, total in sums
         ):
@@ -252,7 +289,7 @@ def _search(
         if ti < len(tokens):
             tok = tokens[ti]
             if not tok.is_digits:
-                options.append(((tok.start, tok.end), 0, ti + 1, 0))
+                options.append(((tok.start, tok.end), tok.number, ti + 1, 0))
             else:
                 rest = tok.text[ci:]
                 longest = 1 if rest[0] == "0" else min(_MAX_DIGITS, len(rest))
@@ -288,8 +325,7 @@ def number_of(text: str, cell: Piece | str | None) -> int | None:
         return None
     if isinstance(cell, str):
         return 0
-    raw = text[cell[0] : cell[1]]
-    return int(raw) if raw.isdecimal() else 0
+    return _number_of_text(text[cell[0] : cell[1]])
 
 
 def cell_of(text: str, cell: Piece | str | None) -> str | None:

@@ -341,22 +341,7 @@ DISCLOSURE_ROW_CATALOGUE = Catalogue(
     fuzzy_min=99,
 )  # fmt: skip
 DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = forms.DISCLOSURE_COLUMN_LABELS
-_DISCLOSURE_COLUMN_VARIANTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "issued": ("本年制发件数", "本年度制发件数"),
-        "repealed": ("本年废止件数", "本年度止件数", "本年废纸件数", "本年度废止件数"),
-        "in_force": ("现行有效件数", "现行有效件数（历史累计）"),
-        "decisions": ("本年处理决定数量", "处理决定数量", "本年度处理决定数量"),
-        "amount": ("本年收费金额（单位：万元）", "本年收费金额", "采购总金额"),
-        "new_made": ("本年新制作数量", "本年度新制作数量"),
-        "new_published": ("本年新公开数量", "本年度公开数量", "本年度新公开数量"),
-        "total_published": ("对外公开总数量",),
-        "previous_items": ("上一年项目数量",),
-        "change": ("本年增/减", "本年增减", "本年增／减"),
-        "items": ("采购项目数量",),
-    }
-)
-DISCLOSURE_COLUMN_CATALOGUE = Catalogue(_DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
+DISCLOSURE_COLUMN_CATALOGUE = Catalogue(forms.DISCLOSURE_COLUMN_VARIANTS, fuzzy_min=5)
 _ITEM_RE = re.compile(r"第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -385,7 +370,7 @@ _DISCLOSURE_ROW_SUFFIXES = _longest_first(
     {**{k: (v,) for k, v in DISCLOSURE_ROW_LABELS.items()},
      "normative_documents": ("行政规范性文件", "规范性文件")}
 )  # fmt: skip
-_DISCLOSURE_COLUMN_KEYS = _longest_first(_DISCLOSURE_COLUMN_VARIANTS)
+_DISCLOSURE_COLUMN_KEYS = _longest_first(forms.DISCLOSURE_COLUMN_VARIANTS)
 
 
 def match_disclosure_row_suffix(text: str) -> str | None:

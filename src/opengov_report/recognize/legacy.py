@@ -17,6 +17,7 @@ import attrs
 
 from .._chars import SPACE, TAB, squash
 from .._memo import Memo
+from ..document import CellData
 from ..model.forms import LEGACY_UNITS
 from ..model.tables import LegacyRow, LegacyTable, UnrecognizedRow
 from ..model.values import Value, ValueKind
@@ -29,6 +30,10 @@ __all__ = ["recognize_legacy"]
 _HEAD_LABELS = ("统计指标", "指标名称", "单位", "计量单位", "统计数", "年末统计", "本年度",
                 "历年累计", "本期实际", "本年累计", "代码")  # fmt: skip
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
+#: the head cells over the label and the unit (the other head cells are the value columns)
+_LABEL_HEADS = frozenset({"统计指标", "指标名称", "单位", "计量单位"})
+#: a value column that holds the row's code in the regional form (定西 2008: 代码), not a value
+_CODE_HEAD = "代码"
 _LEVEL_OF_PREFIX = {"cn": 1, "cnp": 2, "ar": 3, "arp": 4, "circ": 5, "其中": 6}
 
 
@@ -40,6 +45,9 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     indices = _continued(views, table_index)
     rows = [v for v in views if v.table_index in indices]
     cumulative_col = False
+    value_at, cumulative_at = 0, 1  # the value columns, as the head names them
+    head: list[str] = []  # the value columns' heads, over consecutive head rows
+    in_head = False
     out: list[LegacyRow] = []
     unrecognized: list[UnrecognizedRow] = []
     stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
@@ -51,17 +59,23 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
     for view in rows:
         read = _LABELS[view.label_texts]
         if read.is_head:
-            cumulative_col = read.cumulative
+            # a head broken over rows (a cell a line) names its columns over them
+            head = [*head, *read.value_columns] if in_head else list(read.value_columns)
+            in_head = True
+            cumulative_col = any(map(_is_cumulative, head))
+            value_at, cumulative_at = _value_columns(head)
             continue
+        in_head = False
         unit = read.unit
         values = view.value_texts
         if awaiting_value is not None and not read.texts and not unit and values:
             row = out[awaiting_value]
             cells = view.values
-            cumulative = cell_value(cells[1]) if cumulative_col and len(cells) > 1 else None
-            out[awaiting_value] = attrs.evolve(
-                row, value=cell_value(cells[0]), cumulative=cumulative
-            )
+            if len(cells) > value_at:
+                cumulative = _cumulative(cells, cumulative_col, cumulative_at)
+                out[awaiting_value] = attrs.evolve(
+                    row, value=cell_value(cells[value_at]), cumulative=cumulative
+                )
             awaiting_value = None
             continue
         awaiting_value = None
@@ -86,16 +100,37 @@ def recognize_legacy(views: Sequence[RowView]) -> LegacyTable | None:
             stack.pop()
         path = (*[i for _, i in stack], row_id)
         stack.append((level, row_id))
-        if values:
+        if values and len(view.values) > value_at:
             cells = view.values
-            value = cell_value(cells[0])
-            cumulative = cell_value(cells[1]) if cumulative_col and len(cells) > 1 else None
+            value = cell_value(cells[value_at])
+            cumulative = _cumulative(cells, cumulative_col, cumulative_at)
+        elif values:
+            unrecognized.append(UnrecognizedRow(label, values, view.line))
+            continue
         else:
             value, cumulative = Value(ValueKind.BLANK, ""), None
             awaiting_value = len(out) if unit else None
         out.append(LegacyRow(row_id, label, path, unit, value, cumulative))
     columns = ("value", "cumulative") if cumulative_col else ("value",)
     return LegacyTable(tuple(out), columns, (), tuple(unrecognized), first_span)
+
+
+def _is_cumulative(head: str) -> bool:
+    return any(c in head for c in _CUMULATIVE)
+
+
+def _value_columns(head: Sequence[str]) -> tuple[int, int]:
+    """Where a row's value and cumulative value are among its value cells, from the head's
+    value columns: the value in the first that is no 代码 and no cumulative column, the
+    cumulative one in the column so named (else the one after the value)."""
+    value_at = next((i for i, k in enumerate(head) if k != _CODE_HEAD and not _is_cumulative(k)), 0)
+    cumulative_at = next((i for i, k in enumerate(head) if _is_cumulative(k)), value_at + 1)
+    return value_at, cumulative_at
+
+
+def _cumulative(cells: Sequence[CellData], cumulative_col: bool, at: int) -> Value | None:
+    """The row's cumulative value, where the head names a cumulative column."""
+    return cell_value(cells[at]) if cumulative_col and len(cells) > at else None
 
 
 def _find_table(views: Sequence[RowView]) -> int | None:
@@ -138,8 +173,14 @@ _YEAR_HEAD_RE = re.compile(r"[0-9]{4}年度?")
 
 
 def _head(text: str) -> bool:
-    """A head cell: 统计指标, 单位, 统计数 … or a year column (2009年度)."""
-    return text.startswith(_HEAD_LABELS) or bool(_YEAR_HEAD_RE.fullmatch(text))
+    """A head cell: 统计指标, 单位, 统计数 … (alone, or with a note in brackets: 统计数（件）)
+    or a year column (2009年度).  A cell that only starts with one (本年度新制作数量, a head
+    of the 2019 form's table 二) is another table's head."""
+    if text.startswith(_HEAD_LABELS):
+        rest = text[len(next(h for h in _HEAD_LABELS if text.startswith(h))) :]
+        if not rest or rest[0] in "（(":
+            return True
+    return bool(_YEAR_HEAD_RE.fullmatch(text))
 
 
 _HEADS: Memo[str, bool] = Memo(_head, 4096)
@@ -153,7 +194,7 @@ class _Labels:
     repeat from report to report."""
 
     __slots__ = (
-        "cumulative", "head_cells", "is_head", "label", "level", "row_id", "texts", "unit"
+        "head_cells", "is_head", "label", "level", "row_id", "texts", "unit", "value_columns"
     )  # fmt: skip
 
     def __init__(self, label_texts: tuple[str, ...]) -> None:
@@ -161,7 +202,8 @@ class _Labels:
         #: how many of the cells are head cells (统计指标, 单位 …)
         self.head_cells = sum(map(_is_head, keys))
         self.is_head = bool(keys) and self.head_cells == len(keys)
-        self.cumulative = any(any(k in t for k in _CUMULATIVE) for t in keys)
+        #: a head row's value columns: its cells after the label and unit heads, in order
+        self.value_columns = tuple(k for k in keys if k not in _LABEL_HEADS) if self.is_head else ()
         # the unit is a label cell that is a unit word; a unit written into a value cell's
         # column (条 | 60 is the usual order; 60 | 条 is not) is not read
         self.texts = label_texts

@@ -5,8 +5,10 @@ Scraped pages flatten a report onto one line: the 统计表 comes as ``指标名
 (``主动公开信息数条20263542其中：1.网站公开条179533042.政府公报公开条07``).  The line-based
 recogniser (:mod:`.legacy`) never sees a table there; this one finds the head by its labels
 (``统计指标``/``指标名称``, ``单位``/``计量单位``, then ``统计数``, ``年末统计``, ``数量``,
-``2011年度`` and ``历年累计`` …) with white space ignored, and reads each row as label → unit →
-value text up to the next row's label.
+``2011年度`` and ``历年累计`` or ``本年累计`` …) with white space ignored, and reads each row as
+label → unit → value text up to the next row's label.  A 代码 column before the values (定西
+2008) is left out where each row writes its code apart (``条 01 425 1516``); glued to the
+values, it leaves the row missing.
 
 Digits run together are split only where the table leaves one reading:
 
@@ -58,8 +60,11 @@ _MAX_ROWS = 400
 _MAX_LABEL = 100
 _UNIT_HEADS = ("计量单位", "单位")
 _PERIOD_HEADS = ("年末统计", "统计数", "本年度", "数量", "数值", "本年", "本期实际")
-_CUMULATIVE_HEADS = ("历年累计", "累计")
-_UNSUPPORTED_HEADS = ("代码", "本年累计")
+_CUMULATIVE_HEADS = ("历年累计", "本年累计", "累计")
+#: a column of row codes before the values (定西 2008: 指标名称 计量单位 代码 本期实际 本年累计)
+_CODE_HEAD = "代码"
+#: a code is a short number: two or three digits written before the row's values
+_CODE_MAX = 3
 #: a row's numbering: 其中： （一） （1） 一、 1. ①
 _NUMBERING_RE = re.compile(
     r"(?P<qz>其中:?)"
@@ -97,6 +102,7 @@ ONE_FOR_TWO = "one value for two columns"
 MAYBE_BLANK = "glued digits: the table has blank cells, this run may be one cell"
 MAYBE_ONE = "glued digits: one number, or two that no 其中 list confirms"
 TOO_MANY = "more values than columns"
+CODE_GLUED = "glued digits: the row's 代码 and values ran together"
 
 
 def fuller_legacy(lines: LegacyTable | None, stream: LegacyTable | None) -> LegacyTable | None:
@@ -128,7 +134,7 @@ def read_legacy_stream(text: str) -> LegacyTable | None:
         head = _read_head(window.s)
         if head is None:
             continue
-        end, ncols = head
+        end, ncols, code = head
         raw_rows = _Scanner(window, end).rows()
         if not raw_rows:
             continue
@@ -138,9 +144,23 @@ def read_legacy_stream(text: str) -> LegacyTable | None:
             continue
         if lines is None:
             lines = _Lines(text)
+        if code:
+            raw_rows = [_without_code(r, ncols) for r in raw_rows]
         best = _table(window, raw_rows, ncols, lines, m.start(), window.pos[end - 1] + 1)
         best_score = score
     return best
+
+
+def _without_code(row: _RawRow, ncols: int) -> _RawRow:
+    """A row of a table with a 代码 column, its code left out: the short number written apart
+    before the values (``条 01 425 1516``).  Where the code is not apart (``条014251516``) the
+    row's values cannot be told from it: the row is marked so (its cells missing)."""
+    toks = row.tokens
+    if not toks:
+        return row
+    if len(toks) == ncols + 1 and toks[0].text.isdigit() and len(toks[0].text) <= _CODE_MAX:
+        return attrs.evolve(row, tokens=toks[1:])
+    return attrs.evolve(row, code_glued=True)
 
 
 # --------------------------------------------------------------------------- the text
@@ -187,18 +207,21 @@ class _Lines:
         return Span(start, end, line, start - self.starts[line - 1] + 1)
 
 
-def _read_head(s: str) -> tuple[int, int] | None:
-    """Where the head ends in the squashed window and how many value columns it names (1 or
-    2), or None when the first-column head is not followed by a unit head and value heads."""
+def _read_head(s: str) -> tuple[int, int, bool] | None:
+    """Where the head ends in the squashed window, how many value columns it names (1 or 2)
+    and whether a 代码 column comes before them, or None when the first-column head is not
+    followed by a unit head and value heads."""
     i = 4  # 统计指标 / 指标名称
     unit = next((h for h in _UNIT_HEADS if s.startswith(h, i)), None)
     if unit is None:
         return None
     i += len(unit)
+    code = s.startswith(_CODE_HEAD, i)
+    i += len(_CODE_HEAD) if code else 0
     period = cumulative = False
     while i < len(s):
-        if any(s.startswith(h, i) for h in _UNSUPPORTED_HEADS):
-            return None  # a code column or a second period column: not read here
+        if s.startswith(_CODE_HEAD, i):
+            return None  # a code column after the values: not read here
         year = _year_head(s, i)
         if year:
             if period:
@@ -217,7 +240,7 @@ def _read_head(s: str) -> tuple[int, int] | None:
         period, i = True, i + len(head)
     if not period:
         return None
-    return i, 2 if cumulative else 1
+    return i, 2 if cumulative else 1, code
 
 
 def _year_head(s: str, i: int) -> int:
@@ -256,6 +279,8 @@ class _RawRow:
     tokens: list[_Token]
     #: neither a unit nor a value: the row only gives structure (一、主动公开情况)
     section: bool
+    #: in a table with a 代码 column, the code is not written apart from the values
+    code_glued: bool = False
 
 
 class _Scanner:
@@ -581,7 +606,9 @@ def _table(
     glued_rows: list[_Cells] = []
     for i in indices:
         toks = raw_rows[i].tokens
-        if any(t.unclear for t in toks):
+        if raw_rows[i].code_glued:
+            reasons[i] = CODE_GLUED
+        elif any(t.unclear for t in toks):
             reasons[i] = NUMBERING_UNCLEAR
         elif not toks:
             chosen[i] = (Value.blank(), Value.blank() if ncols == 2 else None)

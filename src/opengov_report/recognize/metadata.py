@@ -78,6 +78,10 @@ _AGENCY_ENDINGS = (
     "镇", "乡", "街道", "街道办事处", "管委会", "管理委员会", "公司", "署", "站", "队", "馆", "司",
     "办", "区", "县", "市", "州", "旗",
 )  # fmt: skip
+#: the office that draws up a report for its agency (由平潭县工商局办公室编制)
+_OFFICE = "办公室"
+#: the endings of an agency that has such an office
+_OFFICE_OF = ("局", "政府", "委员会", "厅", "管委会", "管理委员会", "委", "院", "署", "中心")
 #: a name with one of these names a place or a level: anything else is a bare unit (公安局)
 _PLACE_MARKS = (
     "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村", "街道", "国家", "中国", "全国",
@@ -304,8 +308,10 @@ def _agency_from_title(title: str) -> str | None:
     if m is None:
         head = squashed[:core]
     elif m.start() == 0 and m.end() < core:  # 2019年度某市某局政府信息公开工作年度报告
-        head = squashed[m.end() : core].lstrip("度")
+        head = _with_shared_government(squashed, squashed[m.end() : core].lstrip("度"), core)
         return head if 2 <= len(head) <= 30 and head.endswith(_AGENCY_ENDINGS) else None
+    elif 0 < core < m.start():  # 某市某局政府信息公开工作2019年度报告: the name ends at the core
+        head = _with_shared_government(squashed, squashed[:core], core)
     else:
         head = squashed[: m.start()]
     if "关于" in head:  # XX局关于报送…的函; 关于报送《XX局2015年…》的函
@@ -316,6 +322,14 @@ def _agency_from_title(title: str) -> str | None:
         return None
     if len(head) < 2 or (not head.endswith(_AGENCY_ENDINGS) and len(head) > 30):
         return None
+    return head
+
+
+def _with_shared_government(squashed: str, head: str, core: int) -> str:
+    """``head`` with the 政府 it shares with the title's core words: 朝阳区人民 | 政府信息公开
+    is 朝阳区人民政府's report (一个政府 written once)."""
+    if head.endswith("人民") and squashed.startswith("政府", core):
+        return head + "政府"
     return head
 
 
@@ -348,7 +362,13 @@ def _other_agencies(
     m = _DRAWN_UP_RE.search(text, header.body_start, head_end)
     out.extend(self_named_agencies(text, header.body_start))
     if m is not None and _plausible_agency(m.group(1)) and not _is_bare(m.group(1)):
-        out.append((m.group(1), span_at(text, m.start(1), m.end(1))))
+        # drawn up by the agency's office (由平潭县工商局办公室编制): the report is the
+        # agency's, as a government's report is the government's (由X县人民政府办公室编制)
+        end = m.end(1)
+        unit = m.group(1).removesuffix(_OFFICE)
+        if unit != m.group(1) and _plausible_agency(unit) and unit.endswith(_OFFICE_OF):
+            end -= len(_OFFICE)
+        out.append((text[m.start(1) : end], span_at(text, m.start(1), end)))
     field = header.get(*_HEADER_AGENCY_KEYS)
     if field is not None and _plausible_agency(_squash(field.value)):
         out.append((_squash(field.value), field.span))

@@ -30,6 +30,8 @@ with the reason.
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 import re
 from array import array
 from collections.abc import Callable
@@ -177,7 +179,10 @@ def _era_sign(s: Squashed) -> tuple[Era, Span] | None:
 _FORM_ROWS = {row.id: row for row in APPLICATION_FORM}
 
 
-_TRAILING_RUN_RE = re.compile("[" + BLANK + r"0-9０-９—―─–\-－/／无]*")
+#: a run of values: digits, marks, white space, and numbers grouped by thousands (1,234)
+_TRAILING_RUN_RE = re.compile(
+    r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9,，])|[" + BLANK + r"0-9０-９—―─–\-－/／无])*"
+)
 _LAST_TOKEN_RE = re.compile("[0-9０-９]+[" + BLANK + "]*$")
 
 
@@ -403,6 +408,58 @@ def _settle_by_columns(text: str, readings: dict[str, RowReading], fmt: str) -> 
             if len(kept) == 1:
                 readings[row_id] = RowReading(kept[0], True, 1, (kept[0],))
                 changed = True
+        if not changed:
+            changed = _settle_jointly(text, readings, identities)
+
+
+#: the most combinations of rows' readings one identity is tried with
+_JOINT_LIMIT = 256
+
+
+def _settle_jointly(
+    text: str,
+    readings: dict[str, RowReading],
+    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+) -> bool:
+    """Rows that no identity settles alone (each needs another unsettled row's cells:
+    一 and （七） both read two ways, 一 + 二 = （七） + 四 holding for one pair only), settled
+    together: for each identity, every combination of its unsettled rows' readings (at most
+    :data:`_JOINT_LIMIT`) that breaks no identity is kept, and a row whose reading is the same
+    in every combination kept is settled.  Whether a row settled."""
+    for identity in identities:
+        rows = [
+            r for r in (*identity[0], *identity[1])
+            if r in readings and len(readings[r].options) >= 2
+        ]  # fmt: skip
+        if len(rows) < 2 or math.prod(len(readings[r].options) for r in rows) > _JOINT_LIMIT:
+            continue
+        kept = [
+            combo
+            for combo in itertools.product(*(readings[r].options for r in rows))
+            if not _breaks(
+                text, identities, _with_all(readings, dict(zip(rows, combo, strict=True)))
+            )
+        ]
+        settled = False
+        for i, row_id in enumerate(rows):
+            if kept and all(combo[i] == kept[0][i] for combo in kept):
+                readings[row_id] = RowReading(kept[0][i], True, 1, (kept[0][i],))
+                settled = True
+        if settled:
+            return True
+    return False
+
+
+def _with_all(
+    readings: dict[str, RowReading], chosen: dict[str, tuple[Piece | str, ...]]
+) -> Callable[[str, int], Piece | str | None]:
+    """The cells of the table with the readings ``chosen`` for some rows."""
+
+    def cell(row: str, column: int) -> Piece | str | None:
+        option = chosen.get(row)
+        return option[column] if option is not None else _known(readings, row, column)
+
+    return cell
 
 
 def _with(
