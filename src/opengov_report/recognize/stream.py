@@ -38,7 +38,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .._chars import BLANK, BLANK_RE, BLANK_SET, NON_BLANK_RUN_RE, SPACE, TAB
+from .._chars import BLANK, BLANK_SET, NON_BLANK_RUN_RE, SPACE, TAB
 from ..document import Span
 from ..model.era import Era
 from ..model.forms import (
@@ -75,7 +75,6 @@ __all__ = [
 ]
 
 _RUN_RE = NON_BLANK_RUN_RE
-_SPACE_RE = BLANK_RE
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _SPACE_TAB = SPACE + TAB
 #: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
