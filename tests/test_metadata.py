@@ -495,3 +495,26 @@ def test_a_report_drawn_up_by_its_agency_s_office_is_the_agency_s() -> None:
     }
     for drawn_up_by, agency in cases.items():
         assert parse(opening.format(drawn_up_by)).metadata.agency == agency, drawn_up_by
+
+
+def test_the_date_a_site_s_page_was_published_on() -> None:
+    """Two kinds of page as copied from government sites: a platform's block of fields
+    (索引号 … 生成日期：2024-01-25 … 标题：…), and a line of fields under the title (来源：…
+    发布时间：2024-01-25 10:12    浏览次数：123), whose view count is no table cell."""
+    block = (
+        "索引号：11330100002489XXXX/2024-00123\n主题分类：政务公开\n发布机构：某市某区财政局\n"
+        "生成日期：2024-01-25\n文号：\n标题：某区财政局2023年政府信息公开工作年度报告\n"
+        "某区财政局2023年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+        "一、总体情况\n2023年，我局……。\n"
+    )
+    line = (
+        "当前位置：首页 > 政府信息公开 > 年度报告\n某区财政局2023年政府信息公开工作年度报告\n"
+        "来源：某区财政局    发布时间：2024-01-25 10:12    浏览次数：123\n【字体：大 中 小】\n"
+        "本报告根据《中华人民共和国政府信息公开条例》编制。\n一、总体情况\n2023年，我局……。\n"
+    )
+    for text in (block, line):
+        report = parse(text)
+        meta = report.metadata
+        assert (meta.year, meta.agency) == (2023, "某区财政局")
+        assert meta.published == datetime.date(2024, 1, 25)
+        assert list(report.document.tables()) == []

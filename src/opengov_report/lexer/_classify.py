@@ -12,6 +12,8 @@ from ._state import LONG_CELL, LexState, add_segment
 from ._text import (
     CELL_RUN_RE,
     CHROME_PREFIXES,
+    META_KEYS,
+    META_RE,
     NOISE_FIRST,
     NOT_A_CELL_AFTER,
     NOT_A_CELL_BEFORE,
@@ -51,6 +53,11 @@ def classify(st: LexState, a: int, b: int, stop: int, line: int, body: str) -> N
     """Classify the segment ``text[a:b]`` and add it, or the segments it splits into: a
     heading and its run-in text, or the rows of a glued table."""
     kind, heading = kind_of(st.text, a, b, body)
+    if kind == "para" and _is_meta_line(body):
+        # a site's line of fields (来源：某局　发布时间：2024-01-25　浏览次数：123): its
+        # last digits are no table cell
+        add_segment(st, a, b, stop, line, "para")
+        return
     if kind == "para" or (kind == "spaced" and head_row(st.text, a, b) is not None):
         # (a spaced line holding a table's head and then its values is that whole table:
         # 行政复议 行政诉讼 结果维持…总计 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0)
@@ -218,3 +225,9 @@ def _comma_outside_brackets(text: str, start: int, end: int) -> int:
         elif ch == "，" and depth == 0:
             return i
     return -1
+
+
+def _is_meta_line(body: str) -> bool:
+    """Whether ``body`` is a ``key：value`` line of a page's meta fields (发布时间：…)."""
+    m = META_RE.fullmatch(body.strip(WS))
+    return m is not None and m.group("key") in META_KEYS

@@ -103,9 +103,13 @@ _NOT_IN_A_NAME = (
     "指导", "部署", "要求", "全面", "持续", "进一步", "积极", "紧紧", "严格", "不断", "高度",
     "重视", "结合", "通过", "依据", "依照", "的",
 )  # fmt: skip
-_HEADER_DATE_KEYS = ("发布时间", "发布日期", "成文日期", "发文日期", "印发日期", "日期", "时间")
+_HEADER_DATE_KEYS = (
+    "发布时间", "发布日期", "成文日期", "发文日期", "印发日期", "生成日期", "日期", "时间",
+)  # fmt: skip
 _HEADER_AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位")
-_META_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "日期", "时间")
+_META_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "生成日期", "日期", "时间")
+#: a date key inside a site's line of several fields (来源：某局    发布时间：2024-01-25 10:12)
+_INLINE_DATE_RE = re.compile("(?:发布日期|发布时间|成文日期|生成日期)[ \t\u3000]{0,3}[：:]")
 
 
 def parse_year(text: str) -> int | None:
@@ -558,6 +562,12 @@ def _header_date(doc: Document, header: ScraperHeader) -> tuple[datetime.date | 
     for item in doc.front.items:
         if isinstance(item, MetaLine) and item.key in _META_DATE_KEYS:
             date = parse_date(item.value)
+            if date is not None:
+                return date, item.span
+    for item in doc.front.items:
+        inline = _INLINE_DATE_RE.search(item.text) if isinstance(item, MetaLine) else None
+        if inline is not None:
+            date = parse_date(item.text[inline.end() : inline.end() + 24])
             if date is not None:
                 return date, item.span
     return None, None
