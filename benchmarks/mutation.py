@@ -84,13 +84,15 @@ _ORACLE_TESTS = (
 )
 
 _STREAM_FUNCTIONS = (
-    "fold", "Squashed.__init__", "Squashed._map", "Squashed.offset", "Squashed.end_offset",
-    "Squashed.span", "read_stream_tables", "_era_sign", "_find", "_align", "_run_ends",
+    "Squashed.__init__", "Squashed._map", "Squashed.offset", "Squashed.end_offset",
+    "Squashed.span", "read_stream_tables", "_era_sign", "_run_ends",
     "_segment", "_value_tokens", "_row_tokens", "_applications", "numbers_read", "_by_order",
     "_value_at", "_column_identities", "_breaks", "_identities_hold", "_settle_by_columns",
     "_with", "_known", "missing_reason", "_value_of", "_application_table", "_reviews",
     "_review_after",
 )  # fmt: skip
+_STREAM_LABELS_FUNCTIONS = ("fold", "_head", "find_label", "_extent", "nearest_label")
+_TABLE_GRAMMAR_FUNCTIONS = ("terminal_of", "label_tokens", "parse_rows", "_fed")
 _CELL_RUNS_FUNCTIONS = (
     "tokens_of", "_tab_cells", "_number", "read_row", "_search", "number_of", "cell_of",
 )  # fmt: skip
@@ -145,15 +147,24 @@ MODULES: dict[str, Module] = {
     "tables": Module(
         (
             "src/opengov_report/recognize/stream.py",
+            "src/opengov_report/recognize/stream_labels.py",
+            "src/opengov_report/recognize/table_grammar.py",
             "src/opengov_report/recognize/cell_runs.py",
         ),
-        ("tests/test_stream_tables.py", "tests/test_table_finder.py", *_ORACLE_TESTS),
-        # not _labels and _numbering_forms: they run once, at import, before mutmut switches
-        # a mutant on (the labels are made from the forms when the module loads)
+        (
+            "tests/test_stream_tables.py",
+            "tests/test_table_finder.py",
+            "tests/test_table_grammar.py",
+            *_ORACLE_TESTS,
+        ),
+        # not _labels, _numbering_forms and _heads: they run once, at import, before mutmut
+        # switches a mutant on (the labels are made from the forms when the module loads)
         tuple(
             f"{file}:{function}"
             for file, functions in (
                 ("stream.py", _STREAM_FUNCTIONS),
+                ("stream_labels.py", _STREAM_LABELS_FUNCTIONS),
+                ("table_grammar.py", _TABLE_GRAMMAR_FUNCTIONS),
                 ("cell_runs.py", _CELL_RUNS_FUNCTIONS),
             )
             for function in functions

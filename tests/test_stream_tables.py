@@ -53,6 +53,15 @@ def test_one_digit_a_cell_is_read_as_written_even_when_it_does_not_add_up() -> N
     assert _cells(" 10 0 00 0 1") == ["1", "0", "0", "0", "0", "0", "1"]
 
 
+def test_spaced_tokens_cut_into_one_digit_a_cell_must_add_up() -> None:
+    # a table drawn without ruling lines loses its blank cells when the PDF is read: the row
+    # blank, 0, ——, 252, ——, 无, blank comes out as '0 —— 252 —— 无', five tokens and seven
+    # characters.  One character a cell (0, ——, 2, 5, 2, ——, 无) the parts add up to 9 where
+    # 总计 is 无: 252 may as well be one cell beside two vanished blanks, so nothing is known
+    assert _cells("0 —— 252 —— 无") == [None] * 7
+    assert _cells("0 —— 无 0 89 无") == [None] * 7  # 8 + 9 is not 无 either
+
+
 def test_vanished_blanks_leave_only_what_every_reading_shares() -> None:
     # 2 for 自然人, five blanks, 2 for 总计; the 2 could be any organisation's: total known
     assert _cells("22") == [None, None, None, None, None, None, "2"]

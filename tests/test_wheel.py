@@ -86,11 +86,15 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         assert "opengov_report/grammars/report.lark" in names
+        assert "opengov_report/grammars/tables.lark" in names
         assert "opengov_report/py.typed" in names
         assert "opengov_report/serialize/report.schema.json" in names
         assert "opengov_report/serialize/findings.schema.json" in names
-        shipped = zf.read("opengov_report/grammars/report.lark")
-    assert shipped == (ROOT / "grammars" / "report.lark").read_bytes()
+        shipped = {
+            g: zf.read(f"opengov_report/grammars/{g}") for g in ("report.lark", "tables.lark")
+        }
+    for name, data in shipped.items():
+        assert data == (ROOT / "grammars" / name).read_bytes()
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)

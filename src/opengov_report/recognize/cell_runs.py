@@ -6,10 +6,13 @@ The cells a run must fill and the sums the form states (总计 = the sum of its 
 small constraint problem, solved here by a bounded depth-first search over the ways to cut the
 run:
 
-- a run of exactly as many tokens as cells, or of as many characters as cells, is read as
-  written (each token or character one cell), whatever its sums: that is what the report says
+- a run of exactly as many tokens as cells, or one token of as many digits as cells, is read
+  as written (each token or digit one cell), whatever its sums: that is what the report says
   (a number grouped by thousands, ``1,234``, is one token where the row's sums hold: its
-  comma might part two cells);
+  comma might part two cells); a run of several tokens with as many characters as cells is
+  read one character a cell when its sums hold (``10 0 00 0 1``); when they fail, a number
+  may be whole beside blank cells that vanished (``0 —— 252 —— 无``), and the run is searched
+  as below;
 - otherwise every way to cut the digits into numbers without leading zeros, one number a cell,
   spaces always between cells, that satisfies every sum (blank counts as 0), is a *reading*;
   only a run with fewer characters than cells has vanished (blank) cells, and then as few as
@@ -194,12 +197,21 @@ def read_row(
     chars = sum(len(t.text) if t.is_digits else 1 for t in tokens)
     if chars == width:
         cells: list[Piece] = []
+        values: list[int] = []  # what each cell counts for in the sums
         for t in tokens:
             if t.is_digits:
                 cells.extend((t.start + i, t.start + i + 1) for i in range(len(t.text)))
+                values.extend(map(int, t.text))
             else:
                 cells.append((t.start, t.end))
-        return RowReading(tuple(cells), True, 1, (tuple(cells),))
+                values.append(t.number)
+        if len(tokens) == 1 or all(
+            sum(values[p] for p in parts) == values[total] for parts, total in sums
+        ):
+            return RowReading(tuple(cells), True, 1, (tuple(cells),))
+        # spaced tokens, one of them cut into digits, and the sums fail: blank cells may
+        # have vanished as well (``0 —— 252 —— 无``: 252 one cell, two blanks gone), which
+        # the search below decides, or leaves unknown
     if chars < len(tokens) or len(tokens) > width:
         return RowReading((None,) * width, False, 0)
     found: list[tuple[Piece | str, ...]] | None = []

@@ -6,8 +6,13 @@ does not depend on lines at all:
 
 1. the text is *squashed*: white space removed and width folded (``（`` → ``(``, ``１`` →
    ``1``), each squashed character remembering its offset in the text;
-2. the rows of the form (:data:`~opengov_report.model.forms.APPLICATION_FORM`) are found in
-   their printed order, each label within a short distance of the one before;
+2. the rows of the form (:data:`~opengov_report.model.forms.APPLICATION_FORM`) are found by
+   the tables grammar (``grammars/tables.lark``, :mod:`~opengov_report.recognize.table_grammar`):
+   the row labels the text gives, in its order, each within a short distance of the row
+   before, parsed by the form's rules (every row optional, each once and in printed order);
+   where the table starts is searched: the parse from each place one of the form's first
+   rows is met (a label in the prose before the table is passed over for a later one), the
+   one with the most rows kept;
 3. the text between one label and the next (less the next label's numbering) is the row's
    value run, read into cells by :func:`~opengov_report.recognize.cell_runs.read_row` under
    the form's sums, and rows still undecided are settled by the table's column identities
@@ -29,11 +34,11 @@ import itertools
 import math
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import attrs
 
-from .._chars import BLANK, BLANK_RE, BLANK_SET, FULL_WIDTH_ASCII, NON_BLANK_RUN_RE, SPACE, TAB
+from .._chars import BLANK, BLANK_SET, NON_BLANK_RUN_RE, SPACE, TAB
 from ..document import Span
 from ..model.era import Era
 from ..model.forms import (
@@ -44,7 +49,6 @@ from ..model.forms import (
     REVIEW_FORM_HEAD,
     REVIEW_GROUP_SUMS,
     ROW_SUMS_APPLICATIONS,
-    FormRow,
     application_rows,
 )
 from ..model.identities import sums_equal
@@ -58,6 +62,8 @@ from ..model.tables import (
 )
 from ..model.values import Value, parse_value
 from .cell_runs import Piece, RowReading, Token, number_of, read_row, tokens_of
+from .stream_labels import CN_DIGITS, LABELS, StreamLabel, find_label, fold
+from .table_grammar import parse_rows
 
 __all__ = [
     "Squashed",
@@ -68,12 +74,7 @@ __all__ = [
     "read_stream_tables",
 ]
 
-#: width folding, one character for one (so that offsets map back): full-width ASCII to
-#: ASCII, every quote mark to ``"``
-_FOLD = {**FULL_WIDTH_ASCII,
-         **dict.fromkeys(map(ord, "“”‘’「」『』'"), ord('"'))}  # fmt: skip
 _RUN_RE = NON_BLANK_RUN_RE
-_SPACE_RE = BLANK_RE
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _SPACE_TAB = SPACE + TAB
 #: page numbers on a line of their own (``- 3 -``, ``第 3 页``) are not values
@@ -82,26 +83,15 @@ _PAGE_NUMBER_RE = re.compile(
     r"|第[ \t]?[0-9０-９]{1,3}[ \t]?页(?:[ \t]?共[ \t]?[0-9０-９]{1,3}[ \t]?页)?)"
     "[" + _SPACE_TAB + "]*$"
 )
-#: how far (squashed characters) a row's label may be from the end of the label before it
-_ROW_WINDOW = 160
 #: how many of the form's first rows may open the table (when the first ones were lost)
 _ANCHORS = 8
-#: a label this long is found by its first _PREFIX characters (see _find)
-_PREFIX_MIN, _PREFIX = 8, 6
-#: labels this short are found only with their numbering (其他, 总计)
-_SHORT = 2
-_CN_DIGITS = "一二三四五六七八九十"
-_NUMBERING_DEBRIS = frozenset(_CN_DIGITS + "()、")
+_NUMBERING_DEBRIS = frozenset(CN_DIGITS + "()、")
 #: the labels that sign a format when found anywhere in a flattened page: the head words of
 #: table 二 only (recognize.labels' era signs include words prose uses too, 行政规范性文件)
 _ERA_SIGNS = (
     (Era.V2021, ("本年制发件数", "本年废止件数", "现行有效件数")),
     (Era.V2019, ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量")),
 )
-
-
-def fold(text: str) -> str:
-    return _SPACE_RE.sub("", text).translate(_FOLD)
 
 
 class Squashed:
@@ -112,7 +102,7 @@ class Squashed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sq = _SPACE_RE.sub("", text).translate(_FOLD)
+        self.sq = fold(text)
         # offsets, one per run of text between white space and one per line: machine integers
         # (8 bytes each, where a list of ints costs 36), as a one-line page has a run every
         # few characters
@@ -185,74 +175,7 @@ def _era_sign(s: Squashed) -> tuple[Era, Span] | None:
 # ------------------------------------------------------------------ table 三
 
 
-def _numbering_forms(numbering: str) -> tuple[str, ...]:
-    """The ways a numbering is written, folded: 1. 1、 1， / (一) （一） / 一、 一. 一，"""
-    core = fold(numbering).rstrip(".、")
-    if core.startswith("("):
-        inner = core.strip("()")
-        return (f"({inner})", f"{inner}、", f"{inner}.") if inner in _CN_DIGITS else (core,)
-    return (f"{core}.", f"{core}、", f"{core},")
-
-
-@attrs.frozen(slots=True)
-class _Label:
-    row: FormRow
-    keys: tuple[str, ...]  # folded label variants to search, longest first
-    numberings: tuple[str, ...]
-
-
-def _labels(fmt: str) -> tuple[_Label, ...]:
-    out = []
-    for row in APPLICATION_FORM:
-        if fmt not in row.formats and fmt in ("2019", "2021"):
-            continue
-        numberings = _numbering_forms(row.numbering)
-        keys = {fold(v) for v in row.labels}
-        if any(len(k) <= _SHORT for k in keys):
-            keys = {n + k for n in numberings for k in keys}
-        else:
-            keys |= {k.replace('"', "") for k in keys}
-            keys |= {k.replace("、", ",") for k in keys}
-        out.append(_Label(row, tuple(sorted(keys, key=lambda k: (-len(k), k))), numberings))
-    return tuple(out)
-
-
-_LABELS = {fmt: _labels(fmt) for fmt in ("2019", "2021", "any")}
 _FORM_ROWS = {row.id: row for row in APPLICATION_FORM}
-
-
-def _find(sq: str, label: _Label, start: int, stop: int) -> tuple[int, int] | None:
-    """The first place in ``sq[start:stop]`` where one of the label's keys starts: (start,
-    end).  A long label is found by its first characters and extended over as many of the
-    rest as the text repeats, so that a label cut short (没有现成信息需要) or changed near
-    its end is still found; the value run then starts where the label stops."""
-    best: tuple[int, int] | None = None
-    for key in label.keys:
-        head = key if len(key) < _PREFIX_MIN else key[:_PREFIX]
-        at = sq.find(head, start, stop + len(head))
-        if at < 0 or (best is not None and at > best[0]):
-            continue
-        end, j = at + len(head), len(head)
-        while j < len(key) and end < len(sq) and sq[end] == key[j]:
-            end, j = end + 1, j + 1
-        if best is None or at < best[0] or end > best[1]:
-            best = (at, end)
-    return best
-
-
-def _align(
-    sq: str, labels: Sequence[_Label], anchor: tuple[int, int]
-) -> list[tuple[_Label, int, int]]:
-    """The labels found in order from the anchor (the first label's place)."""
-    found = [(labels[0], *anchor)]
-    cursor = anchor[1]
-    for label in labels[1:]:
-        at = _find(sq, label, cursor, cursor + _ROW_WINDOW)
-        if at is None:
-            continue
-        found.append((label, *at))
-        cursor = at[1]
-    return found
 
 
 #: a run of values: digits, marks, white space, and numbers grouped by thousands (1,234)
@@ -306,7 +229,7 @@ _TAIL_RE = re.compile("[^" + BLANK + r"0-9０-９—―─–\-－/／]+[" + BLA
 
 
 def _row_tokens(
-    s: Squashed, sq_start: int, sq_stop: int | None, label: _Label | None = None
+    s: Squashed, sq_start: int, sq_stop: int | None, label: StreamLabel | None = None
 ) -> list[Token] | None:
     """The value tokens between a label's end and the next label's numbering (or, for the
     last row, the run that follows), or None when that text is not a run of values.  The
@@ -333,18 +256,19 @@ def _row_tokens(
 
 def _applications(s: Squashed, era: Era) -> ApplicationTable | None:
     fmt = {Era.V2019: "2019", Era.V2021: "2021"}.get(era, "any")
-    labels = _LABELS[fmt]
-    best: list[tuple[_Label, int, int]] = []
+    labels = LABELS[fmt]
+    best: list[tuple[StreamLabel, int, int]] = []
     # the table starts at the first of its rows the text holds (a damaged extraction may
-    # have lost the first ones); a label met in prose first is passed over for a later one
+    # have lost the first ones); a label met in prose first is passed over for a later one.
+    # From each such place the rows are the tables grammar's parse; the most rows are kept
     for first in range(_ANCHORS):
-        at = _find(s.sq, labels[first], 0, len(s.sq))
+        at = find_label(s.sq, labels[first], 0, len(s.sq))
         tries = 0
         while at is not None and tries < 3:
-            found = _align(s.sq, labels[first:], at)
+            found = parse_rows(s.sq, fmt, (labels[first], *at))
             if len(found) > len(best):
                 best = found
-            at = _find(s.sq, labels[first], at[1], len(s.sq))
+            at = find_label(s.sq, labels[first], at[1], len(s.sq))
             tries += 1
         if len(best) >= 6:
             break
@@ -570,7 +494,7 @@ def _value_of(s: Squashed, cell: Piece | str | None, at: int) -> Value | None:
 
 def _application_table(
     s: Squashed,
-    found: list[tuple[_Label, int, int]],
+    found: list[tuple[StreamLabel, int, int]],
     readings: dict[str, RowReading],
     tokens_by_row: dict[str, list[Token] | None],
     era: Era,
