@@ -631,3 +631,156 @@ def test_with_no_era_a_2021_table_is_told_by_its_rows_under_other() -> None:
     assert cells["unable.no_info", "total"] == 2
     assert cells["other.other_reasons", "total"] == 0
     assert ("other", "total") not in cells
+
+
+# ------------------------------------------------------------------ where table 四's head is
+
+#: table 四's fifteen values, spaced, and the cells they are (format-spec §4.4)
+_RUN_FOUR = " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0"
+_CELLS_FOUR = list("011021000100000")
+_TITLE = "某局2022年政府信息公开工作年度报告\n"
+_CAPTION_FOUR = "四、政府信息公开行政复议、行政诉讼情况"
+#: the form's head on one line, from its first cell (行政复议) on
+_HEAD_FOUR = ONE_LINE_REVIEWS_HEAD.removeprefix(_CAPTION_FOUR)
+
+
+def _four_cells(text: str) -> list[str] | None:
+    table = read_stream_tables(text, Era.V2021).reviews
+    return None if table is None else [table.row(g)[c].raw for g, c in _FLAT]
+
+
+def test_a_head_that_lost_its_first_words_is_found_by_fuyihouqisu() -> None:
+    # a page break took the caption and 行政复议 … 总计 of the first group: the head starts at
+    # 未经复议直接起诉, and no 行政复议 names it; 复议后起诉 alone tells where it is
+    head = _HEAD_FOUR[_HEAD_FOUR.index("未经复议直接起诉") :]
+    assert "行政复议" not in head
+    text = _TITLE + head + _RUN_FOUR + "\n五、存在的主要问题"
+    assert _four_cells(text) == _CELLS_FOUR
+
+
+def test_fuyihouqisu_is_looked_for_in_five_places() -> None:
+    # the same head, after prose that says 复议后起诉 (each time followed by words, not the
+    # table's values) and before prose that says it again: the first five places are tried,
+    # so a table whose 复议后起诉 is the fifth is found and one whose 复议后起诉 is the sixth is
+    # not (nothing else names this head: it lost 行政复议)
+    head = _HEAD_FOUR[_HEAD_FOUR.index("未经复议直接起诉") :]
+    said = "本年度复议后起诉案件由法制机构办理。"
+    after = "\n五、存在的主要问题 复议后起诉案件的应诉工作有待加强。"
+    for before, found in ((4, True), (5, False)):
+        text = _TITLE + said * before + head + _RUN_FOUR + after
+        assert _four_cells(text) == (_CELLS_FOUR if found else None), before
+
+
+def test_a_page_that_starts_with_fuyihouqisu() -> None:
+    # a page break took everything before 复议后起诉: the page opens with it
+    head = _HEAD_FOUR[_HEAD_FOUR.index("复议后起诉") :]
+    assert _four_cells(head + _RUN_FOUR + "\n五、存在的主要问题") == _CELLS_FOUR
+
+
+def test_a_head_without_fuyihouqisu_is_the_one_that_names_xingzhengfuyi() -> None:
+    # 复议后起诉 written otherwise (复议后诉讼), so table 四 is found after a 尚未审结 of its
+    # head, and a head names 行政复议 within 80 characters before that 尚未审结.  Here the head
+    # lost its own 行政复议 cell and the caption's names it, with a note between them whose
+    # length puts the caption's 行政复议 80 characters before the 尚未审结 that the values
+    # follow (the second: the first is followed by 复议后诉讼), then 81.  Prose after the
+    # table says 行政复议 again: only a 行政复议 before 尚未审结 names its head.
+    head = _HEAD_FOUR.removeprefix("行政复议").replace("复议后起诉", "复议后诉讼")
+    note = "（注：本表统计本机关因政府信息公开工作被申请复议或者被提起诉讼的案件，单位为件。）"
+    after = "\n五、存在的主要问题 本年度行政复议案件较上年减少。"
+
+    def page(note_length: int) -> tuple[str, int]:
+        text = _TITLE + _CAPTION_FOUR + note[:note_length] + head + _RUN_FOUR + after
+        sq = Squashed(text).sq
+        second = sq.index("尚未审结", sq.index("尚未审结") + 1)
+        return text, second - sq.index("行政复议")
+
+    shortest = 80 - page(0)[1]  # the caption's 行政复议 is 58 characters before, no note
+    for distance, found in ((80, True), (81, False)):
+        text, at = page(shortest + distance - 80)
+        assert at == distance
+        assert _four_cells(text) == (_CELLS_FOUR if found else None), distance
+
+
+def test_values_with_no_head_of_table_four_are_no_table_four() -> None:
+    # fifteen values after 行政复议, but neither 复议后起诉 nor 尚未审结: no head, no table 四
+    assert _four_cells(_TITLE + "行政复议" + _RUN_FOUR + "\n五、存在的主要问题") is None
+
+
+def test_a_glued_run_before_a_two_digit_numbering_ends_where_the_table_is_complete() -> None:
+    # fifteen digits glued to the numbering 12、 of what follows: the run may end one digit
+    # before 、 (sixteen digits: no cut makes the groups add up) or two (fifteen: one a cell)
+    text = _TITLE + ONE_LINE_REVIEWS_HEAD + "011021000100000" + "12、其他需要报告的事项"
+    assert _four_cells(text) == _CELLS_FOUR
+
+
+# ------------------------------------------------------------------ a row's run, at its edges
+
+
+def test_a_note_after_a_label_closes_within_forty_characters() -> None:
+    # （二）部分公开 followed by a note in parentheses, then its values: a parenthesis closed
+    # at most 40 characters from where it opened (both marks counted) is a note after the
+    # label, and the values follow it; one closed further is not a note, and the row is words
+    words = "含区分处理的申请：本年度部分公开的申请均涉及第三方合法权益，已依法作区分处理后公开"
+    for length, read in ((40, True), (41, False)):
+        note = "（" + words[: length - 2] + "）"
+        assert len(note) == length
+        text = _glued_page({"partially_granted": note + " 1 0 0 0 0 0 1"}).replace(
+            "部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"
+        )
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        if read:
+            row = table.row("partially_granted")
+            assert [row[c].raw for c in _COLUMNS] == list("1000001")
+        else:
+            assert Missing("partially_granted", None, "unreadable") in table.missing
+
+
+def test_a_label_with_a_word_written_twice_is_followed_by_words() -> None:
+    # 2.没有现成信息需要需要另行制作: the label is found by its first words (没有现成信息需要);
+    # what follows it is words, not values, though they are words of the label: unreadable
+    text = _glued_page({"unable.need_creation": ""}).replace(
+        "没有现成信息需要另行制作", "没有现成信息需要需要另行制作"
+    )
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert Missing("unable.need_creation", None, "unreadable") in table.missing
+
+
+# ------------------------------------------------------------------ the search's bounds
+
+
+def test_the_search_stops_at_its_budget_of_states() -> None:
+    # '5' for two cells and no sum: the 5 in either cell, a blank (vanished) in the other.  The
+    # search visits five states: the first cell (the 5, or a blank), the second after each, and
+    # the end after each, where a reading is complete
+    tokens = tokens_of("5", 0, 1)
+    assert tokens is not None
+    first, second = ((0, 1), BLANK), (BLANK, (0, 1))
+    assert read_row(tokens, 2, (), budget=5) == RowReading((None, None), True, 2, (first, second))
+    # one state fewer: the budget runs out before the second reading; what the first alone
+    # says (the 5 in the first cell) is not known, so nothing is
+    assert read_row(tokens, 2, (), budget=4) == RowReading((None, None), True, 0)
+
+
+def test_the_search_keeps_readings_up_to_its_limit() -> None:
+    # '5' for n cells and no sum: n readings (the 5 in any cell)
+    tokens = tokens_of("5", 0, 1)
+    assert tokens is not None
+    reading = read_row(tokens, 3, (), limit=4)
+    assert (reading.cells, reading.readings, len(reading.options)) == ((None,) * 3, 3, 3)
+    # the limit reached: at least that many readings, the others not looked for, no options
+    for limit in (3, 2):
+        assert read_row(tokens, 3, (), limit=limit) == RowReading((None,) * 3, True, limit)
+    # by default 24 readings are kept: 23 are all there are, 24 may not be
+    reading = read_row(tokens, 23, ())
+    assert (reading.readings, len(reading.options)) == (23, 23)
+    assert read_row(tokens, 24, ()) == RowReading((None,) * 24, True, 24)
+
+
+def test_a_page_that_starts_with_the_head_naming_xingzhengfuyi() -> None:
+    # a page that opens with table 四's head (its 行政复议 the page's first characters), whose
+    # 复议后起诉 was written otherwise (复议后诉讼): found after a 尚未审结 of the head
+    head = _HEAD_FOUR.replace("复议后起诉", "复议后诉讼")
+    assert head.startswith("行政复议")
+    assert _four_cells(head + _RUN_FOUR + "\n五、存在的主要问题") == _CELLS_FOUR
