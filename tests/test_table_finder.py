@@ -784,3 +784,46 @@ def test_a_page_that_starts_with_the_head_naming_xingzhengfuyi() -> None:
     head = _HEAD_FOUR.replace("复议后起诉", "复议后诉讼")
     assert head.startswith("行政复议")
     assert _four_cells(head + _RUN_FOUR + "\n五、存在的主要问题") == _CELLS_FOUR
+
+
+# ------------------------------------------------------------------ where table 三 starts
+
+
+def test_the_first_label_is_looked_for_in_three_places() -> None:
+    # prose that says 本年新收政府信息公开申请数量 (each time far from the next row's label)
+    # before the table: three places of a label are tried, so the table's 一 is found after two
+    # such sentences; after three it is not, and the table starts at its second row (二)
+    sentence = (
+        "本年新收政府信息公开申请数量较上年有所增加。" + "本局坚持以公开为常态、不公开为例外，" * 8
+    )
+    page = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    for said, found in ((2, True), (3, False)):
+        table = read_stream_tables(sentence * said + "\n" + page, Era.V2021).applications
+        assert table is not None
+        if found:
+            assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+        else:
+            assert Missing("new_received", None, "not found") in table.missing
+            assert table.row("carried_over")["total"].raw == "0"
+
+
+def test_a_row_s_label_is_looked_for_within_160_characters_of_the_one_before() -> None:
+    # page footers and headers (blank pages) between （一）予以公开's values and （二）部分公开: the next label is found when it starts at most 160 characters (white space
+    # not counted) after the end of the label before; further, the rows before it are not
+    # taken for the same table, which is read from （二） on
+    footer = "第3页共8页" + "某局2022年政府信息公开工作年度报告" * 8
+
+    def page(length: int) -> tuple[str, int]:
+        text = _glued_page({"granted": " 2 0 0 0 0 0 2\n" + footer[:length] + "\n"})
+        sq = Squashed(text).sq
+        end = sq.index("予以公开") + len("予以公开")
+        return text, sq.index("部分公开") - end
+
+    shortest = page(0)[1]  # the values and the numbering （二）
+    for distance, found in ((160, True), (161, False)):
+        text, at = page(distance - shortest)
+        assert at == distance
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        assert (Missing("new_received", None, "not found") in table.missing) is not found
+        assert table.row("partially_granted")["total"].raw == "0"
