@@ -827,3 +827,130 @@ def test_a_row_s_label_is_looked_for_within_160_characters_of_the_one_before() -
         assert table is not None
         assert (Missing("new_received", None, "not found") in table.missing) is not found
         assert table.row("partially_granted")["total"].raw == "0"
+
+
+def test_a_page_that_starts_with_the_second_row_s_label() -> None:
+    # 一 went with the page before: the page opens with 上年结转政府信息公开申请数量
+    text = _glued_page({"carried_over": " 2 0 0 0 0 0 2"})
+    text = text[text.index("上年结转") :]
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("carried_over")[c].raw for c in _COLUMNS] == list("2000002")
+    assert Missing("new_received", None, "not found") in table.missing
+
+
+def test_a_table_three_with_no_number_is_no_table() -> None:
+    # every row of table 三 found, each followed by words: no cell holds a number
+    rows = {
+        row.id: " 见附件"
+        for row in APPLICATION_FORM
+        if not row.is_group and "2021" in row.formats and row.id != "other"
+    }
+    table = read_stream_tables(_glued_page(rows), Era.V2021).applications
+    assert table is None or not any(c.value.is_number for c in table.cells)
+
+
+def test_with_no_era_other_without_values_or_sub_rows_is_the_2021_form() -> None:
+    # （六）其他处理 with no value of its own: in the 2019 form it is a row of seven cells, in
+    # the 2021 form a group (its three sub-rows lost here with a page)
+    text = _glued_page({}, "2019", zeros="0" * 7).replace("（六）其他处理0000000", "（六）其他处理")
+    table = read_stream_tables(text, Era.UNKNOWN).applications
+    assert table is not None and table.era is Era.V2021
+    assert Missing("other.overdue_correction", None, "not found") in table.missing
+
+
+def test_by_order_finds_the_form_its_values_fill_whatever_the_era_said() -> None:
+    # the 2019 form's values by order (22 rows) on a page said to be of the 2021 era, and no
+    # label of （六）'s 2021 sub-rows: the values fill the 2019 form and every identity holds
+    table = read_stream_tables(_by_order_text("2019"), Era.V2021).applications
+    assert table is not None and table.era is Era.V2019 and table.missing == ()
+    for row_id, expected in _VALUES.items():
+        assert [table.row(row_id)[c].number for c in _COLUMNS] == expected
+
+
+def test_a_label_that_ends_with_its_note_and_no_values() -> None:
+    # （二）部分公开（区分处理的，只计这一情形，不计其他情形） followed at once by 三、不予公开 (the
+    # group's numbering written 三、): no value; the note's closing parenthesis is the label's,
+    # not debris of the next numbering, so the row is one with no values, like any other
+    text = _glued_page({"partially_granted": ""}).replace("（三）不予公开", "三、不予公开")
+    assert "不计其他情形）三、不予公开" in text
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert {(m.column, m.reason) for m in table.missing if m.row == "partially_granted"} == {
+        (c, "unresolved") for c in _COLUMNS
+    }
+
+
+def test_the_last_row_with_no_values_before_a_two_digit_numbering() -> None:
+    # 四、结转下年度继续办理 followed at once by 12、 of what follows: no value, the digits are
+    # the numbering (a spaced or leading run of one or two digits)
+    text = _glued_page({"carried_forward": ""}) + "12、其他需要报告的事项"
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert {(m.column, m.reason) for m in table.missing if m.row == "carried_forward"} == {
+        (c, "unresolved") for c in _COLUMNS
+    }
+
+
+def test_where_a_run_ends_before_a_numbering() -> None:
+    # a spaced number of three digits before 、: a numbering has at most two, so the number
+    # is a value with one or two digits of numbering glued to it
+    assert _run_ends(Squashed("0 1 2 123、存在的问题"), 0) == (8, 7)
+    # glued 01010 before 、: the numbering is 10 (never 0: no numbering is 0 or starts with 0)
+    assert _run_ends(Squashed("01010、存在的问题"), 0) == (3,)
+    # a zero-width space after the digits is white space
+    assert _run_ends(Squashed("0005\u200b、存在的问题"), 0) == (3,)
+
+
+# ------------------------------------------------------------------ cells of a run, searched
+
+_S7 = (((0, 1, 2, 3, 4, 5), 6),)
+
+
+def _read7(run: str) -> RowReading:
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    return read_row(tokens, 7, _S7)
+
+
+def test_a_mark_in_a_searched_run_counts_zero() -> None:
+    # 无 2 2 for seven cells (four vanished): 无 and the first 2 are parts, the last 2 the
+    # total (0 + 2 = 2); which parts they are is not known
+    reading = _read7("无 2 2")
+    assert reading.cells == (None,) * 6 + ((4, 5),)
+    assert reading.readings > 1
+
+
+def test_a_number_has_no_leading_zero_in_a_searched_run() -> None:
+    # 20101105 for seven cells: one cell takes two digits; 20, 10 or 11 make the parts add up
+    # to more than the total 5, and 05 is no number: no reading
+    assert _read7("20101105") == RowReading((None,) * 7, True, 0)
+
+
+def test_a_glued_run_with_one_reading_is_recovered() -> None:
+    # corpus pingtan/029: 713000074 = 71, 3, 0, 0, 0, 0, 74 (cut out of glued digits)
+    cells = ((0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 9))
+    assert _read7("713000074") == RowReading(cells, True, 1, (cells,))
+
+
+def test_six_values_for_seven_cells_one_a_long_mark() -> None:
+    # —— and five 0s: six cells written, one vanished, every one counting 0: which one
+    # vanished is not known (a mark is one cell, however many characters it has)
+    reading = _read7("—— 0 0 0 0 0")
+    assert reading.cells == (None,) * 7
+    assert reading.readings > 1
+
+
+def test_tab_cells_with_zero_width_characters() -> None:
+    # a Word export leaves U+FEFF before the first tab and U+200B in an empty cell: white
+    # space, so the cell is blank and the row is a row of cells
+    run = "\ufeff\t1\t\u200b\t2"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    assert [t.text for t in tokens] == ["1", "", "2"]
+
+
+def test_a_mark_of_every_dash_and_slash() -> None:
+    run = "—―─–-－/／"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None and [t.text for t in tokens] == [run]
