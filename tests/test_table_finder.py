@@ -954,3 +954,18 @@ def test_a_mark_of_every_dash_and_slash() -> None:
     run = "—―─–-－/／"
     tokens = tokens_of(run, 0, len(run))
     assert tokens is not None and [t.text for t in tokens] == [run]
+
+
+def test_a_run_of_marks_glued_to_the_next_numbering() -> None:
+    # 无 in every cell, the last glued to 5、 of the next heading: the 5 is the numbering
+    assert _run_ends(Squashed("无 无 无5、存在的问题"), 0) == (5,)
+    # a run whose last digits cannot be a numbering (a lone 0, 100) ends at 、
+    assert _run_ends(Squashed("1 0、"), 0) == (3,)
+    assert _run_ends(Squashed("1 100、"), 0) == (5,)
+    # table 三's last row and table 四, each of marks, before 5、存在的主要问题
+    text = _glued_page({"carried_forward": " 无 无 无 无 无 无 无"}) + "5、存在的主要问题"
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("carried_forward")[c].raw for c in _COLUMNS] == ["无"] * 7
+    text = _TITLE + ONE_LINE_REVIEWS_HEAD + " " + " ".join("无" * 15) + "5、存在的主要问题"
+    assert _four_cells(text) == ["无"] * 15
