@@ -969,3 +969,33 @@ def test_a_run_of_marks_glued_to_the_next_numbering() -> None:
     assert [table.row("carried_forward")[c].raw for c in _COLUMNS] == ["无"] * 7
     text = _TITLE + ONE_LINE_REVIEWS_HEAD + " " + " ".join("无" * 15) + "5、存在的主要问题"
     assert _four_cells(text) == ["无"] * 15
+
+
+def test_a_table_is_six_rows_found_in_a_row() -> None:
+    # page headers (blank pages: more than 160 characters) break table 三 after its first k
+    # rows.  Six rows found one after the other are a table, which starts at 一 (the first of
+    # its rows the text holds): the rows after the break are not found.  Five are not, and the
+    # table is the one the rows after the break make
+    headers = "第3页共8页" + "某局2022年政府信息公开工作年度报告" * 9
+    page = _glued_page({"new_received": " 3 0 0 0 0 0 3", "denied.state_secret": " 1 0 0 0 0 0 1"})
+    for before, label in ((6, "1.属于国家秘密"), (5, "（三）不予公开")):
+        text = page.replace(label, headers + label, 1)
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        missing = {m.row for m in table.missing if m.reason == "not found"}
+        if before == 6:
+            assert table.row("new_received")["total"].raw == "3"
+            assert "denied.state_secret" in missing
+        else:
+            assert table.row("denied.state_secret")["total"].raw == "1"
+            assert "new_received" in missing
+
+
+def test_a_page_that_ends_with_a_label_that_starts_with_wu() -> None:
+    # the page ends after 8.属于行政查询事项's values with （四）无法提供, its numbering lost:
+    # the 无 of 无法提供 is the label's, not a mark of the row before
+    text = _glued_page({"denied.admin_query": " 1 0 0 0 0 0 1"})
+    text = text[: text.index("（四）无法提供")] + "无法提供"
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("denied.admin_query")[c].raw for c in _COLUMNS] == list("1000001")
