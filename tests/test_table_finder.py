@@ -999,3 +999,13 @@ def test_a_page_that_ends_with_a_label_that_starts_with_wu() -> None:
     table = read_stream_tables(text, Era.V2021).applications
     assert table is not None
     assert [table.row("denied.admin_query")[c].raw for c in _COLUMNS] == list("1000001")
+
+
+def test_a_table_three_printed_twice_is_read_where_it_starts_first() -> None:
+    # the whole table again after it (a page printed twice, the second copy with other
+    # figures): the table starts at the first of its rows the text holds
+    first = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    again = _glued_page({"new_received": " 5 0 0 0 0 0 5"})
+    table = read_stream_tables(first + "\n" + again, Era.V2021).applications
+    assert table is not None
+    assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
