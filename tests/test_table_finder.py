@@ -1009,3 +1009,18 @@ def test_a_table_three_printed_twice_is_read_where_it_starts_first() -> None:
     table = read_stream_tables(first + "\n" + again, Era.V2021).applications
     assert table is not None
     assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+
+
+def test_a_table_two_with_one_number_read_from_the_stream() -> None:
+    # a one-line page whose table 二 holds one number (行政许可 7) and 无 in every other cell
+    # written: the table is read, with its one number (one number is more than none)
+    text = (
+        "某局2022年政府信息公开工作年度报告\n一、总体情况 工作有序推进。二、主动公开政府信息情况"
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 无 无 无 行政规范性文件"
+        " 无 无 无 第二十条第（五）项信息内容本年处理决定数量行政许可 7 "
+        + ONE_LINE_APPLICATIONS_HEAD
+    )
+    table = parse(text).disclosure
+    assert table is not None
+    assert [c.value.number for c in table.cells if c.value.is_number] == [7]
+    assert table.row("admin_license")["decisions"].raw == "7"
