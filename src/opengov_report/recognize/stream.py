@@ -277,10 +277,12 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     spaced = last.start() == start or s.text[last.start() - 1] in BLANK_SET
     if spaced and len(digits) <= 2 and digits[0] != "0":
         return (last.start(),)
-    # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5; glued to
-    # a value, it leaves that value at least one digit
-    most = len(digits) - 1 if spaced else len(digits)
-    ends = tuple(last.start() + len(digits) - n for n in (1, 2) if n <= most and digits[-n] != "0")
+    # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5.  Spaced
+    # digits that reach here are more than two, or start with 0, so they never all go to the
+    # numbering; after a mark (``无5、``) they may
+    ends = tuple(
+        last.start() + len(digits) - n for n in (1, 2) if n <= len(digits) and digits[-n] != "0"
+    )
     return ends or (end,)
 
 
