@@ -1024,3 +1024,15 @@ def test_a_table_two_with_one_number_read_from_the_stream() -> None:
     assert table is not None
     assert [c.value.number for c in table.cells if c.value.is_number] == [7]
     assert table.row("admin_license")["decisions"].raw == "7"
+
+
+def test_a_label_shorter_than_eight_characters_is_found_whole() -> None:
+    # the first six rows only (一, 二, 三、本年度办理结果, （一）, （二）, （三）): a table.  A
+    # label of fewer than eight characters is found by all of them (a longer one by its first
+    # six, test_a_label_cut_short_is_found_by_its_first_words): 本年度办理结论 is not
+    # 本年度办理结果, so five rows are found, and five are no table
+    text = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    text = text[: text.index("1.属于国家秘密")]
+    assert read_stream_tables(text, Era.V2021).applications is not None
+    changed = text.replace("本年度办理结果", "本年度办理结论")
+    assert read_stream_tables(changed, Era.V2021).applications is None
