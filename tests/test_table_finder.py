@@ -631,3 +631,408 @@ def test_with_no_era_a_2021_table_is_told_by_its_rows_under_other() -> None:
     assert cells["unable.no_info", "total"] == 2
     assert cells["other.other_reasons", "total"] == 0
     assert ("other", "total") not in cells
+
+
+# ------------------------------------------------------------------ where table 四's head is
+
+#: table 四's fifteen values, spaced, and the cells they are (format-spec §4.4)
+_RUN_FOUR = " 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0"
+_CELLS_FOUR = list("011021000100000")
+_TITLE = "某局2022年政府信息公开工作年度报告\n"
+_CAPTION_FOUR = "四、政府信息公开行政复议、行政诉讼情况"
+#: the form's head on one line, from its first cell (行政复议) on
+_HEAD_FOUR = ONE_LINE_REVIEWS_HEAD.removeprefix(_CAPTION_FOUR)
+
+
+def _four_cells(text: str) -> list[str] | None:
+    table = read_stream_tables(text, Era.V2021).reviews
+    return None if table is None else [table.row(g)[c].raw for g, c in _FLAT]
+
+
+def test_a_head_that_lost_its_first_words_is_found_by_fuyihouqisu() -> None:
+    # a page break took the caption and 行政复议 … 总计 of the first group: the head starts at
+    # 未经复议直接起诉, and no 行政复议 names it; 复议后起诉 alone tells where it is
+    head = _HEAD_FOUR[_HEAD_FOUR.index("未经复议直接起诉") :]
+    assert "行政复议" not in head
+    text = _TITLE + head + _RUN_FOUR + "\n五、存在的主要问题"
+    assert _four_cells(text) == _CELLS_FOUR
+
+
+def test_fuyihouqisu_is_looked_for_in_five_places() -> None:
+    # the same head, after prose that says 复议后起诉 (each time followed by words, not the
+    # table's values) and before prose that says it again: the first five places are tried,
+    # so a table whose 复议后起诉 is the fifth is found and one whose 复议后起诉 is the sixth is
+    # not (nothing else names this head: it lost 行政复议)
+    head = _HEAD_FOUR[_HEAD_FOUR.index("未经复议直接起诉") :]
+    said = "本年度复议后起诉案件由法制机构办理。"
+    after = "\n五、存在的主要问题 复议后起诉案件的应诉工作有待加强。"
+    for before, found in ((4, True), (5, False)):
+        text = _TITLE + said * before + head + _RUN_FOUR + after
+        assert _four_cells(text) == (_CELLS_FOUR if found else None), before
+
+
+def test_a_page_that_starts_with_fuyihouqisu() -> None:
+    # a page break took everything before 复议后起诉: the page opens with it
+    head = _HEAD_FOUR[_HEAD_FOUR.index("复议后起诉") :]
+    assert _four_cells(head + _RUN_FOUR + "\n五、存在的主要问题") == _CELLS_FOUR
+
+
+def test_a_head_without_fuyihouqisu_is_the_one_that_names_xingzhengfuyi() -> None:
+    # 复议后起诉 written otherwise (复议后诉讼), so table 四 is found after a 尚未审结 of its
+    # head, and a head names 行政复议 within 80 characters before that 尚未审结.  Here the head
+    # lost its own 行政复议 cell and the caption's names it, with a note between them whose
+    # length puts the caption's 行政复议 80 characters before the 尚未审结 that the values
+    # follow (the second: the first is followed by 复议后诉讼), then 81.  Prose after the
+    # table says 行政复议 again: only a 行政复议 before 尚未审结 names its head.
+    head = _HEAD_FOUR.removeprefix("行政复议").replace("复议后起诉", "复议后诉讼")
+    note = "（注：本表统计本机关因政府信息公开工作被申请复议或者被提起诉讼的案件，单位为件。）"
+    after = "\n五、存在的主要问题 本年度行政复议案件较上年减少。"
+
+    def page(note_length: int) -> tuple[str, int]:
+        text = _TITLE + _CAPTION_FOUR + note[:note_length] + head + _RUN_FOUR + after
+        sq = Squashed(text).sq
+        second = sq.index("尚未审结", sq.index("尚未审结") + 1)
+        return text, second - sq.index("行政复议")
+
+    shortest = 80 - page(0)[1]  # the caption's 行政复议 is 58 characters before, no note
+    for distance, found in ((80, True), (81, False)):
+        text, at = page(shortest + distance - 80)
+        assert at == distance
+        assert _four_cells(text) == (_CELLS_FOUR if found else None), distance
+
+
+def test_values_with_no_head_of_table_four_are_no_table_four() -> None:
+    # fifteen values after 行政复议, but neither 复议后起诉 nor 尚未审结: no head, no table 四
+    assert _four_cells(_TITLE + "行政复议" + _RUN_FOUR + "\n五、存在的主要问题") is None
+
+
+def test_a_glued_run_before_a_two_digit_numbering_ends_where_the_table_is_complete() -> None:
+    # fifteen digits glued to the numbering 12、 of what follows: the run may end one digit
+    # before 、 (sixteen digits: no cut makes the groups add up) or two (fifteen: one a cell)
+    text = _TITLE + ONE_LINE_REVIEWS_HEAD + "011021000100000" + "12、其他需要报告的事项"
+    assert _four_cells(text) == _CELLS_FOUR
+
+
+# ------------------------------------------------------------------ a row's run, at its edges
+
+
+def test_a_note_after_a_label_closes_within_forty_characters() -> None:
+    # （二）部分公开 followed by a note in parentheses, then its values: a parenthesis closed
+    # at most 40 characters from where it opened (both marks counted) is a note after the
+    # label, and the values follow it; one closed further is not a note, and the row is words
+    words = "含区分处理的申请：本年度部分公开的申请均涉及第三方合法权益，已依法作区分处理后公开"
+    for length, read in ((40, True), (41, False)):
+        note = "（" + words[: length - 2] + "）"
+        assert len(note) == length
+        text = _glued_page({"partially_granted": note + " 1 0 0 0 0 0 1"}).replace(
+            "部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"
+        )
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        if read:
+            row = table.row("partially_granted")
+            assert [row[c].raw for c in _COLUMNS] == list("1000001")
+        else:
+            assert Missing("partially_granted", None, "unreadable") in table.missing
+
+
+def test_a_label_with_a_word_written_twice_is_followed_by_words() -> None:
+    # 2.没有现成信息需要需要另行制作: the label is found by its first words (没有现成信息需要);
+    # what follows it is words, not values, though they are words of the label: unreadable
+    text = _glued_page({"unable.need_creation": ""}).replace(
+        "没有现成信息需要另行制作", "没有现成信息需要需要另行制作"
+    )
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert Missing("unable.need_creation", None, "unreadable") in table.missing
+
+
+# ------------------------------------------------------------------ the search's bounds
+
+
+def test_the_search_stops_at_its_budget_of_states() -> None:
+    # '5' for two cells and no sum: the 5 in either cell, a blank (vanished) in the other.  The
+    # search visits five states: the first cell (the 5, or a blank), the second after each, and
+    # the end after each, where a reading is complete
+    tokens = tokens_of("5", 0, 1)
+    assert tokens is not None
+    first, second = ((0, 1), BLANK), (BLANK, (0, 1))
+    assert read_row(tokens, 2, (), budget=5) == RowReading((None, None), True, 2, (first, second))
+    # one state fewer: the budget runs out before the second reading; what the first alone
+    # says (the 5 in the first cell) is not known, so nothing is
+    assert read_row(tokens, 2, (), budget=4) == RowReading((None, None), True, 0)
+
+
+def test_the_search_keeps_readings_up_to_its_limit() -> None:
+    # '5' for n cells and no sum: n readings (the 5 in any cell)
+    tokens = tokens_of("5", 0, 1)
+    assert tokens is not None
+    reading = read_row(tokens, 3, (), limit=4)
+    assert (reading.cells, reading.readings, len(reading.options)) == ((None,) * 3, 3, 3)
+    # the limit reached: at least that many readings, the others not looked for, no options
+    for limit in (3, 2):
+        assert read_row(tokens, 3, (), limit=limit) == RowReading((None,) * 3, True, limit)
+    # by default 24 readings are kept: 23 are all there are, 24 may not be
+    reading = read_row(tokens, 23, ())
+    assert (reading.readings, len(reading.options)) == (23, 23)
+    assert read_row(tokens, 24, ()) == RowReading((None,) * 24, True, 24)
+
+
+def test_a_page_that_starts_with_the_head_naming_xingzhengfuyi() -> None:
+    # a page that opens with table 四's head (its 行政复议 the page's first characters), whose
+    # 复议后起诉 was written otherwise (复议后诉讼): found after a 尚未审结 of the head
+    head = _HEAD_FOUR.replace("复议后起诉", "复议后诉讼")
+    assert head.startswith("行政复议")
+    assert _four_cells(head + _RUN_FOUR + "\n五、存在的主要问题") == _CELLS_FOUR
+
+
+# ------------------------------------------------------------------ where table 三 starts
+
+
+def test_the_first_label_is_looked_for_in_three_places() -> None:
+    # prose that says 本年新收政府信息公开申请数量 (each time far from the next row's label)
+    # before the table: three places of a label are tried, so the table's 一 is found after two
+    # such sentences; after three it is not, and the table starts at its second row (二)
+    sentence = (
+        "本年新收政府信息公开申请数量较上年有所增加。" + "本局坚持以公开为常态、不公开为例外，" * 8
+    )
+    page = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    for said, found in ((2, True), (3, False)):
+        table = read_stream_tables(sentence * said + "\n" + page, Era.V2021).applications
+        assert table is not None
+        if found:
+            assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+        else:
+            assert Missing("new_received", None, "not found") in table.missing
+            assert table.row("carried_over")["total"].raw == "0"
+
+
+def test_a_row_s_label_is_looked_for_within_160_characters_of_the_one_before() -> None:
+    # page footers and headers (blank pages) between （一）予以公开's values and （二）部分公开: the next label is found when it starts at most 160 characters (white space
+    # not counted) after the end of the label before; further, the rows before it are not
+    # taken for the same table, which is read from （二） on
+    footer = "第3页共8页" + "某局2022年政府信息公开工作年度报告" * 8
+
+    def page(length: int) -> tuple[str, int]:
+        text = _glued_page({"granted": " 2 0 0 0 0 0 2\n" + footer[:length] + "\n"})
+        sq = Squashed(text).sq
+        end = sq.index("予以公开") + len("予以公开")
+        return text, sq.index("部分公开") - end
+
+    shortest = page(0)[1]  # the values and the numbering （二）
+    for distance, found in ((160, True), (161, False)):
+        text, at = page(distance - shortest)
+        assert at == distance
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        assert (Missing("new_received", None, "not found") in table.missing) is not found
+        assert table.row("partially_granted")["total"].raw == "0"
+
+
+def test_a_page_that_starts_with_the_second_row_s_label() -> None:
+    # 一 went with the page before: the page opens with 上年结转政府信息公开申请数量
+    text = _glued_page({"carried_over": " 2 0 0 0 0 0 2"})
+    text = text[text.index("上年结转") :]
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("carried_over")[c].raw for c in _COLUMNS] == list("2000002")
+    assert Missing("new_received", None, "not found") in table.missing
+
+
+def test_a_table_three_with_no_number_is_no_table() -> None:
+    # every row of table 三 found, each followed by words: no cell holds a number
+    rows = {
+        row.id: " 见附件"
+        for row in APPLICATION_FORM
+        if not row.is_group and "2021" in row.formats and row.id != "other"
+    }
+    table = read_stream_tables(_glued_page(rows), Era.V2021).applications
+    assert table is None or not any(c.value.is_number for c in table.cells)
+
+
+def test_with_no_era_other_without_values_or_sub_rows_is_the_2021_form() -> None:
+    # （六）其他处理 with no value of its own: in the 2019 form it is a row of seven cells, in
+    # the 2021 form a group (its three sub-rows lost here with a page)
+    text = _glued_page({}, "2019", zeros="0" * 7).replace("（六）其他处理0000000", "（六）其他处理")
+    table = read_stream_tables(text, Era.UNKNOWN).applications
+    assert table is not None and table.era is Era.V2021
+    assert Missing("other.overdue_correction", None, "not found") in table.missing
+
+
+def test_by_order_finds_the_form_its_values_fill_whatever_the_era_said() -> None:
+    # the 2019 form's values by order (22 rows) on a page said to be of the 2021 era, and no
+    # label of （六）'s 2021 sub-rows: the values fill the 2019 form and every identity holds
+    table = read_stream_tables(_by_order_text("2019"), Era.V2021).applications
+    assert table is not None and table.era is Era.V2019 and table.missing == ()
+    for row_id, expected in _VALUES.items():
+        assert [table.row(row_id)[c].number for c in _COLUMNS] == expected
+
+
+def test_a_label_that_ends_with_its_note_and_no_values() -> None:
+    # （二）部分公开（区分处理的，只计这一情形，不计其他情形） followed at once by 三、不予公开 (the
+    # group's numbering written 三、): no value; the note's closing parenthesis is the label's,
+    # not debris of the next numbering, so the row is one with no values, like any other
+    text = _glued_page({"partially_granted": ""}).replace("（三）不予公开", "三、不予公开")
+    assert "不计其他情形）三、不予公开" in text
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert {(m.column, m.reason) for m in table.missing if m.row == "partially_granted"} == {
+        (c, "unresolved") for c in _COLUMNS
+    }
+
+
+def test_the_last_row_with_no_values_before_a_two_digit_numbering() -> None:
+    # 四、结转下年度继续办理 followed at once by 12、 of what follows: no value, the digits are
+    # the numbering (a spaced or leading run of one or two digits)
+    text = _glued_page({"carried_forward": ""}) + "12、其他需要报告的事项"
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert {(m.column, m.reason) for m in table.missing if m.row == "carried_forward"} == {
+        (c, "unresolved") for c in _COLUMNS
+    }
+
+
+def test_where_a_run_ends_before_a_numbering() -> None:
+    # a spaced number of three digits before 、: a numbering has at most two, so the number
+    # is a value with one or two digits of numbering glued to it
+    assert _run_ends(Squashed("0 1 2 123、存在的问题"), 0) == (8, 7)
+    # glued 01010 before 、: the numbering is 10 (never 0: no numbering is 0 or starts with 0)
+    assert _run_ends(Squashed("01010、存在的问题"), 0) == (3,)
+    # a zero-width space after the digits is white space
+    assert _run_ends(Squashed("0005\u200b、存在的问题"), 0) == (3,)
+
+
+# ------------------------------------------------------------------ cells of a run, searched
+
+_S7 = (((0, 1, 2, 3, 4, 5), 6),)
+
+
+def _read7(run: str) -> RowReading:
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    return read_row(tokens, 7, _S7)
+
+
+def test_a_mark_in_a_searched_run_counts_zero() -> None:
+    # 无 2 2 for seven cells (four vanished): 无 and the first 2 are parts, the last 2 the
+    # total (0 + 2 = 2); which parts they are is not known
+    reading = _read7("无 2 2")
+    assert reading.cells == (None,) * 6 + ((4, 5),)
+    assert reading.readings > 1
+
+
+def test_a_number_has_no_leading_zero_in_a_searched_run() -> None:
+    # 20101105 for seven cells: one cell takes two digits; 20, 10 or 11 make the parts add up
+    # to more than the total 5, and 05 is no number: no reading
+    assert _read7("20101105") == RowReading((None,) * 7, True, 0)
+
+
+def test_a_glued_run_with_one_reading_is_recovered() -> None:
+    # corpus pingtan/029: 713000074 = 71, 3, 0, 0, 0, 0, 74 (cut out of glued digits)
+    cells = ((0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 9))
+    assert _read7("713000074") == RowReading(cells, True, 1, (cells,))
+
+
+def test_six_values_for_seven_cells_one_a_long_mark() -> None:
+    # —— and five 0s: six cells written, one vanished, every one counting 0: which one
+    # vanished is not known (a mark is one cell, however many characters it has)
+    reading = _read7("—— 0 0 0 0 0")
+    assert reading.cells == (None,) * 7
+    assert reading.readings > 1
+
+
+def test_tab_cells_with_zero_width_characters() -> None:
+    # a Word export leaves U+FEFF before the first tab and U+200B in an empty cell: white
+    # space, so the cell is blank and the row is a row of cells
+    run = "\ufeff\t1\t\u200b\t2"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None
+    assert [t.text for t in tokens] == ["1", "", "2"]
+
+
+def test_a_mark_of_every_dash_and_slash() -> None:
+    run = "—―─–-－/／"
+    tokens = tokens_of(run, 0, len(run))
+    assert tokens is not None and [t.text for t in tokens] == [run]
+
+
+def test_a_run_of_marks_glued_to_the_next_numbering() -> None:
+    # 无 in every cell, the last glued to 5、 of the next heading: the 5 is the numbering
+    assert _run_ends(Squashed("无 无 无5、存在的问题"), 0) == (5,)
+    # a run whose last digits cannot be a numbering (a lone 0, 100) ends at 、
+    assert _run_ends(Squashed("1 0、"), 0) == (3,)
+    assert _run_ends(Squashed("1 100、"), 0) == (5,)
+    # table 三's last row and table 四, each of marks, before 5、存在的主要问题
+    text = _glued_page({"carried_forward": " 无 无 无 无 无 无 无"}) + "5、存在的主要问题"
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("carried_forward")[c].raw for c in _COLUMNS] == ["无"] * 7
+    text = _TITLE + ONE_LINE_REVIEWS_HEAD + " " + " ".join("无" * 15) + "5、存在的主要问题"
+    assert _four_cells(text) == ["无"] * 15
+
+
+def test_a_table_is_six_rows_found_in_a_row() -> None:
+    # page headers (blank pages: more than 160 characters) break table 三 after its first k
+    # rows.  Six rows found one after the other are a table, which starts at 一 (the first of
+    # its rows the text holds): the rows after the break are not found.  Five are not, and the
+    # table is the one the rows after the break make
+    headers = "第3页共8页" + "某局2022年政府信息公开工作年度报告" * 9
+    page = _glued_page({"new_received": " 3 0 0 0 0 0 3", "denied.state_secret": " 1 0 0 0 0 0 1"})
+    for before, label in ((6, "1.属于国家秘密"), (5, "（三）不予公开")):
+        text = page.replace(label, headers + label, 1)
+        table = read_stream_tables(text, Era.V2021).applications
+        assert table is not None
+        missing = {m.row for m in table.missing if m.reason == "not found"}
+        if before == 6:
+            assert table.row("new_received")["total"].raw == "3"
+            assert "denied.state_secret" in missing
+        else:
+            assert table.row("denied.state_secret")["total"].raw == "1"
+            assert "new_received" in missing
+
+
+def test_a_page_that_ends_with_a_label_that_starts_with_wu() -> None:
+    # the page ends after 8.属于行政查询事项's values with （四）无法提供, its numbering lost:
+    # the 无 of 无法提供 is the label's, not a mark of the row before
+    text = _glued_page({"denied.admin_query": " 1 0 0 0 0 0 1"})
+    text = text[: text.index("（四）无法提供")] + "无法提供"
+    table = read_stream_tables(text, Era.V2021).applications
+    assert table is not None
+    assert [table.row("denied.admin_query")[c].raw for c in _COLUMNS] == list("1000001")
+
+
+def test_a_table_three_printed_twice_is_read_where_it_starts_first() -> None:
+    # the whole table again after it (a page printed twice, the second copy with other
+    # figures): the table starts at the first of its rows the text holds
+    first = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    again = _glued_page({"new_received": " 5 0 0 0 0 0 5"})
+    table = read_stream_tables(first + "\n" + again, Era.V2021).applications
+    assert table is not None
+    assert [table.row("new_received")[c].raw for c in _COLUMNS] == list("3000003")
+
+
+def test_a_table_two_with_one_number_read_from_the_stream() -> None:
+    # a one-line page whose table 二 holds one number (行政许可 7) and 无 in every other cell
+    # written: the table is read, with its one number (one number is more than none)
+    text = (
+        "某局2022年政府信息公开工作年度报告\n一、总体情况 工作有序推进。二、主动公开政府信息情况"
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 无 无 无 行政规范性文件"
+        " 无 无 无 第二十条第（五）项信息内容本年处理决定数量行政许可 7 "
+        + ONE_LINE_APPLICATIONS_HEAD
+    )
+    table = parse(text).disclosure
+    assert table is not None
+    assert [c.value.number for c in table.cells if c.value.is_number] == [7]
+    assert table.row("admin_license")["decisions"].raw == "7"
+
+
+def test_a_label_shorter_than_eight_characters_is_found_whole() -> None:
+    # the first six rows only (一, 二, 三、本年度办理结果, （一）, （二）, （三）): a table.  A
+    # label of fewer than eight characters is found by all of them (a longer one by its first
+    # six, test_a_label_cut_short_is_found_by_its_first_words): 本年度办理结论 is not
+    # 本年度办理结果, so five rows are found, and five are no table
+    text = _glued_page({"new_received": " 3 0 0 0 0 0 3"})
+    text = text[: text.index("1.属于国家秘密")]
+    assert read_stream_tables(text, Era.V2021).applications is not None
+    changed = text.replace("本年度办理结果", "本年度办理结论")
+    assert read_stream_tables(changed, Era.V2021).applications is None

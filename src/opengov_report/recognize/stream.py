@@ -190,7 +190,9 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     first character that is no digit, mark or white space.  When ``、`` or ``.`` follows,
     the digits before it are the numbering of what follows (``… 0 0 5、存在的问题``): a
     spaced run ends before them; a glued one one or two digits earlier (both are given),
-    never before a ``0`` (no numbering starts with one: ``… 0 05、`` ends ``… 0 0``)."""
+    never before a ``0`` (no numbering starts with one: ``… 0 05、`` ends ``… 0 0``); after
+    a mark (``… 无 无5、``) every digit may be the numbering's.  Where no digit can be
+    (``… 0 100、``), the run ends at ``、``: there is always at least one end."""
     m = _TRAILING_RUN_RE.match(s.text, start)
     assert m is not None
     end = m.end()
@@ -203,10 +205,13 @@ def _run_ends(s: Squashed, start: int) -> tuple[int, ...]:
     spaced = last.start() == start or s.text[last.start() - 1] in BLANK_SET
     if spaced and len(digits) <= 2 and digits[0] != "0":
         return (last.start(),)
-    # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5
-    return tuple(
-        last.start() + len(digits) - n for n in (1, 2) if n < len(digits) and digits[-n] != "0"
+    # a numbering has no leading zero: ``05、`` is a value 0 and the numbering 5.  Spaced
+    # digits that reach here are more than two, or start with 0, so they never all go to the
+    # numbering; after a mark (``无5、``) they may
+    ends = tuple(
+        last.start() + len(digits) - n for n in (1, 2) if n <= len(digits) and digits[-n] != "0"
     )
+    return ends or (end,)
 
 
 def _segment(text: str, start: int, end: int) -> str:
