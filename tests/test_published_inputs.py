@@ -1,0 +1,430 @@
+"""Reports as government sites publish them: an article page inside the site's chrome, a Word
+attachment, a PDF.
+
+Each case is one small 2021-format report (the official tables of ``tests/forms.py``, the values
+below) written the way real pages write it: HTML with navigation, breadcrumbs, share buttons,
+scripts and styles around the report, paragraphs indented with ``&nbsp;`` or U+3000, cells
+holding ``<p><span>`` nests, labels broken by ``<br>``, pages in GBK, tables quoted inside a
+script (``\\"``); .docx with the title in the page header, labels broken by a line break, numbers
+padded with spaces; PDFs with a title on two lines, page numbers, a row broken by a page break.
+What is asserted is what a reader reads from the values written here: era, year, agency, the
+key figures (table 三's 总计 column of 一, 二, （七）, 四 and （一）予以公开; table 四's three
+总计) and that blank cells are blank, never zero.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Callable
+
+import pytest
+
+from opengov_report import AnnualReport, Era, ValueKind, extract, parse
+from opengov_report.model.forms import (
+    APPLICANT_COLUMNS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    application_rows,
+)
+from tests.forms import (
+    DISCLOSURE_KEYS,
+    Form,
+    Grid,
+    Span,
+    applications_grid,
+    make_form,
+    to_docx,
+    to_pdf,
+)
+
+# ------------------------------------------------------------------ the report
+
+AGENCY = "某市生态环境局"
+TITLE = f"{AGENCY}2022年政府信息公开工作年度报告"
+
+#: table 三 by row: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计 ("" is a
+#: blank cell).  Per column 一 + 二 = （七） + 四 and （七） = the sum of the result rows; per row
+#: 总计 = the six applicant columns.  自然人 21 + 2 = 19 + 4; 商业企业 3 + 0 = 2 + 1;
+#: 法律服务机构 1 = 1 + 0; 总计 25 + 2 = 22 + 5.
+_T3: dict[str, tuple[str, ...]] = {
+    "new_received": ("21", "3", "", "", "1", "", "25"),
+    "carried_over": ("2", "0", "", "", "", "", "2"),
+    "granted": ("10", "1", "", "", "0", "", "11"),
+    "partially_granted": ("3", "1", "", "", "", "", "4"),
+    "unable.no_info": ("5", "0", "", "", "1", "", "6"),
+    "not_processed.repeat": ("1", "", "", "", "", "", "1"),
+    "total_processed": ("19", "2", "", "", "1", "", "22"),
+    "carried_forward": ("4", "1", "", "", "0", "", "5"),
+}
+APPLICATIONS = {
+    row: dict(zip(APPLICANT_COLUMNS, _T3.get(row, ("",) * 7), strict=True))
+    for row in application_rows("2021")
+}
+#: table 四: 行政复议 1 维持, 1 尚未审结 (总计 2); 未经复议直接起诉 none (0 throughout);
+#: 复议后起诉 1 维持 (总计 1)
+_T4 = {
+    "review": ("1", "0", "0", "1", "2"),
+    "litigation_direct": ("0", "0", "0", "0", "0"),
+    "litigation_after_review": ("1", "0", "0", "0", "1"),
+}
+REVIEWS = {g: dict(zip(REVIEW_COLUMNS, _T4[g], strict=True)) for g in REVIEW_GROUPS}
+DISCLOSURE = dict(
+    zip(DISCLOSURE_KEYS, ("0", "0", "0", "3", "1", "12", "56", "230", "4", "0"), strict=True)
+)
+
+FORM = make_form(APPLICATIONS, REVIEWS, DISCLOSURE, agency=AGENCY)
+
+#: the key figures a reader reads from the values above
+KEY_FIGURES = {
+    ("applications", "new_received", "total"): 25,
+    ("applications", "carried_over", "total"): 2,
+    ("applications", "total_processed", "total"): 22,
+    ("applications", "carried_forward", "total"): 5,
+    ("applications", "granted", "total"): 11,
+    ("reviews", "review", "total"): 2,
+    ("reviews", "litigation_direct", "total"): 0,
+    ("reviews", "litigation_after_review", "total"): 1,
+}
+#: cells left blank above: blank, never 0
+BLANK_CELLS = (
+    ("applications", "new_received", "research_institution"),
+    ("applications", "carried_over", "legal_service_organization"),
+    ("applications", "granted", "other_organization"),
+    ("applications", "not_processed.repeat", "commercial_enterprise"),
+    ("applications", "total_processed", "social_welfare_organization"),
+)
+#: cells written as 0 above: 0, never blank
+ZERO_CELLS = (
+    ("applications", "carried_over", "commercial_enterprise"),
+    ("applications", "granted", "legal_service_organization"),
+    ("applications", "carried_forward", "legal_service_organization"),
+)
+
+
+def assert_reads_the_report(report: AnnualReport, *, agency: str | None = AGENCY) -> None:
+    """Era, year, agency, the key figures, and blank cells blank (0 cells 0)."""
+    assert report.era is Era.V2021
+    assert report.metadata.year == 2022
+    if agency is not None:
+        assert report.metadata.agency == agency
+    cells = {(f.table, f.row, f.column): f.value for f in report.figures()}
+    got = {key: cells[key].number if key in cells else None for key in KEY_FIGURES}
+    assert got == KEY_FIGURES
+    for key in BLANK_CELLS:
+        assert cells[key].kind is ValueKind.BLANK, key
+    for key in ZERO_CELLS:
+        assert (cells[key].kind, cells[key].number) == (ValueKind.ZERO, 0), key
+
+
+# ------------------------------------------------------------------ HTML as sites publish it
+
+_CHROME_HEAD = """<head>
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
+{charset}
+<title>{title}_政府信息公开年报_某市人民政府</title>
+<link rel="stylesheet" href="/css/article.css">
+<style type="text/css">
+.TRS_Editor p{{line-height:2;font-size:16px;}} td>p{{margin:0}}
+</style>
+<script type="text/javascript">var _hmt = _hmt || []; var s = "<td>一、假</td>";</script>
+</head>"""
+
+_CHROME_TOP = """<div class="top"><a href="/">首页</a> | <a href="/wza">无障碍</a> | 繁体</div>
+<div class="nav"><ul><li><a href="/zwgk">政务公开</a></li><li><a href="/hdjl">互动交流</a></li></ul></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府信息公开年报</div>
+<div class="article">
+<div class="art-title">{title}</div>
+<div class="art-info">发布时间：2023-01-18 10:21 &nbsp;&nbsp; 来源：{agency} &nbsp;&nbsp; 字号：[ <a href="#">大</a> <a href="#">中</a> <a href="#">小</a> ] &nbsp; 浏览次数：<span id="hits"></span></div>
+<div class="TRS_Editor">"""
+
+_CHROME_BOTTOM = """</div>
+<div class="share">分享到：<a class="wx" href="#">微信</a><a class="wb" href="#">微博</a></div>
+<div class="print"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+</div>
+<div class="footer"><p>主办：某市人民政府办公室　承办：某市大数据中心</p>
+<p>网站标识码：1234000001　<a href="https://beian.miit.gov.cn">京ICP备05001234号</a></p></div>
+<script>document.getElementById("hits").innerHTML = "12";</script>
+</body></html>"""
+
+
+def _label_breaks(text: str) -> str:
+    """A long label broken by ``<br>`` in the middle, as editors wrap cells by hand."""
+    if len(text) < 9 or text[0].isdigit():
+        return html.escape(text)
+    middle = len(text) // 2
+    return html.escape(text[:middle]) + "<br>" + html.escape(text[middle:])
+
+
+def html_table(
+    grid: Grid,
+    *,
+    head_rows: int = 0,
+    cell: Callable[[str], str] = html.escape,
+    blank: str = "",
+    quote: str = '"',
+) -> str:
+    """A grid as an HTML table with its spans; ``head_rows`` rows go in ``<thead>`` (and the rest
+    in ``<tbody>``) when given; ``cell`` writes a non-empty cell's content; ``blank`` is what an
+    empty value cell holds (``""`` or ``&nbsp;``); ``quote`` quotes the attributes."""
+    q = quote
+    rows = []
+    for r, row in enumerate(grid):
+        cells = []
+        for span in row:
+            attrs = f" style={q}border:1px solid #000;text-align:center{q}"
+            if span.rows > 1:
+                attrs += f" rowspan={q}{span.rows}{q}"
+            if span.cols > 1:
+                attrs += f" colspan={q}{span.cols}{q}"
+            content = cell(span.text) if span.text else blank
+            cells.append(f"<td{attrs}>{content}</td>")
+        rows.append((r, "<tr>" + "".join(cells) + "</tr>"))
+    body = "\n".join(row for _, row in rows)
+    if head_rows:
+        head = "\n".join(row for r, row in rows if r < head_rows)
+        rest = "\n".join(row for r, row in rows if r >= head_rows)
+        body = f"<thead>\n{head}\n</thead>\n<tbody>\n{rest}\n</tbody>"
+    return f"<table border={q}1{q} cellspacing={q}0{q} width={q}100%{q}>\n{body}\n</table>"
+
+
+def _p(text: str, indent: str = "&nbsp;&nbsp;&nbsp;&nbsp;") -> str:
+    return (
+        f'<p style="text-indent:2em;font-family:仿宋_GB2312;">{indent}'
+        f'<span style="font-size:16px;">{html.escape(text)}</span></p>'
+    )
+
+
+def site_page(
+    form: Form,
+    *,
+    charset: str = '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+    indent: str = "&nbsp;&nbsp;&nbsp;&nbsp;",
+    table: Callable[[Grid], str] = html_table,
+    layout_table: bool = False,
+) -> str:
+    """The report as an article page of a government site: the site's chrome around it, its
+    paragraphs as ``<p>`` with inline styles and indents, its tables by ``table``; with
+    ``layout_table`` the whole article sits in a cell of a layout table, next to a menu."""
+    body = []
+    for block in form.blocks:
+        body.append(_p(block, indent) if isinstance(block, str) else table(block))
+    body.append(_p(f"{AGENCY}", indent))
+    body.append(_p("2023年1月18日", indent))
+    article = (
+        _CHROME_TOP.format(title=html.escape(form.title), agency=AGENCY)
+        + "\n".join(body)
+        + _CHROME_BOTTOM
+    )
+    if layout_table:
+        article = (
+            '<table width="1000" align="center"><tr><td width="200" valign="top">'
+            "<p>信息公开指南</p><p>信息公开制度</p><p>信息公开年报</p></td>"
+            f'<td valign="top">{article}</td></tr></table>'
+        )
+    head = _CHROME_HEAD.format(charset=charset, title=html.escape(form.title))
+    return (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml">\n{head}\n<body>\n{article}'
+    )
+
+
+def _p_span(text: str) -> str:
+    """A cell's content as editors leave it: a paragraph holding spans."""
+    return (
+        '<p style="margin:0;text-align:center;"><span style="font-family:宋体;">'
+        f'<span style="font-size:14px;">{_label_breaks(text)}</span></span></p>'
+    )
+
+
+def _word_html(text: str) -> str:
+    """A cell's content as Word's "save as web page" writes it (pasted into a site's editor)."""
+    return (
+        "<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US "
+        "style='font-size:10.5pt;font-family:宋体'>"
+        f"{html.escape(text)}<o:p></o:p></span></p>"
+    )
+
+
+HTML_CASES: dict[str, Callable[[], bytes]] = {
+    "article page, <p><span> cells, labels broken by <br>": lambda: site_page(
+        FORM, table=lambda g: html_table(g, cell=_p_span)
+    ).encode(),
+    "U+3000 indents, &nbsp; in blank cells, thead/tbody": lambda: site_page(
+        FORM,
+        indent="\u3000\u3000",
+        table=lambda g: html_table(g, head_rows=3 if len(g[0]) == 2 else 0, blank="&nbsp;"),
+    ).encode(),
+    "Word's web page pasted into the editor": lambda: site_page(
+        FORM,
+        table=lambda g: html_table(
+            g, cell=_word_html, blank=_word_html("\u00a0").replace("\u00a0", "&nbsp;"), quote="'"
+        ),
+    ).encode(),
+    "the article inside a layout table": lambda: site_page(FORM, layout_table=True).encode(),
+    "GBK page declared by <meta charset>": lambda: site_page(
+        FORM, charset='<meta charset="gbk">'
+    ).encode("gbk"),
+    "GB2312 page declared by http-equiv": lambda: site_page(
+        FORM, charset='<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'
+    ).encode("gb18030"),
+    "GBK page declared as UTF-8": lambda: site_page(FORM).encode("gbk"),
+    "UTF-8 page declared as GB2312": lambda: site_page(
+        FORM, charset='<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    ).encode(),
+    "full-width characters as entities": lambda: (
+        site_page(FORM)
+        .replace("（", "&#65288;")
+        .replace("）", "&#xFF09;")
+        .replace("“", "&ldquo;")
+        .replace("”", "&rdquo;")
+        .replace("、", "&#12289;")
+        .encode()
+    ),
+}
+
+
+@pytest.mark.parametrize("case", HTML_CASES)
+def test_html_as_sites_publish_it(case: str) -> None:
+    report = parse(HTML_CASES[case]())
+    assert_reads_the_report(report)
+
+
+def test_the_site_chrome_is_not_read_as_the_report() -> None:
+    """Nothing of the chrome becomes a section, and the scripts' and styles' text is gone."""
+    report = parse(HTML_CASES["article page, <p><span> cells, labels broken by <br>"]())
+    text = report.document.text
+    assert "_hmt" not in text
+    assert "line-height" not in text
+    assert "一、假" not in text
+    assert "innerHTML" not in text
+    assert [h.numbering.text for h in report.document.headings()] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+    ]
+
+
+def test_a_label_broken_by_br_is_one_label() -> None:
+    report = parse(HTML_CASES["article page, <p><span> cells, labels broken by <br>"]())
+    labels = {f.row: f.row_label for f in report.figures() if f.table == "applications"}
+    assert "".join(labels["partially_granted"].split()) == (
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    )
+
+
+def test_blank_nbsp_and_zero_cells_in_html() -> None:
+    """``<td></td>``, ``<td>&nbsp;</td>`` and ``<td> </td>`` are blank, ``<td>0</td>`` is 0."""
+    grid = applications_grid(APPLICATIONS)
+    row = grid[3]  # 一、本年新收…: 科研机构 empty, 社会公益组织 &nbsp;, 其他 a space
+    assert row[0].text.startswith("一、")
+    assert [s.text for s in row[3:5]] == ["", ""] and row[6].text == ""
+    changed = (*row[:4], Span("\u00a0"), row[5], Span(" "), row[7])
+    new_grid = (*grid[:3], changed, *grid[4:])
+    blocks = tuple(new_grid if b == grid else b for b in FORM.blocks)
+    page = site_page(Form(FORM.title, blocks, APPLICATIONS, REVIEWS, DISCLOSURE))
+    assert "<td" in page and "\u00a0</td>" in page
+    report = parse(page.replace("\u00a0", "&nbsp;").encode())
+    assert_reads_the_report(report)
+    cells = {(f.table, f.row, f.column): f.value for f in report.figures()}
+    for column in ("research_institution", "social_welfare_organization", "other_organization"):
+        assert cells[("applications", "new_received", column)].kind is ValueKind.BLANK
+
+
+def _script_quoted(page: str) -> bytes:
+    """The article as a script's string holds it (R-SH19, format-spec §9.2): every attribute
+    quote escaped ``\\"`` inside a page."""
+    return page.replace('"', '\\"').encode()
+
+
+def test_html_quoted_inside_a_script_keeps_its_spans() -> None:
+    """``rowspan=\\"22\\"``: the spans still hold (R-SH19 was published so), and the page
+    reads as the same text as when its quotes are not escaped."""
+    page = site_page(FORM)
+    assert extract(_script_quoted(page)).text == extract(page.encode()).text
+    assert_reads_the_report(parse(_script_quoted(page)))
+    small = '<table><tr><td rowspan=\\"2\\">甲</td><td colspan=\\"2\\">乙</td></tr><tr><td>1</td><td>2</td></tr></table>'
+    assert extract(small.encode()).text == "甲\t乙\t\n\t1\t2\n"
+
+
+@pytest.mark.parametrize("declared", ["gb2312", "gbk", "GB18030"])
+def test_a_utf8_page_declared_as_gb_is_read_as_utf8(declared: str) -> None:
+    """Sites re-encode pages to UTF-8 and keep the old ``<meta>``: bytes that are valid UTF-8
+    are UTF-8 (as for text), not a GB page garbled (``年度报告`` read as GB18030 is
+    ``骞村害鎶ュ憡``)."""
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+        "</head><body><p>年度报告</p></body></html>"
+    )
+    assert extract(page.encode()).text == "年度报告\n"
+    assert extract(page.encode("gb18030")).text == "年度报告\n"
+
+
+# ------------------------------------------------------------------ Word attachments
+
+
+def _docx_with(form: Form, change: Callable[[object], None]) -> bytes:
+    import docx
+
+    document = docx.Document(io.BytesIO(to_docx(form)))
+    change(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_as_published() -> None:
+    """The form's tables with their merges (python-docx merges vertically and horizontally)."""
+    assert_reads_the_report(parse(to_docx(FORM)))
+
+
+def test_docx_labels_broken_by_a_line_break_and_padded_numbers() -> None:
+    """A label broken by a manual line break (``w:br``) inside its cell, and numbers with
+    spaces around them (`` 25 ``)."""
+
+    def change(document: object) -> None:
+        for table in document.tables:  # type: ignore[attr-defined]
+            for row in table.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    text = cell.text
+                    paragraph = cell.paragraphs[0]
+                    if text.isdigit():
+                        paragraph.runs[0].text = f" {text} "
+                    elif len(text) >= 9 and not text[0].isdigit():
+                        paragraph.runs[0].text = text[: len(text) // 2]
+                        paragraph.add_run().add_break()
+                        paragraph.add_run(text[len(text) // 2 :])
+
+    report = parse(_docx_with(FORM, change))
+    assert_reads_the_report(report)
+    labels = {f.row: f.row_label for f in report.figures() if f.table == "applications"}
+    assert "".join(labels["partially_granted"].split()) == (
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    )
+
+
+# ------------------------------------------------------------------ PDFs
+
+
+def test_pdf_with_page_numbers_and_a_wrapped_labels() -> None:
+    assert_reads_the_report(parse(to_pdf(FORM, page_numbers=True)))
+
+
+@pytest.mark.parametrize("break_after", [4, 9, 17])
+def test_pdf_table_broken_by_a_page(break_after: int) -> None:
+    assert_reads_the_report(parse(to_pdf(FORM, break_after=break_after, page_numbers=True)))
+
+
+def test_pdf_title_on_two_lines_in_a_large_font() -> None:
+    """The agency on one line and the rest of the title on the next, in 20 points."""
+    form = Form(
+        f"{AGENCY}\n2022年政府信息公开工作年度报告", FORM.blocks, APPLICATIONS, REVIEWS, DISCLOSURE
+    )
+    assert_reads_the_report(parse(to_pdf(form, title_size=20, page_numbers=True)))
