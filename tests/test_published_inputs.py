@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import pytest
 
-from opengov_report import AnnualReport, Era, ValueKind, extract, parse
+from opengov_report import AnnualReport, DocxOrigin, Era, ValueKind, extract, parse
 from opengov_report.model.forms import (
     APPLICANT_COLUMNS,
     REVIEW_COLUMNS,
@@ -379,6 +379,27 @@ def _docx_with(form: Form, change: Callable[[object], None]) -> bytes:
 def test_docx_as_published() -> None:
     """The form's tables with their merges (python-docx merges vertically and horizontally)."""
     assert_reads_the_report(parse(to_docx(FORM)))
+
+
+def test_docx_title_in_the_page_header() -> None:
+    """The title printed in the page header, the body starting with 一、总体情况."""
+
+    def move_title(document: object) -> None:
+        body = document.paragraphs  # type: ignore[attr-defined]
+        title = body[0]
+        assert title.text == TITLE
+        title._element.getparent().remove(title._element)
+        header = document.sections[0].header  # type: ignore[attr-defined]
+        header.is_linked_to_previous = False
+        header.paragraphs[0].text = TITLE
+
+    data = _docx_with(FORM, move_title)
+    extracted = extract(data)
+    assert extracted.text.startswith(f"{TITLE}\n一、总体情况\n")
+    assert extracted.provenance is not None
+    assert extracted.provenance.at(1) == DocxOrigin()  # not a paragraph of the body
+    assert extracted.provenance.at(2) == DocxOrigin(paragraph=0)
+    assert_reads_the_report(parse(data))
 
 
 def test_docx_labels_broken_by_a_line_break_and_padded_numbers() -> None:
