@@ -449,3 +449,61 @@ def test_pdf_title_on_two_lines_in_a_large_font() -> None:
         f"{AGENCY}\n2022年政府信息公开工作年度报告", FORM.blocks, APPLICATIONS, REVIEWS, DISCLOSURE
     )
     assert_reads_the_report(parse(to_pdf(form, title_size=20, page_numbers=True)))
+
+
+def _split_row(grid: Grid, label: str, cut: int) -> Grid:
+    """``grid`` with the row labelled ``label`` broken after ``cut`` characters of its label, as
+    a row breaks across a page in Word: its values and the start of its label above the break,
+    the rest of the label below it, with empty cells, inside the spans that cover the row."""
+    rows = list(grid)
+    at = next(i for i, row in enumerate(rows) if any(s.text == label for s in row))
+    row = rows[at]
+    i = next(j for j, s in enumerate(row) if s.text == label)
+    top = (*row[:i], Span(label[:cut], 1, row[i].cols), *row[i + 1 :])
+    bottom = (Span(label[cut:], 1, row[i].cols), *(Span("") for _ in range(7)))
+    rows[at : at + 1] = [top, bottom]
+    # every span that covers the broken row grows by one row
+    for r in range(at):
+        rows[r] = tuple(
+            Span(s.text, s.rows + 1, s.cols) if s.rows > 1 and r + s.rows > at else s
+            for s in rows[r]
+        )
+    return tuple(rows)
+
+
+@pytest.mark.parametrize(
+    ("label", "cut"),
+    [
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 14),
+        ("一、本年新收政府信息公开申请数量", 8),
+        ("（七）总计", 3),
+    ],
+)
+def test_pdf_row_broken_across_two_pages(label: str, cut: int) -> None:
+    """A row of table 三 broken by the page break: the start of its label and its values at the
+    foot of one page, the rest of its label at the top of the next."""
+    grid = _split_row(applications_grid(APPLICATIONS), label, cut)
+    at = next(i for i, row in enumerate(grid) if any(s.text == label[:cut] for s in row))
+    blocks = tuple(grid if b == applications_grid(APPLICATIONS) else b for b in FORM.blocks)
+    form = Form(FORM.title, blocks, APPLICATIONS, REVIEWS, DISCLOSURE)
+    assert_reads_the_report(parse(to_pdf(form, break_after=at + 1, page_numbers=True)))
+
+
+def test_a_row_below_a_label_fragment_is_not_joined_to_it() -> None:
+    """A row that starts with a numbering of its own is a row, not the rest of a broken label:
+    ``（七）`` (its label cut) stays unread rather than lending its values to 四."""
+    rows = [
+        "三、收到和处理政府信息公开申请情况",
+        "\t自然人\t法人或其他组织\t\t\t\t\t总计",
+        "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
+        "一、本年新收政府信息公开申请数量\t21\t3\t\t\t1\t\t25",
+        "二、上年结转政府信息公开申请数量\t2\t0\t\t\t\t\t2",
+        "三、本年度办理结果\t（一）予以公开\t10\t1\t\t\t0\t\t11",
+        "\t（七）\t19\t2\t\t\t1\t\t22",
+        "四、结转下年度继续办理\t\t\t\t\t\t\t",
+    ]
+    report = parse("\n".join(rows) + "\n")
+    cells = {(f.row, f.column): f.value for f in report.figures() if f.table == "applications"}
+    assert ("total_processed", "total") not in cells
+    assert cells[("carried_forward", "total")].kind is ValueKind.BLANK
+    assert cells[("new_received", "total")].number == 25
