@@ -102,12 +102,12 @@ ZERO_CELLS = (
 )
 
 
-def assert_reads_the_report(report: AnnualReport, *, agency: str | None = AGENCY) -> None:
-    """Era, year, agency, the key figures, and blank cells blank (0 cells 0)."""
+def assert_reads_the_report(report: AnnualReport) -> None:
+    """Title, era, year, agency, the key figures, and blank cells blank (0 cells 0)."""
+    assert report.metadata.title == TITLE
     assert report.era is Era.V2021
     assert report.metadata.year == 2022
-    if agency is not None:
-        assert report.metadata.agency == agency
+    assert report.metadata.agency == AGENCY
     cells = {(f.table, f.row, f.column): f.value for f in report.figures()}
     got = {key: cells[key].number if key in cells else None for key in KEY_FIGURES}
     assert got == KEY_FIGURES
@@ -507,3 +507,96 @@ def test_a_row_below_a_label_fragment_is_not_joined_to_it() -> None:
     assert ("total_processed", "total") not in cells
     assert cells[("carried_forward", "total")].kind is ValueKind.BLANK
     assert cells[("new_received", "total")].number == 25
+
+
+# ------------------------------------------------------------------ a legacy report (统计表)
+
+LEGACY_TITLE = f"{AGENCY}2017年政府信息公开工作年度报告"
+#: the 统计表 (format-spec §6.2–§6.3): 统计指标 | 单位 | 统计数, section rows without unit or
+#: value, 其中 and numbered rows indented with U+3000; 举报投诉数量 left blank
+_LEGACY_ROWS = (
+    ("一、主动公开情况", "", ""),
+    ("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", "120"),
+    ("\u3000其中：主动公开规范性文件数", "条", "5"),
+    ("（二）通过不同渠道和方式公开政府信息的情况", "", ""),
+    ("\u30001.政府网站公开政府信息数", "条", "100"),
+    ("\u30002.政务微博公开政府信息数", "条", "15"),
+    ("\u30003.政务微信公开政府信息数", "条", "5"),
+    ("二、依申请公开情况", "", ""),
+    ("（一）收到申请数", "件", "8"),
+    ("\u30001.当面申请数", "件", "2"),
+    ("\u30002.网络申请数", "件", "5"),
+    ("\u30003.信函申请数", "件", "1"),
+    ("（二）申请办结数", "件", "7"),
+    ("（三）申请答复数", "件", "6"),
+    ("\u30001.同意公开答复数", "件", "6"),
+    ("\u30002.不同意公开答复数", "件", "0"),
+    ("三、行政复议数量", "件", "1"),
+    ("四、行政诉讼数量", "件", "0"),
+    ("五、举报投诉数量", "件", ""),
+)
+LEGACY_FORM_2017 = Form(
+    LEGACY_TITLE,
+    (
+        "一、概述",
+        "2017年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，现将有关情况报告如下。",
+        "二、政府信息公开情况统计表",
+        (
+            (Span("统计指标"), Span("单位"), Span("统计数")),
+            *(tuple(Span(c) for c in row) for row in _LEGACY_ROWS),
+        ),
+        "三、存在的问题及改进措施",
+        "无。",
+    ),
+    {},
+    {},
+    {},
+)
+#: the main indicators read from the rows above (None: blank)
+LEGACY_FIGURES = {
+    "proactive_total": 120,
+    "applications_received": 8,
+    "applications_closed": 7,
+    "applications_answered": 6,
+    "reviews": 1,
+    "litigations": 0,
+    "complaints": None,
+}
+
+
+def assert_reads_the_legacy_report(report: AnnualReport) -> None:
+    assert report.metadata.title == LEGACY_TITLE
+    assert report.era is Era.LEGACY
+    assert report.metadata.year == 2017
+    assert report.metadata.agency == AGENCY
+    cells = {f.row: f.value for f in report.figures() if f.table == "legacy"}
+    assert {row: cells[row].number for row in LEGACY_FIGURES} == LEGACY_FIGURES
+    assert cells["complaints"].kind is ValueKind.BLANK
+    assert cells["litigations"].kind is ValueKind.ZERO
+
+
+@pytest.mark.parametrize("layout_table", [False, True])
+def test_legacy_report_as_a_site_page(layout_table: bool) -> None:
+    page = site_page(LEGACY_FORM_2017, layout_table=layout_table, indent="\u3000\u3000")
+    assert_reads_the_legacy_report(parse(page.encode("gb18030")))
+
+
+def test_legacy_report_as_docx() -> None:
+    assert_reads_the_legacy_report(parse(to_docx(LEGACY_FORM_2017)))
+
+
+def test_legacy_report_as_pdf() -> None:
+    assert_reads_the_legacy_report(parse(to_pdf(LEGACY_FORM_2017, page_numbers=True)))
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "首页\n政务公开\n互动交流\n",  # the site's menu, line by line, right before the title
+        "信息公开指南\n信息公开制度\n信息公开年报\n",  # a side menu: a yearless "title" of its own
+    ],
+)
+def test_page_chrome_before_the_title_is_not_part_of_it(chrome: str) -> None:
+    text = f"{chrome}{TITLE}\n一、总体情况\n2022年，本机关依法公开政府信息。\n"
+    metadata = parse(text).metadata
+    assert (metadata.title, metadata.agency, metadata.year) == (TITLE, AGENCY, 2022)

@@ -4,7 +4,10 @@ Each field is read from where real pages put it and is None when the report does
 it; nothing is guessed from file names or invented.
 
 - **Title**: a scraper's ``标题:`` header line; else the title block (a title split over lines
-  is one title); else a title at the start of the body (one-line pages, crawler bodies).  The
+  is one title); else a title at the start of the body (one-line pages, crawler bodies).  A
+  title that states its year comes first: a web page's chrome before the title (menus,
+  信息公开指南 / 信息公开年报 …) is passed over, from a title block or from the lines before
+  the first heading, and a line of chrome never becomes the start of the agency.  The
   title ends at the title: ``…工作年度报告`` run into the first paragraph (PDF text) is cut
   after ``报告``; a cover letter keeps its ``…的函``.
 - **Year**: the title's (``2019年``, ``2019 年``, ``二〇一九年``, ``二零一九年度``; in a cover
@@ -208,28 +211,88 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
 
 
 def _title(doc: Document, text: str, header: ScraperHeader) -> tuple[str | None, Span | None]:
-    """The report's title and where it is: the header's, the title block's, or the body's."""
+    """The report's title and where it is: the header's, the title block's, or the body's.
+
+    A title that states its year comes before one that does not: a web page's chrome (the
+    site's menus, 信息公开指南 / 信息公开年报 …) can make a title block of its own, without a
+    year, before the report's title."""
     field = header.get("标题", "题目", "名称")
     if field is not None:
         end = _title_end(field.value)
         if end is not None:
             s = field.span
             return field.value[:end].strip(BLANK), Span(s.start, s.start + end, s.line, s.column)
+    yearless: tuple[str, Span] | None = None
     if doc.front is not None:
         lines = [t for t in doc.front.items if isinstance(t, TitleLine)]
         lines = [t for t in lines if t.span.start >= header.body_start]
         if lines:
-            joined = "".join(t.content for t in lines)
+            joined = _head(lines)
             end = _title_end(joined)
             if end is not None:
-                return joined[:end].strip(BLANK), _lines_span(lines, end)
+                title = joined[:end].strip(BLANK)
+                if parse_year(title) is not None:
+                    return title, _lines_span(lines, end)
+                yearless = title, _lines_span(lines, end)
         meta_title = next(
             (m for m in doc.front.items if isinstance(m, MetaLine) and m.key == "标题"), None
         )
         if meta_title is not None and _title_end(meta_title.value) is not None:
             end = _title_end(meta_title.value) or 0
             return meta_title.value[:end].strip(BLANK), meta_title.span
+        # the site's chrome before the title: the first later line that starts a title and
+        # states its year on that line (a line of chrome before a title must not be read as
+        # the start of its agency)
+        for k in range(1, len(lines)):
+            if parse_year(lines[k].content) is None:
+                continue
+            head = _head(lines[k:])
+            end = _title_end(head)
+            if end is not None:
+                return head[:end].strip(BLANK), _lines_span(lines[k:], end)
+    found = _line_title_before_outline(doc, text, header.body_start)
+    if found is not None:
+        return found
+    if yearless is not None:
+        return yearless
     return _body_title(text, header.body_start)
+
+
+def _line_title_before_outline(doc: Document, text: str, start: int) -> tuple[str, Span] | None:
+    """A line before the report's first heading that starts with a title stating its year
+    (a page's chrome, read as paragraphs, before the title)."""
+    first = next(doc.headings(), None)
+    stop = first.span.start if first is not None else min(len(text), start + _TITLE_WINDOW)
+    pos = start
+    while pos < stop:
+        end_of_line = text.find("\n", pos, stop)
+        end_of_line = stop if end_of_line < 0 else end_of_line
+        line = text[pos:end_of_line]
+        lead = len(line) - len(line.lstrip(_WS))
+        end = _title_end(line[lead:])
+        if end is not None and parse_year(line[lead : lead + end]) is not None:
+            title = line[lead : lead + end].rstrip(_WS)
+            return title, span_at(text, pos + lead, pos + lead + len(title))
+        pos = end_of_line + 1
+    return None
+
+
+def _head(lines: Sequence[TitleLine]) -> str:
+    """The first lines' contents joined, as far as a title can reach (:func:`_title_end`
+    reads its first hundred-odd characters)."""
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        if size >= _TITLE_REACH:
+            break
+        parts.append(line.content)
+        size += len(line.content)
+    return "".join(parts)
+
+
+#: how far into the text a title can end: its core words within 70 characters, an ending
+#: within 24 after them, and a tail
+_TITLE_REACH = 160
 
 
 def _lines_span(lines: Sequence[TitleLine], end: int) -> Span:
