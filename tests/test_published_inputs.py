@@ -451,16 +451,19 @@ def test_pdf_title_on_two_lines_in_a_large_font() -> None:
     assert_reads_the_report(parse(to_pdf(form, title_size=20, page_numbers=True)))
 
 
-def _split_row(grid: Grid, label: str, cut: int) -> Grid:
+def _split_row(grid: Grid, label: str, cut: int, *, values_below: bool = False) -> Grid:
     """``grid`` with the row labelled ``label`` broken after ``cut`` characters of its label, as
-    a row breaks across a page in Word: its values and the start of its label above the break,
-    the rest of the label below it, with empty cells, inside the spans that cover the row."""
+    a row breaks across a page in Word: the start of its label above the break, the rest of
+    the label below it, inside the spans that cover the row; its values above the break
+    (cells top-aligned), or below it with ``values_below`` (cells aligned to the bottom)."""
     rows = list(grid)
     at = next(i for i, row in enumerate(rows) if any(s.text == label for s in row))
     row = rows[at]
     i = next(j for j, s in enumerate(row) if s.text == label)
-    top = (*row[:i], Span(label[:cut], 1, row[i].cols), *row[i + 1 :])
-    bottom = (Span(label[cut:], 1, row[i].cols), *(Span("") for _ in range(7)))
+    values = row[i + 1 :]
+    empty = tuple(Span("") for _ in values)
+    top = (*row[:i], Span(label[:cut], 1, row[i].cols), *(empty if values_below else values))
+    bottom = (Span(label[cut:], 1, row[i].cols), *(values if values_below else empty))
     rows[at : at + 1] = [top, bottom]
     # every span that covers the broken row grows by one row
     for r in range(at):
@@ -471,6 +474,7 @@ def _split_row(grid: Grid, label: str, cut: int) -> Grid:
     return tuple(rows)
 
 
+@pytest.mark.parametrize("values_below", [False, True])
 @pytest.mark.parametrize(
     ("label", "cut"),
     [
@@ -479,10 +483,10 @@ def _split_row(grid: Grid, label: str, cut: int) -> Grid:
         ("（七）总计", 3),
     ],
 )
-def test_pdf_row_broken_across_two_pages(label: str, cut: int) -> None:
-    """A row of table 三 broken by the page break: the start of its label and its values at the
-    foot of one page, the rest of its label at the top of the next."""
-    grid = _split_row(applications_grid(APPLICATIONS), label, cut)
+def test_pdf_row_broken_across_two_pages(label: str, cut: int, values_below: bool) -> None:
+    """A row of table 三 broken by the page break: the start of its label at the foot of one
+    page, the rest of its label at the top of the next, its values with either part."""
+    grid = _split_row(applications_grid(APPLICATIONS), label, cut, values_below=values_below)
     at = next(i for i, row in enumerate(grid) if any(s.text == label[:cut] for s in row))
     blocks = tuple(grid if b == applications_grid(APPLICATIONS) else b for b in FORM.blocks)
     form = Form(FORM.title, blocks, APPLICATIONS, REVIEWS, DISCLOSURE)

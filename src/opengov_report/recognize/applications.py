@@ -153,17 +153,37 @@ _NUMBERING_RE = re.compile(r"[(（]?[0-9０-９一二三四五六七八九十]{1
 
 def _broken_row(views: Sequence[RowView], index: int, group: str | None) -> tuple[str, str] | None:
     """The row id and whole label of ``views[index]`` (a row with values whose label names no
-    row) when the row that follows it holds the rest of its label: no values, a label that
-    does not start with a numbering of its own, and the two labels together name a row of
-    the form (``一、本年新收政府`` + ``信息公开申请数量``; ``（七）`` + ``总计``).  A row broken
-    by a page break leaves its values and the start of its label on one page, the rest of
-    the label at the top of the next."""
-    if index + 1 >= len(views):
-        return None
-    rest = views[index + 1]
-    if rest.has_values or not rest.label_texts or _NUMBERING_RE.match(rest.label) is not None:
-        return None
-    label = views[index].labels_read.written + rest.labels_read.written
+    row) when a neighbouring row without values holds the other part of its label.
+
+    A row broken by a page break leaves the start of its label at the foot of one page and
+    the rest at the top of the next, its values with either part (``一、本年新收政府`` /
+    ``信息公开申请数量``; ``（七）`` / ``总计``).  Every row of table 三 starts with its
+    numbering, so the upper part starts with one and the lower part does not; the two are
+    one row when, besides, the labels together name a row of the form, and the upper part,
+    when it is the one without values, names no row by itself (it would be read as that
+    row, blank)."""
+    view = views[index]
+    numbered = _NUMBERING_RE.match(view.label) is not None
+    if numbered and index + 1 < len(views):
+        below = views[index + 1]
+        if _without_values(below) and _NUMBERING_RE.match(below.label) is None:
+            return _joined_row(view, below, group)
+    if not numbered and index > 0:
+        above = views[index - 1]
+        if _without_values(above) and _NUMBERING_RE.match(above.label) is not None:
+            fact = label_facts(above.label)
+            if fact.application_row(fact.application_group or group) is None:
+                return _joined_row(above, view, group)
+    return None
+
+
+def _without_values(view: RowView) -> bool:
+    """A row with a label and no values (every cell after its label blank)."""
+    return not view.has_values and bool(view.label_texts)
+
+
+def _joined_row(upper: RowView, lower: RowView, group: str | None) -> tuple[str, str] | None:
+    label = upper.labels_read.written + lower.labels_read.written
     fact = label_facts(label)
     row_id = fact.application_row(fact.application_group or group)
     return (row_id, label) if row_id is not None else None
