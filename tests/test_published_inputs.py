@@ -604,3 +604,33 @@ def test_page_chrome_before_the_title_is_not_part_of_it(chrome: str) -> None:
     text = f"{chrome}{TITLE}\n一、总体情况\n2022年，本机关依法公开政府信息。\n"
     metadata = parse(text).metadata
     assert (metadata.title, metadata.agency, metadata.year) == (TITLE, AGENCY, 2022)
+
+
+def test_a_title_broken_by_br_after_the_chrome() -> None:
+    """The agency and the rest of the title on two lines (``<br>``) below the site's menu."""
+    page = site_page(FORM).replace(
+        f'<div class="art-title">{TITLE}</div>',
+        f'<div class="art-title">{AGENCY}<br>2022年政府信息公开工作年度报告</div>',
+    )
+    assert f"{AGENCY}<br>2022年" in page
+    assert_reads_the_report(parse(page.encode()))
+
+
+@pytest.mark.parametrize(
+    ("before", "title"),
+    [
+        (f"首页\n{AGENCY}\n", TITLE),  # the agency on its own line: part of the title
+        ("首页\n互动交流\n", "2022年政府信息公开工作年度报告"),  # a menu entry: not
+    ],
+)
+def test_a_line_before_a_title_opening_with_its_year(before: str, title: str) -> None:
+    text = f"{before}2022年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n"
+    assert parse(text).metadata.title == title
+
+
+@pytest.mark.parametrize(
+    "menu", ["首页\n互动交流\n", "网站地图\n联系我们\n", "首页\n政务公开\n", "信息公开\n"]
+)
+def test_menu_lines_right_above_the_title_are_not_its_agency(menu: str) -> None:
+    metadata = parse(f"{menu}{TITLE}\n一、总体情况\n本年度依法公开政府信息。\n").metadata
+    assert (metadata.title, metadata.agency) == (TITLE, AGENCY)
