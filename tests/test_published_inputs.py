@@ -270,6 +270,12 @@ HTML_CASES: dict[str, Callable[[], bytes]] = {
         FORM, charset='<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'
     ).encode("gb18030"),
     "GBK page declared as UTF-8": lambda: site_page(FORM).encode("gbk"),
+    "GBK page declared as ISO-8859-1": lambda: site_page(
+        FORM, charset='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    ).encode("gbk"),
+    "GBK page declared as windows-1252": lambda: site_page(
+        FORM, charset='<meta charset="windows-1252">'
+    ).encode("gbk"),
     "UTF-8 page declared as GB2312": lambda: site_page(
         FORM, charset='<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
     ).encode(),

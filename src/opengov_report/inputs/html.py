@@ -47,6 +47,12 @@ _CHARSET_RE = re.compile(
 )
 #: a span attribute's digits, after white space and the quotes of an escaped attribute
 _SPAN_RE = re.compile(r"[\s\\\"']*([0-9]{1,6})")
+#: declared encodings not taken at their word: UTF-16 and UTF-32 (a page in them has a BOM
+#: or NUL bytes, which decode() tells), and the Western single-byte ones (ISO-8859-*,
+#: windows-125x: the HTTP default a server or a scraper writes into pages of any
+#: encoding), in which every byte is a character, so that a GBK page read so is garbled
+#: without an error
+_NOT_DECLARED = ("utf-16", "utf-32", "iso8859", "cp125", "latin")
 _GB = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "gb18030"))
 #: the HTML standard's limits on spans
 _MAX_COLSPAN = 1000
@@ -59,7 +65,8 @@ _ENTER, _TAIL, _LEAVE = range(3)
 
 def decode_html(data: bytes, *, encoding: str | None = None, errors: Errors = "strict") -> str:
     """Decode a page's bytes: a BOM first; then UTF-8 when the bytes are valid UTF-8; then the
-    ``<meta charset>`` it declares (GB2312 and GBK read as GB18030); then
+    ``<meta charset>`` it declares (GB2312 and GBK read as GB18030; a Western single-byte
+    encoding is not taken at its word, see ``_NOT_DECLARED``); then
     :func:`~opengov_report.decode`'s detection.  ``encoding`` (a codec name) overrides all of
     them; ``errors`` is :func:`~opengov_report.decode`'s.
 
@@ -81,7 +88,7 @@ def decode_html(data: bytes, *, encoding: str | None = None, errors: Errors = "s
             name = "gb18030" if name in _GB else name
             try:
                 codec = codecs.lookup(name).name
-                if codec not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+                if not codec.startswith(_NOT_DECLARED):
                     return data.decode(codec, errors=errors)
             except (LookupError, UnicodeDecodeError):
                 pass
