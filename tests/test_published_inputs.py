@@ -640,3 +640,22 @@ def test_a_line_before_a_title_opening_with_its_year(before: str, title: str) ->
 def test_menu_lines_right_above_the_title_are_not_its_agency(menu: str) -> None:
     metadata = parse(f"{menu}{TITLE}\n一、总体情况\n本年度依法公开政府信息。\n").metadata
     assert (metadata.title, metadata.agency) == (TITLE, AGENCY)
+
+
+@pytest.mark.parametrize("break_after", [9, 17])
+def test_pdf_with_a_running_head_on_every_page(break_after: int) -> None:
+    """The title repeated at the top of every page (Word's page header), between the rows of
+    a table broken by the page."""
+    data = to_pdf(FORM, break_after=break_after, page_numbers=True, running_head=TITLE)
+    assert extract(data).text.count(TITLE) >= 3
+    assert_reads_the_report(parse(data))
+
+
+def test_docx_title_broken_by_a_line_break() -> None:
+    """The title's first paragraph holds the agency, a line break (``w:br``), and the rest."""
+    form = Form(
+        f"{AGENCY}\n2022年政府信息公开工作年度报告", FORM.blocks, APPLICATIONS, REVIEWS, DISCLOSURE
+    )
+    data = to_docx(form)
+    assert extract(data).text.startswith(f"{AGENCY}\n2022年政府信息公开工作年度报告\n")
+    assert_reads_the_report(parse(data))
