@@ -247,7 +247,24 @@ def _word_html(text: str) -> str:
     )
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _full_width_digits(table: Grid) -> Grid:
+    """The grid with its numbers written in full-width digits (２５), as some editors type them."""
+    return tuple(
+        tuple(
+            Span(s.text.translate(_FULL_WIDTH_DIGITS), s.rows, s.cols) if s.text.isdigit() else s
+            for s in row
+        )
+        for row in table
+    )
+
+
 HTML_CASES: dict[str, Callable[[], bytes]] = {
+    "numbers in full-width digits": lambda: site_page(
+        FORM, table=lambda g: html_table(_full_width_digits(g))
+    ).encode(),
     "article page, <p><span> cells, labels broken by <br>": lambda: site_page(
         FORM, table=lambda g: html_table(g, cell=_p_span)
     ).encode(),
@@ -659,3 +676,22 @@ def test_docx_title_broken_by_a_line_break() -> None:
     data = to_docx(form)
     assert extract(data).text.startswith(f"{AGENCY}\n2022年政府信息公开工作年度报告\n")
     assert_reads_the_report(parse(data))
+
+
+@pytest.mark.parametrize("writer", ["html", "docx", "pdf"])
+def test_a_blank_group_of_table_4_stays_blank(writer: str) -> None:
+    """未经复议直接起诉 left blank in all five cells (not 0): blank in every format."""
+    reviews = {**REVIEWS, "litigation_direct": dict.fromkeys(REVIEW_COLUMNS, "")}
+    form = make_form(APPLICATIONS, reviews, DISCLOSURE, agency=AGENCY)
+    writers: dict[str, Callable[[], bytes]] = {
+        "html": lambda: site_page(form).encode(),
+        "docx": lambda: to_docx(form),
+        "pdf": lambda: to_pdf(form, page_numbers=True),
+    }
+    report = parse(writers[writer]())
+    cells = {(f.row, f.column): f.value for f in report.figures() if f.table == "reviews"}
+    assert {c: cells[("litigation_direct", c)].kind for c in REVIEW_COLUMNS} == dict.fromkeys(
+        REVIEW_COLUMNS, ValueKind.BLANK
+    )
+    assert cells[("review", "total")].number == 2
+    assert cells[("litigation_after_review", "total")].number == 1
