@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import pytest
 
-from opengov_report import AnnualReport, DocxOrigin, Era, ValueKind, extract, parse
+from opengov_report import AnnualReport, DecodeError, DocxOrigin, Era, ValueKind, extract, parse
 from opengov_report.model.forms import (
     APPLICANT_COLUMNS,
     REVIEW_COLUMNS,
@@ -695,3 +695,14 @@ def test_a_blank_group_of_table_4_stays_blank(writer: str) -> None:
     )
     assert cells[("review", "total")].number == 2
     assert cells[("litigation_after_review", "total")].number == 1
+
+
+def test_a_doc_attachment_saved_as_rtf_is_refused() -> None:
+    """Sites publish .doc attachments that are RTF (Word, WPS): their control words are not
+    the report's text, and reading them as text would give a report of nothing, silently."""
+    rtf = (
+        b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 \\'cb\\'ce\\'cc\\'e5;}}"
+        b"\\f0 \\'d2\\'bb\\'a1\\'a2\\par }"
+    )
+    with pytest.raises(DecodeError, match="RTF"):
+        parse(rtf)
