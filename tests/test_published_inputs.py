@@ -17,10 +17,20 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from opengov_report import AnnualReport, DecodeError, DocxOrigin, Era, ValueKind, extract, parse
+from opengov_report import (
+    AnnualReport,
+    DecodeError,
+    DocxOrigin,
+    Era,
+    InputFormat,
+    ValueKind,
+    extract,
+    parse,
+)
 from opengov_report.model.forms import (
     APPLICANT_COLUMNS,
     REVIEW_COLUMNS,
@@ -706,3 +716,19 @@ def test_a_doc_attachment_saved_as_rtf_is_refused() -> None:
     )
     with pytest.raises(DecodeError, match="RTF"):
         parse(rtf)
+
+
+def test_a_doc_attachment_that_is_a_web_page_is_read_as_html(tmp_path: Path) -> None:
+    """Word's "web page" saved as 年报.doc: sniffed by its content, read as HTML."""
+    page = site_page(FORM, table=lambda g: html_table(g, cell=_word_html, quote="'"))
+    word = page.replace(
+        '<html xmlns="http://www.w3.org/1999/xhtml">',
+        '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w="urn:schemas-microsoft-com:office:word">',
+    ).split("\n", 1)[1]  # Word writes no doctype
+    assert word.startswith("<html xmlns:v=")
+    path = tmp_path / "2022年年报.doc"
+    path.write_bytes(word.encode("gbk"))
+    report = parse(path)
+    assert report.provenance is not None and report.provenance.format is InputFormat.HTML
+    assert_reads_the_report(report)
