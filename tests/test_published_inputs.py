@@ -523,7 +523,16 @@ def test_pdf_row_broken_across_two_pages(label: str, cut: int, values_below: boo
     at = next(i for i, row in enumerate(grid) if any(s.text == label[:cut] for s in row))
     blocks = tuple(grid if b == applications_grid(APPLICATIONS) else b for b in FORM.blocks)
     form = Form(FORM.title, blocks, APPLICATIONS, REVIEWS, DISCLOSURE)
-    assert_reads_the_report(parse(to_pdf(form, break_after=at + 1, page_numbers=True)))
+    report = parse(to_pdf(form, break_after=at + 1, page_numbers=True))
+    assert_reads_the_report(report)
+    # the broken row itself, every cell as written
+    row = {"（二）": "partially_granted", "一、": "new_received", "（七）": "total_processed"}[
+        next(p for p in ("（二）", "一、", "（七）") if label.startswith(p))
+    ]
+    cells = {
+        f.column: f.value.raw for f in report.figures() if (f.table, f.row) == ("applications", row)
+    }
+    assert cells == APPLICATIONS[row]
 
 
 def test_a_row_below_a_label_fragment_is_not_joined_to_it() -> None:
