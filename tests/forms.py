@@ -275,14 +275,22 @@ def to_docx(form: Form) -> bytes:
 
 
 def to_pdf(
-    form: Form, *, break_after: int | None = None, page_numbers: bool = False, ruled: bool = True
+    form: Form,
+    *,
+    break_after: int | None = None,
+    page_numbers: bool = False,
+    ruled: bool = True,
+    title_size: float = 14,
+    running_head: str | None = None,
 ) -> bytes:
     """The report as a landscape A4 PDF drawn with reportlab's canvas and its built-in CID font
     STSong-Light (no font file needed): text lines, and tables as ruled boxes, one box per
     merged cell, its text centred vertically.  ``break_after`` starts a new page inside the
     applications table after that many of its rows (the table then starts on a new page) (a span crossing the break is drawn on
     both pages, its text on the first only).  ``page_numbers`` prints ``- N -`` at the foot
-    of every page; ``ruled=False`` draws the tables' text without their lines."""
+    of every page; ``ruled=False`` draws the tables' text without their lines.  The title is
+    drawn in ``title_size`` points, a line for each line of ``form.title``.  ``running_head``
+    is printed at the top of every page (Word's page header)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -291,12 +299,15 @@ def to_pdf(
     width, height = 842.0, 595.0
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(width, height), invariant=1)
-    if page_numbers:
+    if page_numbers or running_head:
         show_page = pdf.showPage
 
         def numbered() -> None:
             pdf.setFont("STSong-Light", 9)
-            pdf.drawCentredString(width / 2, 20, f"- {pdf.getPageNumber()} -")
+            if page_numbers:
+                pdf.drawCentredString(width / 2, 20, f"- {pdf.getPageNumber()} -")
+            if running_head:
+                pdf.drawCentredString(width / 2, height - 22, running_head)
             show_page()
 
         pdf.showPage = numbered
@@ -315,7 +326,8 @@ def to_pdf(
         pdf.drawString(40, y, text)
         y -= size * 1.8
 
-    line(form.title, 14)
+    for title_line in form.title.split("\n"):
+        line(title_line, title_size)
     for block in form.blocks:
         if isinstance(block, str):
             line(block, 10)

@@ -46,6 +46,9 @@ _BINARY_MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"\x7fELF", "an executable"),
+    # not binary, but markup that is not the report's text: sites publish .doc attachments
+    # saved as RTF (Word, WPS), whose control words would be read as the report
+    (b"{\\rtf", "an RTF document (a .doc or .rtf file? save it as .docx first)"),
 )
 
 # C0 controls other than tab, LF, VT, FF, CR; and DEL.  A few are tolerated (scraped text

@@ -4,8 +4,10 @@ Uses python-docx (the ``docx`` extra) to open the package and reads the body's X
 A paragraph's tabs and line breaks are kept (a tab in Word is a tab in the copied text), and the
 list number Word shows before it (automatic numbering, :mod:`.docx_numbering`) is written out; a
 table's merged cells (``gridSpan``, ``vMerge``) are expanded into empty cells, the text in the
-top-left position.  Headers, footers, footnotes, comments and deleted (tracked) text are not
-read.  Every line's origin is the paragraph, or the table, row and cell, it came from.
+top-left position.  The header printed on the first page comes first (a title may stand
+there); other headers, footers, footnotes, comments and deleted (tracked) text are not read.
+Every line's origin is the paragraph, or the table, row and cell, it came from (all None for
+the header's lines, which are not in python-docx's lists of the body).
 """
 
 from __future__ import annotations
@@ -41,8 +43,26 @@ def extract_docx(data: bytes) -> tuple[str, Provenance]:
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
         raise DecodeError(f"the Word file cannot be read: {_why(exc)}") from None
     reader = _Reader(numbering)
+    header = _first_page_header(document)
+    if header is not None:
+        reader.blocks(header, top=False)
     reader.blocks(body, top=True)
     return reader.out.build(InputFormat.DOCX)
+
+
+def _first_page_header(document: Any) -> Any:
+    """The XML of the header printed on the first page (the first section's first-page header
+    when it has one, else its default header), or None when the section has none.
+
+    Some reports print their title (or the agency's name) there rather than in the body; it
+    is read as the first lines of the text, where a reader sees it.  Other pages' headers
+    repeat it, and footers hold page numbers: neither is read."""
+    sections = document.sections
+    if not len(sections):
+        return None
+    first = sections[0]
+    header = first.first_page_header if first.different_first_page_header_footer else first.header
+    return None if header.is_linked_to_previous else header._element
 
 
 def _why(exc: Exception) -> str:

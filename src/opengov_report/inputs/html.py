@@ -43,8 +43,16 @@ _BLOCK = frozenset(
 _CELL = frozenset(("td", "th"))
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _CHARSET_RE = re.compile(
-    rb"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE
+    rb"<meta[^>]{0,500}?charset\s*=\s*[\\\"']{0,2}\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE
 )
+#: a span attribute's digits, after white space and the quotes of an escaped attribute
+_SPAN_RE = re.compile(r"[\s\\\"']*([0-9]{1,6})")
+#: declared encodings not taken at their word: UTF-16 and UTF-32 (a page in them has a BOM
+#: or NUL bytes, which decode() tells), and the Western single-byte ones (ISO-8859-*,
+#: windows-125x: the HTTP default a server or a scraper writes into pages of any
+#: encoding), in which every byte is a character, so that a GBK page read so is garbled
+#: without an error
+_NOT_DECLARED = ("utf-16", "utf-32", "iso8859", "cp125", "latin")
 _GB = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "gb18030"))
 #: the HTML standard's limits on spans
 _MAX_COLSPAN = 1000
@@ -56,19 +64,31 @@ _ENTER, _TAIL, _LEAVE = range(3)
 
 
 def decode_html(data: bytes, *, encoding: str | None = None, errors: Errors = "strict") -> str:
-    """Decode a page's bytes: a BOM first, then the ``<meta charset>`` it declares (GB2312 and
-    GBK read as GB18030), then :func:`~opengov_report.decode`'s detection.  ``encoding`` (a
-    codec name) overrides both; ``errors`` is :func:`~opengov_report.decode`'s."""
+    """Decode a page's bytes: a BOM first; then UTF-8 when the bytes are valid UTF-8; then the
+    ``<meta charset>`` it declares (GB2312 and GBK read as GB18030; a Western single-byte
+    encoding is not taken at its word, see ``_NOT_DECLARED``); then
+    :func:`~opengov_report.decode`'s detection.  ``encoding`` (a codec name) overrides all of
+    them; ``errors`` is :func:`~opengov_report.decode`'s.
+
+    Valid UTF-8 comes before the declaration because sites re-encode their pages to UTF-8 and
+    keep the old ``<meta charset=gb2312>``: read as declared, the text is garbled without an
+    error (``年度报告`` gives ``骞村害鎶ュ憡``), while a page really in GBK (or any other legacy
+    encoding) is valid UTF-8 only when it is ASCII, or a few characters long by chance."""
     if encoding is not None:
         return decode(data, encoding=encoding, errors=errors)
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        if b"\x00" not in data:  # (NUL bytes: UTF-16 or binary, which decode() tells)
+            try:  # valid UTF-8 is UTF-8, whatever the page declares (see the docstring)
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         m = _CHARSET_RE.search(data[:4096])
         if m is not None:
             name = m.group(1).decode("ascii").lower()
             name = "gb18030" if name in _GB else name
             try:
                 codec = codecs.lookup(name).name
-                if codec not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+                if not codec.startswith(_NOT_DECLARED):
                     return data.decode(codec, errors=errors)
             except (LookupError, UnicodeDecodeError):
                 pass
@@ -258,10 +278,12 @@ def _rows(table: HtmlElement) -> list[HtmlElement]:
 
 def _span(value: str | None, limit: int) -> int:
     """A rowspan/colspan attribute: its leading digits, clamped to ``[0, limit]`` (1 when
-    absent or unreadable; 0 is rowspan's "to the end")."""
+    absent or unreadable; 0 is rowspan's "to the end").  Quotes and backslashes before the
+    digits are passed over: a page kept as a script's string escapes its attribute quotes
+    (``rowspan=\\"22\\"``, which the HTML parser reads as the value ``\\"22\\"``)."""
     if value is None:
         return 1
-    digits = re.match(r"\s*([0-9]{1,6})", value)
+    digits = _SPAN_RE.match(value)
     if digits is None:
         return 1
     return min(int(digits.group(1)), limit)

@@ -20,7 +20,7 @@ from ..model.tables import ApplicationTable, Missing, TableCell, UnrecognizedRow
 from ..model.values import Value, parse_value
 from .build import row_cells
 from .glued_rows import split_glued_rows
-from .label_facts import LabelFacts
+from .label_facts import LabelFacts, label_facts
 from .labels import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -151,6 +151,44 @@ _WORDED_VALUE_MAX = 8
 _NUMBERING_RE = re.compile(r"[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）、.．]")
 
 
+def _broken_row(views: Sequence[RowView], index: int, group: str | None) -> tuple[str, str] | None:
+    """The row id and whole label of ``views[index]`` (a row with values whose label names no
+    row) when a neighbouring row without values holds the other part of its label.
+
+    A row broken by a page break leaves the start of its label at the foot of one page and
+    the rest at the top of the next, its values with either part (``一、本年新收政府`` /
+    ``信息公开申请数量``; ``（七）`` / ``总计``).  Every row of table 三 starts with its
+    numbering, so the upper part starts with one and the lower part does not; the two are
+    one row when, besides, the labels together name a row of the form, and the upper part,
+    when it is the one without values, names no row by itself (it would be read as that
+    row, blank)."""
+    view = views[index]
+    numbered = _NUMBERING_RE.match(view.label) is not None
+    if numbered and index + 1 < len(views):
+        below = views[index + 1]
+        if _without_values(below) and _NUMBERING_RE.match(below.label) is None:
+            return _joined_row(view, below, group)
+    if not numbered and index > 0:
+        above = views[index - 1]
+        if _without_values(above) and _NUMBERING_RE.match(above.label) is not None:
+            fact = label_facts(above.label)
+            if fact.application_row(fact.application_group or group) is None:
+                return _joined_row(above, view, group)
+    return None
+
+
+def _without_values(view: RowView) -> bool:
+    """A row with a label and no values (every cell after its label blank)."""
+    return not view.has_values and bool(view.label_texts)
+
+
+def _joined_row(upper: RowView, lower: RowView, group: str | None) -> tuple[str, str] | None:
+    label = upper.labels_read.written + lower.labels_read.written
+    fact = label_facts(label)
+    row_id = fact.application_row(fact.application_group or group)
+    return (row_id, label) if row_id is not None else None
+
+
 def _names_review(fact: LabelFacts) -> bool:
     """A word only table 四's head holds: a group (行政复议 …) or a result other than 总计."""
     return fact.review_group is not None or fact.review_column not in (None, "total")
@@ -187,6 +225,11 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
                 row_id = r
         if row_id is None and len(facts) > 1:
             row_id = application_row_of_key(view.label_key, group)
+        label = view.labels_read.written
+        if row_id is None and view.has_values:
+            broken = _broken_row(views, index, group)
+            if broken is not None:
+                row_id, label = broken
         if row_id is None and facts and group in _SUBTOTAL_GROUPS:
             # a group label alone with values of its own: a subtotal row a report adds
             last = facts[-1].application_group
@@ -198,7 +241,7 @@ def recognize_applications(views: Sequence[RowView], report_era: Era) -> Applica
             if row_id in found_ids:
                 continue  # a repeated row: the first one stands
             found_ids.add(row_id)
-            found.append(_Found(row_id, view.labels_read.written, view, _rest_of(views, index)))
+            found.append(_Found(row_id, label, view, _rest_of(views, index)))
             if first_index < 0:
                 first_index = index
             if pending_unknown:

@@ -4,8 +4,14 @@ Each field is read from where real pages put it and is None when the report does
 it; nothing is guessed from file names or invented.
 
 - **Title**: a scraper's ``标题:`` header line; else the title block (a title split over lines
-  is one title); else a title at the start of the body (one-line pages, crawler bodies).  The
-  title ends at the title: ``…工作年度报告`` run into the first paragraph (PDF text) is cut
+  is one title); else a title at the start of the body (one-line pages, crawler bodies).  A
+  title that states its year comes first: a web page's chrome before the title (menus,
+  信息公开指南 / 信息公开年报 …) is passed over, from a title block or from the lines before
+  the first heading, and a line of chrome never becomes the start of the agency: menu lines
+  that open a title block (neither ending like an agency's name nor holding the title's
+  words) are not part of it, and an agency's name on a line of its own joins the title only
+  when the next line opens with the year (a title broken by ``<br>``).  The title ends at
+  the title: ``…工作年度报告`` run into the first paragraph (PDF text) is cut
   after ``报告``; a cover letter keeps its ``…的函``.
 - **Year**: the title's (``2019年``, ``2019 年``, ``二〇一九年``, ``二零一九年度``; in a cover
   letter ``关于报送《…2016年政府信息公开工作情况》的函``, the year of the report it sends).
@@ -212,28 +218,134 @@ def extract_metadata(doc: Document, paragraphs: Sequence[Paragraph]) -> Metadata
 
 
 def _title(doc: Document, text: str, header: ScraperHeader) -> tuple[str | None, Span | None]:
-    """The report's title and where it is: the header's, the title block's, or the body's."""
+    """The report's title and where it is: the header's, the title block's, or the body's.
+
+    A title that states its year comes before one that does not: a web page's chrome (the
+    site's menus, 信息公开指南 / 信息公开年报 …) can make a title block of its own, without a
+    year, before the report's title."""
     field = header.get("标题", "题目", "名称")
     if field is not None:
         end = _title_end(field.value)
         if end is not None:
             s = field.span
             return field.value[:end].strip(BLANK), Span(s.start, s.start + end, s.line, s.column)
+    yearless: tuple[str, Span] | None = None
     if doc.front is not None:
         lines = [t for t in doc.front.items if isinstance(t, TitleLine)]
-        lines = [t for t in lines if t.span.start >= header.body_start]
+        lines = _without_leading_chrome([t for t in lines if t.span.start >= header.body_start])
         if lines:
-            joined = "".join(t.content for t in lines)
+            joined = _head(lines)
             end = _title_end(joined)
             if end is not None:
-                return joined[:end].strip(BLANK), _lines_span(lines, end)
+                title = joined[:end].strip(BLANK)
+                if parse_year(title) is not None:
+                    return title, _lines_span(lines, end)
+                yearless = title, _lines_span(lines, end)
         meta_title = next(
             (m for m in doc.front.items if isinstance(m, MetaLine) and m.key == "标题"), None
         )
         if meta_title is not None and _title_end(meta_title.value) is not None:
             end = _title_end(meta_title.value) or 0
             return meta_title.value[:end].strip(BLANK), meta_title.span
+        # the site's chrome before the title: the first later line that starts a title and
+        # states its year on that line (a line of chrome before a title must not be read as
+        # the start of its agency)
+        for k in range(1, len(lines)):
+            if parse_year(lines[k].content) is None:
+                continue
+            # the agency on a line of its own before the year's (a title broken by <br>)
+            agency_before = _plausible_agency(lines[k - 1].content.strip(_WS))
+            start = k - 1 if agency_before and _opens_with_year(lines[k].content) else k
+            head = _head(lines[start:])
+            end = _title_end(head)
+            if end is not None:
+                return head[:end].strip(BLANK), _lines_span(lines[start:], end)
+    found = _line_title_before_outline(doc, text, header.body_start)
+    if found is not None:
+        return found
+    if yearless is not None:
+        return yearless
     return _body_title(text, header.body_start)
+
+
+def _line_title_before_outline(doc: Document, text: str, start: int) -> tuple[str, Span] | None:
+    """A line before the report's first heading that starts with a title stating its year
+    (a page's chrome, read as paragraphs, before the title)."""
+    heading = next(doc.headings(), None)
+    stop = heading.span.start if heading is not None else min(len(text), start + _TITLE_WINDOW)
+    pos = start
+    agency: tuple[str, int] | None = None  # the line before, when it names an agency alone
+    while pos < stop:
+        end_of_line = text.find("\n", pos, stop)
+        end_of_line = stop if end_of_line < 0 else end_of_line
+        line = text[pos:end_of_line]
+        lead = len(line) - len(line.lstrip(_WS))
+        end = _title_end(line[lead:])
+        if end is not None and parse_year(line[lead : lead + end]) is not None:
+            title = line[lead : lead + end].rstrip(_WS)
+            last = pos + lead + len(title)
+            first = pos + lead
+            if agency is not None and _opens_with_year(title):
+                # the agency on a line of its own, the year opening the next (a title
+                # broken by <br>)
+                title, first = agency[0] + title, agency[1]
+            return title, span_at(text, first, last)
+        name = line.strip(_WS)
+        agency = (name, pos + lead) if _plausible_agency(name) else None
+        pos = end_of_line + 1
+    return None
+
+
+def _without_leading_chrome(lines: list[TitleLine]) -> list[TitleLine]:
+    """The title block without the lines of a page's chrome that open it (``首页``,
+    ``互动交流``, ``网站地图`` …): before the line that states the year, a line that neither
+    ends like an agency's name nor holds the title's words (信息公开, 关于, 《) is not the
+    start of a title split over lines."""
+    year_line = next((i for i, t in enumerate(lines) if parse_year(t.content) is not None), 0)
+    k = 0
+    while k < year_line and not _could_open_title(lines[k].content.strip(_WS)):
+        k += 1
+    return lines[k:]
+
+
+def _could_open_title(line: str) -> bool:
+    """Whether a line may be the first part of a title (not a menu entry: 政务公开 alone)."""
+    return (
+        line.endswith(_AGENCY_ENDINGS)
+        or (line not in _TITLE_CORE and any(word in line for word in _TITLE_CORE))
+        or "关于" in line
+        or "《" in line
+    )
+
+
+def _opens_with_year(text: str) -> bool:
+    """Whether ``text`` starts with its year (``2022年…``, ``二〇二二年度…``)."""
+    text = text.strip(_WS)
+    return text[:1] in _YEAR_FIRST and parse_year(text[:_YEAR_REACH]) is not None
+
+
+#: the most characters a year takes at the start of a title (二〇二二年, 2022 年), and the
+#: characters it starts with
+_YEAR_REACH = 7
+_YEAR_FIRST = frozenset("0123456789０１２３４５６７８９〇零一二")
+
+
+def _head(lines: Sequence[TitleLine]) -> str:
+    """The first lines' contents joined, as far as a title can reach (:func:`_title_end`
+    reads its first hundred-odd characters)."""
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        if size >= _TITLE_REACH:
+            break
+        parts.append(line.content)
+        size += len(line.content)
+    return "".join(parts)
+
+
+#: how far into the text a title can end: its core words within 70 characters, an ending
+#: within 24 after them, and a tail
+_TITLE_REACH = 160
 
 
 def _lines_span(lines: Sequence[TitleLine], end: int) -> Span:
