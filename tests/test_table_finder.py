@@ -12,7 +12,11 @@ from __future__ import annotations
 from opengov_report import parse
 from opengov_report.document import Span
 from opengov_report.model.era import Era
-from opengov_report.model.forms import APPLICATION_COLUMN_IDENTITIES, APPLICATION_FORM
+from opengov_report.model.forms import (
+    APPLICATION_COLUMN_IDENTITIES,
+    APPLICATION_FORM,
+    ROW_SUMS_APPLICATIONS,
+)
 from opengov_report.model.tables import Missing, ReviewTable
 from opengov_report.recognize.cell_runs import (
     BLANK,
@@ -460,6 +464,82 @@ def test_a_row_settled_lets_another_settle_in_a_second_pass() -> None:
     _settle_by_columns(_DIGITS, readings, "2021")
     for row in ("total_processed", "new_received"):
         assert readings[row] == RowReading(one_way, True, 1, (one_way,)), row
+
+
+def _joint_readings(text: str, runs: dict[str, str]) -> dict[str, RowReading]:
+    """Each row's reading of its run (the first place of the run in ``text``), by the row's
+    总计 (format-spec §5: the six applicant columns add up to 总计)."""
+    out = {}
+    for row, run in runs.items():
+        at = text.index(run)
+        tokens = tokens_of(text, at, at + len(run))
+        assert tokens is not None
+        out[row] = read_row(tokens, 7, ROW_SUMS_APPLICATIONS)
+    return out
+
+
+def _numbers(text: str, reading: RowReading) -> list[str | None]:
+    return [cell_of(text, c) for c in reading.cells]
+
+
+def test_rows_that_settle_only_together_are_settled_jointly() -> None:
+    # 一 glued 123001016: 1 2 3 0 0 10 | 16 or 12 3 0 0 1 0 | 16 (the six parts add up to 16
+    # either way); （七） glued 124001017: 1 2 4 0 0 10 | 17 or 12 4 0 0 1 0 | 17; 二 reads
+    # 0 0 1 0 0 0 | 1, 四 0 everywhere.  一 + 二 = （七） + 四 in every column holds for one
+    # pair only: 1 2 3 0 0 10 16 + 0 0 1 0 0 0 1 = 1 2 4 0 0 10 17 (12 3 … + 二 is 12 3 1 …,
+    # which no reading of （七） is).  Neither row settles alone: the other's 自然人 is open
+    text = "123001016 0 0 1 0 0 0 1 124001017 0 0 0 0 0 0 0"
+    runs = {
+        "new_received": "123001016",
+        "carried_over": "0 0 1 0 0 0 1",
+        "total_processed": "124001017",
+        "carried_forward": "0 0 0 0 0 0 0",
+    }
+    readings = _joint_readings(text, runs)
+    assert readings["new_received"].readings == 2
+    assert readings["total_processed"].readings == 2
+    _settle_by_columns(text, readings, "2021")
+    assert _numbers(text, readings["new_received"]) == ["1", "2", "3", "0", "0", "10", "16"]
+    assert _numbers(text, readings["total_processed"]) == ["1", "2", "4", "0", "0", "10", "17"]
+    for row in ("new_received", "total_processed"):
+        assert readings[row].readings == 1
+        assert readings[row].options == (readings[row].cells,)
+    # 二 0 0 0 0 0 1 | 1 instead: 一 + 二 is 1 2 3 0 0 11 | 17 or 12 3 0 0 1 1 | 17, neither
+    # a reading of （七）: no pair holds, and nothing is settled
+    text = "123001016 0 0 0 0 0 1 1 124001017 0 0 0 0 0 0 0"
+    readings = _joint_readings(text, {**runs, "carried_over": "0 0 0 0 0 1 1"})
+    _settle_by_columns(text, readings, "2021")
+    assert readings["new_received"].readings == 2
+    assert readings["total_processed"].readings == 2
+
+
+def test_one_pair_among_three_readings_settles_both_and_two_pairs_settle_neither() -> None:
+    # 一 glued 123001016 as above; 二 0 0 0 0 1 0 | 1; （七） glued 123011017: 1 2 3 0 1 10 |
+    # 17, 1 2 3 0 11 0 | 17 or 12 3 0 1 1 0 | 17.  Only 1 2 3 0 0 10 16 + 二 = 1 2 3 0 1 10
+    # 17 holds: both settle.  With 二 0 0 0 0 0 0 | 0 and （七） glued 123001016 like 一, two
+    # pairs hold (each reading with itself): 一 is not the same in both, neither settles
+    text = "123001016 0 0 0 0 1 0 1 123011017 0 0 0 0 0 0 0"
+    runs = {
+        "new_received": "123001016",
+        "carried_over": "0 0 0 0 1 0 1",
+        "total_processed": "123011017",
+        "carried_forward": "0 0 0 0 0 0 0",
+    }
+    readings = _joint_readings(text, runs)
+    assert readings["total_processed"].readings == 3
+    _settle_by_columns(text, readings, "2021")
+    assert _numbers(text, readings["new_received"]) == ["1", "2", "3", "0", "0", "10", "16"]
+    assert _numbers(text, readings["total_processed"]) == ["1", "2", "3", "0", "1", "10", "17"]
+    text = "123001016 0 0 0 0 0 0 0 123001016 0 0 0 0 0 0 0"
+    readings = _joint_readings(
+        text,
+        {**runs, "carried_over": "0 0 0 0 0 0 0", "total_processed": "123001016"},
+    )
+    _settle_by_columns(text, readings, "2021")
+    for row in ("new_received", "total_processed"):
+        assert readings[row].readings == 2, row
+        assert _numbers(text, readings[row])[6] == "16"  # what both readings share
+        assert _numbers(text, readings[row])[0] is None
 
 
 #: the results of the 2021 form, in printed order
