@@ -9,6 +9,10 @@ order, 一 + 二 = （七） + 四 and （七） = the sum of the results in eve
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from opengov_report import parse
 from opengov_report.document import Span
 from opengov_report.model.era import Era
@@ -18,6 +22,7 @@ from opengov_report.model.forms import (
     ROW_SUMS_APPLICATIONS,
 )
 from opengov_report.model.tables import Missing, ReviewTable
+from opengov_report.recognize import cell_runs
 from opengov_report.recognize.cell_runs import (
     BLANK,
     RowReading,
@@ -841,6 +846,31 @@ def test_the_search_stops_at_its_budget_of_states() -> None:
     # one state fewer: the budget runs out before the second reading; what the first alone
     # says (the 5 in the first cell) is not known, so nothing is
     assert read_row(tokens, 2, (), budget=4) == RowReading((None, None), True, 0)
+
+
+def test_the_default_budget_is_forty_thousand_states(monkeypatch: pytest.MonkeyPatch) -> None:
+    # '5' for 375 cells and no sum: 375 readings (the 5 in any cell), of which 128 are looked
+    # for.  The states the search visits are counted here, on a budget that does not run out:
+    # the calls of the walk, each one unit of the budget the searches of a row share
+    tokens = tokens_of("5", 0, 1)
+    assert tokens is not None
+    budgets: list[list[int]] = []
+    search = cell_runs._search
+
+    def counted(*args: Any) -> Any:
+        budgets.append(args[4])  # the row's budget left, a list of one int
+        return search(*args)
+
+    monkeypatch.setattr(cell_runs, "_search", counted)
+    plenty = 10**9
+    assert read_row(tokens, 375, (), limit=128, budget=plenty).readings == 128
+    needed = plenty - budgets[-1][0]
+    monkeypatch.undo()
+    # the run this test is for: one state more than the documented budget (40,000)
+    assert needed == 40_001
+    assert read_row(tokens, 375, (), limit=128, budget=needed).readings == 128
+    # by default the budget runs out one state short: nothing is known, no reading counted
+    assert read_row(tokens, 375, (), limit=128) == RowReading((None,) * 375, True, 0)
 
 
 def test_the_search_keeps_readings_up_to_its_limit() -> None:
