@@ -452,6 +452,35 @@ def test_digits_before_a_numbering_mark_are_the_numbering() -> None:
     assert _run_ends(Squashed("0 1 2 12 、存在的问题"), 0) == (6,)
 
 
+def test_a_row_is_settled_by_the_identities_it_is_in_and_only_those() -> None:
+    # 一 read two ways (its 1 under 商业企业 or 科研机构), （七） 3 1 0 0 0 0 4: 一 + 二 =
+    # （七） + 四 keeps the first.  The results add up to 2, not to （七）'s 4 (a report's own
+    # error): that identity has no 一 in it and settles nothing of 一's
+    zero = _row(*([0] * 7))
+    one_way = ((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5))
+    other_way = ((3, 4), BLANK, (1, 2), BLANK, BLANK, BLANK, (4, 5))
+    readings = {
+        "new_received": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_over": zero,
+        **dict.fromkeys(_RESULTS_2021, zero),
+        "total_processed": _row(3, 1, 0, 0, 0, 0, 4),
+        "carried_forward": zero,
+    }
+    readings["granted"] = _row(2, 0, 0, 0, 0, 0, 2)
+    _settle_by_columns(_DIGITS, readings, "2021")
+    assert readings["new_received"] == RowReading(one_way, True, 1, (one_way,))
+    # （七） read the two ways, the others decided (一 3 1 0 0 0 0 4, the results not read):
+    # 一 + 二 = （七） + 四, with （七） on its left side, keeps the first
+    readings = {
+        "new_received": _row(3, 1, 0, 0, 0, 0, 4),
+        "carried_over": zero,
+        "total_processed": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_forward": zero,
+    }
+    _settle_by_columns(_DIGITS, readings, "2021")
+    assert readings["total_processed"] == RowReading(one_way, True, 1, (one_way,))
+
+
 def test_a_row_settled_lets_another_settle_in_a_second_pass() -> None:
     # 一 read two ways (its 1 under 商业企业 or 科研机构) and （七） too; the results decide
     # （七） (identity 2), and only then （七） decides 一 (identity 1), though 一 comes first
