@@ -41,6 +41,7 @@ from opengov_report.recognize.stream import (
     missing_reason,
     read_stream_tables,
 )
+from opengov_report.recognize.stream_labels import LABELS, find_label
 from tests.forms import ONE_LINE_APPLICATIONS_HEAD, ONE_LINE_REVIEWS_HEAD
 
 _COLUMNS = (
@@ -875,6 +876,46 @@ def test_the_search_stops_at_its_budget_of_states() -> None:
     # one state fewer: the budget runs out before the second reading; what the first alone
     # says (the 5 in the first cell) is not known, so nothing is
     assert read_row(tokens, 2, (), budget=4) == RowReading((None, None), True, 0)
+
+
+def test_a_number_grouped_by_thousands_is_one_cell_where_the_row_s_sums_hold() -> None:
+    # seven tokens for seven cells: read as written.  1,234 is one cell (one number, 1234)
+    # where the six parts add up to 总计 (format-spec §5): 1234 + 0 + … = 1234
+    text = "1,234 0 0 0 0 0 1,234"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None and len(tokens) == 7
+    cells: tuple[tuple[int, int], ...] = (
+        (0, 5),
+        (6, 7),
+        (8, 9),
+        (10, 11),
+        (12, 13),
+        (14, 15),
+        (16, 21),
+    )
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading(cells, False, 1, (cells,))
+    # 1234 against 1235: the comma may part two cells as well (1 and 234), so nothing is read
+    text = "1,234 0 0 0 0 0 1,235"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None and len(tokens) == 7
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading((None,) * 7, False, 0)
+    # without a grouped number, seven tokens are the seven cells whatever the sums say (1
+    # against 2: what the report printed)
+    text = "1 0 0 0 0 0 2"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None
+    cells = tuple((i, i + 1) for i in range(0, 13, 2))
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading(cells, False, 1, (cells,))
+
+
+def test_a_label_is_looked_for_where_it_starts_by_stop_at_the_latest() -> None:
+    # 予以公开's key found by its head, starting at 2: found with stop 2, not with stop 1
+    label = next(label for label in LABELS["2021"] if label.row.id == "granted")
+    key = label.keys[-1]
+    sq = "xx" + key + "yy"
+    assert find_label(sq, label, 0, 2) == (2, 2 + len(key))
+    assert find_label(sq, label, 0, 1) is None
+    assert find_label(sq, label, 3, len(sq)) is None  # nor from past its start
 
 
 def test_the_default_budget_is_forty_thousand_states(monkeypatch: pytest.MonkeyPatch) -> None:
