@@ -918,6 +918,29 @@ def test_a_label_is_looked_for_where_it_starts_by_stop_at_the_latest() -> None:
     assert find_label(sq, label, 3, len(sq)) is None  # nor from past its start
 
 
+def test_a_label_found_whole_is_not_cut_short_by_a_variant() -> None:
+    # the 2021 form's 部分公开 row (format-spec §5) written with 情况, as the form prints it:
+    # found to its closing bracket, though its variant with 情形 starts at the same place
+    # and, on this text, stops at 况
+    label = next(label for label in LABELS["2021"] if label.row.id == "partially_granted")
+    sq = "部分公开(区分处理的,只计这一情况,不计其他情形)1"
+    assert find_label(sq, label, 0, len(sq)) == (0, len(sq) - 1)
+    # 没有现成信息需要另行制作 whole, though 没有现成信息需要 (cut short) is one of its keys
+    label = next(label for label in LABELS["2021"] if label.row.id == "unable.need_creation")
+    sq = "没有现成信息需要另行制作1"
+    assert find_label(sq, label, 0, len(sq)) == (0, len(sq) - 1)
+
+
+def test_a_label_met_again_cut_short_ends_where_its_text_stops() -> None:
+    # 结转下年度继续办理申请数量 whole at 0, then cut short after seven characters
+    # (结转下年度继续, then 1): the second one ends after those seven
+    label = next(label for label in LABELS["2021"] if label.row.id == "carried_forward")
+    whole = "结转下年度继续办理申请数量"
+    sq = whole + "0" + whole[:7] + "1"
+    at = len(whole) + 1
+    assert find_label(sq, label, 1, len(sq)) == (at, at + 7)
+
+
 def test_the_default_budget_is_forty_thousand_states(monkeypatch: pytest.MonkeyPatch) -> None:
     # '5' for 375 cells and no sum: 375 readings (the 5 in any cell), of which 128 are looked
     # for.  The states the search visits are counted here, on a budget that does not run out:
