@@ -931,6 +931,14 @@ def test_a_label_found_whole_is_not_cut_short_by_a_variant() -> None:
     assert find_label(sq, label, 0, len(sq)) == (0, len(sq) - 1)
 
 
+def test_a_label_of_seven_characters_is_looked_for_whole() -> None:
+    # 本年度办理结果 (三's label, seven characters): prose's 本年度办理结束 is not it
+    label = next(label for label in LABELS["2021"] if label.row.id == "@results")
+    assert "本年度办理结果" in label.keys
+    assert find_label("本年度办理结束的申请", label, 0, 10) is None
+    assert find_label("x本年度办理结果1", label, 0, 10) == (1, 8)
+
+
 def test_a_label_met_again_cut_short_ends_where_its_text_stops() -> None:
     # 结转下年度继续办理申请数量 whole at 0, then cut short after seven characters
     # (结转下年度继续, then 1): the second one ends after those seven
