@@ -83,6 +83,13 @@ def test_a_mark_counts_zero_in_the_sums_and_a_number_its_value() -> None:
     assert number_of(text, None) is None
 
 
+def test_a_number_grouped_by_thousands_counts_its_value_whatever_its_comma() -> None:
+    text = "1,234 1，234 12,345,678"
+    assert number_of(text, (0, 5)) == 1234
+    assert number_of(text, (6, 11)) == 1234  # a full-width comma, as Chinese text writes it
+    assert number_of(text, (12, 22)) == 12345678
+
+
 def test_why_a_cell_stays_missing() -> None:
     assert missing_reason(RowReading((None,) * 7, True, 2)) == "glued digits: ambiguous split"
     assert missing_reason(RowReading((None,) * 7, True, 0)) == "glued digits: no split adds up"
@@ -575,6 +582,26 @@ def test_one_pair_among_three_readings_settles_both_and_two_pairs_settle_neither
         assert readings[row].readings == 2, row
         assert _numbers(text, readings[row])[6] == "16"  # what both readings share
         assert _numbers(text, readings[row])[0] is None
+
+
+def test_a_row_settled_jointly_lets_another_settle_alone_in_the_next_pass() -> None:
+    # 一 and （七） settled together as in the test above (1 2 3 0 0 10 | 16 and 1 2 4 0 0 10
+    # | 17); 予以公开 glued 124001017 like （七） (read two ways), every other result 0:
+    # （七） = the sum of the results then decides 予以公开, 1 2 4 0 0 10 | 17
+    text = "123001016 0 0 1 0 0 0 1 124001017 0 0 0 0 0 0 0"
+    runs = {
+        "new_received": "123001016",
+        "carried_over": "0 0 1 0 0 0 1",
+        "total_processed": "124001017",
+        "carried_forward": "0 0 0 0 0 0 0",
+        **dict.fromkeys(_RESULTS_2021, "0 0 0 0 0 0 0"),
+        "granted": "124001017",
+    }
+    readings = _joint_readings(text, runs)
+    assert readings["granted"].readings == 2
+    _settle_by_columns(text, readings, "2021")
+    assert _numbers(text, readings["total_processed"]) == ["1", "2", "4", "0", "0", "10", "17"]
+    assert _numbers(text, readings["granted"]) == ["1", "2", "4", "0", "0", "10", "17"]
 
 
 #: the results of the 2021 form, in printed order
