@@ -604,6 +604,58 @@ def test_a_row_settled_jointly_lets_another_settle_alone_in_the_next_pass() -> N
     assert _numbers(text, readings["granted"]) == ["1", "2", "4", "0", "0", "10", "17"]
 
 
+def _two_digit_options(pairs: list[tuple[int, int]]) -> RowReading:
+    """A row read as many ways as ``pairs``: (自然人, 商业企业) the digits of each pair (their
+    places in ``_DIGITS``), the other cells blank."""
+    options = tuple(((a, a + 1), (b, b + 1), *(BLANK,) * 5) for a, b in pairs)
+    return RowReading((None, None, *(BLANK,) * 5), True, len(options), options)
+
+
+def test_rows_are_settled_jointly_up_to_256_combinations_of_their_readings() -> None:
+    # 一 read 16 ways ((自然人, 商业企业) from (1, 1) to (4, 4)), （七） 16 ways ((4, 4), and
+    # (5 to 9, 1 to 3)); 二 and 四 0: 一 = （七） in every column holds for (4, 4) alone.
+    # 16 × 16 = 256 combinations are tried (at most _JOINT_LIMIT): both rows settle
+    ones = [(a, b) for a in range(1, 5) for b in range(1, 5)]
+    sevens = [(4, 4), *((a, b) for a in range(5, 10) for b in range(1, 4))]
+    zero = _row(*([0] * 7))
+
+    def readings(ones: list[tuple[int, int]]) -> dict[str, RowReading]:
+        return {
+            "new_received": _two_digit_options(ones),
+            "carried_over": zero,
+            "total_processed": _two_digit_options(sevens),
+            "carried_forward": zero,
+        }
+
+    settled = readings(ones)
+    _settle_by_columns(_DIGITS, settled, "2021")
+    for row in ("new_received", "total_processed"):
+        assert settled[row].cells == ((4, 5), (4, 5), *(BLANK,) * 5), row
+    # 一 read one way more ((5, 4), no reading of （七）): 17 × 16 = 272 combinations, more
+    # than are tried: neither row settles
+    unsettled = readings([*ones, (5, 4)])
+    _settle_by_columns(_DIGITS, unsettled, "2021")
+    for row in ("new_received", "total_processed"):
+        assert unsettled[row].cells[:2] == (None, None), row
+
+
+def test_rows_are_settled_jointly_by_any_identity_of_the_form() -> None:
+    # （七） read (自然人, 商业企业) (1, 2) or (2, 1), 予以公开 (1, 2) or (3, 3), every other
+    # result 0: （七） = the sum of the results holds for (1, 2) with (1, 2) alone.  二 is not
+    # read, so 一 + 二 = （七） + 四, tried first, decides nothing
+    zero = _row(*([0] * 7))
+    readings = {
+        "new_received": _row(3, 0, 0, 0, 0, 0, 3),
+        **dict.fromkeys(_RESULTS_2021, zero),
+        "granted": _two_digit_options([(1, 2), (3, 3)]),
+        "total_processed": _two_digit_options([(1, 2), (2, 1)]),
+        "carried_forward": zero,
+    }
+    _settle_by_columns(_DIGITS, readings, "2021")
+    for row in ("granted", "total_processed"):
+        assert readings[row].cells == ((1, 2), (2, 3), *(BLANK,) * 5), row
+
+
 #: the results of the 2021 form, in printed order
 _RESULTS_2021 = tuple(
     row.id
