@@ -546,6 +546,7 @@ def test_rows_that_settle_only_together_are_settled_jointly() -> None:
     for row in ("new_received", "total_processed"):
         assert readings[row].readings == 1
         assert readings[row].options == (readings[row].cells,)
+        assert readings[row].recovered  # the cells were cut out of glued digits
     # 二 0 0 0 0 0 1 | 1 instead: 一 + 二 is 1 2 3 0 0 11 | 17 or 12 3 0 0 1 1 | 17, neither
     # a reading of （七）: no pair holds, and nothing is settled
     text = "123001016 0 0 0 0 0 1 1 124001017 0 0 0 0 0 0 0"
