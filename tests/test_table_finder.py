@@ -988,6 +988,16 @@ def test_a_number_grouped_by_thousands_is_one_cell_where_the_row_s_sums_hold() -
     assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading(cells, False, 1, (cells,))
 
 
+def test_no_cell_vanished_where_the_characters_fill_the_row() -> None:
+    # 10 0 0 0 10: seven characters for seven cells, one a cell 1 0 0 0 0 1 | 0, whose parts
+    # (2) are not its 总计 (0).  Only a run with fewer characters than cells has vanished
+    # cells (the module's rule), so 10 … 10 with two blanks gone is not looked for: unknown
+    text = "10 0 0 0 10"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading((None,) * 7, True, 0)
+
+
 def test_a_label_is_looked_for_where_it_starts_by_stop_at_the_latest() -> None:
     # 予以公开's key found by its head, starting at 2: found with stop 2, not with stop 1
     label = next(label for label in LABELS["2021"] if label.row.id == "granted")
