@@ -9,11 +9,20 @@ order, 一 + 二 = （七） + 四 and （七） = the sum of the results in eve
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from opengov_report import parse
 from opengov_report.document import Span
 from opengov_report.model.era import Era
-from opengov_report.model.forms import APPLICATION_COLUMN_IDENTITIES, APPLICATION_FORM
+from opengov_report.model.forms import (
+    APPLICATION_COLUMN_IDENTITIES,
+    APPLICATION_FORM,
+    ROW_SUMS_APPLICATIONS,
+)
 from opengov_report.model.tables import Missing, ReviewTable
+from opengov_report.recognize import cell_runs
 from opengov_report.recognize.cell_runs import (
     BLANK,
     RowReading,
@@ -32,6 +41,7 @@ from opengov_report.recognize.stream import (
     missing_reason,
     read_stream_tables,
 )
+from opengov_report.recognize.stream_labels import LABELS, find_label
 from tests.forms import ONE_LINE_APPLICATIONS_HEAD, ONE_LINE_REVIEWS_HEAD
 
 _COLUMNS = (
@@ -71,6 +81,13 @@ def test_a_mark_counts_zero_in_the_sums_and_a_number_its_value() -> None:
     assert number_of(text, (8, 9)) == 0
     assert number_of(text, BLANK) == 0
     assert number_of(text, None) is None
+
+
+def test_a_number_grouped_by_thousands_counts_its_value_whatever_its_comma() -> None:
+    text = "1,234 1，234 12,345,678"
+    assert number_of(text, (0, 5)) == 1234
+    assert number_of(text, (6, 11)) == 1234  # a full-width comma, as Chinese text writes it
+    assert number_of(text, (12, 22)) == 12345678
 
 
 def test_why_a_cell_stays_missing() -> None:
@@ -443,6 +460,35 @@ def test_digits_before_a_numbering_mark_are_the_numbering() -> None:
     assert _run_ends(Squashed("0 1 2 12 、存在的问题"), 0) == (6,)
 
 
+def test_a_row_is_settled_by_the_identities_it_is_in_and_only_those() -> None:
+    # 一 read two ways (its 1 under 商业企业 or 科研机构), （七） 3 1 0 0 0 0 4: 一 + 二 =
+    # （七） + 四 keeps the first.  The results add up to 2, not to （七）'s 4 (a report's own
+    # error): that identity has no 一 in it and settles nothing of 一's
+    zero = _row(*([0] * 7))
+    one_way = ((3, 4), (1, 2), BLANK, BLANK, BLANK, BLANK, (4, 5))
+    other_way = ((3, 4), BLANK, (1, 2), BLANK, BLANK, BLANK, (4, 5))
+    readings = {
+        "new_received": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_over": zero,
+        **dict.fromkeys(_RESULTS_2021, zero),
+        "total_processed": _row(3, 1, 0, 0, 0, 0, 4),
+        "carried_forward": zero,
+    }
+    readings["granted"] = _row(2, 0, 0, 0, 0, 0, 2)
+    _settle_by_columns(_DIGITS, readings, "2021")
+    assert readings["new_received"] == RowReading(one_way, True, 1, (one_way,))
+    # （七） read the two ways, the others decided (一 3 1 0 0 0 0 4, the results not read):
+    # 一 + 二 = （七） + 四, with （七） on its left side, keeps the first
+    readings = {
+        "new_received": _row(3, 1, 0, 0, 0, 0, 4),
+        "carried_over": zero,
+        "total_processed": RowReading((None,) * 7, True, 2, (one_way, other_way)),
+        "carried_forward": zero,
+    }
+    _settle_by_columns(_DIGITS, readings, "2021")
+    assert readings["total_processed"] == RowReading(one_way, True, 1, (one_way,))
+
+
 def test_a_row_settled_lets_another_settle_in_a_second_pass() -> None:
     # 一 read two ways (its 1 under 商业企业 or 科研机构) and （七） too; the results decide
     # （七） (identity 2), and only then （七） decides 一 (identity 1), though 一 comes first
@@ -460,6 +506,155 @@ def test_a_row_settled_lets_another_settle_in_a_second_pass() -> None:
     _settle_by_columns(_DIGITS, readings, "2021")
     for row in ("total_processed", "new_received"):
         assert readings[row] == RowReading(one_way, True, 1, (one_way,)), row
+
+
+def _joint_readings(text: str, runs: dict[str, str]) -> dict[str, RowReading]:
+    """Each row's reading of its run (the first place of the run in ``text``), by the row's
+    总计 (format-spec §5: the six applicant columns add up to 总计)."""
+    out = {}
+    for row, run in runs.items():
+        at = text.index(run)
+        tokens = tokens_of(text, at, at + len(run))
+        assert tokens is not None
+        out[row] = read_row(tokens, 7, ROW_SUMS_APPLICATIONS)
+    return out
+
+
+def _numbers(text: str, reading: RowReading) -> list[str | None]:
+    return [cell_of(text, c) for c in reading.cells]
+
+
+def test_rows_that_settle_only_together_are_settled_jointly() -> None:
+    # 一 glued 123001016: 1 2 3 0 0 10 | 16 or 12 3 0 0 1 0 | 16 (the six parts add up to 16
+    # either way); （七） glued 124001017: 1 2 4 0 0 10 | 17 or 12 4 0 0 1 0 | 17; 二 reads
+    # 0 0 1 0 0 0 | 1, 四 0 everywhere.  一 + 二 = （七） + 四 in every column holds for one
+    # pair only: 1 2 3 0 0 10 16 + 0 0 1 0 0 0 1 = 1 2 4 0 0 10 17 (12 3 … + 二 is 12 3 1 …,
+    # which no reading of （七） is).  Neither row settles alone: the other's 自然人 is open
+    text = "123001016 0 0 1 0 0 0 1 124001017 0 0 0 0 0 0 0"
+    runs = {
+        "new_received": "123001016",
+        "carried_over": "0 0 1 0 0 0 1",
+        "total_processed": "124001017",
+        "carried_forward": "0 0 0 0 0 0 0",
+    }
+    readings = _joint_readings(text, runs)
+    assert readings["new_received"].readings == 2
+    assert readings["total_processed"].readings == 2
+    _settle_by_columns(text, readings, "2021")
+    assert _numbers(text, readings["new_received"]) == ["1", "2", "3", "0", "0", "10", "16"]
+    assert _numbers(text, readings["total_processed"]) == ["1", "2", "4", "0", "0", "10", "17"]
+    for row in ("new_received", "total_processed"):
+        assert readings[row].readings == 1
+        assert readings[row].options == (readings[row].cells,)
+        assert readings[row].recovered  # the cells were cut out of glued digits
+    # 二 0 0 0 0 0 1 | 1 instead: 一 + 二 is 1 2 3 0 0 11 | 17 or 12 3 0 0 1 1 | 17, neither
+    # a reading of （七）: no pair holds, and nothing is settled
+    text = "123001016 0 0 0 0 0 1 1 124001017 0 0 0 0 0 0 0"
+    readings = _joint_readings(text, {**runs, "carried_over": "0 0 0 0 0 1 1"})
+    _settle_by_columns(text, readings, "2021")
+    assert readings["new_received"].readings == 2
+    assert readings["total_processed"].readings == 2
+
+
+def test_one_pair_among_three_readings_settles_both_and_two_pairs_settle_neither() -> None:
+    # 一 glued 123001016 as above; 二 0 0 0 0 1 0 | 1; （七） glued 123011017: 1 2 3 0 1 10 |
+    # 17, 1 2 3 0 11 0 | 17 or 12 3 0 1 1 0 | 17.  Only 1 2 3 0 0 10 16 + 二 = 1 2 3 0 1 10
+    # 17 holds: both settle.  With 二 0 0 0 0 0 0 | 0 and （七） glued 123001016 like 一, two
+    # pairs hold (each reading with itself): 一 is not the same in both, neither settles
+    text = "123001016 0 0 0 0 1 0 1 123011017 0 0 0 0 0 0 0"
+    runs = {
+        "new_received": "123001016",
+        "carried_over": "0 0 0 0 1 0 1",
+        "total_processed": "123011017",
+        "carried_forward": "0 0 0 0 0 0 0",
+    }
+    readings = _joint_readings(text, runs)
+    assert readings["total_processed"].readings == 3
+    _settle_by_columns(text, readings, "2021")
+    assert _numbers(text, readings["new_received"]) == ["1", "2", "3", "0", "0", "10", "16"]
+    assert _numbers(text, readings["total_processed"]) == ["1", "2", "3", "0", "1", "10", "17"]
+    text = "123001016 0 0 0 0 0 0 0 123001016 0 0 0 0 0 0 0"
+    readings = _joint_readings(
+        text,
+        {**runs, "carried_over": "0 0 0 0 0 0 0", "total_processed": "123001016"},
+    )
+    _settle_by_columns(text, readings, "2021")
+    for row in ("new_received", "total_processed"):
+        assert readings[row].readings == 2, row
+        assert _numbers(text, readings[row])[6] == "16"  # what both readings share
+        assert _numbers(text, readings[row])[0] is None
+
+
+def test_a_row_settled_jointly_lets_another_settle_alone_in_the_next_pass() -> None:
+    # 一 and （七） settled together as in the test above (1 2 3 0 0 10 | 16 and 1 2 4 0 0 10
+    # | 17); 予以公开 glued 124001017 like （七） (read two ways), every other result 0:
+    # （七） = the sum of the results then decides 予以公开, 1 2 4 0 0 10 | 17
+    text = "123001016 0 0 1 0 0 0 1 124001017 0 0 0 0 0 0 0"
+    runs = {
+        "new_received": "123001016",
+        "carried_over": "0 0 1 0 0 0 1",
+        "total_processed": "124001017",
+        "carried_forward": "0 0 0 0 0 0 0",
+        **dict.fromkeys(_RESULTS_2021, "0 0 0 0 0 0 0"),
+        "granted": "124001017",
+    }
+    readings = _joint_readings(text, runs)
+    assert readings["granted"].readings == 2
+    _settle_by_columns(text, readings, "2021")
+    assert _numbers(text, readings["total_processed"]) == ["1", "2", "4", "0", "0", "10", "17"]
+    assert _numbers(text, readings["granted"]) == ["1", "2", "4", "0", "0", "10", "17"]
+
+
+def _two_digit_options(pairs: list[tuple[int, int]]) -> RowReading:
+    """A row read as many ways as ``pairs``: (自然人, 商业企业) the digits of each pair (their
+    places in ``_DIGITS``), the other cells blank."""
+    options = tuple(((a, a + 1), (b, b + 1), *(BLANK,) * 5) for a, b in pairs)
+    return RowReading((None, None, *(BLANK,) * 5), True, len(options), options)
+
+
+def test_rows_are_settled_jointly_up_to_256_combinations_of_their_readings() -> None:
+    # 一 read 16 ways ((自然人, 商业企业) from (1, 1) to (4, 4)), （七） 16 ways ((4, 4), and
+    # (5 to 9, 1 to 3)); 二 and 四 0: 一 = （七） in every column holds for (4, 4) alone.
+    # 16 × 16 = 256 combinations are tried (at most _JOINT_LIMIT): both rows settle
+    ones = [(a, b) for a in range(1, 5) for b in range(1, 5)]
+    sevens = [(4, 4), *((a, b) for a in range(5, 10) for b in range(1, 4))]
+    zero = _row(*([0] * 7))
+
+    def readings(ones: list[tuple[int, int]]) -> dict[str, RowReading]:
+        return {
+            "new_received": _two_digit_options(ones),
+            "carried_over": zero,
+            "total_processed": _two_digit_options(sevens),
+            "carried_forward": zero,
+        }
+
+    settled = readings(ones)
+    _settle_by_columns(_DIGITS, settled, "2021")
+    for row in ("new_received", "total_processed"):
+        assert settled[row].cells == ((4, 5), (4, 5), *(BLANK,) * 5), row
+    # 一 read one way more ((5, 4), no reading of （七）): 17 × 16 = 272 combinations, more
+    # than are tried: neither row settles
+    unsettled = readings([*ones, (5, 4)])
+    _settle_by_columns(_DIGITS, unsettled, "2021")
+    for row in ("new_received", "total_processed"):
+        assert unsettled[row].cells[:2] == (None, None), row
+
+
+def test_rows_are_settled_jointly_by_any_identity_of_the_form() -> None:
+    # （七） read (自然人, 商业企业) (1, 2) or (2, 1), 予以公开 (1, 2) or (3, 3), every other
+    # result 0: （七） = the sum of the results holds for (1, 2) with (1, 2) alone.  二 is not
+    # read, so 一 + 二 = （七） + 四, tried first, decides nothing
+    zero = _row(*([0] * 7))
+    readings = {
+        "new_received": _row(3, 0, 0, 0, 0, 0, 3),
+        **dict.fromkeys(_RESULTS_2021, zero),
+        "granted": _two_digit_options([(1, 2), (3, 3)]),
+        "total_processed": _two_digit_options([(1, 2), (2, 1)]),
+        "carried_forward": zero,
+    }
+    _settle_by_columns(_DIGITS, readings, "2021")
+    for row in ("granted", "total_processed"):
+        assert readings[row].cells == ((1, 2), (2, 3), *(BLANK,) * 5), row
 
 
 #: the results of the 2021 form, in printed order
@@ -761,6 +956,112 @@ def test_the_search_stops_at_its_budget_of_states() -> None:
     # one state fewer: the budget runs out before the second reading; what the first alone
     # says (the 5 in the first cell) is not known, so nothing is
     assert read_row(tokens, 2, (), budget=4) == RowReading((None, None), True, 0)
+
+
+def test_a_number_grouped_by_thousands_is_one_cell_where_the_row_s_sums_hold() -> None:
+    # seven tokens for seven cells: read as written.  1,234 is one cell (one number, 1234)
+    # where the six parts add up to 总计 (format-spec §5): 1234 + 0 + … = 1234
+    text = "1,234 0 0 0 0 0 1,234"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None and len(tokens) == 7
+    cells: tuple[tuple[int, int], ...] = (
+        (0, 5),
+        (6, 7),
+        (8, 9),
+        (10, 11),
+        (12, 13),
+        (14, 15),
+        (16, 21),
+    )
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading(cells, False, 1, (cells,))
+    # 1234 against 1235: the comma may part two cells as well (1 and 234), so nothing is read
+    text = "1,234 0 0 0 0 0 1,235"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None and len(tokens) == 7
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading((None,) * 7, False, 0)
+    # without a grouped number, seven tokens are the seven cells whatever the sums say (1
+    # against 2: what the report printed)
+    text = "1 0 0 0 0 0 2"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None
+    cells = tuple((i, i + 1) for i in range(0, 13, 2))
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading(cells, False, 1, (cells,))
+
+
+def test_no_cell_vanished_where_the_characters_fill_the_row() -> None:
+    # 10 0 0 0 10: seven characters for seven cells, one a cell 1 0 0 0 0 1 | 0, whose parts
+    # (2) are not its 总计 (0).  Only a run with fewer characters than cells has vanished
+    # cells (the module's rule), so 10 … 10 with two blanks gone is not looked for: unknown
+    text = "10 0 0 0 10"
+    tokens = tokens_of(text, 0, len(text))
+    assert tokens is not None
+    assert read_row(tokens, 7, ROW_SUMS_APPLICATIONS) == RowReading((None,) * 7, True, 0)
+
+
+def test_a_label_is_looked_for_where_it_starts_by_stop_at_the_latest() -> None:
+    # 予以公开's key found by its head, starting at 2: found with stop 2, not with stop 1
+    label = next(label for label in LABELS["2021"] if label.row.id == "granted")
+    key = label.keys[-1]
+    sq = "xx" + key + "yy"
+    assert find_label(sq, label, 0, 2) == (2, 2 + len(key))
+    assert find_label(sq, label, 0, 1) is None
+    assert find_label(sq, label, 3, len(sq)) is None  # nor from past its start
+
+
+def test_a_label_found_whole_is_not_cut_short_by_a_variant() -> None:
+    # the 2021 form's 部分公开 row (format-spec §5) written with 情况, as the form prints it:
+    # found to its closing bracket, though its variant with 情形 starts at the same place
+    # and, on this text, stops at 况
+    label = next(label for label in LABELS["2021"] if label.row.id == "partially_granted")
+    sq = "部分公开(区分处理的,只计这一情况,不计其他情形)1"
+    assert find_label(sq, label, 0, len(sq)) == (0, len(sq) - 1)
+    # 没有现成信息需要另行制作 whole, though 没有现成信息需要 (cut short) is one of its keys
+    label = next(label for label in LABELS["2021"] if label.row.id == "unable.need_creation")
+    sq = "没有现成信息需要另行制作1"
+    assert find_label(sq, label, 0, len(sq)) == (0, len(sq) - 1)
+
+
+def test_a_label_of_seven_characters_is_looked_for_whole() -> None:
+    # 本年度办理结果 (三's label, seven characters): prose's 本年度办理结束 is not it
+    label = next(label for label in LABELS["2021"] if label.row.id == "@results")
+    assert "本年度办理结果" in label.keys
+    assert find_label("本年度办理结束的申请", label, 0, 10) is None
+    assert find_label("x本年度办理结果1", label, 0, 10) == (1, 8)
+
+
+def test_a_label_met_again_cut_short_ends_where_its_text_stops() -> None:
+    # 结转下年度继续办理申请数量 whole at 0, then cut short after seven characters
+    # (结转下年度继续, then 1): the second one ends after those seven
+    label = next(label for label in LABELS["2021"] if label.row.id == "carried_forward")
+    whole = "结转下年度继续办理申请数量"
+    sq = whole + "0" + whole[:7] + "1"
+    at = len(whole) + 1
+    assert find_label(sq, label, 1, len(sq)) == (at, at + 7)
+
+
+def test_the_default_budget_is_forty_thousand_states(monkeypatch: pytest.MonkeyPatch) -> None:
+    # '5' for 375 cells and no sum: 375 readings (the 5 in any cell), of which 128 are looked
+    # for.  The states the search visits are counted here, on a budget that does not run out:
+    # the calls of the walk, each one unit of the budget the searches of a row share
+    tokens = tokens_of("5", 0, 1)
+    assert tokens is not None
+    budgets: list[list[int]] = []
+    search = cell_runs._search
+
+    def counted(*args: Any) -> Any:
+        budgets.append(args[4])  # the row's budget left, a list of one int
+        return search(*args)
+
+    monkeypatch.setattr(cell_runs, "_search", counted)
+    plenty = 10**9
+    assert read_row(tokens, 375, (), limit=128, budget=plenty).readings == 128
+    needed = plenty - budgets[-1][0]
+    monkeypatch.undo()
+    # the run this test is for: one state more than the documented budget (40,000)
+    assert needed == 40_001
+    assert read_row(tokens, 375, (), limit=128, budget=needed).readings == 128
+    # by default the budget runs out one state short: nothing is known, no reading counted
+    assert read_row(tokens, 375, (), limit=128) == RowReading((None,) * 375, True, 0)
 
 
 def test_the_search_keeps_readings_up_to_its_limit() -> None:

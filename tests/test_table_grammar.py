@@ -207,6 +207,41 @@ def test_a_label_met_again_inside_the_table_is_passed_over() -> None:
     assert [label.row.id for label, _, _ in rows] == ["granted", "partially_granted"]
 
 
+def test_the_rows_are_found_where_the_text_gives_them_from_its_first_character() -> None:
+    # the text starts with 一's label: the first row starts at 0 and ends after the label
+    label = "一、本年新收政府信息公开申请数量"
+    sq = fold(label + " 3 0 0 0 0 0 3 二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1")
+    first = LABELS["2019"][0]
+    at = find_label(sq, first, 0, len(sq))
+    assert at == (len("一、"), len(label))
+    rows = parse_rows(sq, "2019", (first, 0, len(label)))
+    assert [(row.row.id, start) for row, start, _ in rows] == [
+        ("new_received", 0),
+        ("carried_over", sq.index("上年结转")),
+    ]
+
+
+def test_the_table_ends_160_characters_after_the_last_row_it_took() -> None:
+    # 一 and 二, then a note of 100 characters, then 一 and 二 again (passed over: out of the
+    # form's order) and （一）予以公开 more than 160 characters (ROW_WINDOW) after 二 ended:
+    # each label is within 160 characters of the one before, but none is taken after 二, so
+    # （一） is not the table's
+    note = "注" * 100
+    text = (
+        "一、本年新收政府信息公开申请数量 3 二、上年结转政府信息公开申请数量 1"
+        + note
+        + "一、本年新收政府信息公开申请数量"
+        + note
+        + "二、上年结转政府信息公开申请数量 1 （一）予以公开 2"
+    )
+    sq = fold(text)
+    first = LABELS["2019"][0]
+    at = find_label(sq, first, 0, len(sq))
+    assert at is not None
+    rows = parse_rows(sq, "2019", (first, *at))
+    assert [row.row.id for row, _, _ in rows] == ["new_received", "carried_over"]
+
+
 def test_the_table_is_read_past_a_label_in_the_prose_before_it() -> None:
     # the section's prose names （一）予以公开 before the table; the table's rows are its own
     # (2019 form, format-spec §5.3; every row's 总计 the sum of its columns, 一 + 二 = （七） + 四,
