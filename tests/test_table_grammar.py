@@ -9,7 +9,10 @@ test writes (the numbers printed in it), never off the program's output.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -369,3 +372,31 @@ def test_fewer_than_six_rows_are_not_a_table_six_are() -> None:
         "new_received": 2, "carried_over": 0, "granted": 1, "partially_granted": 1,
         "total_processed": 2, "carried_forward": 0,
     }  # fmt: skip
+
+
+def test_the_grammars_are_read_as_utf_8_whatever_the_locale() -> None:
+    """Both grammars hold Chinese (table 三's labels in their comments): a process whose locale
+    encoding is ASCII (C locale, no UTF-8 coercion) still loads them and reads a table."""
+    heading = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\n"
+    script = (  # ASCII only: the command line is decoded in the locale's encoding
+        "import locale, opengov_report\n"
+        "assert locale.getpreferredencoding(False).lower() in ('ascii', 'ansi_x3.4-1968')\n"
+        f"r = opengov_report.parse({heading!a}.encode())\n"
+        "assert list(r.document.headings())\n"
+        "from opengov_report.recognize.table_grammar import grammar_text\n"
+        "assert 'DENIED_STATE_SECRET' in grammar_text()\n"
+        "print('ok')\n"
+    )
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONUTF8": "0",
+        "PYTHONIOENCODING": "utf-8",
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "ok"
