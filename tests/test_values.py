@@ -209,3 +209,36 @@ def test_the_validators_say_what_is_wrong(
 ) -> None:
     with pytest.raises(error, match=f"^{re.escape(message)}$"):
         Value(kind, "x", number)  # type: ignore[arg-type]
+
+
+def test_digits_grouped_by_spaces_are_one_number() -> None:
+    # a thousands group set off by a space (1 234), as by a comma (1,234), is one number;
+    # two numbers side by side are not (1 2)
+    assert parse_value("1 234").number == 1234
+    assert parse_value("12 345 678").number == 12345678
+    assert parse_value("1 2").kind is ValueKind.UNREADABLE
+
+
+def test_runs_of_dashes_up_to_two_double_dashes_say_not_applicable() -> None:
+    # —— (format-spec §8) and its doublings, up to ———— (two double dashes); a longer run is a
+    # rule drawn in the cell, and a letter is no dash
+    for text in ("—", "——", "———", "————", "－－－－", "-–-–"):
+        assert parse_value(text).kind is ValueKind.DASH, text
+    for text in ("—————", "X", "—X"):
+        assert parse_value(text).kind is ValueKind.UNREADABLE, text
+
+
+def test_a_zero_width_space_before_the_unit_is_blank() -> None:
+    # scraped pages leave U+200B and U+FEFF inside cells: 4995​万 is 4995 万元
+    value = parse_value("4995\u200b万")
+    assert (value.kind, value.number, value.unit) == (ValueKind.AMOUNT, Decimal(4995), "万元")
+    value = parse_value("12\ufeff件")
+    assert (value.kind, value.number) == (ValueKind.COUNT, 12)
+
+
+def test_as_int_is_the_number_of_counts_only() -> None:
+    assert parse_value("12").as_int() == 12
+    assert parse_value("0").as_int() == 0
+    assert parse_value("增3").as_int() == 3
+    assert parse_value("2.5万").as_int() is None
+    assert parse_value("——").as_int() is None

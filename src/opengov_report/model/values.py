@@ -144,8 +144,9 @@ VALUE_IDEOGRAPHS = "".join(
 
 
 def _normalise(raw: str) -> str:
+    # (NFKC writes the full-width comma ， as ",", not the minus sign − as "-")
     text = unicodedata.normalize("NFKC", raw).strip(BLANK)
-    return text.replace("，", ",").replace("−", "-")
+    return text.replace("−", "-")
 
 
 def parse_value(
