@@ -27,6 +27,7 @@ from ._text import (
     is_spaced_row,
     lstrip_at,
     prose_free,
+    punctuation_outside_brackets,
 )
 
 __all__ = ["classify", "kind_of"]
@@ -215,16 +216,10 @@ def _runin_start(text: str, start: int, end: int) -> int:
 
 def _comma_outside_brackets(text: str, start: int, end: int) -> int:
     """The first ``，`` of ``text[start:end]`` outside brackets, or -1."""
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif ch == "，" and depth == 0:
-            return i
-    return -1
+    return next(
+        (m.start() for m in punctuation_outside_brackets(text, start, end) if m.group() == "，"),
+        -1,
+    )
 
 
 def _is_meta_line(body: str) -> bool:

@@ -5,6 +5,7 @@ nested quantifiers: their cost is linear in the input."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .._chars import SPACE, split_blank
 
@@ -14,7 +15,8 @@ __all__ = [
     "NON_WS_RUN_RE", "NOT_A_CELL_AFTER", "NOT_A_CELL_BEFORE", "PAGE_RE", "PIPE_RULE_RE",
     "PROSE_PUNCT_RE", "RULE_RE", "RUNIN_END_RE", "SENTENCE_END", "SENTENCE_END_RE",
     "TITLE_MAX", "URL_RE", "WS", "WS_TAB", "head_row", "is_header_row", "is_spaced_row",
-    "is_value", "lstrip_at", "many_values", "prose_free", "split_lines", "trim",
+    "is_value", "lstrip_at", "many_values", "prose_free", "punctuation_outside_brackets",
+    "split_lines", "trim",
 ]  # fmt: skip
 
 #: the white space of a report's lines (a tab is not: it separates cells)
@@ -42,7 +44,7 @@ RUNIN_END_RE = re.compile("[。！？；：]")
 DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*+")
 #: a glued cell's digits: a run, and its decimals (行政事业性收费5949.09); a point not
 #: followed by a digit ends the run (1.属于…: the next row's numbering)
-CELL_RUN_RE = re.compile(r"[0-9０-９](?:[ \u3000]?[0-9０-９])*+(?:[.．][0-9０-９]++)?+")
+CELL_RUN_RE = re.compile(DIGIT_RUN_RE.pattern + r"(?:[.．][0-9０-９]++)?+")
 NOT_A_CELL_BEFORE = frozenset("第（(〔[【约近共计达超逾")
 #: a digit run followed by one of these is a quantity in prose or a numbering, not a cell
 NOT_A_CELL_AFTER = frozenset(
@@ -183,22 +185,24 @@ def head_row(text: str, a: int, b: int) -> tuple[int, int, int] | None:
     return a, last.start(), last.end()
 
 
-def prose_free(text: str, a: int, b: int) -> bool:
-    """No sentence punctuation outside brackets, but for one final full stop."""
-    first = PROSE_SCAN_RE.search(text, a, b)
-    if first is None:
-        return True
-    if first.group() not in "（(）)":  # prose: a comma or full stop outside brackets
-        return first.group() == "。" and first.start() == b - 1
+def punctuation_outside_brackets(text: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """The sentence punctuation of ``text[a:b]`` (:data:`PROSE_SCAN_RE`) outside brackets
+    (（…）, (…)), in order."""
     depth = 0
-    for m in PROSE_SCAN_RE.finditer(text, first.start(), b):
+    for m in PROSE_SCAN_RE.finditer(text, a, b):
         ch = m.group()
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch != "。" or m.start() < b - 1):
-            return False
+        elif depth == 0:
+            yield m
+
+
+def prose_free(text: str, a: int, b: int) -> bool:
+    """No sentence punctuation outside brackets, but for one final full stop."""
+    for m in punctuation_outside_brackets(text, a, b):
+        return m.group() == "。" and m.start() == b - 1
     return True
 
 
