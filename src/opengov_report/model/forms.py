@@ -295,22 +295,16 @@ APPLICANT_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
     "total": APPLICANT_COLUMN_LABELS["total"],
 })  # fmt: skip
 
-#: table 二's rows with their official labels, over both formats (行政规范性文件 as the 2021
-#: form prints it; the 2019 form's 规范性文件 is a variant, see :data:`DISCLOSURE_FORM`)
-DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
-    "regulations": "规章",
-    "normative_documents": "行政规范性文件",
-    "admin_license": "行政许可",
-    "other_services": "其他对外管理服务事项",
-    "admin_penalty": "行政处罚",
-    "admin_enforcement": "行政强制",
-    "admin_fees": "行政事业性收费",
-    "procurement": "政府集中采购",
-})  # fmt: skip
 #: table 二's rows with the labels each format prints (2019: 规范性文件; 2021: 行政规范性文件)
 DISCLOSURE_ROW_LABELS_BY_FORMAT: Mapping[str, Mapping[str, str]] = MappingProxyType({
     fmt: MappingProxyType({row: names[0] for row, names, _ in rows})
     for fmt, rows in DISCLOSURE_FORM.items()
+})  # fmt: skip
+#: table 二's rows with their official labels, over both formats: the 2021 form's where it
+#: prints the row (行政规范性文件; the 2019 form's 规范性文件 is a variant, see
+#: :data:`DISCLOSURE_FORM`), the 2019 form's for the rows only it has (政府集中采购 …)
+DISCLOSURE_ROW_LABELS: Mapping[str, str] = MappingProxyType({
+    **DISCLOSURE_ROW_LABELS_BY_FORMAT["2019"], **DISCLOSURE_ROW_LABELS_BY_FORMAT["2021"],
 })  # fmt: skip
 #: table 二's columns with their official head labels (2021: 本年制发件数 …; 2019: 本年新制作数量 …)
 DISCLOSURE_COLUMN_LABELS: Mapping[str, str] = MappingProxyType({
