@@ -114,8 +114,11 @@ _HEADER_DATE_KEYS = (
 )  # fmt: skip
 _HEADER_AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位")
 _META_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "生成日期", "日期", "时间")
-#: a date key inside a site's line of several fields (来源：某局    发布时间：2024-01-25 10:12)
-_INLINE_DATE_RE = re.compile("(?:发布日期|发布时间|成文日期|生成日期)[ \t\u3000]{0,3}[：:]")
+#: a date key inside a site's line of several fields (来源：某局    发布时间：2024-01-25 10:12):
+#: the meta lines' date keys that say which date (not 日期 or 时间 alone)
+_INLINE_DATE_RE = re.compile(
+    "(?:" + "|".join(k for k in _META_DATE_KEYS if len(k) > 2) + ")[ \t\u3000]{0,3}[：:]"
+)
 
 
 def parse_year(text: str) -> int | None:
